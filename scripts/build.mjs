@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const srcRoot = path.join(root, 'src-ts', 'lwc');
 const outRoot = path.join(root, 'force-app', 'main', 'default', 'lwc');
 const HEADER_PREFIX = '// Generated from ';
 const check = process.argv.includes('--check');
@@ -92,7 +91,9 @@ function main() {
         if (!fs.existsSync(file)) {
             problems.push(`${rel(file)}: missing; run npm run build and commit the result`);
         } else if (fs.readFileSync(file, 'utf8') !== text) {
-            problems.push(`${rel(file)}: differs from a fresh build of its src-ts source (edited by hand, or not rebuilt); run npm run build`);
+            problems.push(
+                `${rel(file)}: differs from a fresh build of its src-ts source (edited by hand, or not rebuilt); run npm run build`
+            );
         }
     }
     for (const file of committedGeneratedFiles()) {

@@ -1,0 +1,338 @@
+// Generated from src-ts/lwc/whatsappOtpComposer/whatsappOtpComposer.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
+import { LightningElement, api, wire } from 'lwc';
+import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
+import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
+import MOBILE_PHONE_FIELD from '@salesforce/schema/Contact.MobilePhone';
+import PHONE_FIELD from '@salesforce/schema/Contact.Phone';
+import cardTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_CardTitle';
+import destinationLabel from '@salesforce/label/c.WhatsAppOtp_UI_Destination';
+import noPhoneLabel from '@salesforce/label/c.WhatsAppOtp_Error_NoPhone';
+import phoneLoadFailedLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLoadFailed';
+import sendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Send';
+import sendingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Sending';
+import codeSentLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeSent';
+import expiresInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ExpiresIn';
+import codeInputLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeInput';
+import codeHelpLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeHelp';
+import verifyLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verify';
+import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
+import resendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Resend';
+import resendInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendIn';
+import verifiedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verified';
+import invalidCodeLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCode';
+import invalidCodeLastAttemptLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCodeLastAttempt';
+import expiredLabel from '@salesforce/label/c.WhatsAppOtp_UI_Expired';
+import lockedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Locked';
+import sendFailedTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_SendFailedTitle';
+import verifyFailedTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyFailedTitle';
+import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
+import { digitsOnly, errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
+/**
+ * Digits in a code. The controller contract does not return the length, so this is the default of
+ * WhatsApp_OTP_Setting__mdt.Code_Length__c; a sendOtp result that carries codeLength wins over it.
+ */
+const DEFAULT_CODE_LENGTH = 6;
+const TICK_MS = 1000;
+/** Stages in which a code is out and can still be typed in. */
+const CODE_ENTRY_STAGES = ['sent', 'verifying', 'invalid'];
+/**
+ * Sends a WhatsApp one-time code to the Contact and checks the code the customer reads back.
+ * The code itself is generated and checked by Apex; it never reaches this component, apart from
+ * the digits the agent types, which are cleared once they have been checked.
+ */
+export default class WhatsappOtpComposer extends LightningElement {
+    @api
+    recordId;
+    /** App Builder: the card title; blank uses the translated default. */
+    @api
+    cardTitle;
+    /**
+     * App Builder: false sends codes only (the customer is verified elsewhere). Unset means true: LWC
+     * forbids a public Boolean defaulting to true (LWC1099), and the quick action sets no attributes.
+     */
+    @api
+    showVerifyStep;
+    stage = 'ready';
+    recordLoaded = false;
+    recordPhone;
+    recordError;
+    challenge;
+    code = '';
+    attemptsRemaining;
+    errorMessage;
+    nowMs = Date.now();
+    tickTimer;
+    focusCodeOnRender = false;
+    labels = {
+        destination: destinationLabel,
+        noPhone: noPhoneLabel,
+        send: sendLabel,
+        codeInput: codeInputLabel,
+        verify: verifyLabel
+    };
+    @wire(getRecord, { recordId: '$recordId', optionalFields: [MOBILE_PHONE_FIELD, PHONE_FIELD] })
+    wiredContact({ data, error }) {
+        if (data) {
+            this.recordPhone = firstPhone(data);
+            this.recordError = undefined;
+            this.recordLoaded = true;
+        }
+        else if (error) {
+            this.recordPhone = undefined;
+            this.recordError = errorMessageOf(error) ?? phoneLoadFailedLabel;
+            this.recordLoaded = true;
+        }
+    }
+    disconnectedCallback() {
+        this.stopClock();
+    }
+    renderedCallback() {
+        if (this.focusCodeOnRender) {
+            const input = this.template?.querySelector('[data-id="code"]');
+            if (input) {
+                this.focusCodeOnRender = false;
+                input.focus();
+            }
+        }
+    }
+    get cardHeading() {
+        return this.cardTitle || cardTitleLabel;
+    }
+    get maskedRecordPhone() {
+        return maskPhone(this.recordPhone);
+    }
+    get showNoPhone() {
+        return this.recordLoaded && !this.recordError && !this.maskedRecordPhone;
+    }
+    get isBusy() {
+        return this.stage === 'sending' || this.stage === 'verifying';
+    }
+    get busyText() {
+        return this.stage === 'verifying' ? verifyingLabel : sendingLabel;
+    }
+    get codeLength() {
+        return this.challenge?.codeLength ?? DEFAULT_CODE_LENGTH;
+    }
+    get verifyStepShown() {
+        return this.showVerifyStep !== false;
+    }
+    get codeHelp() {
+        return formatLabel(codeHelpLabel, this.codeLength);
+    }
+    /** Before the first code only; after that Resend takes over. */
+    get showSend() {
+        return !this.challenge;
+    }
+    get sendDisabled() {
+        return this.isBusy || !this.recordId || !this.maskedRecordPhone;
+    }
+    get showResend() {
+        return !!this.challenge && this.stage !== 'verified';
+    }
+    get resendCooldownSeconds() {
+        return secondsUntil(this.challenge?.resendAvailableAt, this.nowMs);
+    }
+    get resendDisabled() {
+        return this.sendDisabled || this.resendCooldownSeconds > 0;
+    }
+    get resendText() {
+        const seconds = this.resendCooldownSeconds;
+        return seconds > 0 ? formatLabel(resendInLabel, seconds) : resendLabel;
+    }
+    get expirySeconds() {
+        return secondsUntil(this.challenge?.expiresAt, this.nowMs);
+    }
+    get showExpiry() {
+        return !!this.challenge && CODE_ENTRY_STAGES.includes(this.stage);
+    }
+    get expiryText() {
+        return formatLabel(expiresInLabel, formatMinutesSeconds(this.expirySeconds));
+    }
+    get showCodeEntry() {
+        return this.verifyStepShown && !!this.challenge && CODE_ENTRY_STAGES.includes(this.stage);
+    }
+    get verifyDisabled() {
+        return this.isBusy || this.code.length !== this.codeLength;
+    }
+    get isVerified() {
+        return this.stage === 'verified';
+    }
+    /** What the aria-live region announces: one sentence per stage. */
+    get statusText() {
+        switch (this.stage) {
+            case 'sending':
+                return sendingLabel;
+            case 'sent':
+                return formatLabel(codeSentLabel, this.challenge?.maskedPhone ?? '');
+            case 'verifying':
+                return verifyingLabel;
+            case 'verified':
+                return formatLabel(verifiedLabel, this.challenge?.maskedPhone ?? '');
+            case 'invalid':
+                return this.attemptsRemaining === 1
+                    ? invalidCodeLastAttemptLabel
+                    : formatLabel(invalidCodeLabel, this.attemptsRemaining ?? 0);
+            case 'expired':
+                return expiredLabel;
+            case 'locked':
+                return lockedLabel;
+            default:
+                return '';
+        }
+    }
+    get statusClass() {
+        return this.stage === 'invalid' || this.stage === 'locked'
+            ? 'slds-m-top_small slds-text-color_error'
+            : 'slds-m-top_small';
+    }
+    get hasStatusText() {
+        return !this.isVerified && this.statusText !== '';
+    }
+    handleSend() {
+        return this.send();
+    }
+    handleVerify() {
+        return this.verify();
+    }
+    handleCodeInput(event) {
+        const input = event.target;
+        const digits = digitsOnly(input.value, this.codeLength);
+        // Setting the property alone does not re-render when only a non-digit was added.
+        if (input.value !== digits) {
+            input.value = digits;
+        }
+        this.code = digits;
+    }
+    handleCodeKeydown(event) {
+        if (event.key === 'Enter') {
+            event.preventDefault();
+            // verify() reports its own failures; nothing is left to await here.
+            this.verify();
+        }
+    }
+    async send() {
+        const recordId = this.recordId;
+        if (this.sendDisabled || !recordId || (this.challenge && this.resendDisabled)) {
+            return;
+        }
+        const previousStage = this.stage;
+        this.stage = 'sending';
+        this.errorMessage = undefined;
+        try {
+            const challenge = await sendOtp({ recordId });
+            this.challenge = challenge;
+            this.clearCode();
+            this.attemptsRemaining = undefined;
+            this.stage = 'sent';
+            this.focusCodeOnRender = this.verifyStepShown;
+            this.startClock();
+        }
+        catch (error) {
+            this.stage = previousStage;
+            this.showError(error, sendFailedTitleLabel);
+            this.tick();
+        }
+    }
+    async verify() {
+        const challengeId = this.challenge?.challengeId;
+        if (this.verifyDisabled || !challengeId) {
+            return;
+        }
+        const previousStage = this.stage;
+        const code = this.code;
+        this.stage = 'verifying';
+        this.errorMessage = undefined;
+        try {
+            const result = await verifyOtp({ challengeId, code });
+            this.applyVerifyResult(result);
+        }
+        catch (error) {
+            this.stage = previousStage;
+            this.focusCodeOnRender = true;
+            this.showError(error, verifyFailedTitleLabel);
+        }
+        finally {
+            this.clearCode();
+            // The clock may have stopped while the call was out.
+            this.tick();
+        }
+    }
+    applyVerifyResult(result) {
+        this.attemptsRemaining = result.attemptsRemaining;
+        switch (result.status) {
+            case 'VERIFIED':
+                this.stage = 'verified';
+                this.stopClock();
+                break;
+            case 'INVALID_CODE':
+                this.stage = 'invalid';
+                this.focusCodeOnRender = true;
+                break;
+            case 'EXPIRED':
+                this.stage = 'expired';
+                break;
+            case 'LOCKED':
+                this.stage = 'locked';
+                break;
+            default:
+                this.showError(undefined, verifyFailedTitleLabel);
+                this.stage = 'sent';
+        }
+    }
+    clearCode() {
+        this.code = '';
+        const input = this.template?.querySelector('[data-id="code"]');
+        if (input) {
+            input.value = '';
+        }
+    }
+    showError(error, title) {
+        const message = errorMessageOf(error) ?? unexpectedErrorLabel;
+        this.errorMessage = message;
+        this.dispatchEvent(new ShowToastEvent({ title, message, variant: 'error' }));
+    }
+    startClock() {
+        this.stopClock();
+        this.nowMs = Date.now();
+        // The countdowns need a clock; the interval is cleared when both reach 0 and on disconnect.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.tickTimer = setInterval(() => this.tick(), TICK_MS);
+    }
+    stopClock() {
+        if (this.tickTimer !== undefined) {
+            clearInterval(this.tickTimer);
+            this.tickTimer = undefined;
+        }
+    }
+    /**
+     * Advances the countdowns. A code whose expiry passes while it can still be typed in is expired
+     * locally, so the agent is offered a resend without a wasted verify call. Uses the browser clock:
+     * a skewed clock shifts the countdown, but Apex stays the judge of expiry.
+     */
+    tick() {
+        this.nowMs = Date.now();
+        if (!this.challenge) {
+            return;
+        }
+        const expired = this.expirySeconds === 0;
+        if (expired && (this.stage === 'sent' || this.stage === 'invalid')) {
+            this.stage = 'expired';
+            this.clearCode();
+        }
+        if (expired && this.resendCooldownSeconds === 0) {
+            this.stopClock();
+        }
+    }
+}
+/** MobilePhone first, then Phone; blank values are skipped. */
+function firstPhone(record) {
+    for (const field of [MOBILE_PHONE_FIELD, PHONE_FIELD]) {
+        const value = getFieldValue(record, field);
+        if (typeof value === 'string' && value.trim() !== '') {
+            return value;
+        }
+    }
+    return undefined;
+}

@@ -1,0 +1,23 @@
+// Jest for the LWC components: sfdx-lwc-jest's config, with tests written in TypeScript beside the
+// sources (src-ts/**/__tests__/*.test.ts). The tests import c/<bundle>, which sfdx-lwc-jest resolves
+// to force-app/main/default/lwc/<bundle>/<bundle>.js: the compiled component that deploys.
+'use strict';
+
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+    ...jestConfig,
+    testMatch: ['<rootDir>/src-ts/**/__tests__/**/*.test.ts'],
+    // @lwc/jest-transformer strips TypeScript (@babel/preset-typescript); the type check is its own gate.
+    transform: jestConfig.transform,
+    moduleNameMapper: {
+        // The one shared folder of lightning/* mocks; it sits outside force-app so nothing test-only deploys.
+        // Modules without a file here use sfdx-lwc-jest's stubs.
+        '^lightning/platformShowToastEvent$': '<rootDir>/jest-mocks/lightning/platformShowToastEvent.js'
+    },
+    setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/jest-mocks/setupTests.js'],
+    testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/preview/', '<rootDir>/.tmp/'],
+    // Only the TypeScript sources count for coverage; the compiled JS mirrors them line for line.
+    collectCoverageFrom: ['force-app/main/default/lwc/**/*.js'],
+    restoreMocks: true
+};

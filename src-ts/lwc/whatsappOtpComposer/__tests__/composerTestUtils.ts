@@ -1,0 +1,219 @@
+// Shared fixtures and DOM helpers of the composer's Jest tests. Each test file mocks the two Apex
+// methods itself (jest.mock is hoisted per file) and passes the mocks in where needed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createElement } from 'lwc';
+import WhatsappOtpComposer from 'c/whatsappOtpComposer';
+import { getRecord } from 'lightning/uiRecordApi';
+import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
+import type { ToastConfig } from 'lightning/platformShowToastEvent';
+
+export const CONTACT_ID = '003000000000001AAA';
+export const CHALLENGE_ID = 'a01000000000001AAA';
+export const SECOND_CHALLENGE_ID = 'a01000000000002AAA';
+/** The fake clock's start; the challenge below expires 10 minutes and allows a resend 30 s after it. */
+export const NOW = new Date('2026-01-15T10:00:00.000Z');
+export const CODE = '123456';
+
+export const SENT: SendOtpResult = {
+    challengeId: CHALLENGE_ID,
+    maskedPhone: '+65 •••• 5678',
+    expiresAt: '2026-01-15T10:10:00.000Z',
+    resendAvailableAt: '2026-01-15T10:00:30.000Z',
+    messageId: '4a1b2c3d-umid'
+};
+
+/** What AuraHandledException looks like to the component. */
+export function auraError(message: string): {
+    body: { message: string };
+    ok: false;
+    status: number;
+    statusText: string;
+} {
+    return { body: { message }, ok: false, status: 400, statusText: 'Bad Request' };
+}
+
+/** The error codes that only verifyOtp throws (docs/architecture.md); the others come from sendOtp. */
+const VERIFY_ERROR_LABELS = [
+    'WhatsAppOtp_Error_ChallengeNotFound',
+    'WhatsAppOtp_Error_AlreadyVerified',
+    'WhatsAppOtp_Error_Superseded',
+    'WhatsAppOtp_Error_InvalidCodeFormat'
+];
+
+/**
+ * The agent messages Apex throws from sendOtp or verifyOtp: [label name, text], read from the
+ * WhatsAppOtp_Error_* Custom Labels with {0} filled in, so a new error label is tested without editing tests.
+ */
+export function apexErrorMessages(from: 'send' | 'verify'): [string, string][] {
+    const xml = fs.readFileSync(
+        path.join(__dirname, '../../../../force-app/main/default/labels/CustomLabels.labels-meta.xml'),
+        'utf8'
+    );
+    const messages: [string, string][] = [];
+    for (const match of xml.matchAll(/<fullName>(WhatsAppOtp_Error_\w+)<\/fullName>[\s\S]*?<value>([^<]*)<\/value>/g)) {
+        const [, name, value] = match;
+        if (VERIFY_ERROR_LABELS.includes(name) === (from === 'verify')) {
+            messages.push([
+                name,
+                value
+                    .replace(/&apos;/g, "'")
+                    .replace(/&quot;/g, '"')
+                    .replace(/&amp;/g, '&')
+                    .replace(/\{0\}/g, '30')
+            ]);
+        }
+    }
+    return messages;
+}
+
+/** The part of the LDS test wire adapter (@salesforce/wire-service-jest-util) the tests use. */
+interface LdsTestWireAdapter {
+    emit(value: unknown): void;
+    error(body?: unknown, status?: number, statusText?: string): void;
+    getLastConfig(): Record<string, unknown> | null;
+}
+export const getRecordAdapter = getRecord as unknown as LdsTestWireAdapter;
+
+export function contactRecord(mobilePhone: string | null, phone: string | null): unknown {
+    return {
+        id: CONTACT_ID,
+        apiName: 'Contact',
+        fields: {
+            MobilePhone: { value: mobilePhone, displayValue: null },
+            Phone: { value: phone, displayValue: null }
+        }
+    };
+}
+
+export type ComposerElement = ReturnType<typeof createElement<WhatsappOtpComposer>>;
+
+export function mountComposer(props: { showVerifyStep?: boolean; cardTitle?: string } = {}): ComposerElement {
+    const element = createElement<WhatsappOtpComposer>('c-whatsapp-otp-composer', { is: WhatsappOtpComposer });
+    element.recordId = CONTACT_ID;
+    if (props.showVerifyStep !== undefined) {
+        element.showVerifyStep = props.showVerifyStep;
+    }
+    if (props.cardTitle !== undefined) {
+        element.cardTitle = props.cardTitle;
+    }
+    document.body.appendChild(element);
+    return element;
+}
+
+/** A mounted composer whose contact has the mobile number +65 9123 5678. */
+export async function mountWithPhone(props?: { showVerifyStep?: boolean }): Promise<ComposerElement> {
+    const element = mountComposer(props);
+    getRecordAdapter.emit(contactRecord('+65 9123 5678', null));
+    await flush();
+    return element;
+}
+
+export function removeAll(): void {
+    while (document.body.firstChild) {
+        document.body.removeChild(document.body.firstChild);
+    }
+}
+
+/**
+ * Lets resolved Apex promises and the re-render they cause run: a few microtask turns, which
+ * (unlike a setTimeout) also works under fake timers.
+ */
+export function flush(): Promise<void> {
+    let turns = Promise.resolve();
+    for (let i = 0; i < 5; i++) {
+        turns = turns.then(() => undefined);
+    }
+    return turns;
+}
+
+function shadow(element: ComposerElement): ShadowRoot {
+    if (!element.shadowRoot) {
+        throw new Error('the composer has no shadow root');
+    }
+    return element.shadowRoot;
+}
+
+export function byDataId<T extends Element = HTMLElement>(element: ComposerElement, dataId: string): T | null {
+    return shadow(element).querySelector<T & Element>(`[data-id="${dataId}"]`);
+}
+
+/** Like byDataId, for elements the test needs; fails the test with the data-id when it is missing. */
+export function mustFind<T extends Element = HTMLElement>(element: ComposerElement, dataId: string): T {
+    const found = byDataId<T>(element, dataId);
+    if (!found) {
+        throw new Error(`no element with data-id="${dataId}"`);
+    }
+    return found;
+}
+
+/** A lightning-button's public properties (the sfdx-lwc-jest stub keeps them as properties). */
+export interface ButtonElement extends HTMLElement {
+    label: string;
+    disabled: boolean;
+}
+
+export function button(element: ComposerElement, dataId: string): ButtonElement {
+    return mustFind<ButtonElement>(element, dataId);
+}
+
+export function textOf(element: ComposerElement, dataId: string): string {
+    return (mustFind(element, dataId).textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function spinner(element: ComposerElement): Element | null {
+    return shadow(element).querySelector('lightning-spinner');
+}
+
+export async function click(element: ComposerElement, dataId: string): Promise<void> {
+    button(element, dataId).click();
+    await flush();
+}
+
+export async function typeCode(element: ComposerElement, value: string): Promise<HTMLInputElement> {
+    const input = mustFind<HTMLInputElement>(element, 'code');
+    input.value = value;
+    input.dispatchEvent(new CustomEvent('input'));
+    await flush();
+    return input;
+}
+
+export async function pressEnter(element: ComposerElement): Promise<void> {
+    mustFind(element, 'code').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await flush();
+}
+
+/** Collects the toasts the composer dispatches. */
+export function recordToasts(element: ComposerElement): ToastConfig[] {
+    const toasts: ToastConfig[] = [];
+    element.addEventListener('lightning__showtoast', (event) => {
+        toasts.push((event as CustomEvent<ToastConfig>).detail);
+    });
+    return toasts;
+}
+
+/** A promise the test settles itself, to look at the component while Apex is still out. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
+    let resolve: (value: T) => void = () => undefined;
+    let reject: (reason: unknown) => void = () => undefined;
+    const promise = new Promise<T>((res, rej) => {
+        resolve = res;
+        reject = rej;
+    });
+    return { promise, resolve, reject };
+}
+
+/**
+ * Everything of the composer a browser shows or a script reads, apart from input values: every text node
+ * and every attribute of the host and of each element in its shadow tree.
+ */
+export function renderedMarkup(element: ComposerElement): string {
+    const parts: string[] = [];
+    for (const node of [element, ...Array.from(shadow(element).querySelectorAll('*'))]) {
+        for (const attribute of Array.from(node.attributes)) {
+            parts.push(`${attribute.name}=${attribute.value}`);
+        }
+    }
+    parts.push(shadow(element).textContent ?? '');
+    return parts.join('\n');
+}

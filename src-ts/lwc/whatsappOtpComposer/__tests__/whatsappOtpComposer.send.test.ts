@@ -1,0 +1,236 @@
+import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
+import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
+import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
+import {
+    CONTACT_ID,
+    NOW,
+    SENT,
+    apexErrorMessages,
+    auraError,
+    button,
+    byDataId,
+    click,
+    deferred,
+    mountWithPhone,
+    mustFind,
+    recordToasts,
+    removeAll,
+    spinner,
+    textOf
+} from './composerTestUtils';
+
+jest.mock('@salesforce/apex/WhatsAppOtpController.sendOtp', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/WhatsAppOtpController.verifyOtp', () => ({ default: jest.fn() }), { virtual: true });
+
+const mockSendOtp = jest.mocked(sendOtp);
+const mockVerifyOtp = jest.mocked(verifyOtp);
+
+describe('c-whatsapp-otp-composer: sending a code', () => {
+    beforeEach(() => {
+        jest.useFakeTimers({ now: NOW });
+    });
+
+    afterEach(() => {
+        removeAll();
+        jest.clearAllMocks();
+        jest.useRealTimers();
+    });
+
+    it('calls sendOtp exactly once, with the record id only', async () => {
+        mockSendOtp.mockResolvedValue(SENT);
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+
+        expect(mockSendOtp).toHaveBeenCalledTimes(1);
+        expect(mockSendOtp).toHaveBeenCalledWith({ recordId: CONTACT_ID });
+        expect(mockVerifyOtp).not.toHaveBeenCalled();
+    });
+
+    it('shows a spinner and disables Send while the code is being sent', async () => {
+        const pending = deferred<SendOtpResult>();
+        mockSendOtp.mockReturnValue(pending.promise);
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+
+        expect(spinner(element)).not.toBeNull();
+        expect(button(element, 'send').disabled).toBe(true);
+        expect(textOf(element, 'status')).toBe('Sending the code…');
+    });
+
+    it('ignores a second click while the first send is out', async () => {
+        mockSendOtp.mockReturnValue(deferred<SendOtpResult>().promise);
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+        await click(element, 'send');
+
+        expect(mockSendOtp).toHaveBeenCalledTimes(1);
+    });
+
+    it('says where the code went, using the masked phone from Apex', async () => {
+        mockSendOtp.mockResolvedValue(SENT);
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+
+        expect(spinner(element)).toBeNull();
+        expect(textOf(element, 'status')).toBe('Code sent to +65 •••• 5678 via WhatsApp.');
+        expect(mustFind(element, 'status').getAttribute('aria-live')).toBe('polite');
+    });
+
+    it('starts the expiry countdown at the time left on the code', async () => {
+        mockSendOtp.mockResolvedValue(SENT);
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+
+        expect(textOf(element, 'expiry')).toBe('Code expires in 10:00');
+    });
+
+    it('offers a numeric one-time-code input of the code length, and a disabled Verify', async () => {
+        mockSendOtp.mockResolvedValue(SENT);
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+
+        const input = mustFind<HTMLInputElement>(element, 'code');
+        expect(input.getAttribute('inputmode')).toBe('numeric');
+        expect(input.getAttribute('autocomplete')).toBe('one-time-code');
+        expect(input.maxLength).toBe(6);
+        expect(input.value).toBe('');
+        expect(button(element, 'verify').disabled).toBe(true);
+    });
+
+    it('sizes the code input from codeLength when Apex returns it', async () => {
+        mockSendOtp.mockResolvedValue({ ...SENT, codeLength: 8 });
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+
+        expect(mustFind<HTMLInputElement>(element, 'code').maxLength).toBe(8);
+    });
+
+    it('moves keyboard focus to the code input', async () => {
+        mockSendOtp.mockResolvedValue(SENT);
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+
+        expect(element.shadowRoot?.activeElement).toBe(mustFind(element, 'code'));
+    });
+
+    it('replaces Send with a Resend that waits for the cooldown', async () => {
+        mockSendOtp.mockResolvedValue(SENT);
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+
+        expect(byDataId(element, 'send')).toBeNull();
+        expect(button(element, 'resend').disabled).toBe(true);
+        expect(button(element, 'resend').label).toBe('Resend in 30s');
+    });
+
+    it('leaves out the code input and Verify when the verify step is switched off', async () => {
+        mockSendOtp.mockResolvedValue(SENT);
+        const element = await mountWithPhone({ showVerifyStep: false });
+
+        await click(element, 'send');
+
+        expect(textOf(element, 'status')).toBe('Code sent to +65 •••• 5678 via WhatsApp.');
+        expect(byDataId(element, 'code')).toBeNull();
+        expect(byDataId(element, 'verify')).toBeNull();
+        expect(byDataId(element, 'expiry')).not.toBeNull();
+        expect(byDataId(element, 'resend')).not.toBeNull();
+    });
+
+    it('dispatches no toast when the send succeeds', async () => {
+        mockSendOtp.mockResolvedValue(SENT);
+        const element = await mountWithPhone();
+        const toasts = recordToasts(element);
+
+        await click(element, 'send');
+
+        expect(toasts).toEqual([]);
+        expect(byDataId(element, 'error')).toBeNull();
+    });
+});
+
+describe('c-whatsapp-otp-composer: a send that Apex refuses', () => {
+    beforeEach(() => {
+        jest.useFakeTimers({ now: NOW });
+    });
+
+    afterEach(() => {
+        removeAll();
+        jest.clearAllMocks();
+        jest.useRealTimers();
+    });
+
+    it.each(apexErrorMessages('send'))('shows the %s message inline and as an error toast', async (_label, message) => {
+        mockSendOtp.mockRejectedValue(auraError(message));
+        const element = await mountWithPhone();
+        const toasts = recordToasts(element);
+
+        await click(element, 'send');
+
+        expect(textOf(element, 'error')).toBe(message);
+        expect(toasts).toEqual([{ title: 'Code not sent', message, variant: 'error' }]);
+    });
+
+    it('goes back to ready with Send enabled, so the agent can retry', async () => {
+        mockSendOtp.mockRejectedValue(auraError('WhatsApp service is not responding.'));
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+
+        expect(spinner(element)).toBeNull();
+        expect(button(element, 'send').disabled).toBe(false);
+        expect(byDataId(element, 'code')).toBeNull();
+        expect(textOf(element, 'status')).toBe('');
+    });
+
+    it('falls back to a generic message when the failure carries none (e.g. the network dropped)', async () => {
+        mockSendOtp.mockRejectedValue(new TypeError('Failed to fetch'));
+        const element = await mountWithPhone();
+        const toasts = recordToasts(element);
+
+        await click(element, 'send');
+
+        const generic = 'Something went wrong. Try again, or ask your admin to check the WhatsApp OTP setup.';
+        expect(textOf(element, 'error')).toBe(generic);
+        expect(toasts).toEqual([{ title: 'Code not sent', message: generic, variant: 'error' }]);
+    });
+
+    it('falls back to the generic message when the error body has no message', async () => {
+        mockSendOtp.mockRejectedValue({ body: { message: '' }, status: 500 });
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+
+        expect(textOf(element, 'error')).toBe(
+            'Something went wrong. Try again, or ask your admin to check the WhatsApp OTP setup.'
+        );
+    });
+
+    it('reads the message of an error whose body is a list', async () => {
+        mockSendOtp.mockRejectedValue({ body: [{ message: 'Insufficient access.' }], status: 403 });
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+
+        expect(textOf(element, 'error')).toBe('Insufficient access.');
+    });
+
+    it('clears the previous error when the agent sends again', async () => {
+        mockSendOtp.mockRejectedValueOnce(auraError('WhatsApp service is not responding.')).mockResolvedValueOnce(SENT);
+        const element = await mountWithPhone();
+
+        await click(element, 'send');
+        await click(element, 'send');
+
+        expect(byDataId(element, 'error')).toBeNull();
+        expect(mockSendOtp).toHaveBeenCalledTimes(2);
+    });
+});

@@ -1,0 +1,208 @@
+import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
+import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
+import type { ComposerElement } from './composerTestUtils';
+import {
+    CODE,
+    CONTACT_ID,
+    NOW,
+    SECOND_CHALLENGE_ID,
+    SENT,
+    auraError,
+    button,
+    byDataId,
+    click,
+    flush,
+    mountWithPhone,
+    mustFind,
+    removeAll,
+    textOf,
+    typeCode
+} from './composerTestUtils';
+
+jest.mock('@salesforce/apex/WhatsAppOtpController.sendOtp', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/WhatsAppOtpController.verifyOtp', () => ({ default: jest.fn() }), { virtual: true });
+
+const mockSendOtp = jest.mocked(sendOtp);
+const mockVerifyOtp = jest.mocked(verifyOtp);
+
+async function sentComposer(props?: { showVerifyStep?: boolean }): Promise<ComposerElement> {
+    mockSendOtp.mockResolvedValueOnce(SENT);
+    const element = await mountWithPhone(props);
+    await click(element, 'send');
+    return element;
+}
+
+async function advanceSeconds(seconds: number): Promise<void> {
+    jest.advanceTimersByTime(seconds * 1000);
+    await flush();
+}
+
+describe('c-whatsapp-otp-composer: countdowns', () => {
+    beforeEach(() => {
+        jest.useFakeTimers({ now: NOW });
+    });
+
+    afterEach(() => {
+        removeAll();
+        jest.clearAllMocks();
+        jest.useRealTimers();
+    });
+
+    it('counts the expiry down every second', async () => {
+        const element = await sentComposer();
+
+        await advanceSeconds(61);
+
+        expect(textOf(element, 'expiry')).toBe('Code expires in 8:59');
+    });
+
+    it('counts the resend cooldown down', async () => {
+        const element = await sentComposer();
+
+        await advanceSeconds(12);
+
+        expect(button(element, 'resend').label).toBe('Resend in 18s');
+        expect(button(element, 'resend').disabled).toBe(true);
+    });
+
+    it('enables Resend once the cooldown is over', async () => {
+        const element = await sentComposer();
+
+        await advanceSeconds(30);
+
+        expect(button(element, 'resend').label).toBe('Resend Code');
+        expect(button(element, 'resend').disabled).toBe(false);
+    });
+
+    it('marks the code expired by itself when the countdown reaches 0, without calling Apex', async () => {
+        const element = await sentComposer();
+        await typeCode(element, '123');
+
+        await advanceSeconds(600);
+
+        expect(textOf(element, 'status')).toBe('The code has expired. Send a new code.');
+        expect(byDataId(element, 'code')).toBeNull();
+        expect(byDataId(element, 'expiry')).toBeNull();
+        expect(button(element, 'resend').disabled).toBe(false);
+        expect(mockVerifyOtp).not.toHaveBeenCalled();
+    });
+
+    it('stops its clock once the code has expired and the cooldown is over', async () => {
+        await sentComposer();
+
+        await advanceSeconds(600);
+
+        expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it('stops its clock when it is removed from the page', async () => {
+        const element = await sentComposer();
+        expect(jest.getTimerCount()).toBe(1);
+
+        document.body.removeChild(element);
+
+        expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it('keeps counting when the verify step is switched off', async () => {
+        const element = await sentComposer({ showVerifyStep: false });
+
+        await advanceSeconds(5);
+
+        expect(textOf(element, 'expiry')).toBe('Code expires in 9:55');
+    });
+});
+
+describe('c-whatsapp-otp-composer: resending', () => {
+    beforeEach(() => {
+        jest.useFakeTimers({ now: NOW });
+    });
+
+    afterEach(() => {
+        removeAll();
+        jest.clearAllMocks();
+        jest.useRealTimers();
+    });
+
+    it('does not call Apex while the cooldown is running', async () => {
+        const element = await sentComposer();
+
+        await click(element, 'resend');
+
+        expect(mockSendOtp).toHaveBeenCalledTimes(1);
+    });
+
+    it('calls sendOtp once more, with the record id only, after the cooldown', async () => {
+        const element = await sentComposer();
+        await advanceSeconds(30);
+        mockSendOtp.mockResolvedValueOnce({ ...SENT, challengeId: SECOND_CHALLENGE_ID });
+
+        await click(element, 'resend');
+
+        expect(mockSendOtp).toHaveBeenCalledTimes(2);
+        expect(mockSendOtp).toHaveBeenLastCalledWith({ recordId: CONTACT_ID });
+    });
+
+    it('checks the next code against the new challenge', async () => {
+        const element = await sentComposer();
+        await advanceSeconds(30);
+        mockSendOtp.mockResolvedValueOnce({
+            ...SENT,
+            challengeId: SECOND_CHALLENGE_ID,
+            expiresAt: '2026-01-15T10:10:30.000Z',
+            resendAvailableAt: '2026-01-15T10:01:00.000Z'
+        });
+        mockVerifyOtp.mockResolvedValue({ status: 'VERIFIED', attemptsRemaining: 4 });
+        await click(element, 'resend');
+
+        await typeCode(element, CODE);
+        await click(element, 'verify');
+
+        expect(mockVerifyOtp).toHaveBeenCalledWith({ challengeId: SECOND_CHALLENGE_ID, code: CODE });
+    });
+
+    it('restarts both countdowns from the new challenge', async () => {
+        const element = await sentComposer();
+        await advanceSeconds(30);
+        mockSendOtp.mockResolvedValueOnce({
+            ...SENT,
+            challengeId: SECOND_CHALLENGE_ID,
+            expiresAt: '2026-01-15T10:10:30.000Z',
+            resendAvailableAt: '2026-01-15T10:01:00.000Z'
+        });
+
+        await click(element, 'resend');
+
+        expect(textOf(element, 'expiry')).toBe('Code expires in 10:00');
+        expect(button(element, 'resend').label).toBe('Resend in 30s');
+    });
+
+    it('brings an expired code back to code entry', async () => {
+        const element = await sentComposer();
+        await advanceSeconds(600);
+        mockSendOtp.mockResolvedValueOnce({
+            ...SENT,
+            challengeId: SECOND_CHALLENGE_ID,
+            expiresAt: '2026-01-15T10:20:00.000Z',
+            resendAvailableAt: '2026-01-15T10:10:30.000Z'
+        });
+
+        await click(element, 'resend');
+
+        expect(textOf(element, 'status')).toBe('Code sent to +65 •••• 5678 via WhatsApp.');
+        expect(element.shadowRoot?.activeElement).toBe(mustFind(element, 'code'));
+    });
+
+    it('keeps the current code usable when Apex refuses the resend', async () => {
+        const element = await sentComposer();
+        await advanceSeconds(30);
+        mockSendOtp.mockRejectedValueOnce(auraError('5 codes were sent to this contact in the last hour.'));
+
+        await click(element, 'resend');
+
+        expect(textOf(element, 'error')).toBe('5 codes were sent to this contact in the last hour.');
+        expect(textOf(element, 'status')).toBe('Code sent to +65 •••• 5678 via WhatsApp.');
+        expect(byDataId(element, 'code')).not.toBeNull();
+        expect(textOf(element, 'expiry')).toBe('Code expires in 9:30');
+    });
+});

@@ -1,0 +1,380 @@
+import { LightningElement, api, wire } from 'lwc';
+import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import type { GetRecordResult, RecordRepresentation } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
+import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
+import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
+import type { VerifyOtpResult } from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
+import MOBILE_PHONE_FIELD from '@salesforce/schema/Contact.MobilePhone';
+import PHONE_FIELD from '@salesforce/schema/Contact.Phone';
+import cardTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_CardTitle';
+import destinationLabel from '@salesforce/label/c.WhatsAppOtp_UI_Destination';
+import noPhoneLabel from '@salesforce/label/c.WhatsAppOtp_Error_NoPhone';
+import phoneLoadFailedLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLoadFailed';
+import sendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Send';
+import sendingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Sending';
+import codeSentLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeSent';
+import expiresInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ExpiresIn';
+import codeInputLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeInput';
+import codeHelpLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeHelp';
+import verifyLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verify';
+import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
+import resendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Resend';
+import resendInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendIn';
+import verifiedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verified';
+import invalidCodeLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCode';
+import invalidCodeLastAttemptLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCodeLastAttempt';
+import expiredLabel from '@salesforce/label/c.WhatsAppOtp_UI_Expired';
+import lockedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Locked';
+import sendFailedTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_SendFailedTitle';
+import verifyFailedTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyFailedTitle';
+import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
+import { digitsOnly, errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
+
+/**
+ * Digits in a code. The controller contract does not return the length, so this is the default of
+ * WhatsApp_OTP_Setting__mdt.Code_Length__c; a sendOtp result that carries codeLength wins over it.
+ */
+const DEFAULT_CODE_LENGTH = 6;
+const TICK_MS = 1000;
+
+type Stage = 'ready' | 'sending' | 'sent' | 'verifying' | 'verified' | 'invalid' | 'expired' | 'locked';
+
+/** Stages in which a code is out and can still be typed in. */
+const CODE_ENTRY_STAGES: readonly Stage[] = ['sent', 'verifying', 'invalid'];
+
+/**
+ * Sends a WhatsApp one-time code to the Contact and checks the code the customer reads back.
+ * The code itself is generated and checked by Apex; it never reaches this component, apart from
+ * the digits the agent types, which are cleared once they have been checked.
+ */
+export default class WhatsappOtpComposer extends LightningElement {
+    @api recordId: string | undefined;
+    /** App Builder: the card title; blank uses the translated default. */
+    @api cardTitle: string | undefined;
+    /**
+     * App Builder: false sends codes only (the customer is verified elsewhere). Unset means true: LWC
+     * forbids a public Boolean defaulting to true (LWC1099), and the quick action sets no attributes.
+     */
+    @api showVerifyStep: boolean | undefined;
+
+    stage: Stage = 'ready';
+    recordLoaded = false;
+    recordPhone: string | undefined;
+    recordError: string | undefined;
+    challenge: SendOtpResult | undefined;
+    code = '';
+    attemptsRemaining: number | undefined;
+    errorMessage: string | undefined;
+    nowMs = Date.now();
+
+    private tickTimer: ReturnType<typeof setInterval> | undefined;
+    private focusCodeOnRender = false;
+
+    readonly labels = {
+        destination: destinationLabel,
+        noPhone: noPhoneLabel,
+        send: sendLabel,
+        codeInput: codeInputLabel,
+        verify: verifyLabel
+    };
+
+    @wire(getRecord, { recordId: '$recordId', optionalFields: [MOBILE_PHONE_FIELD, PHONE_FIELD] })
+    wiredContact({ data, error }: GetRecordResult): void {
+        if (data) {
+            this.recordPhone = firstPhone(data);
+            this.recordError = undefined;
+            this.recordLoaded = true;
+        } else if (error) {
+            this.recordPhone = undefined;
+            this.recordError = errorMessageOf(error) ?? phoneLoadFailedLabel;
+            this.recordLoaded = true;
+        }
+    }
+
+    override disconnectedCallback(): void {
+        this.stopClock();
+    }
+
+    override renderedCallback(): void {
+        if (this.focusCodeOnRender) {
+            const input = this.template?.querySelector<HTMLInputElement>('[data-id="code"]');
+            if (input) {
+                this.focusCodeOnRender = false;
+                input.focus();
+            }
+        }
+    }
+
+    get cardHeading(): string {
+        return this.cardTitle || cardTitleLabel;
+    }
+
+    get maskedRecordPhone(): string | undefined {
+        return maskPhone(this.recordPhone);
+    }
+
+    get showNoPhone(): boolean {
+        return this.recordLoaded && !this.recordError && !this.maskedRecordPhone;
+    }
+
+    get isBusy(): boolean {
+        return this.stage === 'sending' || this.stage === 'verifying';
+    }
+
+    get busyText(): string {
+        return this.stage === 'verifying' ? verifyingLabel : sendingLabel;
+    }
+
+    get codeLength(): number {
+        return this.challenge?.codeLength ?? DEFAULT_CODE_LENGTH;
+    }
+
+    get verifyStepShown(): boolean {
+        return this.showVerifyStep !== false;
+    }
+
+    get codeHelp(): string {
+        return formatLabel(codeHelpLabel, this.codeLength);
+    }
+
+    /** Before the first code only; after that Resend takes over. */
+    get showSend(): boolean {
+        return !this.challenge;
+    }
+
+    get sendDisabled(): boolean {
+        return this.isBusy || !this.recordId || !this.maskedRecordPhone;
+    }
+
+    get showResend(): boolean {
+        return !!this.challenge && this.stage !== 'verified';
+    }
+
+    get resendCooldownSeconds(): number {
+        return secondsUntil(this.challenge?.resendAvailableAt, this.nowMs);
+    }
+
+    get resendDisabled(): boolean {
+        return this.sendDisabled || this.resendCooldownSeconds > 0;
+    }
+
+    get resendText(): string {
+        const seconds = this.resendCooldownSeconds;
+        return seconds > 0 ? formatLabel(resendInLabel, seconds) : resendLabel;
+    }
+
+    get expirySeconds(): number {
+        return secondsUntil(this.challenge?.expiresAt, this.nowMs);
+    }
+
+    get showExpiry(): boolean {
+        return !!this.challenge && CODE_ENTRY_STAGES.includes(this.stage);
+    }
+
+    get expiryText(): string {
+        return formatLabel(expiresInLabel, formatMinutesSeconds(this.expirySeconds));
+    }
+
+    get showCodeEntry(): boolean {
+        return this.verifyStepShown && !!this.challenge && CODE_ENTRY_STAGES.includes(this.stage);
+    }
+
+    get verifyDisabled(): boolean {
+        return this.isBusy || this.code.length !== this.codeLength;
+    }
+
+    get isVerified(): boolean {
+        return this.stage === 'verified';
+    }
+
+    /** What the aria-live region announces: one sentence per stage. */
+    get statusText(): string {
+        switch (this.stage) {
+            case 'sending':
+                return sendingLabel;
+            case 'sent':
+                return formatLabel(codeSentLabel, this.challenge?.maskedPhone ?? '');
+            case 'verifying':
+                return verifyingLabel;
+            case 'verified':
+                return formatLabel(verifiedLabel, this.challenge?.maskedPhone ?? '');
+            case 'invalid':
+                return this.attemptsRemaining === 1
+                    ? invalidCodeLastAttemptLabel
+                    : formatLabel(invalidCodeLabel, this.attemptsRemaining ?? 0);
+            case 'expired':
+                return expiredLabel;
+            case 'locked':
+                return lockedLabel;
+            default:
+                return '';
+        }
+    }
+
+    get statusClass(): string {
+        return this.stage === 'invalid' || this.stage === 'locked'
+            ? 'slds-m-top_small slds-text-color_error'
+            : 'slds-m-top_small';
+    }
+
+    get hasStatusText(): boolean {
+        return !this.isVerified && this.statusText !== '';
+    }
+
+    handleSend(): Promise<void> {
+        return this.send();
+    }
+
+    handleVerify(): Promise<void> {
+        return this.verify();
+    }
+
+    handleCodeInput(event: Event): void {
+        const input = event.target as HTMLInputElement;
+        const digits = digitsOnly(input.value, this.codeLength);
+        // Setting the property alone does not re-render when only a non-digit was added.
+        if (input.value !== digits) {
+            input.value = digits;
+        }
+        this.code = digits;
+    }
+
+    handleCodeKeydown(event: KeyboardEvent): void {
+        if (event.key === 'Enter') {
+            event.preventDefault();
+            // verify() reports its own failures; nothing is left to await here.
+            this.verify();
+        }
+    }
+
+    private async send(): Promise<void> {
+        const recordId = this.recordId;
+        if (this.sendDisabled || !recordId || (this.challenge && this.resendDisabled)) {
+            return;
+        }
+        const previousStage = this.stage;
+        this.stage = 'sending';
+        this.errorMessage = undefined;
+        try {
+            const challenge = await sendOtp({ recordId });
+            this.challenge = challenge;
+            this.clearCode();
+            this.attemptsRemaining = undefined;
+            this.stage = 'sent';
+            this.focusCodeOnRender = this.verifyStepShown;
+            this.startClock();
+        } catch (error) {
+            this.stage = previousStage;
+            this.showError(error, sendFailedTitleLabel);
+            this.tick();
+        }
+    }
+
+    private async verify(): Promise<void> {
+        const challengeId = this.challenge?.challengeId;
+        if (this.verifyDisabled || !challengeId) {
+            return;
+        }
+        const previousStage = this.stage;
+        const code = this.code;
+        this.stage = 'verifying';
+        this.errorMessage = undefined;
+        try {
+            const result = await verifyOtp({ challengeId, code });
+            this.applyVerifyResult(result);
+        } catch (error) {
+            this.stage = previousStage;
+            this.focusCodeOnRender = true;
+            this.showError(error, verifyFailedTitleLabel);
+        } finally {
+            this.clearCode();
+            // The clock may have stopped while the call was out.
+            this.tick();
+        }
+    }
+
+    private applyVerifyResult(result: VerifyOtpResult): void {
+        this.attemptsRemaining = result.attemptsRemaining;
+        switch (result.status) {
+            case 'VERIFIED':
+                this.stage = 'verified';
+                this.stopClock();
+                break;
+            case 'INVALID_CODE':
+                this.stage = 'invalid';
+                this.focusCodeOnRender = true;
+                break;
+            case 'EXPIRED':
+                this.stage = 'expired';
+                break;
+            case 'LOCKED':
+                this.stage = 'locked';
+                break;
+            default:
+                this.showError(undefined, verifyFailedTitleLabel);
+                this.stage = 'sent';
+        }
+    }
+
+    private clearCode(): void {
+        this.code = '';
+        const input = this.template?.querySelector<HTMLInputElement>('[data-id="code"]');
+        if (input) {
+            input.value = '';
+        }
+    }
+
+    private showError(error: unknown, title: string): void {
+        const message = errorMessageOf(error) ?? unexpectedErrorLabel;
+        this.errorMessage = message;
+        this.dispatchEvent(new ShowToastEvent({ title, message, variant: 'error' }));
+    }
+
+    private startClock(): void {
+        this.stopClock();
+        this.nowMs = Date.now();
+        // The countdowns need a clock; the interval is cleared when both reach 0 and on disconnect.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.tickTimer = setInterval(() => this.tick(), TICK_MS);
+    }
+
+    private stopClock(): void {
+        if (this.tickTimer !== undefined) {
+            clearInterval(this.tickTimer);
+            this.tickTimer = undefined;
+        }
+    }
+
+    /**
+     * Advances the countdowns. A code whose expiry passes while it can still be typed in is expired
+     * locally, so the agent is offered a resend without a wasted verify call. Uses the browser clock:
+     * a skewed clock shifts the countdown, but Apex stays the judge of expiry.
+     */
+    private tick(): void {
+        this.nowMs = Date.now();
+        if (!this.challenge) {
+            return;
+        }
+        const expired = this.expirySeconds === 0;
+        if (expired && (this.stage === 'sent' || this.stage === 'invalid')) {
+            this.stage = 'expired';
+            this.clearCode();
+        }
+        if (expired && this.resendCooldownSeconds === 0) {
+            this.stopClock();
+        }
+    }
+}
+
+/** MobilePhone first, then Phone; blank values are skipped. */
+function firstPhone(record: RecordRepresentation): string | undefined {
+    for (const field of [MOBILE_PHONE_FIELD, PHONE_FIELD]) {
+        const value = getFieldValue(record, field);
+        if (typeof value === 'string' && value.trim() !== '') {
+            return value;
+        }
+    }
+    return undefined;
+}

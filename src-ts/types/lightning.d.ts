@@ -1,0 +1,57 @@
+// lightning/* platform modules that @salesforce/lightning-types (0.8) does not declare: it types the
+// base components, not uiRecordApi or platformShowToastEvent.
+
+declare module 'lightning/uiRecordApi' {
+    export interface FieldId {
+        objectApiName: string;
+        fieldApiName: string;
+    }
+    /** One field of a UI API record. */
+    export interface FieldValueRepresentation {
+        displayValue: string | null;
+        value: string | number | boolean | RecordRepresentation | null;
+    }
+    /** A UI API record, as emitted by the getRecord wire adapter. */
+    export interface RecordRepresentation {
+        id: string;
+        apiName: string;
+        fields: Record<string, FieldValueRepresentation>;
+    }
+    /** Config of the getRecord wire adapter (the record form). */
+    export interface GetRecordConfig {
+        recordId: string | undefined;
+        fields?: (FieldId | string)[];
+        optionalFields?: (FieldId | string)[];
+    }
+    /** An LDS error: body.message is the agent-readable part. */
+    export interface FetchResponse {
+        status?: number;
+        statusText?: string;
+        body?: { message?: string } | { message?: string }[];
+    }
+    /** What a @wire(getRecord) property or method receives. */
+    export interface GetRecordResult {
+        data?: RecordRepresentation;
+        error?: FetchResponse;
+    }
+    // An import type, not an import declaration: LWC lint allows only its runtime exports from 'lwc'.
+    export const getRecord: import('lwc').WireAdapterConstructor<GetRecordConfig, GetRecordResult>;
+    export function getFieldValue(
+        record: RecordRepresentation | undefined,
+        field: FieldId | string
+    ): FieldValueRepresentation['value'] | undefined;
+}
+
+declare module 'lightning/platformShowToastEvent' {
+    export type ToastVariant = 'info' | 'success' | 'warning' | 'error';
+    export interface ToastConfig {
+        title: string;
+        message?: string;
+        variant?: ToastVariant;
+        mode?: 'dismissible' | 'pester' | 'sticky';
+        messageData?: (string | { url: string; label: string })[];
+    }
+    export class ShowToastEvent extends CustomEvent<ToastConfig> {
+        constructor(config: ToastConfig);
+    }
+}
