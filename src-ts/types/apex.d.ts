@@ -13,11 +13,8 @@ declare module '@salesforce/apex/WhatsAppOtpController.sendOtp' {
         resendAvailableAt: string;
         /** 8x8 umid. */
         messageId: string;
-        /**
-         * Digits in the code. NOT in the controller contract (docs/architecture.md) yet: proposed so the
-         * input follows Code_Length__c; the component falls back to 6 while it is absent.
-         */
-        codeLength?: number;
+        /** Digits in the code (the Code Length setting), so the input fits it. */
+        codeLength: number;
     }
     export default function sendOtp(params: { recordId: string }): Promise<SendOtpResult>;
 }

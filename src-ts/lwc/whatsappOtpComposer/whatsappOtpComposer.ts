@@ -33,8 +33,8 @@ import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedE
 import { digitsOnly, errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
 
 /**
- * Digits in a code. The controller contract does not return the length, so this is the default of
- * WhatsApp_OTP_Setting__mdt.Code_Length__c; a sendOtp result that carries codeLength wins over it.
+ * Digits in a code before the first send; after it, sendOtp's codeLength (the Code Length setting) rules.
+ * 6 is that setting's default.
  */
 const DEFAULT_CODE_LENGTH = 6;
 const TICK_MS = 1000;

@@ -20,7 +20,8 @@ export const SENT: SendOtpResult = {
     maskedPhone: '+65 •••• 5678',
     expiresAt: '2026-01-15T10:10:00.000Z',
     resendAvailableAt: '2026-01-15T10:00:30.000Z',
-    messageId: '4a1b2c3d-umid'
+    messageId: '4a1b2c3d-umid',
+    codeLength: 6
 };
 
 /** What AuraHandledException looks like to the component. */
