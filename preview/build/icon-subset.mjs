@@ -1,0 +1,82 @@
+// Rollup plugin: the base components' icon libraries hold ~2,000 SVG templates per direction, which
+// dominate the build time and the page weight. The preview serves only the icons its pages can show:
+// every "category:name" literal in force-app's components and in the preview's own sources, plus the
+// icons the base components pick at run time (toast variants). An icon outside that subset logs a
+// console error, which fails the e2e tests, so a missing icon cannot go unnoticed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { lwcRoot, previewRoot, projectRoot } from '../sim/paths.mjs';
+
+const CATEGORIES = ['utility', 'standard', 'action', 'doctype', 'custom'];
+const LIBRARY = /^lightning\/iconSvgTemplates(Utility|Standard|Action|Doctype|Custom)(Rtl)?$/;
+const PREFIX = '\0preview-icons:';
+const ICON_LITERAL = new RegExp(`\\b(${CATEGORIES.join('|')}):([a-z0-9_]+)\\b`, 'g');
+const templatesRoot = path.join(projectRoot, 'node_modules', 'lightning-base-components', 'src', 'lightning');
+
+/** Chosen at run time by lightning-toast (`utility:${variant}`) and its close button. */
+const RUNTIME_ICONS = ['utility:success', 'utility:error', 'utility:warning', 'utility:info', 'utility:close'];
+
+function sourceFiles(dir) {
+    if (!fs.existsSync(dir)) {
+        return [];
+    }
+    return fs
+        .readdirSync(dir, { recursive: true })
+        .filter((file) => /\.(html|js|ts)$/.test(file))
+        .map((file) => path.join(dir, file));
+}
+
+function usedIcons() {
+    const icons = new Set(RUNTIME_ICONS);
+    for (const file of [...sourceFiles(lwcRoot), ...sourceFiles(path.join(previewRoot, 'src'))]) {
+        for (const [, category, name] of fs.readFileSync(file, 'utf8').matchAll(ICON_LITERAL)) {
+            icons.add(`${category}:${name}`);
+        }
+    }
+    return [...icons];
+}
+
+export function iconSubset() {
+    let icons = [];
+    return {
+        name: 'preview-icon-subset',
+        buildStart() {
+            icons = usedIcons();
+        },
+        resolveId(source) {
+            return LIBRARY.test(source) ? PREFIX + source : null;
+        },
+        load(id) {
+            if (!id.startsWith(PREFIX)) {
+                return null;
+            }
+            const category = id.slice(PREFIX.length).match(LIBRARY)[1].toLowerCase();
+            // The preview is left-to-right: the Rtl libraries get the same (ltr) templates.
+            const folder = path.join(
+                templatesRoot,
+                `iconSvgTemplates${category[0].toUpperCase()}${category.slice(1)}`,
+                'buildTemplates',
+                category
+            );
+            const chosen = icons
+                .filter((icon) => icon.startsWith(`${category}:`))
+                .map((icon) => icon.split(':')[1])
+                .filter((name) => fs.existsSync(path.join(folder, `${name}.html`)));
+            const lines = chosen.map(
+                (name, index) => `import icon${index} from ${JSON.stringify(path.join(folder, `${name}.html`))};`
+            );
+            lines.push(
+                `const templates = { ${chosen.map((name, index) => `${category}_${name}: icon${index}`).join(', ')} };`,
+                'export default new Proxy(templates, {',
+                '    get(target, key) {',
+                `        if (typeof key === 'string' && key.startsWith('${category}_') && !(key in target)) {`,
+                "            console.error(`preview: icon ${key} is not in the preview's icon subset (preview/build/icon-subset.mjs)`);",
+                '        }',
+                '        return target[key];',
+                '    }',
+                '});'
+            );
+            return lines.join('\n');
+        }
+    };
+}

@@ -1,0 +1,322 @@
+// Browser end-to-end tests of the compiled composer (force-app) on the preview page, against the
+// simulated org and the simulated 8x8. One server and one browser for all tests; each test opens a
+// fresh browser context, which is a fresh simulated org. Every page must end with no console error
+// and no request beyond 127.0.0.1.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { composerDomSoFar, label, recordComposerDom, startHarness } from './harness.mjs';
+
+let harness;
+
+// Tests run side by side (each in its own browser context); the machine has few cores.
+const CONCURRENCY = 3;
+
+/** Short simulated timings keep the suite fast; a test overrides what it exercises. */
+const FAST = { latency: 0, timeout: 300 };
+
+/** Opens the preview in a fresh context (a fresh simulated org); closed when the test ends. */
+async function open(t, query) {
+    const view = await harness.openPage({ ...FAST, ...query });
+    t.after(() => view.close());
+    await recordComposerDom(view.composer);
+    return view;
+}
+
+/** Every page ends with no console error and no request beyond 127.0.0.1. */
+function assertCleanPage(view) {
+    assert.deepEqual(view.problems.offHostRequests, [], 'requests left 127.0.0.1');
+    assert.deepEqual(view.problems.consoleErrors, [], 'console errors');
+}
+
+const byId = (view, id) => view.composer.locator(`[data-id="${id}"]`);
+const button = (view, id) => view.composer.locator(`[data-id="${id}"] button`);
+
+async function waitForText(locator, text) {
+    await locator.filter({ hasText: text }).first().waitFor({ timeout: 10000 });
+}
+
+/** The code in the n-th WhatsApp message (1-based) of the customer's phone. */
+async function codeOnPhone(view, n = 1) {
+    const codes = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]');
+    await codes.nth(n - 1).waitFor({ timeout: 10000 });
+    return (await codes.nth(n - 1).innerText()).trim();
+}
+
+async function send(view) {
+    await button(view, 'send').click();
+}
+
+async function enterCode(view, code) {
+    await byId(view, 'code').fill(code);
+    await button(view, 'verify').click();
+}
+
+function wrongCodeFor(code) {
+    return code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
+}
+
+async function assertNoCodeInComposer(view, code) {
+    const seen = await composerDomSoFar(view.composer);
+    assert.ok(!seen.includes(code), `the code ${code} appeared in the composer's DOM`);
+}
+
+async function assertAccessible(view, state) {
+    const { violations } = await new AxeBuilder({ page: view.page }).analyze();
+    const serious = violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
+    assert.deepEqual(
+        serious.map(
+            (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+        ),
+        [],
+        `axe found serious or critical violations in the ${state} state`
+    );
+}
+
+async function isFocused(locator) {
+    return locator.evaluate((element) => element.matches(':focus'));
+}
+
+async function waitUntil(condition, what, timeoutMs = 3000) {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+        assert.ok(Date.now() < deadline, `timed out: ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+before(async () => {
+    harness = await startHarness();
+});
+
+after(async () => {
+    await harness?.close();
+});
+
+describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
+    describe('send and verify', { concurrency: CONCURRENCY }, () => {
+        it('happy path: send, read the code on the phone, type it, verified', async (t) => {
+            const view = await open(t, { contact: 'mobile' });
+            await waitForText(byId(view, 'phone'), '5678');
+            await assertAccessible(view, 'ready');
+            await send(view);
+            const code = await codeOnPhone(view);
+            assert.match(code, /^\d{6}$/);
+            const phone = view.page.locator('[data-id="customer-phone"]');
+            await waitForText(phone, 'For your security, do not share this code.');
+            await waitForText(phone, 'This code expires in 1 minute.');
+            const copy = phone.locator('[data-id="whatsapp-copy"]');
+            await view.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+                origin: new URL(harness.url).origin
+            });
+            await copy.click();
+            await waitForText(copy, 'Copied');
+            assert.equal(
+                await view.page.evaluate(() => navigator.clipboard.readText()),
+                code,
+                'Copy code copies the code'
+            );
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            await waitForText(byId(view, 'expiry'), 'Code expires in');
+            await assertAccessible(view, 'sent');
+            await enterCode(view, code);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+            await assertAccessible(view, 'verified');
+            await assertNoCodeInComposer(view, code);
+            assertCleanPage(view);
+        });
+
+        it('uses Phone when the contact has no mobile number', async (t) => {
+            const view = await open(t, { contact: 'phone-only' });
+            await send(view);
+            await codeOnPhone(view);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+44 •••• 0123'));
+            await waitForText(view.page.locator('[data-id="customer-phone"]'), '+447700900123');
+            assertCleanPage(view);
+        });
+
+        it('a wrong code shows the attempts left; enough wrong codes lock', async (t) => {
+            const view = await open(t, { contact: 'mobile', attempts: 3 });
+            await send(view);
+            const code = await codeOnPhone(view);
+            await enterCode(view, wrongCodeFor(code));
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCode', 2));
+            await assertAccessible(view, 'invalid code');
+            await enterCode(view, wrongCodeFor(code));
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCodeLastAttempt'));
+            await enterCode(view, wrongCodeFor(code));
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Locked'));
+            assert.equal(await byId(view, 'code').count(), 0, 'no code entry once locked');
+            await assertAccessible(view, 'locked');
+            await assertNoCodeInComposer(view, code);
+            assertCleanPage(view);
+        });
+
+        it('an expired code offers a resend', async (t) => {
+            const view = await open(t, { contact: 'mobile', ttl: 2, cooldown: 1 });
+            await send(view);
+            const first = await codeOnPhone(view, 1);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Expired'));
+            const resend = button(view, 'resend');
+            await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
+            assert.equal(await resend.isEnabled(), true, 'Resend is offered');
+            await assertAccessible(view, 'expired');
+            await resend.click();
+            const second = await codeOnPhone(view, 2);
+            assert.notEqual(second, undefined);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            await assertNoCodeInComposer(view, first);
+            await assertNoCodeInComposer(view, second);
+            assertCleanPage(view);
+        });
+
+        it('a resend inside the cooldown is refused', async (t) => {
+            const view = await open(t, { contact: 'mobile', cooldown: 30 });
+            await send(view);
+            await codeOnPhone(view);
+            const resend = button(view, 'resend');
+            await waitForText(resend, 'Resend in');
+            assert.equal(await resend.isEnabled(), false, 'Resend waits for the cooldown');
+            // A second tab (a fresh component, same org) asks anyway: the controller refuses.
+            await view.page.reload();
+            await recordComposerDom(view.composer);
+            await send(view);
+            const [before] = label('WhatsAppOtp_Error_Cooldown', 0).split('0');
+            await waitForText(byId(view, 'error'), before);
+            const secondsLeft = Number((await byId(view, 'error').innerText()).match(/(\d+)/)[1]);
+            assert.ok(secondsLeft > 0 && secondsLeft <= 30, `cooldown seconds left: ${secondsLeft}`);
+            assert.equal(await byId(view, 'error').innerText(), label('WhatsAppOtp_Error_Cooldown', secondsLeft));
+            await waitForText(view.page.locator('lightning-toast'), label('WhatsAppOtp_Error_Cooldown', secondsLeft));
+            assertCleanPage(view);
+        });
+
+        it('the hourly cap stops further sends; Start over clears it', async (t) => {
+            const view = await open(t, { contact: 'mobile', cooldown: 0, cap: 1 });
+            await send(view);
+            await codeOnPhone(view);
+            await view.page.reload();
+            await send(view);
+            await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_HourlyCap', 1));
+            // "Start over" gives the tab a fresh simulated org.
+            await view.page.locator('[data-id="scenario-reset"]').click();
+            await view.page.waitForURL(/contact=mobile/);
+            await byId(view, 'phone').waitFor();
+            await send(view);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            assertCleanPage(view);
+        });
+    });
+
+    describe('contacts the composer cannot send to', { concurrency: CONCURRENCY }, () => {
+        it('no phone: Send is disabled and the reason is shown', async (t) => {
+            const view = await open(t, { contact: 'no-phone' });
+            await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
+            assert.equal(await button(view, 'send').isDisabled(), true);
+            await assertAccessible(view, 'no phone');
+            assertCleanPage(view);
+        });
+
+        it('a malformed number is refused with its message', async (t) => {
+            const view = await open(t, { contact: 'malformed' });
+            await send(view);
+            await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_InvalidPhone'));
+            assertCleanPage(view);
+        });
+    });
+
+    describe('8x8 failures reach the agent as the Apex maps them', { concurrency: CONCURRENCY }, () => {
+        const cases = [
+            ['401', 'WhatsAppOtp_Error_CredentialRejected'],
+            ['400-template', 'WhatsAppOtp_Error_TemplateRejected'],
+            ['400-number', 'WhatsAppOtp_Error_InvalidNumber'],
+            ['429', 'WhatsAppOtp_Error_RateLimited'],
+            ['500', 'WhatsAppOtp_Error_ServiceUnavailable'],
+            ['timeout', 'WhatsAppOtp_Error_Timeout']
+        ];
+        it('each outcome shows its agent message inline and as a toast (outcome picked on the page)', async (t) => {
+            const view = await open(t, { contact: 'mobile', outcome: '401' });
+            for (const [outcome, labelName] of cases) {
+                await t.test(outcome, async () => {
+                    await view.page.locator('[data-id="scenario-outcome"]').selectOption(outcome);
+                    await send(view);
+                    const message = label(labelName);
+                    await waitForText(byId(view, 'error'), message);
+                    const toast = view.page.locator('lightning-toast').filter({ hasText: message });
+                    await waitForText(toast, label('WhatsAppOtp_UI_SendFailedTitle'));
+                    if (outcome === '401') {
+                        await assertAccessible(view, 'send failed');
+                    }
+                    // Lightning shows at most 3 toasts at once: close this one, as an agent would.
+                    await toast.locator('lightning-button-icon button').click();
+                    await toast.waitFor({ state: 'detached' });
+                });
+            }
+            assert.equal(await view.page.locator('[data-id="whatsapp-code"]').count(), 0, 'nothing reached the phone');
+            assertCleanPage(view);
+        });
+
+        it('the simulated 8x8 rejects a body outside the spec with 400', async () => {
+            const response = await fetch(`${harness.url}sim/8x8/api/v1/subaccounts/PreviewSubaccount/messages`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ user: { msisdn: '+6591235678' }, type: 'template', content: {} })
+            });
+            assert.equal(response.status, 400);
+            assert.match(
+                (await response.json()).message,
+                /Invalid request: \/type must be equal to one of the allowed values/
+            );
+        });
+    });
+
+    describe('scenario controls', { concurrency: CONCURRENCY }, () => {
+        it('switching the outcome and the contact on the page takes effect', async (t) => {
+            const view = await open(t, { contact: 'mobile' });
+            await view.page.locator('[data-id="scenario-outcome"]').selectOption('429');
+            await send(view);
+            await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_RateLimited'));
+            await view.page.locator('[data-id="scenario-outcome"]').selectOption('success');
+            await send(view);
+            await codeOnPhone(view);
+            assert.match(view.page.url(), /outcome=success/);
+            await view.page.locator('[data-id="scenario-contact"]').selectOption('no-phone');
+            await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
+            assert.match(view.page.url(), /contact=no-phone/);
+            assertCleanPage(view);
+        });
+
+        it('the design attributes come from the URL: card title, and no verify step', async (t) => {
+            const view = await open(t, { contact: 'mobile', title: 'Identity check', verify: 'false' });
+            await waitForText(view.composer.locator('lightning-card'), 'Identity check');
+            await send(view);
+            await codeOnPhone(view);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            assert.equal(await byId(view, 'code').count(), 0, 'no code entry without the verify step');
+            assertCleanPage(view);
+        });
+    });
+
+    describe('keyboard only', { concurrency: CONCURRENCY }, () => {
+        it('Tab reaches Send, Enter sends, and the code field then has focus', async (t) => {
+            const view = await open(t, { contact: 'mobile' });
+            const sendButton = button(view, 'send');
+            await waitForText(byId(view, 'phone'), '5678');
+            let reached = false;
+            for (let presses = 0; presses < 25 && !reached; presses++) {
+                await view.page.keyboard.press('Tab');
+                reached = await isFocused(sendButton);
+            }
+            assert.ok(reached, 'Tab reaches Send');
+            await view.page.keyboard.press('Enter');
+            const code = await codeOnPhone(view);
+            const codeField = byId(view, 'code');
+            await codeField.waitFor();
+            await waitUntil(() => isFocused(codeField), 'the code field has focus after sending');
+            await view.page.keyboard.type(code);
+            await view.page.keyboard.press('Enter');
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+            await assertNoCodeInComposer(view, code);
+            assertCleanPage(view);
+        });
+    });
+});

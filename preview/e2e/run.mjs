@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the preview's tests: the simulated org and 8x8 (Node), then the browser tests.
+// Fails (never skips) when no installed browser is found.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findBrowser } from './browser.mjs';
+
+try {
+    console.log(`e2e: browser ${findBrowser()}`);
+} catch (error) {
+    console.error(`e2e: FAILED. ${error.message}`);
+    process.exit(1);
+}
+const here = path.dirname(fileURLToPath(import.meta.url));
+const testFiles = ['simulated-org.test.mjs', 'composer.test.mjs'].map((file) => path.join(here, file));
+const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...testFiles], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

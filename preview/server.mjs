@@ -1,0 +1,351 @@
+#!/usr/bin/env node
+// `npm start`: builds the preview page (rollup, in memory) and serves it with the simulated org and the
+// simulated 8x8 on 127.0.0.1 only. Watches force-app/ and the preview's sources and rebuilds on change;
+// an open page reloads itself after each rebuild. Prints the URL on a line of its own once the page is ready.
+//   PORT=4173 (default)
+// The e2e tests and the screenshot script start the same server with startPreview({ port: 0 }).
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+import { createRollupOptions } from './rollup.config.mjs';
+import { createCustomerPhone } from './sim/customerPhone.mjs';
+import { CONTACTS, contactById } from './sim/contacts.mjs';
+import { createMessagingApi } from './sim/messagingApi.mjs';
+import { forceAppDefault, previewRoot, sldsAssets } from './sim/paths.mjs';
+import { AgentError, createSimulatedOrg, timingsFrom } from './sim/simulatedOrg.mjs';
+
+export const DEFAULT_PORT = 4173;
+const HOST = '127.0.0.1';
+const MAX_BODY_BYTES = 64 * 1024;
+
+const CONTENT_TYPES = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.woff2': 'font/woff2',
+    '.woff': 'font/woff',
+    '.png': 'image/png',
+    '.json': 'application/json'
+};
+
+/** Builds the page bundle in memory; returns Map<fileName, code>. */
+async function buildBundle(cache) {
+    const options = createRollupOptions();
+    const bundle = await rollup({ ...options, cache });
+    try {
+        const { output } = await bundle.generate(options.output);
+        const files = new Map(output.map((item) => [item.fileName, item.type === 'chunk' ? item.code : item.source]));
+        return { files, cache: bundle.cache };
+    } finally {
+        await bundle.close();
+    }
+}
+
+function sanitizeScenario(scenario) {
+    return { outcome: String(scenario?.outcome ?? 'success'), timings: timingsFrom(scenario?.timings) };
+}
+
+function sendJson(response, status, value, headers = {}) {
+    response.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+        ...headers
+    });
+    response.end(JSON.stringify(value));
+}
+
+function readJsonBody(request) {
+    return new Promise((resolve, reject) => {
+        let size = 0;
+        const chunks = [];
+        request.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES) {
+                reject(new Error('request body too large'));
+                request.destroy();
+                return;
+            }
+            chunks.push(chunk);
+        });
+        request.on('end', () => {
+            try {
+                resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
+            } catch (error) {
+                reject(error);
+            }
+        });
+        request.on('error', reject);
+    });
+}
+
+/** The rejection the platform hands to an imperative Apex caller for an AuraHandledException. */
+function auraError(message) {
+    return {
+        status: 500,
+        statusText: 'Server Error',
+        ok: false,
+        headers: {},
+        body: { message, exceptionType: 'System.AuraHandledException', isUserDefinedException: false, stackTrace: null }
+    };
+}
+
+function serveFile(response, filePath, root) {
+    const resolved = path.resolve(filePath);
+    if (!resolved.startsWith(root + path.sep) || !fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
+        response.writeHead(404, { 'content-type': 'text/plain' });
+        response.end('Not found');
+        return;
+    }
+    response.writeHead(200, {
+        'content-type': CONTENT_TYPES[path.extname(resolved)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache'
+    });
+    fs.createReadStream(resolved).pipe(response);
+}
+
+/**
+ * Builds once, then serves. Options: port (0 = any free port), watch (rebuild on change), log.
+ * Resolves to { url, port, close() }.
+ */
+export async function startPreview({ port = DEFAULT_PORT, watch = false, log = () => {} } = {}) {
+    const messagingApi = createMessagingApi();
+    const phone = createCustomerPhone();
+    const org = createSimulatedOrg({ messagingApi, phone });
+    const reloadListeners = new Set();
+    let files = new Map();
+    let cache;
+    let buildError;
+
+    async function build() {
+        const started = Date.now();
+        try {
+            const result = await buildBundle(cache);
+            files = result.files;
+            cache = result.cache;
+            buildError = undefined;
+            log(`preview built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+            return true;
+        } catch (error) {
+            buildError = error;
+            log(`preview build failed: ${error.message}`);
+            return false;
+        }
+    }
+
+    const routes = [
+        [
+            /^\/$|^\/index\.html$/,
+            (req, res) => serveFile(res, path.join(previewRoot, 'src', 'index.html'), path.join(previewRoot, 'src'))
+        ],
+        [
+            /^\/preview\.css$/,
+            (req, res) => serveFile(res, path.join(previewRoot, 'src', 'preview.css'), path.join(previewRoot, 'src'))
+        ],
+        [
+            /^\/assets\/(.+)$/,
+            (req, res, match) => serveFile(res, path.join(sldsAssets, decodeURIComponent(match[1])), sldsAssets)
+        ],
+        [
+            /^\/dist\/(.+)$/,
+            (req, res, match) => {
+                const code = files.get(match[1]);
+                if (code === undefined) {
+                    res.writeHead(buildError ? 500 : 404, { 'content-type': 'text/plain' });
+                    res.end(buildError ? `Preview build failed:\n${buildError.message}` : 'Not found');
+                    return;
+                }
+                res.writeHead(200, { 'content-type': CONTENT_TYPES['.js'], 'cache-control': 'no-cache' });
+                res.end(code);
+            }
+        ],
+        [
+            /^\/sim\/contacts$/,
+            (req, res) =>
+                sendJson(
+                    res,
+                    200,
+                    Object.entries(CONTACTS).map(([key, contact]) => ({
+                        key,
+                        id: contact.id,
+                        name: contact.fields.Name
+                    }))
+                )
+        ],
+        [
+            /^\/sim\/records\/([A-Za-z0-9]+)$/,
+            (req, res, match) => {
+                const contact = contactById(match[1]);
+                if (!contact) {
+                    sendJson(res, 200, { ok: false, status: 404, statusText: 'Not Found' });
+                    return;
+                }
+                sendJson(res, 200, {
+                    ok: true,
+                    record: { apiName: 'Contact', id: contact.id, fields: contact.fields }
+                });
+            }
+        ],
+        [
+            /^\/sim\/apex\/WhatsAppOtpController\.(sendOtp|verifyOtp)$/,
+            async (req, res, match) => {
+                if (req.method !== 'POST') {
+                    sendJson(res, 405, auraError('POST only'));
+                    return;
+                }
+                const { params, scenario } = await readJsonBody(req);
+                const session = String(scenario?.session ?? 'default');
+                try {
+                    const result =
+                        match[1] === 'sendOtp'
+                            ? await org.sendOtp(session, params ?? {}, sanitizeScenario(scenario))
+                            : org.verifyOtp(session, params ?? {});
+                    sendJson(res, 200, { ok: true, result });
+                } catch (error) {
+                    if (!(error instanceof AgentError)) {
+                        throw error;
+                    }
+                    log(`apex ${match[1]}: ${error.errorCode}`);
+                    // Like Aura, a failed action still travels as HTTP 200 (so the browser logs no failed load).
+                    sendJson(res, 200, { ok: false, error: auraError(error.message) });
+                }
+            }
+        ],
+        [
+            /^\/sim\/phone\/stream$/,
+            (req, res, match, url) => {
+                res.writeHead(200, {
+                    'content-type': 'text/event-stream',
+                    'cache-control': 'no-store',
+                    connection: 'keep-alive'
+                });
+                res.write(': customer phone\n\n');
+                const unsubscribe = phone.subscribe(String(url.searchParams.get('session')), (message) =>
+                    res.write(`event: whatsapp\ndata: ${JSON.stringify(message)}\n\n`)
+                );
+                req.on('close', unsubscribe);
+            }
+        ],
+        [
+            /^\/sim\/reload$/,
+            (req, res) => {
+                res.writeHead(200, {
+                    'content-type': 'text/event-stream',
+                    'cache-control': 'no-store',
+                    connection: 'keep-alive'
+                });
+                res.write(': rebuilds\n\n');
+                const listener = () => res.write('event: rebuilt\ndata: {}\n\n');
+                reloadListeners.add(listener);
+                req.on('close', () => reloadListeners.delete(listener));
+            }
+        ],
+        [
+            // The simulated 8x8 itself, for a direct look: the outcome comes from the X-Preview-Outcome header.
+            /^\/sim\/8x8\/api\/v1\/subaccounts\/([^/]+)\/messages$/,
+            async (req, res, match) => {
+                if (req.method !== 'POST') {
+                    sendJson(res, 405, { code: 1000, message: 'POST only' });
+                    return;
+                }
+                const answer = await messagingApi.sendMessage({
+                    subAccountId: decodeURIComponent(match[1]),
+                    body: await readJsonBody(req),
+                    outcome: String(req.headers['x-preview-outcome'] ?? 'success'),
+                    timeoutMs: 1000
+                });
+                if (answer.timedOut) {
+                    req.socket.destroy();
+                    return;
+                }
+                sendJson(res, answer.status, answer.body, answer.headers);
+            }
+        ]
+    ];
+
+    const server = http.createServer(async (req, res) => {
+        const url = new URL(req.url, `http://${HOST}`);
+        try {
+            for (const [pattern, handler] of routes) {
+                const match = url.pathname.match(pattern);
+                if (match) {
+                    await handler(req, res, match, url);
+                    return;
+                }
+            }
+            res.writeHead(404, { 'content-type': 'text/plain' });
+            res.end('Not found');
+        } catch (error) {
+            log(`error on ${url.pathname}: ${error.stack ?? error}`);
+            if (!res.headersSent) {
+                sendJson(res, 200, { ok: false, error: auraError(`Preview server error: ${error.message}`) });
+            } else {
+                res.end();
+            }
+        }
+    });
+
+    await build();
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, HOST, resolve);
+    });
+    const actualPort = server.address().port;
+
+    const watchers = [];
+    if (watch) {
+        let timer;
+        let building = Promise.resolve();
+        const onChange = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => {
+                building = building.then(async () => {
+                    if (await build()) {
+                        reloadListeners.forEach((listener) => listener());
+                    }
+                });
+            }, 150);
+        };
+        // The page's sources; a change under preview/sim or preview/build needs a restart.
+        for (const dir of [forceAppDefault, path.join(previewRoot, 'src')]) {
+            watchers.push(fs.watch(dir, { recursive: true }, onChange));
+        }
+    }
+
+    return {
+        url: `http://${HOST}:${actualPort}/`,
+        port: actualPort,
+        buildError: () => buildError,
+        close() {
+            watchers.forEach((watcher) => watcher.close());
+            server.closeAllConnections();
+            return new Promise((resolve) => server.close(resolve));
+        }
+    };
+}
+
+async function main() {
+    if (process.argv.includes('--build-only')) {
+        // For timing a cold build: /usr/bin/time node preview/server.mjs --build-only
+        const started = Date.now();
+        const { files } = await buildBundle();
+        console.log(`preview built in ${((Date.now() - started) / 1000).toFixed(1)} s (${files.size} files)`);
+        return;
+    }
+    const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
+    const log = (line) => console.error(line);
+    const preview = await startPreview({ port, watch: true, log });
+    if (preview.buildError()) {
+        console.error('The page cannot load until the build succeeds; fix the error above (watching for changes).');
+    }
+    console.log(preview.url);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+    main().catch((error) => {
+        console.error(error);
+        process.exit(1);
+    });
+}

@@ -1,0 +1,62 @@
+// The phone rules of force-app's WhatsAppPhoneNumber, for the simulated controller: the first non-blank
+// of MobilePhone, Phone; strip spaces, dashes, dots and parentheses; a leading 00 becomes +; 8–15 digits,
+// no leading 0; a national number is rejected (the preview's settings have no default country code).
+// The mask "+65 •••• 5678" needs the country calling codes: they are read from the Apex class itself,
+// so the preview masks exactly as the org would.
+import fs from 'node:fs';
+import path from 'node:path';
+import { forceAppDefault } from './paths.mjs';
+
+export const PHONE_FIELDS = ['MobilePhone', 'Phone'];
+const APEX_CLASS = path.join(forceAppDefault, 'classes', 'WhatsAppPhoneNumber.cls');
+
+function readCountryCodes() {
+    const source = fs.readFileSync(APEX_CLASS, 'utf8');
+    const declaration = source.match(/COUNTRY_CODES\s*=\s*new Set<String>\(([\s\S]*?)\.split\(' '\)/);
+    if (!declaration) {
+        throw new Error(`preview: cannot find COUNTRY_CODES in ${APEX_CLASS}; update preview/sim/phoneNumber.mjs`);
+    }
+    const literals = [...declaration[1].matchAll(/'([^']*)'/g)].map((match) => match[1]).join('');
+    return new Set(literals.split(' ').filter(Boolean));
+}
+
+let countryCodes;
+
+/** The first non-blank phone field value, or undefined. */
+export function pickPhone(fields) {
+    for (const name of PHONE_FIELDS) {
+        const value = fields[name];
+        if (typeof value === 'string' && value.trim() !== '') {
+            return value;
+        }
+    }
+    return undefined;
+}
+
+/** E.164 ("+6591235678") or undefined when the number is not a plausible international number. */
+export function toE164(raw) {
+    const compact = raw.replace(/[\s\u00a0\-.()]/g, '');
+    let digits;
+    if (compact.startsWith('+')) {
+        digits = compact.slice(1);
+    } else if (compact.startsWith('00')) {
+        digits = compact.slice(2);
+    } else {
+        return undefined;
+    }
+    return /^[1-9]\d{7,14}$/.test(digits) ? `+${digits}` : undefined;
+}
+
+/** "+65 •••• 5678", or "+•• •••• 5678" when the country code is not recognised. */
+export function maskE164(e164) {
+    countryCodes ??= readCountryCodes();
+    const digits = e164.slice(1);
+    let countryCode = '••';
+    for (let length = 1; length <= 3 && length < digits.length; length++) {
+        if (countryCodes.has(digits.slice(0, length))) {
+            countryCode = digits.slice(0, length);
+            break;
+        }
+    }
+    return `+${countryCode} •••• ${digits.slice(-4)}`;
+}

@@ -1,0 +1,85 @@
+// The preview page: a Contact record page with the compiled composer from force-app, the scenario
+// controls, and the customer's phone. Written without decorators (all fields are reactive), so the
+// preview's browser code stays plain JavaScript.
+import { LightningElement } from 'lwc';
+import Toast from 'lightning/toast';
+import { CONTACTS, OUTCOMES, getScenario, startNewSession, updateScenario } from 'preview/scenario';
+
+export default class PreviewApp extends LightningElement {
+    scenario = getScenario();
+    contacts = [];
+    contact = {};
+    mounts = [];
+    mountCount = 0;
+
+    get contactOptions() {
+        return CONTACTS.map(({ key, label }) => ({ value: key, label, selected: key === this.scenario.contact }));
+    }
+
+    get outcomeOptions() {
+        return OUTCOMES.map(({ key, label }) => ({ value: key, label, selected: key === this.scenario.outcome }));
+    }
+
+    connectedCallback() {
+        // Lightning Experience turns the platform's ShowToastEvent into a toast; the base components'
+        // toast container does not listen for that event, so pass it on as a lightning-toast.
+        this.template.addEventListener('lightning__showtoast', (event) => this.showToast(event));
+        this.loadContacts();
+    }
+
+    async loadContacts() {
+        const response = await fetch('/sim/contacts');
+        this.contacts = await response.json();
+        await this.mountComposer();
+    }
+
+    /** A design-attribute or record change re-creates the component, as a page reload in Lightning does. */
+    async mountComposer() {
+        const entry = this.contacts.find((contact) => contact.key === this.scenario.contact);
+        const response = await fetch(`/sim/records/${entry.id}`);
+        this.contact = (await response.json()).record.fields;
+        this.mountCount += 1;
+        this.mounts = [
+            { key: `m${this.mountCount}`, recordId: entry.id, title: this.scenario.title, verify: this.scenario.verify }
+        ];
+    }
+
+    get mobileText() {
+        return this.contact.MobilePhone || '—';
+    }
+
+    get phoneText() {
+        return this.contact.Phone || '—';
+    }
+
+    showToast(event) {
+        event.stopPropagation();
+        const { title, message, variant, mode } = event.detail ?? {};
+        // As Lightning does: without a title, the message becomes the toast's label.
+        Toast.show({ label: title || message, message: title ? message : '', variant, mode });
+    }
+
+    handleContactChange(event) {
+        this.scenario = updateScenario({ contact: event.target.value });
+        this.mountComposer();
+    }
+
+    handleOutcomeChange(event) {
+        this.scenario = updateScenario({ outcome: event.target.value });
+    }
+
+    handleTitleChange(event) {
+        this.scenario = updateScenario({ title: event.target.value });
+        this.mountComposer();
+    }
+
+    handleVerifyChange(event) {
+        this.scenario = updateScenario({ verify: event.target.checked });
+        this.mountComposer();
+    }
+
+    handleReset() {
+        startNewSession();
+        window.location.reload();
+    }
+}

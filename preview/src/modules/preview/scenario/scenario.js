@@ -1,0 +1,78 @@
+// The scenario the page runs: which Contact, which 8x8 outcome, the App Builder design attributes
+// and the simulated timings. Read from the URL query so that tests and links open a scenario directly.
+// Both the page and the simulated Apex modules read it from here.
+
+export const CONTACTS = [
+    { key: 'mobile', label: 'Mobile number' },
+    { key: 'phone-only', label: 'Phone only (no mobile)' },
+    { key: 'no-phone', label: 'No phone' },
+    { key: 'malformed', label: 'Malformed number' }
+];
+
+export const OUTCOMES = [
+    { key: 'success', label: 'Success (200)' },
+    { key: '401', label: '401 Unauthorized (bad API key)' },
+    { key: '400-template', label: '400 Template not found (3038)' },
+    { key: '400-number', label: '400 Invalid number (1002)' },
+    { key: '429', label: '429 Too many requests' },
+    { key: '500', label: '500 Internal server error' },
+    { key: 'timeout', label: 'Timeout (no answer)' }
+];
+
+/** Timing overrides the page passes to the simulated org (defaults: preview/sim/simulatedOrg.mjs). */
+const TIMING_NAMES = ['ttl', 'cooldown', 'attempts', 'cap', 'capWindow', 'latency', 'timeout'];
+
+const DEFAULT_TITLE = '';
+const SESSION_KEY = 'whatsapp-otp-preview-session';
+
+function sessionId() {
+    // One simulated org per browser tab: a reload keeps the challenges, a new tab (or test) starts clean.
+    let id = window.sessionStorage.getItem(SESSION_KEY);
+    if (!id) {
+        id = `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+        window.sessionStorage.setItem(SESSION_KEY, id);
+    }
+    return id;
+}
+
+function oneOf(value, options, fallback) {
+    return options.some((option) => option.key === value) ? value : fallback;
+}
+
+function readScenario() {
+    const query = new URLSearchParams(window.location.search);
+    const timings = Object.fromEntries(
+        TIMING_NAMES.filter((name) => query.has(name)).map((name) => [name, query.get(name)])
+    );
+    return {
+        contact: oneOf(query.get('contact'), CONTACTS, 'mobile'),
+        outcome: oneOf(query.get('outcome'), OUTCOMES, 'success'),
+        title: query.has('title') ? query.get('title') : DEFAULT_TITLE,
+        verify: query.get('verify') !== 'false',
+        timings,
+        session: sessionId()
+    };
+}
+
+let current = readScenario();
+
+export function getScenario() {
+    return current;
+}
+
+/** Updates the scenario and mirrors it into the URL (history.replaceState), so the URL can be shared. */
+export function updateScenario(changes) {
+    current = { ...current, ...changes };
+    const query = new URLSearchParams(window.location.search);
+    query.set('contact', current.contact);
+    query.set('outcome', current.outcome);
+    query.set('title', current.title);
+    query.set('verify', String(current.verify));
+    window.history.replaceState(null, '', `${window.location.pathname}?${query}`);
+    return current;
+}
+
+/** Drops this tab's simulated org: the next page load starts with no codes sent. */
+export function startNewSession() {
+    window.sessionStorage.removeItem(SESSION_KEY);
+}
