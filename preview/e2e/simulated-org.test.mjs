@@ -86,6 +86,7 @@ describe('simulated controller', () => {
         const sent = await org.sendOtp('s', { recordId: mobileId }, scenario());
         assert.deepEqual(Object.keys(sent).sort(), [
             'challengeId',
+            'codeLength',
             'expiresAt',
             'maskedPhone',
             'messageId',
