@@ -1,0 +1,216 @@
+// Generates an Apex model of the types that Salesforce's External Services derive from an OpenAPI 3.0
+// spec, so apex-ls can type-check Apex that calls ExternalService.<Service> offline. The model is
+// written into a temp workspace only: it is never deployed (the org generates the real classes when the
+// ExternalServiceRegistration is deployed).
+//
+// Encoding rules: /work/shared/notes/external-services-reference.md sections 1.1-1.4 (Salesforce Help
+// "External Service Registrations in Apex", "Apex Reserved Keywords", the Models API reference and
+// apex-dev-tools' stub of aiplatform.ModelsAPI):
+//  - service: class <Service> with one instance method per operation, <op>(<op>_Request input), returning
+//    <op>_Response and throwing <op>_ResponseException;
+//  - inner <op>_Request: one field per path/query/header parameter, plus `body` for the requestBody;
+//  - inner <op>_Response: Code<NNN> for each declared 2xx response with content, and Integer responseCode;
+//  - inner <op>_ResponseException extends Exception: Integer responseCode, Code<NNN> for each declared
+//    non-2xx response with content, and defaultResponse for a `default` response;
+//  - named object schema: top-level class <Service>_<schema>;
+//    inline object property (or inline array items): <Owner>_<property> (no "_items" suffix);
+//    inline response object: <Service>_<op>_OUT_<code>;
+//  - names: every character that is not a letter or digit is UTF-8 hex encoded as x<hex> (hyphen -> x2d,
+//    underscore -> x5f, a leading digit too); a property named `type` becomes `z0type` (Salesforce's
+//    documented example), as do Apex reserved words;
+//  - types: string -> String (enums too), format date-time -> Datetime, format date -> Date, integer ->
+//    Integer (int64 -> Long), number -> Double, boolean -> Boolean, array -> List<T>.
+// INFERRED (confirm in an org, see the reference note): the exact names for this spec, the depth of
+// inline nesting, and how an object without properties or an items schema without a type is exposed
+// (modelled here as Object, which is the loosest choice: it hides nothing the gateway could misuse
+// except member access, which then fails the check).
+import fs from 'node:fs';
+
+// Apex reserved keywords (Apex Developer Guide, "Reserved Keywords") plus `type`, which External
+// Services encodes although Apex allows it.
+const RESERVED = new Set(
+    (
+        'abstract activate and any array as asc autonomous begin bigdecimal blob break bulk by byte case cast catch ' +
+        'char class collect commit const continue convertcurrency decimal default delete desc do else end enum ' +
+        'exception exit export extends false final finally float for from future global goto group having hint if ' +
+        'implements import in inner insert instanceof interface into int join last_90_days last_month last_n_days ' +
+        'last_week like limit list long loop map merge new next_90_days next_month next_n_days next_week not null ' +
+        'nulls number object of on or outer override package parallel pragma private protected public retrieve ' +
+        'return returning rollback savepoint search select set short sort stat static super switch synchronized ' +
+        'system testmethod then this this_month this_week throw today tolabel tomorrow transaction trigger true ' +
+        'try type undelete update upsert using virtual webservice when where while yesterday'
+    ).split(' ')
+);
+
+/** Encodes a spec name as an Apex identifier part: [A-Za-z0-9] kept, everything else as x<utf-8 hex>. */
+export function encodeName(name) {
+    let out = '';
+    for (const ch of name) {
+        if (/[A-Za-z]/.test(ch) || (/[0-9]/.test(ch) && out.length > 0)) {
+            out += ch;
+        } else {
+            out += [...Buffer.from(ch, 'utf8')].map((b) => `x${b.toString(16)}`).join('');
+        }
+    }
+    return out;
+}
+
+/** A property name as an Apex field name. */
+export function encodeProperty(name) {
+    const encoded = encodeName(name);
+    return RESERVED.has(encoded.toLowerCase()) ? `z0${encoded}` : encoded;
+}
+
+/**
+ * @param {string} specPath OpenAPI 3.0 JSON file
+ * @param {string} service External Service registration name (the Apex class name)
+ * @returns {{ files: Map<string, string>, names: string[] }} Apex sources by class name; the qualified
+ *   ExternalService.* names of every generated type, method and field, for documentation.
+ */
+export function generateExternalServiceModel(specPath, service) {
+    const spec = JSON.parse(fs.readFileSync(specPath, 'utf8'));
+    const schemas = spec.components?.schemas ?? {};
+    const topLevel = new Map(); // class name -> { fields: [[apexType, name, specName]] }
+    const names = [];
+
+    const resolveRef = (ref) => {
+        const m = /^#\/components\/schemas\/(.+)$/.exec(ref);
+        if (!m || !schemas[m[1]]) {
+            throw new Error(`${specPath}: unresolved $ref ${ref}`);
+        }
+        return m[1];
+    };
+
+    /** Apex type for a schema used by a field; `owner` names inline objects. */
+    const apexType = (schema, owner) => {
+        if (schema.$ref) {
+            const name = resolveRef(schema.$ref);
+            const target = schemas[name];
+            if (isObject(target)) {
+                return defineObject(`${service}_${encodeName(name)}`, target);
+            }
+            return apexType(target, owner);
+        }
+        if (schema.type === 'array') {
+            return `List<${apexType(schema.items ?? {}, owner)}>`;
+        }
+        if (isObject(schema)) {
+            return schema.properties ? defineObject(owner, schema) : 'Object';
+        }
+        switch (schema.type) {
+            case 'string':
+                return schema.format === 'date-time' ? 'Datetime' : schema.format === 'date' ? 'Date' : 'String';
+            case 'integer':
+                return schema.format === 'int64' ? 'Long' : 'Integer';
+            case 'number':
+                return 'Double';
+            case 'boolean':
+                return 'Boolean';
+            default:
+                return 'Object';
+        }
+    };
+
+    const defineObject = (className, schema) => {
+        if (topLevel.has(className)) {
+            return className;
+        }
+        const cls = { fields: [] };
+        topLevel.set(className, cls);
+        for (const [prop, propSchema] of Object.entries(schema.properties ?? {})) {
+            cls.fields.push([apexType(propSchema, `${className}_${encodeName(prop)}`), encodeProperty(prop), prop]);
+        }
+        return className;
+    };
+
+    // Every named object schema exists in the org, used or not.
+    for (const [name, schema] of Object.entries(schemas)) {
+        if (isObject(schema)) {
+            defineObject(`${service}_${encodeName(name)}`, schema);
+        }
+    }
+
+    const operations = [];
+    for (const [pathKey, item] of Object.entries(spec.paths ?? {})) {
+        for (const [method, op] of Object.entries(item)) {
+            if (!['get', 'put', 'post', 'delete', 'patch', 'head', 'options'].includes(method)) {
+                continue;
+            }
+            const opName = encodeName(op.operationId ?? `${method}${pathKey}`);
+            const request = [];
+            for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+                request.push([
+                    apexType(p.schema ?? { type: 'string' }, `${service}_${opName}_IN_${encodeName(p.name)}`),
+                    encodeProperty(p.name)
+                ]);
+            }
+            const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+            if (bodySchema) {
+                request.push([apexType(bodySchema, `${service}_${opName}_IN_body`), 'body']);
+            }
+            const response = [];
+            const exception = [];
+            for (const [code, r] of Object.entries(op.responses ?? {})) {
+                const schema = r.content?.['application/json']?.schema;
+                const field = code === 'default' ? 'defaultResponse' : `Code${code}`;
+                const type = schema ? apexType(schema, `${service}_${opName}_OUT_${code}`) : undefined;
+                if (/^2\d\d$/.test(code)) {
+                    if (type) {
+                        response.push([type, field]);
+                    }
+                } else if (type || code === 'default') {
+                    exception.push([type ?? 'String', field]);
+                }
+            }
+            response.push(['Integer', 'responseCode']);
+            exception.unshift(['Integer', 'responseCode']);
+            operations.push({ opName, request, response, exception });
+        }
+    }
+
+    const files = new Map();
+    const header = (what) =>
+        `// GENERATED by scripts/gates/lib/external-service-model.mjs from the OpenAPI spec, for the offline apex-semantic gate only.\n// ${what}\n`;
+    for (const [className, cls] of topLevel) {
+        names.push(`ExternalService.${className}`);
+        const body = cls.fields.map(([t, n, specName]) => {
+            names.push(`ExternalService.${className}.${n}: ${t}${n !== specName ? ` (spec: ${specName})` : ''}`);
+            return `    global ${t} ${n};\n`;
+        });
+        files.set(
+            className,
+            `${header('An External Services object type.')}global class ${className} {\n${body.join('')}}\n`
+        );
+    }
+    const inner = (name, fields, ext = '') =>
+        `    global class ${name}${ext} {\n${fields.map(([t, n]) => `        global ${t} ${n};\n`).join('')}    }\n`;
+    let serviceBody = '';
+    names.push(`ExternalService.${service}`);
+    for (const op of operations) {
+        const q = (s) => `ExternalService.${service}.${op.opName}${s}`;
+        names.push(
+            `ExternalService.${service}.${op.opName}(${op.opName}_Request input): ${op.opName}_Response throws ${op.opName}_ResponseException`
+        );
+        for (const [suffix, fields] of [
+            ['_Request', op.request],
+            ['_Response', op.response],
+            ['_ResponseException', op.exception]
+        ]) {
+            names.push(...fields.map(([t, n]) => `${q(suffix)}.${n}: ${t}`));
+        }
+        serviceBody +=
+            `    global ${op.opName}_Response ${op.opName}(${op.opName}_Request input) {\n        return null;\n    }\n` +
+            inner(`${op.opName}_Request`, op.request) +
+            inner(`${op.opName}_Response`, op.response) +
+            inner(`${op.opName}_ResponseException`, op.exception, ' extends Exception');
+    }
+    files.set(
+        service,
+        `${header('The External Service class: its operations and their request/response/exception types.')}global class ${service} {\n${serviceBody}}\n`
+    );
+    return { files, names };
+}
+
+function isObject(schema) {
+    return schema && !schema.$ref && (schema.type === 'object' || (!schema.type && schema.properties));
+}

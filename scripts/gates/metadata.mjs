@@ -1,0 +1,332 @@
+#!/usr/bin/env node
+// Gate: every *-meta.xml validated against the Metadata API types that Salesforce publishes in
+// @salesforce/types (lib/metadata.d.ts, generated from the Metadata WSDL; see lib/metadata-schema.mjs).
+//   node scripts/gates/metadata.mjs [paths...]   (default: force-app)
+//
+// Reports: malformed XML, a wrong or missing root namespace, an unknown root type, unknown elements (with
+// their path), invalid enum values, non-boolean booleans, non-numeric numbers, invalid dates, child elements
+// where the type has text, text where the type has child elements, and a root element that does not match
+// the file's source-format suffix (per SDR's registry). The root element names the type
+// (CustomObject in .object-meta.xml, CustomField in .field-meta.xml, CustomLabels, CustomMetadata (.md),
+// LightningComponentBundle (.js), Flow, ApexClass (.cls), ...). Arrays are optional, as in the WSDL;
+// required fields are not enforced (source format legitimately omits some, e.g. fullName).
+//
+// Known loose spots of the WSDL, handled on purpose:
+//  1. CustomMetadataValue.value is xsd:anyType: a record's <value xsi:type="xsd:string|xsd:boolean|
+//     xsd:double|xsd:int|xsd:long|xsd:date|xsd:dateTime|xsd:time"> is checked against its declared xsi:type,
+//     and <value xsi:nil="true"/> must be empty.
+//  2. LightningComponentBundle.targetConfigs is a plain string in the WSDL, but in .js-meta.xml it holds
+//     free XML. Its element names are checked against the documented js-meta.xml configuration tags
+//     (TARGET_CONFIG_ELEMENTS below); attribute values are not.
+//  3. ExternalServiceRegistration.schema (and any string field) is text: XML-escaped JSON/YAML passes as text.
+//  4. Any element may carry an xsi:type naming a Metadata type (polymorphic fields): it is then checked
+//     against that type.
+//  5. Fields typed `any`/`unknown` in the d.ts accept any content.
+//  6. Root namespace: the Metadata API namespace; the Tooling namespace urn:metadata.tooling.soap.sforce.com is
+//     also accepted, because Salesforce's own tools write it into .cls-meta.xml/.cmp-meta.xml files that deploy
+//     fine (lwc-recipes and ebikes-lwc ship such files).
+//  7. WSDL_GAPS: values and fields that deploy in real orgs but are missing from the @salesforce/types
+//     version installed here (it lags the platform). Each entry names the sample app that shows it deploys.
+//
+// Passed with no finding on the force-app folders of Salesforce's sample apps (fetched read-only, never
+// committed): trailheadapps/lwc-recipes @3c27819d (2026-08-01), trailheadapps/apex-recipes @94e0020
+// (2026-07-23), trailheadapps/ebikes-lwc @4b9e2bc (2026-07-09).
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { loadMetadataSchema } from './lib/metadata-schema.mjs';
+import { collectFiles, finish, rel, requireExisting, targets } from './lib/common.mjs';
+
+const GATE = 'metadata';
+const NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
+const TOOLING_NAMESPACE = 'urn:metadata.tooling.soap.sforce.com';
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+// js-meta.xml <targetConfigs> content (LWC Developer Guide, "XML Configuration File Elements").
+const TARGET_CONFIG_ELEMENTS = {
+    targetConfigs: ['targetConfig'],
+    targetConfig: ['property', 'propertyType', 'objects', 'supportedFormFactors', 'actionType', 'event', 'sourceType'],
+    objects: ['object'],
+    supportedFormFactors: ['supportedFormFactor'],
+    propertyType: [],
+    event: ['schema'],
+    property: ['datasource'],
+    object: [],
+    supportedFormFactor: [],
+    actionType: [],
+    sourceType: [],
+    datasource: [],
+    schema: []
+};
+
+// (7) Known gaps of the installed WSDL types. Keep this list short and sourced.
+const WSDL_GAPS = {
+    // ebikes-lwc experiences/E_Bikes1.site-meta.xml and sites/E_Bikes.site-meta.xml (Experience Cloud sites).
+    enumValues: { SiteType: ['ChatterNetwork', 'ChatterNetworkPicasso'] },
+    // ebikes-lwc sites/E_Bikes.site-meta.xml (field added after the WSDL these types were generated from).
+    fields: { CustomSite: { allowGuestPaymentsApi: { scalar: 'boolean' } } }
+};
+
+// Source-format suffix -> the metadata types that use it (SDR's registry, the CLI's own mapping), so that a
+// root element that does not match its file name (e.g. <CustomObject> in a .field-meta.xml) is reported.
+// Bundle-like types without a suffix of their own (ExperienceBundle's meta file is <name>.site-meta.xml, for one)
+// are exempt.
+// (The registry JSON alone: importing the whole SDR library would double this gate's start-up time.)
+const registry = createRequire(import.meta.url)(
+    '@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json'
+);
+const TYPES_BY_SUFFIX = new Map();
+const TYPES_WITHOUT_SUFFIX = new Set();
+const addSuffixes = (type) => {
+    if (!type.suffix) {
+        TYPES_WITHOUT_SUFFIX.add(type.name);
+    }
+    for (const suffix of [type.suffix, type.metaFileSuffix, type.legacySuffix].filter(Boolean)) {
+        TYPES_BY_SUFFIX.set(suffix, [...(TYPES_BY_SUFFIX.get(suffix) ?? []), type.name]);
+    }
+    Object.values(type.children?.types ?? {}).forEach(addSuffixes);
+};
+Object.values(registry.types).forEach(addSuffixes);
+
+const paths = targets(['force-app']);
+requireExisting(GATE, paths);
+const files = collectFiles(paths, (f) => f.endsWith('-meta.xml'));
+const { types } = loadMetadataSchema();
+for (const [typeName, values] of Object.entries(WSDL_GAPS.enumValues)) {
+    values.forEach((v) => types.get(typeName)?.values.add(v));
+}
+for (const [typeName, fields] of Object.entries(WSDL_GAPS.fields)) {
+    for (const [field, fieldType] of Object.entries(fields)) {
+        types.get(typeName)?.fields.set(field, fieldType);
+    }
+}
+const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    captureMetaData: true,
+    commentPropName: '#comment',
+    processEntities: true,
+    htmlEntities: false
+});
+const META = XMLParser.getMetaDataSymbol();
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const INTEGER = /^[+-]?\d+$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const TIME = /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const XSD_CHECKS = {
+    string: () => true,
+    boolean: (v) => v === 'true' || v === 'false',
+    double: (v) => NUMBER.test(v),
+    decimal: (v) => NUMBER.test(v),
+    float: (v) => NUMBER.test(v),
+    int: (v) => INTEGER.test(v),
+    long: (v) => INTEGER.test(v),
+    integer: (v) => INTEGER.test(v),
+    date: (v) => DATE.test(v),
+    dateTime: (v) => DATETIME.test(v),
+    time: (v) => TIME.test(v),
+    anyType: () => true
+};
+
+const findings = [];
+for (const file of files) {
+    checkFile(file);
+}
+finish(GATE, files.length, findings);
+
+function checkFile(file) {
+    const xml = fs.readFileSync(file, 'utf8');
+    const lineStarts = [0];
+    for (let i = 0; i < xml.length; i++) {
+        if (xml.charCodeAt(i) === 10) {
+            lineStarts.push(i + 1);
+        }
+    }
+    const lineAt = (index) => {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (lineStarts[mid] <= index) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo + 1;
+    };
+    const report = (node, message) => {
+        const index = node?.[META]?.startIndex;
+        findings.push(`${rel(file)}${index === undefined ? '' : `:${lineAt(index)}`} ${message}`);
+    };
+
+    const valid = XMLValidator.validate(xml, { allowBooleanAttributes: false });
+    if (valid !== true) {
+        findings.push(`${rel(file)}:${valid.err.line}:${valid.err.col} malformed XML: ${valid.err.msg}`);
+        return;
+    }
+    const roots = parser.parse(xml).filter((n) => !('?xml' in n) && !('#comment' in n));
+    const rootNode = roots[0];
+    const rootName = rootNode && elementName(rootNode);
+    if (!rootName || roots.length !== 1) {
+        report(rootNode, 'malformed XML: expected exactly one root element');
+        return;
+    }
+    const attrs = rootNode[':@'] ?? {};
+    if (attrs.xmlns !== NAMESPACE && attrs.xmlns !== TOOLING_NAMESPACE) {
+        report(
+            rootNode,
+            `<${rootName}>: root namespace must be xmlns="${NAMESPACE}"${attrs.xmlns ? `, found "${attrs.xmlns}"` : ' (missing)'}`
+        );
+    }
+    const type = types.get(rootName);
+    if (!type || type.kind !== 'object' || !type.fields.has('fullName')) {
+        report(rootNode, `<${rootName}>: not a Metadata API type (root element must name the type, e.g. CustomObject)`);
+        return;
+    }
+    const suffix = /\.([^.]+)-meta\.xml$/.exec(file)?.[1];
+    const expected = TYPES_BY_SUFFIX.get(suffix) ?? [];
+    // Settings files are named <Name>.settings-meta.xml with root <NameSettings>.
+    const settings = expected.includes('Settings') && rootName.endsWith('Settings');
+    if (expected.length && !expected.includes(rootName) && !settings && !TYPES_WITHOUT_SUFFIX.has(rootName)) {
+        report(rootNode, `<${rootName}>: a .${suffix}-meta.xml file holds ${expected.join(' or ')}, not ${rootName}`);
+    }
+    checkObject(rootNode, rootName, type, rootName, report);
+}
+
+function elementName(node) {
+    return Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '#comment');
+}
+
+function childElements(node, name) {
+    return node[name].filter((c) => !('#comment' in c) && !('#text' in c));
+}
+
+function textOf(node, name) {
+    return node[name]
+        .filter((c) => '#text' in c)
+        .map((c) => c['#text'])
+        .join('');
+}
+
+function xsiAttr(node, local) {
+    const attrs = node[':@'] ?? {};
+    for (const [k, v] of Object.entries(attrs)) {
+        if (k === `xsi:${local}` || (k.endsWith(`:${local}`) && attrs[`xmlns:${k.split(':')[0]}`] === XSI)) {
+            return v;
+        }
+    }
+    return undefined;
+}
+
+function checkObject(node, name, type, path, report) {
+    const text = textOf(node, name);
+    if (text.trim()) {
+        report(node, `<${path}>: unexpected text "${text.slice(0, 40)}"; ${type.name} has child elements only`);
+    }
+    for (const child of childElements(node, name)) {
+        const childName = elementName(child);
+        const childPath = `${path}.${childName}`;
+        const field = type.fields.get(childName);
+        if (!field) {
+            report(child, `<${childPath}>: unknown element "${childName}" in ${type.name}`);
+            continue;
+        }
+        checkField(child, childName, field, childPath, report, type.name);
+    }
+}
+
+function checkField(node, name, field, path, report, ownerType) {
+    // (4) explicit polymorphic type.
+    const xsiType = xsiAttr(node, 'type');
+    const nil = xsiAttr(node, 'nil') === 'true';
+    if (nil) {
+        if (childElements(node, name).length || textOf(node, name)) {
+            report(node, `<${path}>: xsi:nil="true" but the element has content`);
+        }
+        return;
+    }
+    if (xsiType !== undefined) {
+        const [, local] = xsiType.includes(':') ? xsiType.split(':') : ['', xsiType];
+        if (xsiType.startsWith('xsd:') || !types.has(local)) {
+            const check = XSD_CHECKS[local];
+            if (!check) {
+                report(node, `<${path}>: unknown xsi:type "${xsiType}"`);
+            } else if (childElements(node, name).length) {
+                report(node, `<${path}>: xsi:type "${xsiType}" holds text, found child elements`);
+            } else if (!check(textOf(node, name))) {
+                report(node, `<${path}>: "${textOf(node, name)}" is not a valid ${xsiType}`);
+            }
+            return;
+        }
+        field = { ref: local };
+    }
+    // (2) free XML inside LightningComponentBundle.targetConfigs.
+    if (ownerType === 'LightningComponentBundle' && name === 'targetConfigs') {
+        checkTargetConfigs(node, name, path, report);
+        return;
+    }
+    if (field.scalar === 'any') {
+        return; // (5)
+    }
+    if (field.scalar) {
+        if (childElements(node, name).length) {
+            report(node, `<${path}>: ${field.scalar} value expected, found child elements`);
+            return;
+        }
+        const value = textOf(node, name);
+        if (field.scalar === 'boolean' && value !== 'true' && value !== 'false') {
+            report(node, `<${path}>: "${value}" is not a boolean (true or false)`);
+        } else if (field.scalar === 'number' && !NUMBER.test(value)) {
+            report(node, `<${path}>: "${value}" is not a number`);
+        } else if (field.scalar === 'date' && !DATE.test(value) && !DATETIME.test(value)) {
+            report(node, `<${path}>: "${value}" is not a date (YYYY-MM-DD or ISO date-time)`);
+        }
+        return;
+    }
+    const type = types.get(field.ref);
+    if (!type) {
+        return; // a reference the d.ts does not define: nothing to check against
+    }
+    if (type.kind === 'enum') {
+        if (childElements(node, name).length) {
+            report(node, `<${path}>: ${type.name} value expected, found child elements`);
+            return;
+        }
+        const value = textOf(node, name);
+        if (!type.values.has(value)) {
+            const allowed = [...type.values];
+            report(
+                node,
+                `<${path}>: invalid ${type.name} value "${value}"; allowed: ${allowed.slice(0, 30).join(', ')}${allowed.length > 30 ? ', ...' : ''}`
+            );
+        }
+        return;
+    }
+    if (type.kind === 'scalar') {
+        checkField(node, name, { scalar: type.scalar }, path, report, ownerType);
+        return;
+    }
+    checkObject(node, name, type, path, report);
+}
+
+function checkTargetConfigs(node, name, path, report) {
+    const allowed = TARGET_CONFIG_ELEMENTS[name] ?? [];
+    for (const child of childElements(node, name)) {
+        const childName = elementName(child);
+        if (!allowed.includes(childName)) {
+            report(
+                child,
+                `<${path}.${childName}>: unknown element "${childName}" in <${name}> (js-meta.xml configuration)`
+            );
+            continue;
+        }
+        checkTargetConfigs(child, childName, `${path}.${childName}`, report);
+    }
+}

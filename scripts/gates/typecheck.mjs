@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Gate: TypeScript type check, the same as `tsc -p tsconfig.json --noEmit`, through the compiler API
+// so the number of checked files can be printed.
+//   node scripts/gates/typecheck.mjs [project-dir-or-tsconfig.json]   (default: tsconfig.json at the root)
+// Counts the program's files that sit under the project's src-ts (library .d.ts files are not counted).
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { fail, finish, rel, requireExisting, targets } from './lib/common.mjs';
+
+const GATE = 'typecheck';
+const [target] = targets(['tsconfig.json']);
+requireExisting(GATE, [target]);
+const configPath = fs.statSync(target).isDirectory() ? path.join(target, 'tsconfig.json') : target;
+const projectDir = path.dirname(configPath);
+
+const config = ts.readConfigFile(configPath, ts.sys.readFile);
+if (config.error) {
+    fail(GATE, ts.flattenDiagnosticMessageText(config.error.messageText, '\n'));
+}
+const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, projectDir, { noEmit: true }, configPath);
+const program = ts.createProgram({
+    rootNames: parsed.fileNames,
+    options: parsed.options,
+    projectReferences: parsed.projectReferences
+});
+const diagnostics = [...parsed.errors, ...ts.getPreEmitDiagnostics(program)];
+
+const srcDir = path.join(projectDir, 'src-ts') + path.sep;
+const checked = program.getSourceFiles().filter((f) => path.resolve(f.fileName).startsWith(srcDir));
+
+const findings = diagnostics.map((d) => {
+    const message = ts.flattenDiagnosticMessageText(d.messageText, '\n    ');
+    if (!d.file || d.start === undefined) {
+        return `TS${d.code}: ${message}`;
+    }
+    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+    return `${rel(d.file.fileName)}:${line + 1}:${character + 1} TS${d.code}: ${message}`;
+});
+if (checked.length === 0 && findings.length === 0) {
+    findings.push(`${rel(configPath)}: the program has no files under ${rel(srcDir)}; nothing was type-checked`);
+}
+finish(GATE, checked.length, findings);
