@@ -1,10 +1,11 @@
 // Shared fixtures and DOM helpers of the composer's Jest tests. Each test file mocks the two Apex
-// methods itself (jest.mock is hoisted per file) and passes the mocks in where needed.
+// methods itself (jest.mock is hoisted per file); helpers here use those mocks.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createElement } from 'lwc';
 import WhatsappOtpComposer from 'c/whatsappOtpComposer';
 import { getRecord } from 'lightning/uiRecordApi';
+import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import type { ToastConfig } from 'lightning/platformShowToastEvent';
 
@@ -108,6 +109,30 @@ export async function mountWithPhone(props?: { showVerifyStep?: boolean }): Prom
     getRecordAdapter.emit(contactRecord('+65 9123 5678', null));
     await flush();
     return element;
+}
+
+/** A mounted composer with a phone whose Send was clicked, sendOtp answering with `sent`. */
+export async function sentComposer(
+    sent: SendOtpResult = SENT,
+    props?: { showVerifyStep?: boolean }
+): Promise<ComposerElement> {
+    jest.mocked(sendOtp).mockResolvedValue(sent);
+    const element = await mountWithPhone(props);
+    await click(element, 'send');
+    return element;
+}
+
+/** Each test of the calling describe runs on fake timers pinned at NOW and leaves nothing behind. */
+export function useFakeClock(): void {
+    beforeEach(() => {
+        jest.useFakeTimers({ now: NOW });
+    });
+
+    afterEach(() => {
+        removeAll();
+        jest.clearAllMocks();
+        jest.useRealTimers();
+    });
 }
 
 export function removeAll(): void {

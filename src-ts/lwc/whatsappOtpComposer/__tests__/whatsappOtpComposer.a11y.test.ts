@@ -14,6 +14,7 @@ import {
     mountComposer,
     mountWithPhone,
     removeAll,
+    sentComposer,
     typeCode
 } from './composerTestUtils';
 
@@ -23,11 +24,8 @@ jest.mock('@salesforce/apex/WhatsAppOtpController.verifyOtp', () => ({ default: 
 const mockSendOtp = jest.mocked(sendOtp);
 const mockVerifyOtp = jest.mocked(verifyOtp);
 
-async function sentComposer(): Promise<ComposerElement> {
-    mockSendOtp.mockResolvedValue({ ...SENT, expiresAt: inMinutes(10), resendAvailableAt: inMinutes(0.5) });
-    const element = await mountWithPhone();
-    await click(element, 'send');
-    return element;
+function sentNow(): Promise<ComposerElement> {
+    return sentComposer({ ...SENT, expiresAt: inMinutes(10), resendAvailableAt: inMinutes(0.5) });
 }
 
 function inMinutes(minutes: number): string {
@@ -55,14 +53,14 @@ describe('c-whatsapp-otp-composer: accessibility', () => {
     });
 
     it('is accessible with a code sent and the code input shown', async () => {
-        const element = await sentComposer();
+        const element = await sentNow();
         await typeCode(element, '123');
 
         await expect(element).toBeAccessible();
     });
 
     it('is accessible after a wrong code', async () => {
-        const element = await sentComposer();
+        const element = await sentNow();
         mockVerifyOtp.mockResolvedValue({ status: 'INVALID_CODE', attemptsRemaining: 3 });
         await typeCode(element, '654321');
         await click(element, 'verify');
@@ -71,7 +69,7 @@ describe('c-whatsapp-otp-composer: accessibility', () => {
     });
 
     it('is accessible when verified', async () => {
-        const element = await sentComposer();
+        const element = await sentNow();
         mockVerifyOtp.mockResolvedValue({ status: 'VERIFIED', attemptsRemaining: 4 });
         await typeCode(element, CODE);
         await click(element, 'verify');
@@ -80,7 +78,7 @@ describe('c-whatsapp-otp-composer: accessibility', () => {
     });
 
     it('is accessible when locked', async () => {
-        const element = await sentComposer();
+        const element = await sentNow();
         mockVerifyOtp.mockResolvedValue({ status: 'LOCKED', attemptsRemaining: 0 });
         await typeCode(element, CODE);
         await click(element, 'verify');

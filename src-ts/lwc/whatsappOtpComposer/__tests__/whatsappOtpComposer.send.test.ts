@@ -3,7 +3,6 @@ import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendO
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import {
     CONTACT_ID,
-    NOW,
     SENT,
     apexErrorMessages,
     auraError,
@@ -14,9 +13,9 @@ import {
     mountWithPhone,
     mustFind,
     recordToasts,
-    removeAll,
     spinner,
-    textOf
+    textOf,
+    useFakeClock
 } from './composerTestUtils';
 
 jest.mock('@salesforce/apex/WhatsAppOtpController.sendOtp', () => ({ default: jest.fn() }), { virtual: true });
@@ -26,15 +25,7 @@ const mockSendOtp = jest.mocked(sendOtp);
 const mockVerifyOtp = jest.mocked(verifyOtp);
 
 describe('c-whatsapp-otp-composer: sending a code', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ now: NOW });
-    });
-
-    afterEach(() => {
-        removeAll();
-        jest.clearAllMocks();
-        jest.useRealTimers();
-    });
+    useFakeClock();
 
     it('calls sendOtp exactly once, with the record id only', async () => {
         mockSendOtp.mockResolvedValue(SENT);
@@ -158,15 +149,7 @@ describe('c-whatsapp-otp-composer: sending a code', () => {
 });
 
 describe('c-whatsapp-otp-composer: a send that Apex refuses', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ now: NOW });
-    });
-
-    afterEach(() => {
-        removeAll();
-        jest.clearAllMocks();
-        jest.useRealTimers();
-    });
+    useFakeClock();
 
     it.each(apexErrorMessages('send'))('shows the %s message inline and as an error toast', async (_label, message) => {
         mockSendOtp.mockRejectedValue(auraError(message));

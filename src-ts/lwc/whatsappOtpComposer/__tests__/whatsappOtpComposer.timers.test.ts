@@ -1,10 +1,8 @@
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
-import type { ComposerElement } from './composerTestUtils';
 import {
     CODE,
     CONTACT_ID,
-    NOW,
     SECOND_CHALLENGE_ID,
     SENT,
     auraError,
@@ -12,11 +10,11 @@ import {
     byDataId,
     click,
     flush,
-    mountWithPhone,
     mustFind,
-    removeAll,
+    sentComposer,
     textOf,
-    typeCode
+    typeCode,
+    useFakeClock
 } from './composerTestUtils';
 
 jest.mock('@salesforce/apex/WhatsAppOtpController.sendOtp', () => ({ default: jest.fn() }), { virtual: true });
@@ -25,28 +23,13 @@ jest.mock('@salesforce/apex/WhatsAppOtpController.verifyOtp', () => ({ default: 
 const mockSendOtp = jest.mocked(sendOtp);
 const mockVerifyOtp = jest.mocked(verifyOtp);
 
-async function sentComposer(props?: { showVerifyStep?: boolean }): Promise<ComposerElement> {
-    mockSendOtp.mockResolvedValueOnce(SENT);
-    const element = await mountWithPhone(props);
-    await click(element, 'send');
-    return element;
-}
-
 async function advanceSeconds(seconds: number): Promise<void> {
     jest.advanceTimersByTime(seconds * 1000);
     await flush();
 }
 
 describe('c-whatsapp-otp-composer: countdowns', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ now: NOW });
-    });
-
-    afterEach(() => {
-        removeAll();
-        jest.clearAllMocks();
-        jest.useRealTimers();
-    });
+    useFakeClock();
 
     it('counts the expiry down every second', async () => {
         const element = await sentComposer();
@@ -105,7 +88,7 @@ describe('c-whatsapp-otp-composer: countdowns', () => {
     });
 
     it('keeps counting when the verify step is switched off', async () => {
-        const element = await sentComposer({ showVerifyStep: false });
+        const element = await sentComposer(SENT, { showVerifyStep: false });
 
         await advanceSeconds(5);
 
@@ -114,15 +97,7 @@ describe('c-whatsapp-otp-composer: countdowns', () => {
 });
 
 describe('c-whatsapp-otp-composer: resending', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ now: NOW });
-    });
-
-    afterEach(() => {
-        removeAll();
-        jest.clearAllMocks();
-        jest.useRealTimers();
-    });
+    useFakeClock();
 
     it('does not call Apex while the cooldown is running', async () => {
         const element = await sentComposer();

@@ -1,27 +1,24 @@
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import type { VerifyOtpResult } from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
-import type { ComposerElement } from './composerTestUtils';
 import {
     CHALLENGE_ID,
     CODE,
-    NOW,
-    SENT,
     apexErrorMessages,
     auraError,
     button,
     byDataId,
     click,
     deferred,
-    mountWithPhone,
     mustFind,
     pressEnter,
     recordToasts,
-    removeAll,
     renderedMarkup,
+    sentComposer,
     spinner,
     textOf,
-    typeCode
+    typeCode,
+    useFakeClock
 } from './composerTestUtils';
 
 jest.mock('@salesforce/apex/WhatsAppOtpController.sendOtp', () => ({ default: jest.fn() }), { virtual: true });
@@ -30,24 +27,8 @@ jest.mock('@salesforce/apex/WhatsAppOtpController.verifyOtp', () => ({ default: 
 const mockSendOtp = jest.mocked(sendOtp);
 const mockVerifyOtp = jest.mocked(verifyOtp);
 
-/** A composer whose code has just been sent. */
-async function sentComposer(): Promise<ComposerElement> {
-    mockSendOtp.mockResolvedValue(SENT);
-    const element = await mountWithPhone();
-    await click(element, 'send');
-    return element;
-}
-
 describe('c-whatsapp-otp-composer: typing the code', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ now: NOW });
-    });
-
-    afterEach(() => {
-        removeAll();
-        jest.clearAllMocks();
-        jest.useRealTimers();
-    });
+    useFakeClock();
 
     it('keeps Verify disabled until all 6 digits are in', async () => {
         const element = await sentComposer();
@@ -102,15 +83,7 @@ describe('c-whatsapp-otp-composer: typing the code', () => {
 });
 
 describe('c-whatsapp-otp-composer: verifying the code', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ now: NOW });
-    });
-
-    afterEach(() => {
-        removeAll();
-        jest.clearAllMocks();
-        jest.useRealTimers();
-    });
+    useFakeClock();
 
     it('calls verifyOtp exactly once, with the challenge id and the typed code', async () => {
         const element = await sentComposer();
@@ -283,15 +256,7 @@ describe('c-whatsapp-otp-composer: verifying the code', () => {
 });
 
 describe('c-whatsapp-otp-composer: a check that Apex refuses', () => {
-    beforeEach(() => {
-        jest.useFakeTimers({ now: NOW });
-    });
-
-    afterEach(() => {
-        removeAll();
-        jest.clearAllMocks();
-        jest.useRealTimers();
-    });
+    useFakeClock();
 
     it.each(apexErrorMessages('verify'))(
         'shows the %s message inline and as an error toast',
