@@ -8,7 +8,7 @@ import path from 'node:path';
 import { forceAppDefault } from './paths.mjs';
 
 export const PHONE_FIELDS = ['MobilePhone', 'Phone'];
-const APEX_CLASS = path.join(forceAppDefault, 'classes', 'WhatsAppPhoneNumber.cls');
+const APEX_CLASS = path.join(forceAppDefault, 'classes', 'otp', 'WhatsAppPhoneNumber.cls');
 
 function readCountryCodes() {
     const source = fs.readFileSync(APEX_CLASS, 'utf8');
