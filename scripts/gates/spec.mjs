@@ -6,7 +6,8 @@
 //  1. The registration's <schema> parses to the same JSON document as the spec file, and its operation
 //     names are the spec's operationIds as an org stores them (lib/external-service-model.mjs
 //     storedOperationName: non-alphanumerics as x<hex>, lower case; INFERRED from one retrieved registration,
-//     checked against the org by `npm run org:setup`, whose --write-back writes the org's names here).
+//     checked against the org by `npm run org:setup`, whose --write-back writes the org's names here; the
+//     case is not compared).
 //  2. The spec is a valid OpenAPI 3.0 document and every local $ref resolves.
 //  3. The fixture validates against the spec's single-message-request schema, and a batch body built from
 //     it validates against batch-message-request. Enums are exact (8x8's own example spells "template",
@@ -123,7 +124,10 @@ function checkRegistration(file, spec, specFile, findings) {
         }
         const expected = operationIds(spec).map(storedOperationName).sort();
         const declared = (registration.operations ?? []).map((op) => String(op.name?.[0] ?? '')).sort();
-        if (!isDeepStrictEqual(expected, declared)) {
+        // The encoding must match; the case may be what an org wrote back (org:setup --write-back), since Apex
+        // and the registration match operation names without case.
+        const lower = (names) => names.map((n) => n.toLowerCase());
+        if (!isDeepStrictEqual(expected, lower(declared).sort())) {
             findings.push(
                 `${rel(file)}: <operations> names [${declared.join(', ')}] are not the spec's operationIds as an org stores them [${expected.join(', ')}]`
             );

@@ -36,7 +36,7 @@ test('a registration whose operation names are not stored as an org stores them 
     assert.equal(status, 1);
     assert.ok(
         stderr.includes(
-            `${file}: <operations> names [Sendx2dMessage, sendx2dmessagex2dmany] are not the spec's operationIds as an org stores them [sendx2dmessage, sendx2dmessagex2dmany]`
+            `${file}: <operations> names [Send-Message, sendx2dmessagex2dmany] are not the spec's operationIds as an org stores them [sendx2dmessage, sendx2dmessagex2dmany]`
         ),
         stderr
     );
