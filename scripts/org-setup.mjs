@@ -27,6 +27,58 @@ const CONNECTION = [
     'ExternalServiceRegistration:CPaasMessagingApps'
 ];
 const WAIT = '30';
+const SETTINGS_QUERY = "SELECT DeveloperName FROM WhatsApp_OTP_Setting__mdt WHERE DeveloperName = 'Default'";
+
+/** The sf commands, built in one place for the run and for --dry-run (`org` is ['--target-org', alias]). */
+const command = {
+    connection: (org) => [
+        'project',
+        'deploy',
+        'start',
+        ...CONNECTION.flatMap((m) => ['--metadata', m]),
+        ...org,
+        '--wait',
+        WAIT
+    ],
+    retrieve: (member, out, org) => [
+        'project',
+        'retrieve',
+        'start',
+        '--metadata',
+        member,
+        '--output-dir',
+        out,
+        ...org,
+        '--wait',
+        WAIT
+    ],
+    probe: (file, org) => ['apex', 'run', '--file', file, ...org],
+    deploy: (org) => ['project', 'deploy', 'start', '--source-dir', 'force-app', ...org, '--wait', '60'],
+    assign: (org, users = []) => [
+        'org',
+        'assign',
+        'permset',
+        ...PERMISSION_SETS.flatMap((n) => ['--name', n]),
+        ...users.flatMap((u) => ['--on-behalf-of', u]),
+        ...org
+    ],
+    display: (org) => ['org', 'display', ...org],
+    settingsQuery: (org) => ['data', 'query', '--query', SETTINGS_QUERY, ...org],
+    deployPackage: (dir, org) => ['project', 'deploy', 'start', '--metadata-dir', dir, ...org, '--wait', WAIT],
+    tests: (org) => [
+        'apex',
+        'run',
+        'test',
+        '--test-level',
+        'RunLocalTests',
+        '--code-coverage',
+        '--result-format',
+        'json',
+        ...org,
+        '--wait',
+        WAIT
+    ]
+};
 
 const STEPS = [
     ['connection', 'deploy the connection (External Credential, Named Credential, External Service registration)'],
@@ -149,75 +201,25 @@ function rerunCommand(options, step) {
 
 /** The sf commands each step runs, for --dry-run. */
 function plan(options) {
-    const org = options.targetOrg ?? '<target-org>';
-    const t = ['--target-org', org];
+    const t = ['--target-org', options.targetOrg ?? '<target-org>'];
     return {
-        connection: [
-            ['project', 'deploy', 'start', ...CONNECTION.flatMap((m) => ['--metadata', m]), ...t, '--wait', WAIT]
-        ],
-        names: [
-            [
-                'project',
-                'retrieve',
-                'start',
-                '--metadata',
-                'ExternalServiceRegistration:CPaasMessagingApps',
-                '--output-dir',
-                '<temp dir>',
-                ...t,
-                '--wait',
-                WAIT
-            ]
-        ],
+        connection: [command.connection(t)],
+        names: [command.retrieve('ExternalServiceRegistration:CPaasMessagingApps', '<temp dir>', t)],
         probe: [
-            ['apex', 'run', '--file', '<generated probe>', ...t],
+            command.probe('<generated probe>', t),
             ['(again with each candidate name, only if a name is not found)']
         ],
-        deploy: [['project', 'deploy', 'start', '--source-dir', 'force-app', ...t, '--wait', '60']],
-        permsets: [
-            ['org', 'assign', 'permset', ...PERMISSION_SETS.flatMap((n) => ['--name', n]), ...t],
-            ...(options.assign.length
-                ? [
-                      [
-                          'org',
-                          'assign',
-                          'permset',
-                          ...PERMISSION_SETS.flatMap((n) => ['--name', n]),
-                          ...options.assign.flatMap((u) => ['--on-behalf-of', u]),
-                          ...t
-                      ]
-                  ]
-                : [])
-        ],
+        deploy: [command.deploy(t)],
+        permsets: [command.assign(t), ...(options.assign.length ? [command.assign(t, options.assign)] : [])],
         key: options.skipKey
             ? [['(skipped: --skip-key)']]
-            : [['org', 'display', ...t], ['(GET, then POST or PUT /services/data/vNN.0/named-credentials/credential)']],
+            : [command.display(t), ['(GET, then POST or PUT /services/data/vNN.0/named-credentials/credential)']],
         settings: [
-            [
-                'data',
-                'query',
-                '--query',
-                "SELECT DeveloperName FROM WhatsApp_OTP_Setting__mdt WHERE DeveloperName = 'Default'",
-                ...t
-            ],
+            command.settingsQuery(t),
             ['(retrieve CustomMetadata:WhatsApp_OTP_Setting.Default only when the org has one and a value is given)'],
-            ['project', 'deploy', 'start', '--metadata-dir', '<temp package>', ...t, '--wait', WAIT]
+            command.deployPackage('<temp package>', t)
         ],
-        tests: [
-            [
-                'apex',
-                'run',
-                'test',
-                '--test-level',
-                'RunLocalTests',
-                '--code-coverage',
-                '--result-format',
-                'json',
-                ...t,
-                '--wait',
-                WAIT
-            ]
-        ]
+        tests: [command.tests(t)]
     };
 }
 
@@ -262,7 +264,7 @@ async function run(options, root) {
     const steps = {
         connection: () => {
             mustSf(
-                ['project', 'deploy', 'start', ...CONNECTION.flatMap((m) => ['--metadata', m]), ...org, '--wait', WAIT],
+                command.connection(org),
                 root,
                 'the connection did not deploy',
                 'fix the problems above (this deploy holds no Apex), then rerun'
@@ -270,31 +272,15 @@ async function run(options, root) {
             say('    deployed X8x8_CPaaS_Authentication, X8x8_Messaging_API, CPaasMessagingApps');
         },
         names: () => {
-            const out = path.join(temp, 'retrieved');
-            mustSf(
-                [
-                    'project',
-                    'retrieve',
-                    'start',
-                    '--metadata',
-                    'ExternalServiceRegistration:CPaasMessagingApps',
-                    '--output-dir',
-                    out,
-                    ...org,
-                    '--wait',
-                    WAIT
-                ],
+            const file = retrieveOne(
+                'ExternalServiceRegistration:CPaasMessagingApps',
+                '.externalServiceRegistration-meta.xml',
+                path.join(temp, 'retrieved'),
                 root,
+                org,
                 'the registration could not be retrieved',
-                'check that step connection deployed it, then rerun'
+                'check that step connection deployed it (Setup → External Services → CPaasMessagingApps), then rerun'
             );
-            const [file] = findFiles(out, '.externalServiceRegistration-meta.xml');
-            if (!file) {
-                throw new StepError(
-                    'the retrieve returned no ExternalServiceRegistration file',
-                    'check Setup → External Services → CPaasMessagingApps, then rerun'
-                );
-            }
             const source = fs.readFileSync(path.join(root, REGISTRATION), 'utf8');
             const ours = operationNames(source);
             const theirs = operationNames(fs.readFileSync(file, 'utf8'));
@@ -319,7 +305,7 @@ async function run(options, root) {
         probe: () => probe(root, org, temp),
         deploy: () => {
             const r = mustSf(
-                ['project', 'deploy', 'start', '--source-dir', 'force-app', ...org, '--wait', '60'],
+                command.deploy(org),
                 root,
                 'force-app did not deploy',
                 'fix the problems above; a compile error in CPaasMessagingGateway.cls about an ExternalService name means the probe missed it: rerun from probe'
@@ -327,14 +313,9 @@ async function run(options, root) {
             say(`    deployed ${r.result?.numberComponentsDeployed ?? (r.result?.files ?? []).length} component(s)`);
         },
         permsets: () => {
-            const names = PERMISSION_SETS.flatMap((n) => ['--name', n]);
-            assign([...names, ...org], root, 'you');
+            assign(command.assign(org), root, 'you');
             if (options.assign.length) {
-                assign(
-                    [...names, ...options.assign.flatMap((u) => ['--on-behalf-of', u]), ...org],
-                    root,
-                    options.assign.join(', ')
-                );
+                assign(command.assign(org, options.assign), root, options.assign.join(', '));
             }
         },
         key: async () => {
@@ -345,7 +326,7 @@ async function run(options, root) {
                 return;
             }
             const display = mustSf(
-                ['org', 'display', ...org],
+                command.display(org),
                 root,
                 'the org could not be read',
                 'log in again: sf org login web --alias ' + options.targetOrg
@@ -362,22 +343,7 @@ async function run(options, root) {
         },
         settings: () => settings(options, root, org, temp, apiVersion),
         tests: () => {
-            const r = sf(
-                [
-                    'apex',
-                    'run',
-                    'test',
-                    '--test-level',
-                    'RunLocalTests',
-                    '--code-coverage',
-                    '--result-format',
-                    'json',
-                    ...org,
-                    '--wait',
-                    WAIT
-                ],
-                root
-            );
+            const r = sf(command.tests(org), root);
             const summary = r.result?.summary;
             if (!summary) {
                 throw new StepError(
@@ -413,8 +379,18 @@ async function run(options, root) {
     say('org:setup: done');
 }
 
+/** Retrieves one component into `out` and returns its file (whose name ends with `suffix`). */
+function retrieveOne(member, suffix, out, root, org, what, fix) {
+    mustSf(command.retrieve(member, out, org), root, what, fix);
+    const [file] = findFiles(out, suffix);
+    if (!file) {
+        throw new StepError(`the retrieve of ${member} returned no file`, fix);
+    }
+    return file;
+}
+
 function assign(args, root, who) {
-    const r = sf(['org', 'assign', 'permset', ...args], root);
+    const r = sf(args, root);
     const failures = (r.result?.failures ?? []).filter((f) => !/duplicate/i.test(f.message ?? ''));
     if ((!r.ok && !r.result) || failures.length) {
         const problems = failures.length
@@ -438,7 +414,7 @@ function probe(root, org, temp) {
     const attempt = () => {
         const { apex, owner } = renderProbe(entities, names);
         fs.writeFileSync(file, apex);
-        const r = sf(['apex', 'run', '--file', file, ...org], root);
+        const r = sf(command.probe(file, org), root);
         const result = r.result ?? {};
         if (result.compiled === true) {
             return undefined;
@@ -513,13 +489,7 @@ function settings(options, root, org, temp, apiVersion) {
         });
     }
     const query = mustSf(
-        [
-            'data',
-            'query',
-            '--query',
-            "SELECT DeveloperName FROM WhatsApp_OTP_Setting__mdt WHERE DeveloperName = 'Default'",
-            ...org
-        ],
+        command.settingsQuery(org),
         root,
         'the settings could not be read',
         'check that step deploy succeeded, then rerun'
@@ -535,31 +505,15 @@ function settings(options, root, org, temp, apiVersion) {
     if (!exists) {
         record = fs.readFileSync(path.join(root, SETTINGS_RECORD), 'utf8');
     } else if (changes) {
-        const out = path.join(temp, 'settings');
-        mustSf(
-            [
-                'project',
-                'retrieve',
-                'start',
-                '--metadata',
-                'CustomMetadata:WhatsApp_OTP_Setting.Default',
-                '--output-dir',
-                out,
-                ...org,
-                '--wait',
-                WAIT
-            ],
+        const file = retrieveOne(
+            'CustomMetadata:WhatsApp_OTP_Setting.Default',
+            '.md-meta.xml',
+            path.join(temp, 'settings'),
             root,
+            org,
             "the org's settings record could not be retrieved",
             'rerun; or edit it in Setup → Custom Metadata Types → WhatsApp OTP Setting'
         );
-        const [file] = findFiles(out, '.md-meta.xml');
-        if (!file) {
-            throw new StepError(
-                'the retrieve returned no settings record',
-                'rerun; or edit it in Setup → Custom Metadata Types → WhatsApp OTP Setting'
-            );
-        }
         record = fs.readFileSync(file, 'utf8');
     }
     if (record !== undefined) {
@@ -577,7 +531,7 @@ function settings(options, root, org, temp, apiVersion) {
     if (members.length) {
         const dir = writePackage(path.join(temp, 'package'), members, apiVersion);
         mustSf(
-            ['project', 'deploy', 'start', '--metadata-dir', dir, ...org, '--wait', WAIT],
+            command.deployPackage(dir, org),
             root,
             'the per-org values did not deploy',
             'fix the problems above, then rerun'
