@@ -389,6 +389,9 @@ function retrieveOne(member, suffix, out, root, org, what, fix) {
     return file;
 }
 
+// A set already assigned comes back as a failure whose message says "Duplicate PermissionSetAssignment"
+// (INFERRED from the API's DUPLICATE_VALUE error; plugin-user's PermsetAssignResult carries it in failures[].message),
+// so a rerun treats it as done.
 function assign(args, root, who) {
     const r = sf(args, root);
     const failures = (r.result?.failures ?? []).filter((f) => !/duplicate/i.test(f.message ?? ''));
