@@ -29,7 +29,9 @@ const GATES = [
     'check:source',
     'check:spec',
     'check:apex-semantic',
-    'check:pmd'
+    'check:pmd',
+    'test:org-setup',
+    'check:workflows'
 ];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

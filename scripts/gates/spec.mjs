@@ -4,7 +4,10 @@
 // Defaults: spec/cpaas-messaging-apps.openapi.json, the CPaasMessagingApps registration and
 // the WhatsAppOtpSendMessageFixture static resource.
 //  1. The registration's <schema> parses to the same JSON document as the spec file, and its operation
-//     names are the spec's operationIds in External Services' encoding (non-alphanumerics as x<hex>).
+//     names are the spec's operationIds as an org stores them (lib/external-service-model.mjs
+//     storedOperationName: non-alphanumerics as x<hex>, lower case; INFERRED from one retrieved registration,
+//     checked against the org by `npm run org:setup`, whose --write-back writes the org's names here; the
+//     case is not compared).
 //  2. The spec is a valid OpenAPI 3.0 document and every local $ref resolves.
 //  3. The fixture validates against the spec's single-message-request schema, and a batch body built from
 //     it validates against batch-message-request. Enums are exact (8x8's own example spells "template",
@@ -20,6 +23,7 @@ import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { fail, finish, rel, requireExisting, root } from './lib/common.mjs';
+import { storedOperationName } from './lib/external-service-model.mjs';
 
 const Ajv = AjvModule.default ?? AjvModule;
 const addFormats = addFormatsModule.default ?? addFormatsModule;
@@ -63,11 +67,6 @@ export function firstDifference(a, b, at = '$') {
         }
     }
     return at;
-}
-
-/** External Services' encoding of a name into an Apex identifier: every non-alphanumeric as x<hex>. */
-export function encodeOperationName(operationId) {
-    return operationId.replace(/[^A-Za-z0-9]/g, (ch) => `x${ch.codePointAt(0).toString(16)}`);
 }
 
 function readJson(file, findings) {
@@ -123,13 +122,14 @@ function checkRegistration(file, spec, specFile, findings) {
                 `${rel(file)}: <schema> differs from ${rel(specFile)} at ${difference}; run node scripts/sync-external-service.mjs`
             );
         }
-        const expected = operationIds(spec).map(encodeOperationName);
-        const declared = (registration.operations ?? []).map((op) => String(op.name?.[0] ?? ''));
-        const lower = (names) => names.map((n) => n.toLowerCase()).sort();
-        // Apex identifiers are case-insensitive and the stored case is unconfirmed, so compare without case.
-        if (!isDeepStrictEqual(lower(expected), lower(declared))) {
+        const expected = operationIds(spec).map(storedOperationName).sort();
+        const declared = (registration.operations ?? []).map((op) => String(op.name?.[0] ?? '')).sort();
+        // The encoding must match; the case may be what an org wrote back (org:setup --write-back), since Apex
+        // and the registration match operation names without case.
+        const lower = (names) => names.map((n) => n.toLowerCase());
+        if (!isDeepStrictEqual(expected, lower(declared).sort())) {
             findings.push(
-                `${rel(file)}: <operations> names [${declared.join(', ')}] do not match the spec's operationIds, encoded [${expected.join(', ')}]`
+                `${rel(file)}: <operations> names [${declared.join(', ')}] are not the spec's operationIds as an org stores them [${expected.join(', ')}]`
             );
         }
     }

@@ -5,7 +5,13 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodeName, encodeProperty } from '../../scripts/gates/lib/external-service-model.mjs';
+import {
+    encodeName,
+    encodeProperty,
+    nameCandidates,
+    storedOperationName
+} from '../../scripts/gates/lib/external-service-model.mjs';
+import { APEX_RESERVED_KEYWORDS, ENCODED_WORDS } from '../../scripts/gates/lib/apex-reserved-words.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = 'test/gates/fixtures/apex';
@@ -34,10 +40,14 @@ test('a missing method, a type mismatch, an undefined variable and a wrong Exter
         /WrongTypes\.cls:3:\d+ Error: Incompatible types in assignment, from 'System\.String' to 'System\.Integer'/
     );
     assert.match(out, /WrongTypes\.cls:4:\d+ Missing: No variable or type found for 'undefinedVariable'/);
-    // The spec's property "type" is z0type in Apex: the model catches the plain spelling.
+    // The spec's properties "type" and "user" are z0type and z0user in Apex: the model catches the plain spellings.
     assert.match(
         out,
         /WrongExternalServiceField\.cls:4:\d+ Missing: Unknown field or type 'type' on 'ExternalService\.CPaasMessagingApps_singlex2dmessagex2drequest'/
+    );
+    assert.match(
+        out,
+        /WrongExternalServiceField\.cls:5:\d+ Missing: Unknown field or type 'user' on 'ExternalService\.CPaasMessagingApps_singlex2dmessagex2drequest'/
     );
 });
 
@@ -53,6 +63,11 @@ test('--list prints the inferred ExternalService names generated from the spec',
         out,
         /^ExternalService\.CPaasMessagingApps\.sendx2dmessagex2dmany_ResponseException\.Code400: CPaasMessagingApps_errorx2dresponse$/m
     );
+    assert.match(
+        out,
+        /^ExternalService\.CPaasMessagingApps_singlex2dmessagex2drequest\.z0user: CPaasMessagingApps_recipient \(spec: user\)$/m
+    );
+    assert.match(out, /^ExternalService\.CPaasMessagingApps_errorx2dresponse\.code: Integer$/m);
 });
 
 test('without Java the gate fails with install instructions instead of skipping', () => {
@@ -70,4 +85,26 @@ test('the model generator encodes names as Salesforce documents it', () => {
     assert.equal(encodeProperty('type'), 'z0type');
     assert.equal(encodeName('Send-Message'), 'Sendx2dMessage');
     assert.equal(encodeName('send-message-many'), 'sendx2dmessagex2dmany');
+});
+
+test('reserved words follow the current Apex list plus the words External Services encodes', () => {
+    for (const word of ['user', 'date', 'currency', 'integer', 'string', 'type', 'datetime', 'boolean']) {
+        assert.ok(ENCODED_WORDS.has(word), word);
+    }
+    assert.equal(encodeProperty('user'), 'z0user');
+    assert.equal(encodeProperty('date'), 'z0date');
+    // Seen unrenamed in compiled code, and not reserved.
+    for (const plain of ['index', 'text', 'name', 'content', 'parameters', 'status', 'code', 'message']) {
+        assert.equal(encodeProperty(plain), plain);
+    }
+    assert.ok(!APEX_RESERVED_KEYWORDS.includes('user'), 'user is an External Services addition, not an Apex keyword');
+});
+
+test('stored operation names are encoded and lower case; the probe candidates put the model first', () => {
+    assert.equal(storedOperationName('Send-Message'), 'sendx2dmessage');
+    assert.equal(storedOperationName('Create Leads'), 'createx20leads');
+    assert.deepEqual(nameCandidates('property', 'user'), ['z0user', 'user']);
+    assert.deepEqual(nameCandidates('property', 'type'), ['z0type']);
+    assert.deepEqual(nameCandidates('property', 'msisdn'), ['msisdn']);
+    assert.deepEqual(nameCandidates('operation', 'Send-Message'), ['Sendx2dMessage', 'SendMessage']);
 });

@@ -30,6 +30,18 @@ test('a registration whose schema differs from the spec fails, naming the regist
     assert.ok(stderr.includes('.responses.429.description'), stderr);
 });
 
+test('a registration whose operation names are not stored as an org stores them fails, naming both', () => {
+    const file = `${fixtures}/operation-names-not-stored/CPaasMessagingApps.externalServiceRegistration-meta.xml`;
+    const { status, stderr } = runGate(`--registration=${file}`);
+    assert.equal(status, 1);
+    assert.ok(
+        stderr.includes(
+            `${file}: <operations> names [Send-Message, sendx2dmessagex2dmany] are not the spec's operationIds as an org stores them [sendx2dmessage, sendx2dmessagex2dmany]`
+        ),
+        stderr
+    );
+});
+
 test('an invalid OpenAPI document fails, naming the spec', () => {
     const file = `${fixtures}/invalid-spec/openapi.json`;
     const { status, stderr } = runGate(`--spec=${file}`);

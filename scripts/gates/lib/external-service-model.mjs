@@ -16,8 +16,12 @@
 //    inline object property (or inline array items): <Owner>_<property> (no "_items" suffix);
 //    inline response object: <Service>_<op>_OUT_<code>;
 //  - names: every character that is not a letter or digit is UTF-8 hex encoded as x<hex> (hyphen -> x2d,
-//    underscore -> x5f, a leading digit too); a property named `type` becomes `z0type` (Salesforce's
-//    documented example), as do Apex reserved words;
+//    underscore -> x5f, a leading digit too); a property named after a word in apex-reserved-words.mjs (Apex's
+//    reserved keywords plus `type` and `user`) gets the prefix `z0` (Salesforce's documented examples: `type` ->
+//    `z0type`, `User` -> `z0User`);
+//  - stored operation names (the registration XML's <operations><name>): the encoded operationId in lower case
+//    (a registration retrieved from an org, github.com/awesomeandrey/minlopro-dx, stores "Create Leads" as
+//    createx20leads while its Apex keeps Createx20Leads);
 //  - types: string -> String (enums too), format date-time -> Datetime, format date -> Date, integer ->
 //    Integer (int64 -> Long), number -> Double, boolean -> Boolean, array -> List<T>.
 // INFERRED (confirm in an org, see the reference note): the exact names for this spec, the depth of
@@ -25,22 +29,7 @@
 // (modelled here as Object, which is the loosest choice: it hides nothing the gateway could misuse
 // except member access, which then fails the check).
 import fs from 'node:fs';
-
-// Apex reserved keywords (Apex Developer Guide, "Reserved Keywords") plus `type`, which External
-// Services encodes although Apex allows it.
-const RESERVED = new Set(
-    (
-        'abstract activate and any array as asc autonomous begin bigdecimal blob break bulk by byte case cast catch ' +
-        'char class collect commit const continue convertcurrency decimal default delete desc do else end enum ' +
-        'exception exit export extends false final finally float for from future global goto group having hint if ' +
-        'implements import in inner insert instanceof interface into int join last_90_days last_month last_n_days ' +
-        'last_week like limit list long loop map merge new next_90_days next_month next_n_days next_week not null ' +
-        'nulls number object of on or outer override package parallel pragma private protected public retrieve ' +
-        'return returning rollback savepoint search select set short sort stat static super switch synchronized ' +
-        'system testmethod then this this_month this_week throw today tolabel tomorrow transaction trigger true ' +
-        'try type undelete update upsert using virtual webservice when where while yesterday'
-    ).split(' ')
-);
+import { ENCODED_WORDS } from './apex-reserved-words.mjs';
 
 /** Encodes a spec name as an Apex identifier part: [A-Za-z0-9] kept, everything else as x<utf-8 hex>. */
 export function encodeName(name) {
@@ -58,14 +47,43 @@ export function encodeName(name) {
 /** A property name as an Apex field name. */
 export function encodeProperty(name) {
     const encoded = encodeName(name);
-    return RESERVED.has(encoded.toLowerCase()) ? `z0${encoded}` : encoded;
+    return ENCODED_WORDS.has(encoded.toLowerCase()) ? `z0${encoded}` : encoded;
+}
+
+/** An operationId as the registration XML stores it: encoded, lower case (INFERRED from one retrieved org file). */
+export function storedOperationName(operationId) {
+    return encodeName(operationId).toLowerCase();
+}
+
+/**
+ * The Apex names an org may have generated where the evidence leaves more than one, the model's choice first
+ * (the org:setup name probe tries each in its own anonymous Apex run). Names with one candidate are settled.
+ * @param {'property' | 'operation'} kind
+ * @param {string} specName the name in the spec
+ * @returns {string[]}
+ */
+export function nameCandidates(kind, specName) {
+    const chosen = kind === 'operation' ? encodeName(specName) : encodeProperty(specName);
+    const alternatives = [];
+    if (kind === 'property' && chosen.startsWith('z0') && specName.toLowerCase() !== 'type') {
+        // Only `type` -> `z0type` is seen in compiled code for a property; `user` -> `z0user` is seen in data
+        // access code and Help's table, so the unprefixed name stays a candidate.
+        alternatives.push(encodeName(specName));
+    }
+    if (kind === 'operation' && /[^A-Za-z0-9]/.test(specName)) {
+        // The x<hex> rule is documented for names; an operationId with the separators dropped is the fallback.
+        alternatives.push(specName.replace(/[^A-Za-z0-9]/g, ''));
+    }
+    return [chosen, ...alternatives.filter((n) => n !== chosen)];
 }
 
 /**
  * @param {string} specPath OpenAPI 3.0 JSON file
  * @param {string} service External Service registration name (the Apex class name)
- * @returns {{ files: Map<string, string>, names: string[] }} Apex sources by class name; the qualified
- *   ExternalService.* names of every generated type, method and field, for documentation.
+ * @returns {{ files: Map<string, string>, names: string[], objects: Map<string, { fields: string[][] }>,
+ *   operations: object[] }} Apex sources by class name; the qualified ExternalService.* names of every generated
+ *   type, method and field, for documentation; the object classes with their [apexType, name, specName] fields;
+ *   the operations ({ operationId, opName, request, response, exception }, fields as [apexType, name]).
  */
 export function generateExternalServiceModel(specPath, service) {
     const spec = JSON.parse(fs.readFileSync(specPath, 'utf8'));
@@ -136,17 +154,19 @@ export function generateExternalServiceModel(specPath, service) {
             if (!['get', 'put', 'post', 'delete', 'patch', 'head', 'options'].includes(method)) {
                 continue;
             }
-            const opName = encodeName(op.operationId ?? `${method}${pathKey}`);
+            const operationId = op.operationId ?? `${method}${pathKey}`;
+            const opName = encodeName(operationId);
             const request = [];
             for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
                 request.push([
                     apexType(p.schema ?? { type: 'string' }, `${service}_${opName}_IN_${encodeName(p.name)}`),
-                    encodeProperty(p.name)
+                    encodeProperty(p.name),
+                    p.name
                 ]);
             }
             const bodySchema = op.requestBody?.content?.['application/json']?.schema;
             if (bodySchema) {
-                request.push([apexType(bodySchema, `${service}_${opName}_IN_body`), 'body']);
+                request.push([apexType(bodySchema, `${service}_${opName}_IN_body`), 'body', 'body']);
             }
             const response = [];
             const exception = [];
@@ -164,7 +184,7 @@ export function generateExternalServiceModel(specPath, service) {
             }
             response.push(['Integer', 'responseCode']);
             exception.unshift(['Integer', 'responseCode']);
-            operations.push({ opName, request, response, exception });
+            operations.push({ operationId, opName, request, response, exception });
         }
     }
 
@@ -208,7 +228,7 @@ export function generateExternalServiceModel(specPath, service) {
         service,
         `${header('The External Service class: its operations and their request/response/exception types.')}global class ${service} {\n${serviceBody}}\n`
     );
-    return { files, names };
+    return { files, names, objects: topLevel, operations };
 }
 
 function isObject(schema) {

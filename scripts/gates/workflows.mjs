@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Gate: the GitHub Actions workflow files, offline.
+//   node scripts/gates/workflows.mjs [file-or-dir...]   (default: .github/workflows)
+//  1. Each file validates against GitHub's workflow schema (@action-validator/core, the WebAssembly build of
+//     action-validator: SchemaStore's github-workflow.json plus its own checks).
+//  2. No `if:` reads `secrets` (GitHub rejects the file: "secrets cannot be directly referenced in if:
+//     conditionals"; route the secret through `env`), and no job-level `if:` reads `env`, which a job's
+//     condition cannot see (docs.github.com/en/actions/learn-github-actions/contexts#context-availability:
+//     jobs.<job_id>.if has github, needs, vars and inputs only).
+import fs from 'node:fs';
+import { validateWorkflow } from '@action-validator/core';
+import { parse } from 'yaml';
+import { collectFiles, fail, finish, rel, requireExisting, targets } from './lib/common.mjs';
+
+const GATE = 'workflows';
+const paths = targets(['.github/workflows']);
+requireExisting(GATE, paths);
+const files = collectFiles(paths, (f) => /\.ya?ml$/.test(f));
+if (files.length === 0) {
+    fail(GATE, `no workflow files under ${paths.map(rel).join(', ')}`);
+}
+
+/** Every `if` in the workflow, with where it is and whether it is a job's own condition. */
+function conditions(workflow) {
+    const found = [];
+    for (const [jobId, job] of Object.entries(workflow?.jobs ?? {})) {
+        if (job?.if !== undefined) {
+            found.push({ at: `jobs.${jobId}.if`, expression: String(job.if), job: true });
+        }
+        (job?.steps ?? []).forEach((step, i) => {
+            if (step?.if !== undefined) {
+                found.push({ at: `jobs.${jobId}.steps[${i}].if`, expression: String(step.if), job: false });
+            }
+        });
+    }
+    return found;
+}
+
+const findings = [];
+for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const state = validateWorkflow(text);
+    for (const error of state.errors ?? []) {
+        const where = error.path ?? (error.location ? `line ${error.location.line}` : '');
+        findings.push(
+            `${rel(file)}: ${where} ${error.title}${error.detail ? ` (${error.detail})` : ''}`.replace(/ {2,}/g, ' ')
+        );
+    }
+    let workflow;
+    try {
+        workflow = parse(text);
+    } catch (error) {
+        findings.push(`${rel(file)}: not YAML (${error.message})`);
+        continue;
+    }
+    for (const { at, expression, job } of conditions(workflow)) {
+        if (/\bsecrets\./.test(expression)) {
+            findings.push(
+                `${rel(file)}: ${at} reads secrets, which GitHub does not allow in if:; route the secret through env`
+            );
+        }
+        if (job && /\benv\./.test(expression)) {
+            findings.push(
+                `${rel(file)}: ${at} reads env, which a job's if: cannot see; use a job output (needs.<job>.outputs)`
+            );
+        }
+    }
+}
+finish(GATE, files.length, findings);

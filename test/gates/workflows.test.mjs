@@ -1,0 +1,45 @@
+// Tests of the check:workflows gate: the project's workflows pass; each known-bad workflow fails, naming the rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const fixtures = 'test/gates/fixtures/workflows';
+
+function runGate(...args) {
+    const r = spawnSync(process.execPath, ['scripts/gates/workflows.mjs', ...args], { cwd: root, encoding: 'utf8' });
+    return { status: r.status, out: r.stdout + r.stderr };
+}
+
+test('the project workflows validate', () => {
+    const { status, out } = runGate();
+    assert.equal(status, 0, out);
+    assert.match(out, /^workflows: checked 2 file\(s\)$/m);
+});
+
+test('a secret-gated workflow routed through env and a job output passes', () => {
+    const { status, out } = runGate(`${fixtures}/good`);
+    assert.equal(status, 0, out);
+});
+
+test('a workflow outside the schema fails, naming the file and the path', () => {
+    const { status, out } = runGate(`${fixtures}/bad/not-a-workflow.yml`);
+    assert.equal(status, 1, out);
+    assert.match(out, /bad\/not-a-workflow\.yml: \/on OneOf conditions are not met/);
+    assert.match(out, /bad\/not-a-workflow\.yml: \/jobs\/build OneOf conditions are not met/);
+});
+
+test('secrets in if: and env in a job condition fail', () => {
+    const { status, out } = runGate(`${fixtures}/bad/secret-in-if.yml`);
+    assert.equal(status, 1, out);
+    assert.match(out, /jobs\.scratch-org\.if reads secrets, which GitHub does not allow in if:/);
+    assert.match(out, /jobs\.second\.if reads env, which a job's if: cannot see/);
+});
+
+test('a path that does not exist fails instead of checking nothing', () => {
+    const { status, out } = runGate(`${fixtures}/none`);
+    assert.equal(status, 1, out);
+    assert.match(out, /no such file or directory/);
+});

@@ -1,0 +1,151 @@
+// The fake `sf` behind test/org-setup/fake-sf/sf. Scenario ($FAKE_SF_SCENARIO, JSON), every key optional:
+//   instanceUrl            what `org display` reports (the test's local Connect REST server)
+//   rejectNames            names the fake org does not know: `apex run` fails to compile at the first probe line
+//                          that uses one (as `.name`, `name_Request`, or a type), like the real compile error
+//   orgOperationNames      the operation names the retrieved registration stores
+//   failDeploy             'connection' | 'force-app' | 'metadata-dir': that deploy fails
+//   settingsRecordExists   `data query` finds the Default record
+//   testsFail              `apex run test` reports one failing test
+// Every deployed --metadata-dir package is copied under $FAKE_SF_LOG's directory, for the test to read.
+import fs from 'node:fs';
+import path from 'node:path';
+import * as payloads from './payloads.mjs';
+
+const value = (args, flag) => args[args.indexOf(flag) + 1];
+const values = (args, flag) => args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []));
+
+export function main(args) {
+    const log = process.env.FAKE_SF_LOG;
+    fs.appendFileSync(log, `${JSON.stringify({ argv: args })}\n`);
+    const scenario = JSON.parse(fs.readFileSync(process.env.FAKE_SF_SCENARIO, 'utf8'));
+    const answer = respond(args, scenario, path.dirname(log));
+    process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+    process.exitCode = answer.status;
+}
+
+function respond(args, scenario, logDir) {
+    const command = args
+        .filter((a) => !a.startsWith('-'))
+        .slice(0, 3)
+        .join(' ');
+    if (command.startsWith('project deploy start')) {
+        const kind = args.includes('--metadata-dir')
+            ? 'metadata-dir'
+            : args.includes('--source-dir')
+              ? 'force-app'
+              : 'connection';
+        if (kind === 'metadata-dir') {
+            const dir = value(args, '--metadata-dir');
+            fs.cpSync(dir, path.join(logDir, `deployed-${Date.now()}-${process.pid}`), { recursive: true });
+        }
+        if (scenario.failDeploy === kind) {
+            return payloads.deployFailed(
+                'CPaasMessagingApps',
+                'ExternalServiceRegistration',
+                'Invalid schema: the named credential X8x8_Messaging_API does not exist'
+            );
+        }
+        const metadata = values(args, '--metadata');
+        const files = metadata.length
+            ? metadata.map((m) => ({
+                  fullName: m.split(':')[1],
+                  type: m.split(':')[0],
+                  state: 'Changed',
+                  filePath: `force-app/${m}`
+              }))
+            : [
+                  {
+                      fullName: 'CPaasMessagingGateway',
+                      type: 'ApexClass',
+                      state: 'Changed',
+                      filePath: 'force-app/main/default/classes/gateway/CPaasMessagingGateway.cls'
+                  }
+              ];
+        return payloads.deploySucceeded(files);
+    }
+    if (command.startsWith('project retrieve start')) {
+        const member = value(args, '--metadata');
+        const out = value(args, '--output-dir');
+        if (member.startsWith('ExternalServiceRegistration:')) {
+            const file = path.join(
+                out,
+                'main',
+                'default',
+                'externalServiceRegistrations',
+                'CPaasMessagingApps.externalServiceRegistration-meta.xml'
+            );
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            let xml = fs.readFileSync(
+                'force-app/main/default/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml',
+                'utf8'
+            );
+            const names = [...(scenario.orgOperationNames ?? [])];
+            if (names.length) {
+                xml = xml.replace(
+                    /(<operations>[\s\S]*?<name>)[^<]*(<\/name>)/g,
+                    (_, a, b) => `${a}${names.shift()}${b}`
+                );
+            }
+            fs.writeFileSync(file, xml);
+            return payloads.retrieved([
+                {
+                    fullName: 'CPaasMessagingApps',
+                    type: 'ExternalServiceRegistration',
+                    state: 'Changed',
+                    filePath: file
+                }
+            ]);
+        }
+        const file = path.join(out, 'main', 'default', 'customMetadata', 'WhatsApp_OTP_Setting.Default.md-meta.xml');
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const shipped = fs.readFileSync(
+            'config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml',
+            'utf8'
+        );
+        // The org's own record: an admin already set the code length to 8.
+        fs.writeFileSync(file, shipped.replace(/(<field>Code_Length__c<\/field>\s*<value[^>]*>)[^<]*/, '$18'));
+        return payloads.retrieved([
+            { fullName: 'WhatsApp_OTP_Setting.Default', type: 'CustomMetadata', state: 'Changed', filePath: file }
+        ]);
+    }
+    if (command === 'apex run' || (command.startsWith('apex run') && !args.includes('test'))) {
+        const lines = fs.readFileSync(value(args, '--file'), 'utf8').split('\n');
+        for (const name of scenario.rejectNames ?? []) {
+            const word = new RegExp(`(\\.${name}\\b|\\b${name}_Request\\b)`);
+            const at = lines.findIndex((l) => word.test(l));
+            if (at >= 0) {
+                const problem = word.exec(lines[at])[0].startsWith('.')
+                    ? `Variable does not exist: ${name}`
+                    : `Invalid type: ExternalService.CPaasMessagingApps.${name}_Request`;
+                return payloads.apexRun(problem, at + 1, lines[at].search(word) + 2);
+            }
+        }
+        return payloads.apexRun(undefined);
+    }
+    if (command.startsWith('apex run test')) {
+        return payloads.testRun(Boolean(scenario.testsFail));
+    }
+    if (command.startsWith('org assign permset')) {
+        const users = values(args, '--on-behalf-of');
+        return payloads.permsetAssigned(values(args, '--name'), users.length ? users.join(',') : 'admin@example.com');
+    }
+    if (command.startsWith('org display')) {
+        return payloads.orgDisplay(scenario.instanceUrl ?? 'http://127.0.0.1:9');
+    }
+    if (command.startsWith('data query')) {
+        return payloads.queried(
+            scenario.settingsRecordExists
+                ? [
+                      {
+                          attributes: {
+                              type: 'WhatsApp_OTP_Setting__mdt',
+                              url: '/services/data/v65.0/sobjects/WhatsApp_OTP_Setting__mdt/m00000000000001'
+                          },
+                          DeveloperName: 'Default'
+                      }
+                  ]
+                : []
+        );
+    }
+    return payloads.sfError('UnknownCommand', `the fake sf does not know: ${args.join(' ')}`);
+}
