@@ -339,6 +339,26 @@ describe('simulated controller', () => {
         assert.deepEqual(org.verifyOtp('s', params, options), { status: 'LOCKED', attemptsRemaining: 0 });
     });
 
+    it('caps sends to one number across Contacts, and one agent’s sends across Contacts', async () => {
+        const { org, advance } = orgWithClock();
+        const perNumber = scenario('success', { numberCap: 1 });
+        await sendAndDeliver(org, perNumber);
+        advance(15);
+        const numberCapped = thrown(() => org.sendOtp('s', { recordId: mobileId }, perNumber));
+        assert.equal(numberCapped.message, message('NUMBER_CAP', 1, 60));
+        const perAgent = scenario('success', { agentCap: 1 });
+        const agentCapped = thrown(() => org.sendOtp('s', { recordId: CONTACTS['phone-only'].id }, perAgent));
+        assert.equal(agentCapped.message, message('AGENT_CAP', 1, 60));
+    });
+
+    it('stops every send once the org’s daily budget is used', async () => {
+        const { org } = orgWithClock();
+        const options = scenario('success', { budget: 1 });
+        await sendAndDeliver(org, options);
+        const error = thrown(() => org.sendOtp('s', { recordId: CONTACTS['phone-only'].id }, options));
+        assert.equal(error.message, message('ORG_DAILY_BUDGET', 1));
+    });
+
     it('refuses a setting outside the range Apex allows, naming it, and stores nothing', () => {
         const { org } = orgWithClock();
         const cases = [
