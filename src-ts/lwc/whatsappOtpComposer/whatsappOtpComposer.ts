@@ -35,7 +35,8 @@ import unconfirmedLabel from '@salesforce/label/c.WhatsAppOtp_Status_Unconfirmed
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import { digitsOnly, errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
 import { SendStatusPoll } from './sendStatusPoll';
-import type { PollOutcome } from './sendStatusPoll';
+import { deliveryResult } from './delivery';
+import type { Challenge, Delivery, FinishedPoll } from './delivery';
 
 /**
  * Digits in a code before the first send; after it, sendOtp's codeLength (the Code Length setting) rules.
@@ -45,15 +46,6 @@ const DEFAULT_CODE_LENGTH = 6;
 const TICK_MS = 1000;
 
 type Stage = 'ready' | 'sending' | 'sent' | 'verifying' | 'verified' | 'invalid' | 'expired' | 'locked';
-
-/**
- * What is known of the current code's delivery: 8x8 accepted it, its outcome is unknown (it may have been
- * delivered), or the status poll ended while it was still being sent.
- */
-type Delivery = 'confirmed' | 'unconfirmed' | 'pending';
-
-/** The challenge the code input checks against: sendOtp's reservation, updated by getSendStatus. */
-type Challenge = Pick<SendOtpResult, 'challengeId' | 'maskedPhone' | 'expiresAt' | 'resendAvailableAt' | 'codeLength'>;
 
 /** What a send that 8x8 refuses goes back to: the code the agent had before. */
 interface Snapshot {
@@ -342,35 +334,19 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.applyDelivery(challenge, before, outcome);
     }
 
-    private applyDelivery(
-        challenge: Challenge,
-        before: Snapshot,
-        outcome: Exclude<PollOutcome, { kind: 'cancelled' }>
-    ): void {
-        if (outcome.kind === 'settled' && outcome.status.status === 'FAILED') {
+    private applyDelivery(challenge: Challenge, before: Snapshot, outcome: FinishedPoll): void {
+        const result = deliveryResult(challenge, outcome);
+        if (result.kind === 'refused') {
             this.restore(before);
-            this.showError({ body: { message: outcome.status.errorMessage } }, sendFailedTitleLabel);
+            this.showError({ body: { message: result.message } }, sendFailedTitleLabel);
             return;
         }
-        if (outcome.kind === 'settled') {
-            const { maskedPhone, expiresAt, resendAvailableAt, codeLength } = outcome.status;
-            this.challenge = {
-                challengeId: challenge.challengeId,
-                maskedPhone,
-                expiresAt,
-                resendAvailableAt,
-                codeLength
-            };
-            this.delivery = outcome.status.status === 'SENT' ? 'confirmed' : 'unconfirmed';
-            this.beforePending = undefined;
-        } else {
-            this.challenge = challenge;
-            this.delivery = 'pending';
-            this.beforePending = before;
-            if (outcome.kind === 'error') {
-                // Inline only: the code may well be on its way, so this is no "Code not sent".
-                this.errorMessage = errorMessageOf(outcome.error) ?? unexpectedErrorLabel;
-            }
+        this.challenge = result.challenge;
+        this.delivery = result.delivery;
+        this.beforePending = result.delivery === 'pending' ? before : undefined;
+        if ('error' in result) {
+            // Inline only, no "Code not sent" toast: the code may well be on its way.
+            this.errorMessage = errorMessageOf(result.error) ?? unexpectedErrorLabel;
         }
         this.clearCode();
         this.attemptsRemaining = undefined;

@@ -33,6 +33,7 @@ import unconfirmedLabel from '@salesforce/label/c.WhatsAppOtp_Status_Unconfirmed
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import { digitsOnly, errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
 import { SendStatusPoll } from './sendStatusPoll';
+import { deliveryResult } from './delivery';
 /**
  * Digits in a code before the first send; after it, sendOtp's codeLength (the Code Length setting) rules.
  * 6 is that setting's default.
@@ -285,31 +286,18 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.applyDelivery(challenge, before, outcome);
     }
     applyDelivery(challenge, before, outcome) {
-        if (outcome.kind === 'settled' && outcome.status.status === 'FAILED') {
+        const result = deliveryResult(challenge, outcome);
+        if (result.kind === 'refused') {
             this.restore(before);
-            this.showError({ body: { message: outcome.status.errorMessage } }, sendFailedTitleLabel);
+            this.showError({ body: { message: result.message } }, sendFailedTitleLabel);
             return;
         }
-        if (outcome.kind === 'settled') {
-            const { maskedPhone, expiresAt, resendAvailableAt, codeLength } = outcome.status;
-            this.challenge = {
-                challengeId: challenge.challengeId,
-                maskedPhone,
-                expiresAt,
-                resendAvailableAt,
-                codeLength
-            };
-            this.delivery = outcome.status.status === 'SENT' ? 'confirmed' : 'unconfirmed';
-            this.beforePending = undefined;
-        }
-        else {
-            this.challenge = challenge;
-            this.delivery = 'pending';
-            this.beforePending = before;
-            if (outcome.kind === 'error') {
-                // Inline only: the code may well be on its way, so this is no "Code not sent".
-                this.errorMessage = errorMessageOf(outcome.error) ?? unexpectedErrorLabel;
-            }
+        this.challenge = result.challenge;
+        this.delivery = result.delivery;
+        this.beforePending = result.delivery === 'pending' ? before : undefined;
+        if ('error' in result) {
+            // Inline only, no "Code not sent" toast: the code may well be on its way.
+            this.errorMessage = errorMessageOf(result.error) ?? unexpectedErrorLabel;
         }
         this.clearCode();
         this.attemptsRemaining = undefined;
