@@ -482,6 +482,17 @@ describe('the simulation under parallel requests (the preview server, no page)',
         return { challengeId: result.challengeId, code: codeOf(inbox[0]) };
     }
 
+    it('serves getSendStatus and liftLockout as the controller does', async () => {
+        const caller = newSession();
+        const { result } = await caller.apex('sendOtp', { recordId: mobileId });
+        await preview.org.deliveriesDone(caller.session);
+        const status = await caller.apex('getSendStatus', { challengeId: result.challengeId });
+        assert.equal(status.result.status, 'SENT');
+        assert.deepEqual(await caller.apex('liftLockout', { contactId: mobileId }), { ok: true, result: null });
+        const unknown = await caller.apex('getSendStatus', { challengeId: 'a0X000000000000AAA' });
+        assert.equal(unknown.error.body.message, message('CHALLENGE_NOT_FOUND'));
+    });
+
     it('8 simultaneous sends for one Contact: one goes out, seven meet the cooldown', async () => {
         const caller = newSession();
         const answers = await Promise.all(
