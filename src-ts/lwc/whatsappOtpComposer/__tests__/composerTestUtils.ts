@@ -1,5 +1,5 @@
-// Shared fixtures and DOM helpers of the composer's Jest tests. Each test file mocks the three Apex
-// methods itself (jest.mock is hoisted per file); helpers here use those mocks.
+// Shared fixtures and DOM helpers of the composer's Jest tests. The Apex methods are jest.fn() mocks set
+// up once for every test file (jest-mocks/setupTests.js); helpers here give them their answers.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createElement } from 'lwc';
