@@ -255,7 +255,10 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         return new AgentError(errorCode, formatLabel(currentLabels().get(ERROR_LABELS[errorCode]), ...args));
     }
 
-    /** The agent message of a refused send, with the arguments its label takes. */
+    /**
+     * The agent message of a refused send, with the arguments its label takes. INFERRED: "about {n} minutes"
+     * is the wait rounded up to whole minutes, at least 1, as the Apex is expected to round it.
+     */
     function refusal(decision, msisdn) {
         const minutes = Math.max(1, Math.ceil((decision.retryAfterSeconds ?? 0) / 60));
         switch (decision.errorCode) {
@@ -333,7 +336,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         }
         const at = clockOf(state);
         const hash = numberHash(msisdn);
-        const dayStart = Math.floor(at / DAY) * DAY; // the simulated org's day is UTC
+        // The simulated org's day is UTC; an org counts "today" in its own time zone.
+        const dayStart = Math.floor(at / DAY) * DAY;
         const counted = [...state.challenges.values()].filter((challenge) => challenge.status !== 'Failed');
         const decision = decideSend({
             settings,
@@ -448,6 +452,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             typeof challengeId === 'string' && /^a0X[A-Za-z0-9]{15}$/.test(challengeId)
                 ? state.challenges.get(challengeId)
                 : undefined;
+        // A Failed challenge is never verifiable; INFERRED: the contract names no error for it, and
+        // CHALLENGE_NOT_FOUND is what the Apex answers for a challenge that cannot be checked.
         if (!challenge || challenge.status === 'Failed') {
             throw fail('CHALLENGE_NOT_FOUND');
         }

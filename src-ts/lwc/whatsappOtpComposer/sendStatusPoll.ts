@@ -4,9 +4,11 @@
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 
 /**
- * The waits before each getSendStatus call, ms: 10 calls over about 54 s. The delivery job usually ends
- * within seconds; a busy org's queue can hold it longer, and then the agent is told the code is still on
- * its way rather than kept waiting.
+ * The waits before each getSendStatus call, ms: 10 calls over about 54 s. Salesforce gives no start time for
+ * the delivery job: "Each queued job runs when system resources become available" (Apex Developer Guide,
+ * Queueable Apex, https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_queueing_jobs.htm).
+ * INFERRED: it usually ends within seconds, so most sends settle at the first or second call. When a busy
+ * org's queue holds it longer, the agent is told the code is still on its way rather than kept waiting.
  */
 export const POLL_DELAYS_MS: readonly number[] = [1000, 1000, 2000, 2000, 3000, 5000, 5000, 10000, 10000, 15000];
 

@@ -328,6 +328,8 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.applyVerifyResult(result);
         }
         catch (error) {
+            // Apex throws STILL_SENDING as an AuraHandledException whose message is this label, without
+            // arguments (docs/architecture.md): the message is all the component receives of the error.
             if (errorMessageOf(error) === stillSendingLabel && this.challenge?.challengeId === challengeId) {
                 // The delivery has not finished yet: wait for it again (bounded), as after Send.
                 this.clearCode();
