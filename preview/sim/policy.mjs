@@ -140,8 +140,8 @@ function failureEntries(history, failuresResetAgeSeconds) {
 
 /**
  * For a rolling window: undefined when the entries younger than the window weigh less than the cap;
- * INFERRED: an entry exactly as old as the window has left it (the shared cases test 3601 s, not 3600 s);
  * otherwise the seconds until enough of the oldest have left the window to bring the weight under it.
+ * INFERRED: an entry exactly as old as the window has left it (the shared cases test 3601 s, not 3600 s).
  */
 function windowBlock(entries, windowSeconds, cap, weightOf) {
     const inWindow = entries.filter((entry) => entry.ageSeconds < windowSeconds);
