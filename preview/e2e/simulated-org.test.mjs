@@ -16,6 +16,7 @@ import { fixtureFile, forceAppDefault } from '../sim/paths.mjs';
 import { DEFAULT_POLICY_SETTINGS, decideSend, validateSettings } from '../sim/policy.mjs';
 import {
     ERROR_LABELS,
+    PREVIEW_SETTINGS,
     buildRequestBody,
     createSimulatedOrg,
     numberHash,
@@ -419,6 +420,10 @@ describe('simulated controller', () => {
 describe('shared policy cases (WhatsAppOtpPolicyCases.json, also run by WhatsAppOtpPolicyTest) on preview/sim/policy.mjs', () => {
     it('the simulation starts from the same defaults as the Apex', () => {
         assert.deepEqual({ ...DEFAULT_POLICY_SETTINGS }, policyCases.defaults);
+    });
+
+    it('the preview’s shorter timings are inside the ranges Apex allows', () => {
+        assert.deepEqual(validateSettings(PREVIEW_SETTINGS), { valid: true });
     });
 
     for (const testCase of policyCases.sendCases) {

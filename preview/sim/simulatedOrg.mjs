@@ -91,18 +91,12 @@ export const SETTING_QUERY = {
     budget: 'orgDailySendBudget'
 };
 
-/** The simulated 8x8's timings, milliseconds: not settings, so bounded here (an Apex callout waits at most 120 s). */
+/**
+ * The simulated 8x8's timings, milliseconds: not settings, so bounded here. An Apex callout waits at most
+ * 120 s (Apex Developer Guide, "Callout Limits and Limitations": timeout at most 120,000 ms).
+ */
 export const TIMING_DEFAULTS = { latency: 400, timeout: 4000 };
 const TIMING_LIMITS = { latency: 60000, timeout: 120000 };
-
-/** The query names this module reads (the page passes these along with every Apex call). */
-export const SCENARIO_QUERY_NAMES = [
-    ...Object.keys(SETTING_QUERY),
-    ...Object.keys(TIMING_DEFAULTS),
-    'countries',
-    'sandbox',
-    'sandboxNumbers'
-];
 
 function listOf(value) {
     return String(value)
