@@ -21,3 +21,13 @@ for (const label of parsed.CustomLabels.labels) {
         virtual: true
     });
 }
+
+// 3. The Apex methods the components import: one jest.fn() each, which every test file shares and answers
+//    per test with jest.mocked(method).mockResolvedValue(...) (restoreMocks resets them between tests).
+for (const method of [
+    'WhatsAppOtpController.sendOtp',
+    'WhatsAppOtpController.getSendStatus',
+    'WhatsAppOtpController.verifyOtp'
+]) {
+    jest.doMock(`@salesforce/apex/${method}`, () => ({ __esModule: true, default: jest.fn() }), { virtual: true });
+}

@@ -14,7 +14,7 @@ import { createCustomerPhone } from './sim/customerPhone.mjs';
 import { CONTACTS, contactById } from './sim/contacts.mjs';
 import { createMessagingApi } from './sim/messagingApi.mjs';
 import { forceAppDefault, previewRoot, sldsAssets } from './sim/paths.mjs';
-import { AgentError, createSimulatedOrg, timingsFrom } from './sim/simulatedOrg.mjs';
+import { AgentError, createSimulatedOrg, scenarioSettingsFrom } from './sim/simulatedOrg.mjs';
 
 export const DEFAULT_PORT = 4173;
 const HOST = '127.0.0.1';
@@ -45,8 +45,16 @@ async function buildBundle(cache) {
 }
 
 function sanitizeScenario(scenario) {
-    return { outcome: String(scenario?.outcome ?? 'success'), timings: timingsFrom(scenario?.timings) };
+    return { outcome: String(scenario?.outcome ?? 'success'), ...scenarioSettingsFrom(scenario?.overrides) };
 }
+
+/** The simulated controller's methods: name -> (org, session, params, scenario) -> result. */
+const APEX_METHODS = {
+    sendOtp: (org, session, params, scenario) => org.sendOtp(session, params, scenario),
+    getSendStatus: (org, session, params, scenario) => org.getSendStatus(session, params, scenario),
+    verifyOtp: (org, session, params, scenario) => org.verifyOtp(session, params, scenario),
+    liftLockout: (org, session, params) => org.liftLockout(session, params)
+};
 
 function sendJson(response, status, value, headers = {}) {
     response.writeHead(status, {
@@ -107,10 +115,16 @@ function serveFile(response, filePath, root) {
 }
 
 /**
- * Builds once, then serves. Options: port (0 = any free port), watch (rebuild on change), log.
- * Resolves to { url, port, close() }.
+ * Builds once, then serves. Options: port (0 = any free port), watch (rebuild on change), log, build
+ * (false: serve the simulated org only, for tests that need no page). Resolves to
+ * { url, port, org, phone, close() }.
  */
-export async function startPreview({ port = DEFAULT_PORT, watch = false, log = () => {} } = {}) {
+export async function startPreview({
+    port = DEFAULT_PORT,
+    watch = false,
+    log = () => {},
+    build: buildPage = true
+} = {}) {
     const messagingApi = createMessagingApi();
     const phone = createCustomerPhone();
     const org = createSimulatedOrg({ messagingApi, phone });
@@ -189,7 +203,7 @@ export async function startPreview({ port = DEFAULT_PORT, watch = false, log = (
             }
         ],
         [
-            /^\/sim\/apex\/WhatsAppOtpController\.(sendOtp|verifyOtp)$/,
+            /^\/sim\/apex\/WhatsAppOtpController\.(sendOtp|getSendStatus|verifyOtp|liftLockout)$/,
             async (req, res, match) => {
                 if (req.method !== 'POST') {
                     sendJson(res, 405, auraError('POST only'));
@@ -198,10 +212,7 @@ export async function startPreview({ port = DEFAULT_PORT, watch = false, log = (
                 const { params, scenario } = await readJsonBody(req);
                 const session = String(scenario?.session ?? 'default');
                 try {
-                    const result =
-                        match[1] === 'sendOtp'
-                            ? await org.sendOtp(session, params ?? {}, sanitizeScenario(scenario))
-                            : org.verifyOtp(session, params ?? {});
+                    const result = APEX_METHODS[match[1]](org, session, params ?? {}, sanitizeScenario(scenario));
                     sendJson(res, 200, { ok: true, result });
                 } catch (error) {
                     if (!(error instanceof AgentError)) {
@@ -211,6 +222,24 @@ export async function startPreview({ port = DEFAULT_PORT, watch = false, log = (
                     // Like Aura, a failed action still travels as HTTP 200 (so the browser logs no failed load).
                     sendJson(res, 200, { ok: false, error: auraError(error.message) });
                 }
+            }
+        ],
+        [
+            // The tests' clock: moves one session's simulated org forward instead of waiting.
+            /^\/sim\/clock$/,
+            async (req, res) => {
+                if (req.method !== 'POST') {
+                    sendJson(res, 405, { message: 'POST only' });
+                    return;
+                }
+                const { session, advanceSeconds } = await readJsonBody(req);
+                const seconds = Number(advanceSeconds);
+                if (!Number.isFinite(seconds) || seconds < 0) {
+                    sendJson(res, 400, { message: 'advanceSeconds must be a number of seconds, 0 or more' });
+                    return;
+                }
+                org.advanceClock(String(session), seconds);
+                sendJson(res, 200, { ok: true });
             }
         ],
         [
@@ -287,7 +316,9 @@ export async function startPreview({ port = DEFAULT_PORT, watch = false, log = (
         }
     });
 
-    await build();
+    if (buildPage) {
+        await build();
+    }
     await new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, HOST, resolve);
@@ -317,6 +348,8 @@ export async function startPreview({ port = DEFAULT_PORT, watch = false, log = (
     return {
         url: `http://${HOST}:${actualPort}/`,
         port: actualPort,
+        org,
+        phone,
         buildError: () => buildError,
         close() {
             watchers.forEach((watcher) => watcher.close());

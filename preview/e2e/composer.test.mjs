@@ -1,7 +1,8 @@
 // Browser end-to-end tests of the compiled composer (force-app) on the preview page, against the
 // simulated org and the simulated 8x8. One server and one browser for all tests; each test opens a
 // fresh browser context, which is a fresh simulated org. Every page must end with no console error
-// and no request beyond 127.0.0.1.
+// and no request beyond 127.0.0.1. Where minutes must pass, the test moves the page's clock and the
+// simulated org's clock instead of waiting.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
@@ -73,6 +74,21 @@ async function assertAccessible(view, state) {
     );
 }
 
+/**
+ * Moves time on by `seconds` for the page (Playwright's clock, installed by `installPageClock`) and for
+ * this tab's simulated org (the preview server's /sim/clock).
+ */
+async function moveClocks(view, seconds) {
+    const session = await view.page.evaluate(() => window.sessionStorage.getItem('whatsapp-otp-preview-session'));
+    const response = await fetch(`${harness.url}sim/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ session, advanceSeconds: seconds })
+    });
+    assert.equal(response.status, 200, 'the simulated org took the clock move');
+    await view.page.clock.fastForward(seconds * 1000);
+}
+
 async function isFocused(locator) {
     return locator.evaluate((element) => element.matches(':focus'));
 }
@@ -100,6 +116,8 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             await waitForText(byId(view, 'phone'), '5678');
             await assertAccessible(view, 'ready');
             await send(view);
+            // The reservation is back; the delivery's outcome comes with the first status poll.
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Sending'));
             const code = await codeOnPhone(view);
             assert.match(code, /^\d{6}$/);
             const phone = view.page.locator('[data-id="customer-phone"]');
@@ -153,9 +171,13 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
         });
 
         it('an expired code offers a resend', async (t) => {
-            const view = await open(t, { contact: 'mobile', ttl: 2, cooldown: 1 });
+            const view = await open(t, { contact: 'mobile', ttl: 1 });
+            // Before Send: the component's countdown then runs on the page's clock.
+            await view.page.clock.install();
             await send(view);
             const first = await codeOnPhone(view, 1);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            await moveClocks(view, 60);
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Expired'));
             const resend = button(view, 'resend');
             await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
@@ -191,10 +213,11 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
         });
 
         it('the hourly cap stops further sends; Start over clears it', async (t) => {
-            const view = await open(t, { contact: 'mobile', cooldown: 0, cap: 1 });
+            const view = await open(t, { contact: 'mobile', cap: 1 });
             await send(view);
             await codeOnPhone(view);
             await view.page.reload();
+            await moveClocks(view, 15);
             await send(view);
             await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_HourlyCap', 1));
             // "Start over" gives the tab a fresh simulated org.
@@ -225,17 +248,15 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
     });
 
     describe('8x8 failures reach the agent as the Apex maps them', { concurrency: CONCURRENCY }, () => {
-        const cases = [
+        const refusals = [
             ['401', 'WhatsAppOtp_Error_CredentialRejected'],
             ['400-template', 'WhatsAppOtp_Error_TemplateRejected'],
             ['400-number', 'WhatsAppOtp_Error_InvalidNumber'],
-            ['429', 'WhatsAppOtp_Error_RateLimited'],
-            ['500', 'WhatsAppOtp_Error_ServiceUnavailable'],
-            ['timeout', 'WhatsAppOtp_Error_Timeout']
+            ['429', 'WhatsAppOtp_Error_RateLimited']
         ];
-        it('each outcome shows its agent message inline and as a toast (outcome picked on the page)', async (t) => {
+        it('each refusal shows its agent message inline and as a toast (outcome picked on the page)', async (t) => {
             const view = await open(t, { contact: 'mobile', outcome: '401' });
-            for (const [outcome, labelName] of cases) {
+            for (const [outcome, labelName] of refusals) {
                 await t.test(outcome, async () => {
                     await view.page.locator('[data-id="scenario-outcome"]').selectOption(outcome);
                     await send(view);
@@ -252,6 +273,39 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
                 });
             }
             assert.equal(await view.page.locator('[data-id="whatsapp-code"]').count(), 0, 'nothing reached the phone');
+            assert.equal(await byId(view, 'code').count(), 0, 'no code entry after a refusal');
+            assertCleanPage(view);
+        });
+
+        it('a timeout may have delivered the code: one message, the code field open, and the code verifies', async (t) => {
+            const view = await open(t, { contact: 'mobile', outcome: 'timeout' });
+            await send(view);
+            const code = await codeOnPhone(view);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_Status_Unconfirmed'));
+            assert.equal(await byId(view, 'error').count(), 0, 'no error besides the one message');
+            assert.equal(await view.page.locator('lightning-toast').count(), 0, 'no toast');
+            await assertAccessible(view, 'unconfirmed');
+            await enterCode(view, code);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+            await assertNoCodeInComposer(view, code);
+            assertCleanPage(view);
+        });
+
+        it('a 500 is an unknown outcome too: the same message, and the code field stays open', async (t) => {
+            const view = await open(t, { contact: 'mobile', outcome: '500' });
+            await send(view);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_Status_Unconfirmed'));
+            await byId(view, 'code').waitFor();
+            assertCleanPage(view);
+        });
+
+        it('a setting outside the range Apex allows is refused at send time, naming it', async (t) => {
+            const view = await open(t, { contact: 'mobile', cooldown: 0 });
+            await send(view);
+            await waitForText(
+                byId(view, 'error'),
+                label('WhatsAppOtp_Error_SettingInvalid', 'Resend Cooldown Seconds', 15, 3600)
+            );
             assertCleanPage(view);
         });
 

@@ -44,13 +44,13 @@ const SCENES = {
         return view;
     },
     async sent(harness) {
-        const view = await harness.openPage({ contact: 'mobile', ttl: 600, cooldown: 30 }, { viewport: VIEWPORT });
+        const view = await harness.openPage({ contact: 'mobile', ttl: 10, cooldown: 30 }, { viewport: VIEWPORT });
         await sendAndReadCode(view);
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
         return view;
     },
     async verified(harness) {
-        const view = await harness.openPage({ contact: 'mobile', ttl: 600 }, { viewport: VIEWPORT });
+        const view = await harness.openPage({ contact: 'mobile', ttl: 10 }, { viewport: VIEWPORT });
         const code = await sendAndReadCode(view);
         await enterCode(view, code);
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
@@ -64,7 +64,7 @@ const SCENES = {
         return view;
     },
     async locked(harness) {
-        const view = await harness.openPage({ contact: 'mobile', attempts: 2, ttl: 600 }, { viewport: VIEWPORT });
+        const view = await harness.openPage({ contact: 'mobile', attempts: 2, ttl: 10 }, { viewport: VIEWPORT });
         const code = await sendAndReadCode(view);
         const wrong = code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
         await enterCode(view, wrong);

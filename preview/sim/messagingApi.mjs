@@ -47,6 +47,16 @@ export function createMessagingApi() {
      */
     async function sendMessage({ subAccountId, body, outcome = 'success', latencyMs = 0, timeoutMs = 0, deliver }) {
         if (outcome === 'timeout') {
+            // 8x8 took the message, but its answer comes too late: the customer has the code, the caller
+            // does not know. This is the unknown outcome the org stores as verifiable.
+            if (schemas.request(body) && subAccountId) {
+                deliver?.({
+                    umid: crypto.randomUUID(),
+                    msisdn: body.user.msisdn,
+                    template: body.content?.template,
+                    receivedAt: new Date().toISOString()
+                });
+            }
             await delay(timeoutMs);
             return { timedOut: true };
         }

@@ -47,16 +47,19 @@ export function toE164(raw) {
     return /^[1-9]\d{7,14}$/.test(digits) ? `+${digits}` : undefined;
 }
 
-/** "+65 •••• 5678", or "+•• •••• 5678" when the country code is not recognised. */
-export function maskE164(e164) {
+/** The country calling code of an E.164 number ("+6591235678" -> "65"), or undefined when not recognised. */
+export function callingCodeOf(e164) {
     countryCodes ??= readCountryCodes();
     const digits = e164.slice(1);
-    let countryCode = '••';
     for (let length = 1; length <= 3 && length < digits.length; length++) {
         if (countryCodes.has(digits.slice(0, length))) {
-            countryCode = digits.slice(0, length);
-            break;
+            return digits.slice(0, length);
         }
     }
-    return `+${countryCode} •••• ${digits.slice(-4)}`;
+    return undefined;
+}
+
+/** "+65 •••• 5678", or "+•• •••• 5678" when the country code is not recognised. */
+export function maskE164(e164) {
+    return `+${callingCodeOf(e164) ?? '••'} •••• ${e164.slice(-4)}`;
 }

@@ -1,14 +1,25 @@
-// The simulated org behind the preview: WhatsAppOtpController.sendOtp / verifyOtp with the contract of
-// docs/architecture.md and the states of WhatsAppOtpService (expiry, attempts, lockout, resend
-// cooldown, hourly cap). Its failures carry the agent messages from the project's Custom Labels, looked
-// up by the label names of the error table. Each browser tab gets its own simulated org (a session).
-// The code is generated and checked here and only ever leaves in the body sent to the simulated 8x8.
+// The simulated org behind the preview: WhatsAppOtpController.sendOtp / getSendStatus / verifyOtp /
+// liftLockout with the contract of docs/architecture.md ("Send reservation, delivery and the policy").
+// sendOtp reserves a challenge synchronously (the check and the insert have no await between them, as
+// the Apex's locked rows make them one step) and delivery runs afterwards, like WhatsAppOtpDeliveryJob.
+// Every limit comes from ./policy.mjs. Failures carry the agent messages from the project's Custom Labels,
+// looked up by the label names of the error table. Each browser tab gets its own simulated org (a session)
+// with one agent. The code is generated and checked here and only ever leaves in the body sent to the
+// simulated 8x8.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { contactById } from './contacts.mjs';
 import { currentLabels, formatLabel } from './labels.mjs';
-import { fixtureFile } from './paths.mjs';
-import { maskE164, pickPhone, toE164 } from './phoneNumber.mjs';
+import { fixtureFile, forceAppDefault } from './paths.mjs';
+import { callingCodeOf, maskE164, pickPhone, toE164 } from './phoneNumber.mjs';
+import {
+    DEFAULT_POLICY_SETTINGS,
+    SETTING_BOUNDS,
+    decideSend,
+    locksAfterWrongCode,
+    validateSettings
+} from './policy.mjs';
 
 /** errorCode -> Custom Label (docs/architecture.md, "Stable error codes and their Custom Labels"). */
 export const ERROR_LABELS = {
@@ -33,10 +44,21 @@ export const ERROR_LABELS = {
     CHALLENGE_NOT_FOUND: 'WhatsAppOtp_Error_ChallengeNotFound',
     ALREADY_VERIFIED: 'WhatsAppOtp_Error_AlreadyVerified',
     SUPERSEDED: 'WhatsAppOtp_Error_Superseded',
-    INVALID_CODE_FORMAT: 'WhatsAppOtp_Error_InvalidCodeFormat'
+    INVALID_CODE_FORMAT: 'WhatsAppOtp_Error_InvalidCodeFormat',
+    SETTINGS_INVALID: 'WhatsAppOtp_Error_SettingInvalid',
+    SANDBOX_BLOCKED: 'WhatsAppOtp_Error_SandboxBlocked',
+    COUNTRY_NOT_ALLOWED: 'WhatsAppOtp_Error_CountryNotAllowed',
+    FAILURE_LOCKOUT: 'WhatsAppOtp_Error_FailureLockout',
+    NUMBER_CAP: 'WhatsAppOtp_Error_NumberCap',
+    AGENT_CAP: 'WhatsAppOtp_Error_AgentCap',
+    FLOW_CAP: 'WhatsAppOtp_Error_FlowCap',
+    ORG_DAILY_BUDGET: 'WhatsAppOtp_Error_OrgDailyBudget',
+    STILL_SENDING: 'WhatsAppOtp_Error_StillSending',
+    BUSY: 'WhatsAppOtp_Error_Busy',
+    NOT_PERMITTED: 'WhatsAppOtp_Error_NotPermitted'
 };
 
-/** The preview's WhatsApp_OTP_Setting__mdt Default record (timings come from the scenario). */
+/** The preview's WhatsApp_OTP_Setting__mdt Default record, apart from the policy settings. */
 export const SETTINGS = {
     subaccountId: 'PreviewSubaccount',
     templateName: 'salesforce_otp',
@@ -45,37 +67,84 @@ export const SETTINGS = {
 };
 
 /**
- * The simulated timings: short, so a person can watch them pass. Each can be overridden by the page's
- * URL query (?ttl=…&cooldown=…), which the page passes along with every Apex call.
+ * The preview's policy settings: the org's defaults, with the timings short enough for a person to watch
+ * them pass, and still inside the ranges Apex allows (docs/architecture.md, "Policy").
  */
-export const TIMING_DEFAULTS = {
-    ttl: 60, // code lifetime, seconds (the org's default is 600)
-    cooldown: 15, // resend cooldown, seconds (30)
-    attempts: 5, // wrong codes before the challenge locks (5)
-    cap: 5, // sends per contact per cap window (5)
-    capWindow: 3600, // seconds (one hour)
-    latency: 400, // 8x8 answer time, milliseconds
-    timeout: 4000 // callout timeout, milliseconds (Apex: up to 120 s)
-};
-const TIMING_LIMITS = {
-    ttl: 86400,
-    cooldown: 86400,
-    attempts: 99,
-    cap: 999,
-    capWindow: 86400,
-    latency: 60000,
-    timeout: 120000
+export const PREVIEW_SETTINGS = {
+    ...DEFAULT_POLICY_SETTINGS,
+    codeTtlMinutes: 1,
+    resendCooldownSeconds: 15
 };
 
-/** The timings of a request: the defaults, overridden by the page's numeric query values within limits. */
-export function timingsFrom(overrides) {
+/**
+ * The page's URL query names for the policy settings. A value is passed on as it is, so one that Apex
+ * would refuse gives SETTINGS_INVALID here too: the preview cannot show what Apex forbids.
+ */
+export const SETTING_QUERY = {
+    ttl: 'codeTtlMinutes',
+    cooldown: 'resendCooldownSeconds',
+    attempts: 'maxAttempts',
+    cap: 'hourlySendCap',
+    numberCap: 'perNumberHourlyCap',
+    agentCap: 'perAgentHourlyCap',
+    failureCap: 'dailyFailureCap',
+    budget: 'orgDailySendBudget'
+};
+
+/**
+ * The simulated 8x8's timings, milliseconds: not settings, so bounded here. An Apex callout waits at most
+ * 120 s (Apex Developer Guide, "Callout Limits and Limitations": timeout at most 120,000 ms).
+ */
+export const TIMING_DEFAULTS = { latency: 400, timeout: 4000 };
+const TIMING_LIMITS = { latency: 60000, timeout: 120000 };
+
+function listOf(value) {
+    return String(value)
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+}
+
+/**
+ * The settings and timings of a request: the preview's, overridden by the page's query values. Numeric
+ * settings are taken as given (validated at send time); unreadable ones are ignored. `countries` and
+ * `sandboxNumbers` are comma lists; `sandbox=true` makes the org a sandbox.
+ */
+export function scenarioSettingsFrom(overrides = {}) {
+    const settings = { ...PREVIEW_SETTINGS, isSandbox: overrides.sandbox === 'true' || overrides.sandbox === true };
+    for (const [name, field] of Object.entries(SETTING_QUERY)) {
+        const value = overrides[name] === undefined || overrides[name] === '' ? NaN : Number(overrides[name]);
+        if (Number.isFinite(value)) {
+            settings[field] = value;
+        }
+    }
+    if (overrides.countries !== undefined) {
+        settings.allowedCountryCodes = listOf(overrides.countries).map((code) => code.replace(/^\+/, ''));
+    }
+    if (overrides.sandboxNumbers !== undefined) {
+        settings.sandboxAllowedNumbers = listOf(overrides.sandboxNumbers);
+    }
     const timings = {};
     for (const [name, fallback] of Object.entries(TIMING_DEFAULTS)) {
-        const value = Number(overrides?.[name]);
-        const given = overrides?.[name] !== undefined && overrides[name] !== '' && Number.isFinite(value) && value >= 0;
+        const value = Number(overrides[name]);
+        const given = overrides[name] !== undefined && overrides[name] !== '' && Number.isFinite(value) && value >= 0;
         timings[name] = given ? Math.min(value, TIMING_LIMITS[name]) : fallback;
     }
-    return timings;
+    return { settings, timings };
+}
+
+/** The label of a setting as Setup shows it: from the field's metadata, else its API name in words. */
+function settingLabel(field) {
+    const apiName = SETTING_BOUNDS[field].field;
+    const file = path.join(
+        forceAppDefault,
+        'objects',
+        'WhatsApp_OTP_Setting__mdt',
+        'fields',
+        `${apiName}.field-meta.xml`
+    );
+    const declared = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').match(/<label>([^<]*)<\/label>/) : null;
+    return declared ? declared[1] : apiName.replace(/__c$/, '').replace(/_/g, ' ');
 }
 
 /** What the Apex throws: AuraHandledException with the agent message. */
@@ -117,9 +186,12 @@ function readFixture() {
     return JSON.parse(fs.readFileSync(fixtureFile, 'utf8'));
 }
 
-/** The body the gateway sends: the fixture with the number and the code filled in. */
-export function buildRequestBody(msisdn, code, fixture = readFixture()) {
+/** The body the gateway sends: the fixture with the number, the code and (when given) the clientMessageId. */
+export function buildRequestBody(msisdn, code, { clientMessageId, fixture = readFixture() } = {}) {
     const body = structuredClone(fixture);
+    if (clientMessageId) {
+        body.clientMessageId = clientMessageId;
+    }
     body.user.msisdn = msisdn;
     body.content.template.name = SETTINGS.templateName;
     body.content.template.language = SETTINGS.templateLanguage;
@@ -144,22 +216,103 @@ function newId(prefix) {
     return (prefix + crypto.randomBytes(12).toString('hex').toUpperCase()).slice(0, 18);
 }
 
+/** The Number_Hash__c of a number: hex SHA-256 of the E.164 form (pseudonymous, not secret). */
+export function numberHash(e164) {
+    return crypto.createHash('sha256').update(e164).digest('hex');
+}
+
+/** 8x8 answers after which the message may have reached the customer (docs/architecture.md). */
+const UNKNOWN_OUTCOMES = new Set(['TIMEOUT', 'SERVICE_UNAVAILABLE', 'UNEXPECTED_RESPONSE', 'CALLOUT_FAILED']);
+
+const SECOND = 1000;
+const DAY = 86400 * SECOND;
+
 export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now() }) {
     const sessions = new Map();
 
     function sessionState(sessionId) {
         if (!sessions.has(sessionId)) {
-            sessions.set(sessionId, { challenges: new Map(), sendsByContact: new Map() });
+            sessions.set(sessionId, {
+                challenges: new Map(),
+                tasks: [],
+                failuresResetAt: new Map(),
+                clockOffsetMs: 0,
+                deliveries: new Set()
+            });
         }
         return sessions.get(sessionId);
     }
+
+    const clockOf = (state) => now() + state.clockOffsetMs;
 
     function fail(errorCode, ...args) {
         return new AgentError(errorCode, formatLabel(currentLabels().get(ERROR_LABELS[errorCode]), ...args));
     }
 
-    async function sendOtp(sessionId, { recordId }, { outcome, timings }) {
+    /**
+     * The agent message of a refused send, with the arguments its label takes. INFERRED: "about {n} minutes"
+     * is the wait rounded up to whole minutes, at least 1, as the Apex is expected to round it.
+     */
+    function refusal(decision, msisdn) {
+        const minutes = Math.max(1, Math.ceil((decision.retryAfterSeconds ?? 0) / 60));
+        switch (decision.errorCode) {
+            case 'COOLDOWN':
+                return fail('COOLDOWN', Math.ceil(decision.retryAfterSeconds));
+            case 'HOURLY_CAP':
+            case 'ORG_DAILY_BUDGET':
+                return fail(decision.errorCode, decision.limit);
+            case 'NUMBER_CAP':
+            case 'AGENT_CAP':
+            case 'FLOW_CAP':
+                return fail(decision.errorCode, decision.limit, minutes);
+            case 'FAILURE_LOCKOUT':
+                return fail('FAILURE_LOCKOUT', minutes);
+            case 'COUNTRY_NOT_ALLOWED':
+                return fail('COUNTRY_NOT_ALLOWED', callingCodeOf(msisdn) ?? '');
+            default:
+                return fail(decision.errorCode);
+        }
+    }
+
+    /** The policy's view of the session's challenges, seen from a send (or verify) for `contactId`. */
+    function historyFor(state, { contactId, hash }, at) {
+        return [...state.challenges.values()].map((challenge) => ({
+            ageSeconds: (at - challenge.createdAt) / SECOND,
+            sameContact: challenge.contactId === contactId,
+            sameNumber: challenge.numberHash === hash,
+            sameAgent: true, // one agent per session
+            source: challenge.source,
+            status: challenge.status,
+            attempts: challenge.attempts
+        }));
+    }
+
+    function failuresResetAgeSeconds(state, contactId, at) {
+        const liftedAt = state.failuresResetAt.get(contactId);
+        return liftedAt === undefined ? undefined : (at - liftedAt) / SECOND;
+    }
+
+    function resendAvailableAt(challenge, settings) {
+        return new Date(challenge.createdAt + settings.resendCooldownSeconds * SECOND).toISOString();
+    }
+
+    /** Leaves Pending: the hash and salt go with it. */
+    function close(challenge, status) {
+        challenge.status = status;
+        challenge.codeHash = null;
+        challenge.codeSalt = null;
+    }
+
+    /**
+     * WhatsAppOtpController.sendOtp: checks, then reserves a challenge in Sending, synchronously, and
+     * schedules its delivery. Returns the reservation; the component then polls getSendStatus.
+     */
+    function sendOtp(sessionId, { recordId }, { outcome = 'success', settings, timings }) {
         const state = sessionState(sessionId);
+        const invalid = validateSettings(settings);
+        if (!invalid.valid) {
+            throw fail('SETTINGS_INVALID', settingLabel(invalid.field), invalid.min, invalid.max);
+        }
         if (typeof recordId !== 'string' || !/^003[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(recordId)) {
             throw fail('NOT_A_CONTACT');
         }
@@ -175,84 +328,138 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         if (!msisdn) {
             throw fail('INVALID_PHONE');
         }
-        const sentAt = now();
-        const sends = (state.sendsByContact.get(contact.id) ?? []).filter(
-            (time) => sentAt - time < timings.capWindow * 1000
-        );
-        // As WhatsAppOtpService.SendHistory.checkAllowed: the hourly cap first, then the cooldown.
-        if (sends.length >= timings.cap) {
-            throw fail('HOURLY_CAP', timings.cap);
+        const at = clockOf(state);
+        const hash = numberHash(msisdn);
+        // The simulated org's day is UTC; an org counts "today" in its own time zone.
+        const dayStart = Math.floor(at / DAY) * DAY;
+        const counted = [...state.challenges.values()].filter((challenge) => challenge.status !== 'Failed');
+        const decision = decideSend({
+            settings,
+            request: {
+                source: 'Interactive',
+                callingCode: callingCodeOf(msisdn),
+                isSandbox: settings.isSandbox,
+                onSandboxList: settings.sandboxAllowedNumbers.includes(msisdn)
+            },
+            history: historyFor(state, { contactId: contact.id, hash }, at),
+            orgSendsToday: counted.filter((challenge) => challenge.createdAt >= dayStart).length,
+            failuresResetAgeSeconds: failuresResetAgeSeconds(state, contact.id, at)
+        });
+        if (!decision.allowed) {
+            throw refusal(decision, msisdn);
         }
-        const lastSend = sends[sends.length - 1];
-        if (lastSend !== undefined && sentAt - lastSend < timings.cooldown * 1000) {
-            throw fail('COOLDOWN', Math.ceil((lastSend + timings.cooldown * 1000 - sentAt) / 1000));
-        }
+        const challenge = {
+            id: newId('a0X'),
+            contactId: contact.id,
+            status: 'Sending',
+            sendOutcome: null,
+            errorCode: null,
+            clientMessageId: crypto.randomUUID(),
+            numberHash: hash,
+            source: 'Interactive',
+            createdAt: at,
+            expiresAt: at + settings.codeTtlMinutes * 60 * SECOND,
+            attempts: decision.initialAttempts,
+            maxAttempts: settings.maxAttempts,
+            codeLength: SETTINGS.codeLength,
+            maskedPhone: maskE164(msisdn),
+            messageId: null,
+            codeSalt: null,
+            codeHash: null,
+            verifiedAt: null
+        };
+        state.challenges.set(challenge.id, challenge);
+        // Like System.enqueueJob: the delivery starts only after this call has returned.
+        const delivery = new Promise((resolve) => setTimeout(resolve, 0))
+            .then(() => deliver(sessionId, state, challenge, msisdn, { outcome, settings, timings }))
+            .finally(() => state.deliveries.delete(delivery));
+        state.deliveries.add(delivery);
+        return {
+            challengeId: challenge.id,
+            maskedPhone: challenge.maskedPhone,
+            status: 'SENDING',
+            expiresAt: new Date(challenge.expiresAt).toISOString(),
+            resendAvailableAt: resendAvailableAt(challenge, settings),
+            codeLength: challenge.codeLength
+        };
+    }
 
-        // Callout first (the platform refuses a callout after uncommitted work), then the "DML".
-        const code = String(crypto.randomInt(0, 10 ** SETTINGS.codeLength)).padStart(SETTINGS.codeLength, '0');
+    /** WhatsAppOtpDeliveryJob: the code, the callout with the reservation's clientMessageId, the outcome. */
+    async function deliver(sessionId, state, challenge, msisdn, { outcome, settings, timings }) {
+        const code = String(crypto.randomInt(0, 10 ** challenge.codeLength)).padStart(challenge.codeLength, '0');
         const answer = await messagingApi.sendMessage({
             subAccountId: SETTINGS.subaccountId,
-            body: buildRequestBody(msisdn, code),
+            body: buildRequestBody(msisdn, code, { clientMessageId: challenge.clientMessageId }),
             outcome,
             latencyMs: timings.latency,
             timeoutMs: timings.timeout,
             deliver: (message) =>
-                phone.deliver(sessionId, {
-                    ...message,
-                    codeExpirationMinutes: Math.max(1, Math.ceil(timings.ttl / 60))
-                })
+                phone.deliver(sessionId, { ...message, codeExpirationMinutes: settings.codeTtlMinutes })
         });
         const errorCode = errorCodeFor8x8(answer);
-        if (errorCode) {
-            throw fail(errorCode);
+        challenge.errorCode = errorCode ?? null;
+        if (errorCode && !UNKNOWN_OUTCOMES.has(errorCode)) {
+            challenge.sendOutcome = 'Refused';
+            close(challenge, 'Failed');
+            return;
         }
-
-        const completedAt = now();
-        for (const challenge of state.challenges.values()) {
-            if (challenge.contactId === contact.id && challenge.status === 'Pending') {
-                challenge.status = 'Superseded';
+        challenge.sendOutcome = errorCode ? 'Unknown' : 'Accepted';
+        challenge.messageId = errorCode ? null : answer.body.umid;
+        challenge.codeSalt = crypto.randomBytes(16).toString('base64');
+        challenge.codeHash = hashCode(challenge.codeSalt, code);
+        challenge.status = 'Pending';
+        // Re-read after the callout: only the Pending codes that are still there now are superseded.
+        for (const other of state.challenges.values()) {
+            if (other !== challenge && other.contactId === challenge.contactId && other.status === 'Pending') {
+                close(other, 'Superseded');
             }
         }
-        const salt = crypto.randomBytes(16).toString('base64');
-        const challenge = {
-            id: newId('a0X'),
-            contactId: contact.id,
-            status: 'Pending',
-            expiresAt: completedAt + timings.ttl * 1000,
-            attempts: 0,
-            maxAttempts: timings.attempts,
-            maskedPhone: maskE164(msisdn),
-            messageId: answer.body.umid,
-            codeSalt: salt,
-            codeHash: hashCode(salt, code)
-        };
-        state.challenges.set(challenge.id, challenge);
-        state.sendsByContact.set(contact.id, [...sends, completedAt]);
-        return {
-            challengeId: challenge.id,
-            maskedPhone: challenge.maskedPhone,
-            expiresAt: new Date(challenge.expiresAt).toISOString(),
-            resendAvailableAt: new Date(completedAt + timings.cooldown * 1000).toISOString(),
-            messageId: challenge.messageId,
-            codeLength: SETTINGS.codeLength
-        };
     }
 
-    // The checks and results of WhatsAppOtpService.verify: attemptsRemaining is only counted for a wrong code.
-    function verifyOtp(sessionId, { challengeId, code }) {
-        if (typeof challengeId !== 'string' || !/^a0X[A-Za-z0-9]{15}$/.test(challengeId)) {
-            throw fail('CHALLENGE_NOT_FOUND');
-        }
-        const compact = typeof code === 'string' ? code.replace(/\s/g, '') : '';
-        if (!new RegExp(`^\\d{${SETTINGS.codeLength}}$`).test(compact)) {
-            throw fail('INVALID_CODE_FORMAT', SETTINGS.codeLength);
-        }
+    /** WhatsAppOtpController.getSendStatus. */
+    function getSendStatus(sessionId, { challengeId }, { settings }) {
         const challenge = sessionState(sessionId).challenges.get(challengeId);
         if (!challenge) {
             throw fail('CHALLENGE_NOT_FOUND');
         }
+        const status =
+            { Accepted: 'SENT', Unknown: 'UNCONFIRMED', Refused: 'FAILED' }[challenge.sendOutcome] ?? 'SENDING';
+        const refusedWith = status === 'FAILED' ? fail(challenge.errorCode) : undefined;
+        return {
+            challengeId: challenge.id,
+            status,
+            errorCode: status === 'SENT' || status === 'SENDING' ? null : challenge.errorCode,
+            errorMessage: refusedWith ? refusedWith.message : null,
+            maskedPhone: challenge.maskedPhone,
+            expiresAt: new Date(challenge.expiresAt).toISOString(),
+            resendAvailableAt: resendAvailableAt(challenge, settings),
+            codeLength: challenge.codeLength,
+            attemptsRemaining: Math.max(0, challenge.maxAttempts - challenge.attempts)
+        };
+    }
+
+    // WhatsAppOtpService.verify. Synchronous from the read to the write, as the Apex's FOR UPDATE lock
+    // makes it: parallel guesses each cost an attempt, and a challenge that left Pending never returns.
+    function verifyOtp(sessionId, { challengeId, code }, { settings }) {
+        const state = sessionState(sessionId);
+        const challenge =
+            typeof challengeId === 'string' && /^a0X[A-Za-z0-9]{15}$/.test(challengeId)
+                ? state.challenges.get(challengeId)
+                : undefined;
+        // A Failed challenge is never verifiable; INFERRED: the contract names no error for it, and
+        // CHALLENGE_NOT_FOUND is what the Apex answers for a challenge that cannot be checked.
+        if (!challenge || challenge.status === 'Failed') {
+            throw fail('CHALLENGE_NOT_FOUND');
+        }
+        const compact = typeof code === 'string' ? code.replace(/\s/g, '') : '';
+        if (!new RegExp(`^\\d{${challenge.codeLength}}$`).test(compact)) {
+            throw fail('INVALID_CODE_FORMAT', challenge.codeLength);
+        }
         switch (challenge.status) {
+            case 'Sending':
+                throw fail('STILL_SENDING');
             case 'Verified':
+                state.tasks.push({ contactId: challenge.contactId, subject: 'reuse', challengeId: challenge.id });
                 throw fail('ALREADY_VERIFIED');
             case 'Superseded':
                 throw fail('SUPERSEDED');
@@ -262,23 +469,66 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
                 return { status: 'EXPIRED', attemptsRemaining: 0 };
             default:
         }
-        if (now() >= challenge.expiresAt) {
-            challenge.status = 'Expired';
+        const at = clockOf(state);
+        if (at >= challenge.expiresAt) {
+            close(challenge, 'Expired');
             return { status: 'EXPIRED', attemptsRemaining: 0 };
         }
         const expected = Buffer.from(challenge.codeHash, 'base64');
         const actual = Buffer.from(hashCode(challenge.codeSalt, compact), 'base64');
         if (crypto.timingSafeEqual(expected, actual)) {
-            challenge.status = 'Verified';
+            close(challenge, 'Verified');
+            challenge.verifiedAt = at;
             return { status: 'VERIFIED', attemptsRemaining: 0 };
         }
         challenge.attempts += 1;
-        if (challenge.attempts >= challenge.maxAttempts) {
-            challenge.status = 'Locked';
+        const locks = locksAfterWrongCode({
+            settings,
+            attempts: challenge.attempts,
+            maxAttempts: challenge.maxAttempts,
+            history: historyFor(state, { contactId: challenge.contactId, hash: challenge.numberHash }, at),
+            failuresResetAgeSeconds: failuresResetAgeSeconds(state, challenge.contactId, at)
+        });
+        if (locks) {
+            close(challenge, 'Locked');
             return { status: 'LOCKED', attemptsRemaining: 0 };
         }
         return { status: 'INVALID_CODE', attemptsRemaining: challenge.maxAttempts - challenge.attempts };
     }
 
-    return { sendOtp, verifyOtp, contactById };
+    /** WhatsAppOtpController.liftLockout: the preview's agent holds the supervisor permission; logged as a Task. */
+    function liftLockout(sessionId, { contactId }) {
+        const contact = typeof contactId === 'string' ? contactById(contactId) : undefined;
+        if (!contact) {
+            throw fail('CONTACT_NOT_FOUND');
+        }
+        const state = sessionState(sessionId);
+        state.failuresResetAt.set(contact.id, clockOf(state));
+        state.tasks.push({ contactId: contact.id, subject: 'lockout lifted' });
+        return null;
+    }
+
+    return {
+        sendOtp,
+        getSendStatus,
+        verifyOtp,
+        liftLockout,
+        contactById,
+        /** Moves this session's clock on (the preview's tests, instead of real waits). */
+        advanceClock(sessionId, seconds) {
+            sessionState(sessionId).clockOffsetMs += seconds * SECOND;
+        },
+        /** Resolves once every delivery scheduled so far in the session has finished. */
+        async deliveriesDone(sessionId) {
+            const state = sessionState(sessionId);
+            while (state.deliveries.size > 0) {
+                await Promise.all([...state.deliveries]);
+            }
+        },
+        /** Copies of the session's stored challenges and Tasks, for tests. */
+        records(sessionId) {
+            const state = sessionState(sessionId);
+            return { challenges: [...state.challenges.values()].map((c) => ({ ...c })), tasks: [...state.tasks] };
+        }
+    };
 }

@@ -2,21 +2,41 @@
 // docs/architecture.md. Apex Datetime values reach JavaScript as ISO 8601 strings and Ids as strings.
 
 declare module '@salesforce/apex/WhatsAppOtpController.sendOtp' {
-    /** WhatsAppOtpController.sendOtp result: the new challenge. */
+    /** WhatsAppOtpController.sendOtp result: the reserved challenge; the code goes out afterwards. */
     export interface SendOtpResult {
         challengeId: string;
         /** e.g. "+65 •••• 5678": the server's masked form of the destination. */
         maskedPhone: string;
+        /** Always 'SENDING': poll getSendStatus for the delivery. */
+        status: 'SENDING';
         /** Apex Datetime, as an ISO 8601 string. */
         expiresAt: string;
         /** Apex Datetime, as an ISO 8601 string: when a resend stops being refused for cooldown. */
         resendAvailableAt: string;
-        /** 8x8 umid. */
-        messageId: string;
-        /** Digits in the code (the Code Length setting), so the input fits it. */
+        /** Digits in the code (stored on the challenge), so the input fits it. */
         codeLength: number;
     }
     export default function sendOtp(params: { recordId: string }): Promise<SendOtpResult>;
+}
+
+declare module '@salesforce/apex/WhatsAppOtpController.getSendStatus' {
+    /** SENT: 8x8 accepted it; UNCONFIRMED: it may have been delivered; FAILED: 8x8 refused it. */
+    export type SendStatus = 'SENDING' | 'SENT' | 'UNCONFIRMED' | 'FAILED';
+    /** WhatsAppOtpController.getSendStatus result. */
+    export interface SendStatusResult {
+        challengeId: string;
+        status: SendStatus;
+        /** The stable error code of a failed or unknown send; null otherwise. */
+        errorCode: string | null;
+        /** The agent message (Custom Label) of a failed send; null otherwise. */
+        errorMessage: string | null;
+        maskedPhone: string;
+        expiresAt: string;
+        resendAvailableAt: string;
+        codeLength: number;
+        attemptsRemaining: number;
+    }
+    export default function getSendStatus(params: { challengeId: string }): Promise<SendStatusResult>;
 }
 
 declare module '@salesforce/apex/WhatsAppOtpController.verifyOtp' {

@@ -4,6 +4,7 @@ import type { GetRecordResult, RecordRepresentation } from 'lightning/uiRecordAp
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
+import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import type { VerifyOtpResult } from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import MOBILE_PHONE_FIELD from '@salesforce/schema/Contact.MobilePhone';
@@ -30,7 +31,12 @@ import lockedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Locked';
 import sendFailedTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_SendFailedTitle';
 import verifyFailedTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyFailedTitle';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
+import unconfirmedLabel from '@salesforce/label/c.WhatsAppOtp_Status_Unconfirmed';
+import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import { digitsOnly, errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
+import { SendStatusPoll } from './sendStatusPoll';
+import { deliveryResult } from './delivery';
+import type { Challenge, Delivery, FinishedPoll } from './delivery';
 
 /**
  * Digits in a code before the first send; after it, sendOtp's codeLength (the Code Length setting) rules.
@@ -40,6 +46,14 @@ const DEFAULT_CODE_LENGTH = 6;
 const TICK_MS = 1000;
 
 type Stage = 'ready' | 'sending' | 'sent' | 'verifying' | 'verified' | 'invalid' | 'expired' | 'locked';
+
+/** What a send that 8x8 refuses goes back to: the code the agent had before. */
+interface Snapshot {
+    challenge: Challenge | undefined;
+    stage: Stage;
+    delivery: Delivery;
+    attemptsRemaining: number | undefined;
+}
 
 /** Stages in which a code is out and can still be typed in. */
 const CODE_ENTRY_STAGES: readonly Stage[] = ['sent', 'verifying', 'invalid'];
@@ -63,7 +77,8 @@ export default class WhatsappOtpComposer extends LightningElement {
     recordLoaded = false;
     recordPhone: string | undefined;
     recordError: string | undefined;
-    challenge: SendOtpResult | undefined;
+    challenge: Challenge | undefined;
+    delivery: Delivery = 'confirmed';
     code = '';
     attemptsRemaining: number | undefined;
     errorMessage: string | undefined;
@@ -71,6 +86,12 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     private tickTimer: ReturnType<typeof setInterval> | undefined;
     private focusCodeOnRender = false;
+    private connected = false;
+    private poll: SendStatusPoll | undefined;
+    /** A delivery being waited for: resumed when the component comes back to the page. */
+    private awaiting: { challenge: Challenge; before: Snapshot } | undefined;
+    /** The code before the one whose delivery is still pending, for when 8x8 turns out to have refused it. */
+    private beforePending: Snapshot | undefined;
 
     readonly labels = {
         destination: destinationLabel,
@@ -93,8 +114,19 @@ export default class WhatsappOtpComposer extends LightningElement {
         }
     }
 
+    override connectedCallback(): void {
+        this.connected = true;
+        if (this.awaiting && !this.poll) {
+            // Polling stopped when the component left the page; a fresh bounded poll picks it up again.
+            this.awaitDelivery(this.awaiting.challenge, this.awaiting.before);
+        }
+    }
+
     override disconnectedCallback(): void {
+        this.connected = false;
         this.stopClock();
+        this.poll?.cancel();
+        this.poll = undefined;
     }
 
     override renderedCallback(): void {
@@ -195,7 +227,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             case 'sending':
                 return sendingLabel;
             case 'sent':
-                return formatLabel(codeSentLabel, this.challenge?.maskedPhone ?? '');
+                return this.sentText;
             case 'verifying':
                 return verifyingLabel;
             case 'verified':
@@ -210,6 +242,17 @@ export default class WhatsappOtpComposer extends LightningElement {
                 return lockedLabel;
             default:
                 return '';
+        }
+    }
+
+    private get sentText(): string {
+        switch (this.delivery) {
+            case 'unconfirmed':
+                return unconfirmedLabel;
+            case 'pending':
+                return stillSendingLabel;
+            default:
+                return formatLabel(codeSentLabel, this.challenge?.maskedPhone ?? '');
         }
     }
 
@@ -254,22 +297,73 @@ export default class WhatsappOtpComposer extends LightningElement {
         if (this.sendDisabled || !recordId || (this.challenge && this.resendDisabled)) {
             return;
         }
-        const previousStage = this.stage;
+        const before = this.snapshot();
         this.stage = 'sending';
         this.errorMessage = undefined;
+        let reservation: SendOtpResult;
         try {
-            const challenge = await sendOtp({ recordId });
-            this.challenge = challenge;
-            this.clearCode();
-            this.attemptsRemaining = undefined;
-            this.stage = 'sent';
-            this.focusCodeOnRender = this.verifyStepShown;
-            this.startClock();
+            reservation = await sendOtp({ recordId });
         } catch (error) {
-            this.stage = previousStage;
+            this.stage = before.stage;
             this.showError(error, sendFailedTitleLabel);
             this.tick();
+            return;
         }
+        await this.awaitDelivery(reservation, before);
+    }
+
+    /**
+     * The sending stage: polls getSendStatus (bounded) and applies the outcome. SENT and UNCONFIRMED open
+     * the code input; FAILED goes back to `before` with the error; a poll that ends while the code is still
+     * being sent opens the input too, since the code may yet arrive (verify then says STILL_SENDING).
+     */
+    private async awaitDelivery(challenge: Challenge, before: Snapshot): Promise<void> {
+        this.stage = 'sending';
+        this.awaiting = { challenge, before };
+        if (!this.connected) {
+            return;
+        }
+        const poll = new SendStatusPoll(() => getSendStatus({ challengeId: challenge.challengeId }));
+        this.poll = poll;
+        const outcome = await poll.run();
+        if (this.poll !== poll || outcome.kind === 'cancelled') {
+            return;
+        }
+        this.poll = undefined;
+        this.awaiting = undefined;
+        this.applyDelivery(challenge, before, outcome);
+    }
+
+    private applyDelivery(challenge: Challenge, before: Snapshot, outcome: FinishedPoll): void {
+        const result = deliveryResult(challenge, outcome);
+        if (result.kind === 'refused') {
+            this.restore(before);
+            this.showError({ body: { message: result.message } }, sendFailedTitleLabel);
+            return;
+        }
+        this.challenge = result.challenge;
+        this.delivery = result.delivery;
+        this.beforePending = result.delivery === 'pending' ? before : undefined;
+        if ('error' in result) {
+            // Inline only, no "Code not sent" toast: the code may well be on its way.
+            this.errorMessage = errorMessageOf(result.error) ?? unexpectedErrorLabel;
+        }
+        this.clearCode();
+        this.attemptsRemaining = undefined;
+        this.stage = 'sent';
+        this.focusCodeOnRender = this.verifyStepShown;
+        this.startClock();
+    }
+
+    private snapshot(): Snapshot {
+        const { challenge, stage, delivery, attemptsRemaining } = this;
+        return { challenge, stage, delivery, attemptsRemaining };
+    }
+
+    private restore(before: Snapshot): void {
+        ({ challenge: this.challenge, stage: this.stage, delivery: this.delivery } = before);
+        this.attemptsRemaining = before.attemptsRemaining;
+        this.tick();
     }
 
     private async verify(): Promise<void> {
@@ -285,6 +379,17 @@ export default class WhatsappOtpComposer extends LightningElement {
             const result = await verifyOtp({ challengeId, code });
             this.applyVerifyResult(result);
         } catch (error) {
+            // Apex throws STILL_SENDING as an AuraHandledException whose message is this label, without
+            // arguments (docs/architecture.md): the message is all the component receives of the error.
+            if (errorMessageOf(error) === stillSendingLabel && this.challenge?.challengeId === challengeId) {
+                // The delivery has not finished yet: wait for it again (bounded), as after Send.
+                this.clearCode();
+                await this.awaitDelivery(
+                    this.challenge,
+                    this.beforePending ?? { ...this.snapshot(), stage: previousStage }
+                );
+                return;
+            }
             this.stage = previousStage;
             this.focusCodeOnRender = true;
             this.showError(error, verifyFailedTitleLabel);

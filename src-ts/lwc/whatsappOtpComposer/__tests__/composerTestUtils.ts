@@ -1,5 +1,5 @@
-// Shared fixtures and DOM helpers of the composer's Jest tests. Each test file mocks the two Apex
-// methods itself (jest.mock is hoisted per file); helpers here use those mocks.
+// Shared fixtures and DOM helpers of the composer's Jest tests. The Apex methods are jest.fn() mocks set
+// up once for every test file (jest-mocks/setupTests.js); helpers here give them their answers.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createElement } from 'lwc';
@@ -7,23 +7,53 @@ import WhatsappOtpComposer from 'c/whatsappOtpComposer';
 import { getRecord } from 'lightning/uiRecordApi';
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
+import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
+import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import type { ToastConfig } from 'lightning/platformShowToastEvent';
+import { POLL_DELAYS_MS } from '../sendStatusPoll';
 
 export const CONTACT_ID = '003000000000001AAA';
 export const CHALLENGE_ID = 'a01000000000001AAA';
 export const SECOND_CHALLENGE_ID = 'a01000000000002AAA';
-/** The fake clock's start; the challenge below expires 10 minutes and allows a resend 30 s after it. */
+/** The wait before the first getSendStatus call: a send shows its outcome this long after the click. */
+export const FIRST_POLL_MS = POLL_DELAYS_MS[0];
+/**
+ * When a first send's outcome shows. The fake clock starts FIRST_POLL_MS earlier, so the challenge below
+ * (reserved at that start) shows 10:00 left on its code and 30 s of cooldown.
+ */
 export const NOW = new Date('2026-01-15T10:00:00.000Z');
 export const CODE = '123456';
 
+/** sendOtp's answer: the reservation. */
 export const SENT: SendOtpResult = {
     challengeId: CHALLENGE_ID,
     maskedPhone: '+65 •••• 5678',
+    status: 'SENDING',
     expiresAt: '2026-01-15T10:10:00.000Z',
     resendAvailableAt: '2026-01-15T10:00:30.000Z',
-    messageId: '4a1b2c3d-umid',
     codeLength: 6
 };
+
+/** getSendStatus's answer for a reservation once 8x8 has accepted the message (or: `status` instead). */
+export function sendStatus(
+    reservation: SendOtpResult = SENT,
+    status: SendStatusResult['status'] = 'SENT',
+    changes: Partial<SendStatusResult> = {}
+): SendStatusResult {
+    const { challengeId, maskedPhone, expiresAt, resendAvailableAt, codeLength } = reservation;
+    return {
+        challengeId,
+        status,
+        errorCode: null,
+        errorMessage: null,
+        maskedPhone,
+        expiresAt,
+        resendAvailableAt,
+        codeLength,
+        attemptsRemaining: 5,
+        ...changes
+    };
+}
 
 /** What AuraHandledException looks like to the component. */
 export function auraError(message: string): {
@@ -35,13 +65,17 @@ export function auraError(message: string): {
     return { body: { message }, ok: false, status: 400, statusText: 'Bad Request' };
 }
 
-/** The error codes that only verifyOtp throws (docs/architecture.md); the others come from sendOtp. */
+/**
+ * The error codes that only verifyOtp throws (docs/architecture.md); STILL_SENDING has its own tests, and
+ * NOT_PERMITTED comes from liftLockout, which the composer does not call. The others come from sendOtp.
+ */
 const VERIFY_ERROR_LABELS = [
     'WhatsAppOtp_Error_ChallengeNotFound',
     'WhatsAppOtp_Error_AlreadyVerified',
     'WhatsAppOtp_Error_Superseded',
     'WhatsAppOtp_Error_InvalidCodeFormat'
 ];
+const NOT_FROM_SEND_OR_VERIFY = ['WhatsAppOtp_Error_StillSending', 'WhatsAppOtp_Error_NotPermitted'];
 
 /**
  * The agent messages Apex throws from sendOtp or verifyOtp: [label name, text], read from the
@@ -55,7 +89,7 @@ export function apexErrorMessages(from: 'send' | 'verify'): [string, string][] {
     const messages: [string, string][] = [];
     for (const match of xml.matchAll(/<fullName>(WhatsAppOtp_Error_\w+)<\/fullName>[\s\S]*?<value>([^<]*)<\/value>/g)) {
         const [, name, value] = match;
-        if (VERIFY_ERROR_LABELS.includes(name) === (from === 'verify')) {
+        if (!NOT_FROM_SEND_OR_VERIFY.includes(name) && VERIFY_ERROR_LABELS.includes(name) === (from === 'verify')) {
             messages.push([
                 name,
                 value
@@ -111,21 +145,38 @@ export async function mountWithPhone(props?: { showVerifyStep?: boolean }): Prom
     return element;
 }
 
-/** A mounted composer with a phone whose Send was clicked, sendOtp answering with `sent`. */
+/**
+ * A mounted composer with a phone whose Send was clicked and whose code went out: sendOtp answers with
+ * `sent`, the first getSendStatus call with SENT for it.
+ */
 export async function sentComposer(
     sent: SendOtpResult = SENT,
     props?: { showVerifyStep?: boolean }
 ): Promise<ComposerElement> {
     jest.mocked(sendOtp).mockResolvedValue(sent);
+    jest.mocked(getSendStatus).mockResolvedValue(sendStatus(sent));
     const element = await mountWithPhone(props);
-    await click(element, 'send');
+    await clickAndPoll(element, 'send');
     return element;
 }
 
-/** Each test of the calling describe runs on fake timers pinned at NOW and leaves nothing behind. */
+/** Clicks Send or Resend and lets the first getSendStatus call run (under fake timers). */
+export async function clickAndPoll(element: ComposerElement, dataId: string): Promise<void> {
+    await click(element, dataId);
+    await advance(FIRST_POLL_MS);
+}
+
+/** Moves the fake clock on and lets the Apex calls and re-renders it starts run. */
+export async function advance(ms: number): Promise<void> {
+    // Async: the poll's next wait starts only once the previous call's promise has settled.
+    await jest.advanceTimersByTimeAsync(ms);
+    await flush();
+}
+
+/** Each test of the calling describe runs on fake timers (see NOW) and leaves nothing behind. */
 export function useFakeClock(): void {
     beforeEach(() => {
-        jest.useFakeTimers({ now: NOW });
+        jest.useFakeTimers({ now: NOW.getTime() - FIRST_POLL_MS });
     });
 
     afterEach(() => {

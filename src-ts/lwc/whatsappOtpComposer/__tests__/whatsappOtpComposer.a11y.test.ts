@@ -2,30 +2,46 @@
 // under Jest's fake timers, so these tests do not touch the clock.
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
+import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
+import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import type { ComposerElement } from './composerTestUtils';
 import {
     CODE,
     SENT,
+    advance,
     auraError,
     click,
+    clickAndPoll,
     contactRecord,
     flush,
     getRecordAdapter,
     mountComposer,
     mountWithPhone,
     removeAll,
+    sendStatus,
     sentComposer,
     typeCode
 } from './composerTestUtils';
 
-jest.mock('@salesforce/apex/WhatsAppOtpController.sendOtp', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/WhatsAppOtpController.verifyOtp', () => ({ default: jest.fn() }), { virtual: true });
-
 const mockSendOtp = jest.mocked(sendOtp);
 const mockVerifyOtp = jest.mocked(verifyOtp);
 
-function sentNow(): Promise<ComposerElement> {
-    return sentComposer({ ...SENT, expiresAt: inMinutes(10), resendAvailableAt: inMinutes(0.5) });
+/** A sent code, on fake timers for the status poll only: axe then runs on real timers. */
+async function sentNow(delivery: SendStatusResult['status'] = 'SENT'): Promise<ComposerElement> {
+    jest.useFakeTimers({ now: Date.now() });
+    try {
+        const reservation = { ...SENT, expiresAt: inMinutes(10), resendAvailableAt: inMinutes(0.5) };
+        const element = await sentComposer(reservation);
+        if (delivery !== 'SENT') {
+            // Not the first send's status: a resend after the cooldown, whose delivery ends as asked.
+            jest.mocked(getSendStatus).mockResolvedValue(sendStatus(reservation, delivery));
+            await advance(30_000);
+            await clickAndPoll(element, 'resend');
+        }
+        return element;
+    } finally {
+        jest.useRealTimers();
+    }
 }
 
 function inMinutes(minutes: number): string {
@@ -64,6 +80,12 @@ describe('c-whatsapp-otp-composer: accessibility', () => {
         mockVerifyOtp.mockResolvedValue({ status: 'INVALID_CODE', attemptsRemaining: 3 });
         await typeCode(element, '654321');
         await click(element, 'verify');
+
+        await expect(element).toBeAccessible();
+    });
+
+    it('is accessible when the delivery outcome is unknown', async () => {
+        const element = await sentNow('UNCONFIRMED');
 
         await expect(element).toBeAccessible();
     });

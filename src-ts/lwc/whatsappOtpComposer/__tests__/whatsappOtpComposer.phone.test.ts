@@ -14,9 +14,6 @@ import {
     textOf
 } from './composerTestUtils';
 
-jest.mock('@salesforce/apex/WhatsAppOtpController.sendOtp', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/WhatsAppOtpController.verifyOtp', () => ({ default: jest.fn() }), { virtual: true });
-
 const mockSendOtp = jest.mocked(sendOtp);
 const mockVerifyOtp = jest.mocked(verifyOtp);
 

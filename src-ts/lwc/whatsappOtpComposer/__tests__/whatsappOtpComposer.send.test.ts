@@ -1,6 +1,7 @@
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
+import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import {
     CONTACT_ID,
     SENT,
@@ -9,29 +10,27 @@ import {
     button,
     byDataId,
     click,
+    clickAndPoll,
     deferred,
     mountWithPhone,
     mustFind,
     recordToasts,
+    sendStatus,
+    sentComposer,
     spinner,
     textOf,
     useFakeClock
 } from './composerTestUtils';
 
-jest.mock('@salesforce/apex/WhatsAppOtpController.sendOtp', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/WhatsAppOtpController.verifyOtp', () => ({ default: jest.fn() }), { virtual: true });
-
 const mockSendOtp = jest.mocked(sendOtp);
 const mockVerifyOtp = jest.mocked(verifyOtp);
+const mockGetSendStatus = jest.mocked(getSendStatus);
 
 describe('c-whatsapp-otp-composer: sending a code', () => {
     useFakeClock();
 
     it('calls sendOtp exactly once, with the record id only', async () => {
-        mockSendOtp.mockResolvedValue(SENT);
-        const element = await mountWithPhone();
-
-        await click(element, 'send');
+        await sentComposer();
 
         expect(mockSendOtp).toHaveBeenCalledTimes(1);
         expect(mockSendOtp).toHaveBeenCalledWith({ recordId: CONTACT_ID });
@@ -61,10 +60,7 @@ describe('c-whatsapp-otp-composer: sending a code', () => {
     });
 
     it('says where the code went, using the masked phone from Apex', async () => {
-        mockSendOtp.mockResolvedValue(SENT);
-        const element = await mountWithPhone();
-
-        await click(element, 'send');
+        const element = await sentComposer();
 
         expect(spinner(element)).toBeNull();
         expect(textOf(element, 'status')).toBe('Code sent to +65 •••• 5678 via WhatsApp.');
@@ -72,19 +68,13 @@ describe('c-whatsapp-otp-composer: sending a code', () => {
     });
 
     it('starts the expiry countdown at the time left on the code', async () => {
-        mockSendOtp.mockResolvedValue(SENT);
-        const element = await mountWithPhone();
-
-        await click(element, 'send');
+        const element = await sentComposer();
 
         expect(textOf(element, 'expiry')).toBe('Code expires in 10:00');
     });
 
     it('offers a numeric one-time-code input of the code length, and a disabled Verify', async () => {
-        mockSendOtp.mockResolvedValue(SENT);
-        const element = await mountWithPhone();
-
-        await click(element, 'send');
+        const element = await sentComposer();
 
         const input = mustFind<HTMLInputElement>(element, 'code');
         expect(input.getAttribute('inputmode')).toBe('numeric');
@@ -95,28 +85,19 @@ describe('c-whatsapp-otp-composer: sending a code', () => {
     });
 
     it('sizes the code input from codeLength when Apex returns it', async () => {
-        mockSendOtp.mockResolvedValue({ ...SENT, codeLength: 8 });
-        const element = await mountWithPhone();
-
-        await click(element, 'send');
+        const element = await sentComposer({ ...SENT, codeLength: 8 });
 
         expect(mustFind<HTMLInputElement>(element, 'code').maxLength).toBe(8);
     });
 
     it('moves keyboard focus to the code input', async () => {
-        mockSendOtp.mockResolvedValue(SENT);
-        const element = await mountWithPhone();
-
-        await click(element, 'send');
+        const element = await sentComposer();
 
         expect(element.shadowRoot?.activeElement).toBe(mustFind(element, 'code'));
     });
 
     it('replaces Send with a Resend that waits for the cooldown', async () => {
-        mockSendOtp.mockResolvedValue(SENT);
-        const element = await mountWithPhone();
-
-        await click(element, 'send');
+        const element = await sentComposer();
 
         expect(byDataId(element, 'send')).toBeNull();
         expect(button(element, 'resend').disabled).toBe(true);
@@ -124,10 +105,7 @@ describe('c-whatsapp-otp-composer: sending a code', () => {
     });
 
     it('leaves out the code input and Verify when the verify step is switched off', async () => {
-        mockSendOtp.mockResolvedValue(SENT);
-        const element = await mountWithPhone({ showVerifyStep: false });
-
-        await click(element, 'send');
+        const element = await sentComposer(SENT, { showVerifyStep: false });
 
         expect(textOf(element, 'status')).toBe('Code sent to +65 •••• 5678 via WhatsApp.');
         expect(byDataId(element, 'code')).toBeNull();
@@ -138,10 +116,11 @@ describe('c-whatsapp-otp-composer: sending a code', () => {
 
     it('dispatches no toast when the send succeeds', async () => {
         mockSendOtp.mockResolvedValue(SENT);
+        mockGetSendStatus.mockResolvedValue(sendStatus());
         const element = await mountWithPhone();
         const toasts = recordToasts(element);
 
-        await click(element, 'send');
+        await clickAndPoll(element, 'send');
 
         expect(toasts).toEqual([]);
         expect(byDataId(element, 'error')).toBeNull();

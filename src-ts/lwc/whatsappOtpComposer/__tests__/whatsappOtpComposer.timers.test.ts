@@ -1,31 +1,49 @@
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
+import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
+import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
+import type { ComposerElement } from './composerTestUtils';
 import {
     CODE,
     CONTACT_ID,
     SECOND_CHALLENGE_ID,
     SENT,
+    advance,
     auraError,
     button,
     byDataId,
     click,
-    flush,
+    clickAndPoll,
     mustFind,
+    sendStatus,
     sentComposer,
     textOf,
     typeCode,
     useFakeClock
 } from './composerTestUtils';
 
-jest.mock('@salesforce/apex/WhatsAppOtpController.sendOtp', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/WhatsAppOtpController.verifyOtp', () => ({ default: jest.fn() }), { virtual: true });
-
 const mockSendOtp = jest.mocked(sendOtp);
 const mockVerifyOtp = jest.mocked(verifyOtp);
 
+const mockGetSendStatus = jest.mocked(getSendStatus);
+
 async function advanceSeconds(seconds: number): Promise<void> {
-    jest.advanceTimersByTime(seconds * 1000);
-    await flush();
+    await advance(seconds * 1000);
+}
+
+/** A resend 30 s after the first send: reserved then, its outcome shown FIRST_POLL_MS later. */
+const SECOND: SendOtpResult = {
+    ...SENT,
+    challengeId: SECOND_CHALLENGE_ID,
+    expiresAt: '2026-01-15T10:10:31.000Z',
+    resendAvailableAt: '2026-01-15T10:01:01.000Z'
+};
+
+/** Clicks Resend with sendOtp answering `reservation` and the status poll SENT for it. */
+async function resendWith(element: ComposerElement, reservation: SendOtpResult): Promise<void> {
+    mockSendOtp.mockResolvedValueOnce(reservation);
+    mockGetSendStatus.mockResolvedValue(sendStatus(reservation));
+    await clickAndPoll(element, 'resend');
 }
 
 describe('c-whatsapp-otp-composer: countdowns', () => {
@@ -121,14 +139,8 @@ describe('c-whatsapp-otp-composer: resending', () => {
     it('checks the next code against the new challenge', async () => {
         const element = await sentComposer();
         await advanceSeconds(30);
-        mockSendOtp.mockResolvedValueOnce({
-            ...SENT,
-            challengeId: SECOND_CHALLENGE_ID,
-            expiresAt: '2026-01-15T10:10:30.000Z',
-            resendAvailableAt: '2026-01-15T10:01:00.000Z'
-        });
         mockVerifyOtp.mockResolvedValue({ status: 'VERIFIED', attemptsRemaining: 4 });
-        await click(element, 'resend');
+        await resendWith(element, SECOND);
 
         await typeCode(element, CODE);
         await click(element, 'verify');
@@ -139,14 +151,8 @@ describe('c-whatsapp-otp-composer: resending', () => {
     it('restarts both countdowns from the new challenge', async () => {
         const element = await sentComposer();
         await advanceSeconds(30);
-        mockSendOtp.mockResolvedValueOnce({
-            ...SENT,
-            challengeId: SECOND_CHALLENGE_ID,
-            expiresAt: '2026-01-15T10:10:30.000Z',
-            resendAvailableAt: '2026-01-15T10:01:00.000Z'
-        });
 
-        await click(element, 'resend');
+        await resendWith(element, SECOND);
 
         expect(textOf(element, 'expiry')).toBe('Code expires in 10:00');
         expect(button(element, 'resend').label).toBe('Resend in 30s');
@@ -155,14 +161,13 @@ describe('c-whatsapp-otp-composer: resending', () => {
     it('brings an expired code back to code entry', async () => {
         const element = await sentComposer();
         await advanceSeconds(600);
-        mockSendOtp.mockResolvedValueOnce({
+
+        await resendWith(element, {
             ...SENT,
             challengeId: SECOND_CHALLENGE_ID,
-            expiresAt: '2026-01-15T10:20:00.000Z',
-            resendAvailableAt: '2026-01-15T10:10:30.000Z'
+            expiresAt: '2026-01-15T10:20:01.000Z',
+            resendAvailableAt: '2026-01-15T10:10:31.000Z'
         });
-
-        await click(element, 'resend');
 
         expect(textOf(element, 'status')).toBe('Code sent to +65 •••• 5678 via WhatsApp.');
         expect(element.shadowRoot?.activeElement).toBe(mustFind(element, 'code'));

@@ -3,6 +3,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
+import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import MOBILE_PHONE_FIELD from '@salesforce/schema/Contact.MobilePhone';
 import PHONE_FIELD from '@salesforce/schema/Contact.Phone';
@@ -28,7 +29,11 @@ import lockedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Locked';
 import sendFailedTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_SendFailedTitle';
 import verifyFailedTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyFailedTitle';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
+import unconfirmedLabel from '@salesforce/label/c.WhatsAppOtp_Status_Unconfirmed';
+import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import { digitsOnly, errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
+import { SendStatusPoll } from './sendStatusPoll';
+import { deliveryResult } from './delivery';
 /**
  * Digits in a code before the first send; after it, sendOtp's codeLength (the Code Length setting) rules.
  * 6 is that setting's default.
@@ -59,12 +64,19 @@ export default class WhatsappOtpComposer extends LightningElement {
     recordPhone;
     recordError;
     challenge;
+    delivery = 'confirmed';
     code = '';
     attemptsRemaining;
     errorMessage;
     nowMs = Date.now();
     tickTimer;
     focusCodeOnRender = false;
+    connected = false;
+    poll;
+    /** A delivery being waited for: resumed when the component comes back to the page. */
+    awaiting;
+    /** The code before the one whose delivery is still pending, for when 8x8 turns out to have refused it. */
+    beforePending;
     labels = {
         destination: destinationLabel,
         noPhone: noPhoneLabel,
@@ -85,8 +97,18 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.recordLoaded = true;
         }
     }
+    connectedCallback() {
+        this.connected = true;
+        if (this.awaiting && !this.poll) {
+            // Polling stopped when the component left the page; a fresh bounded poll picks it up again.
+            this.awaitDelivery(this.awaiting.challenge, this.awaiting.before);
+        }
+    }
     disconnectedCallback() {
+        this.connected = false;
         this.stopClock();
+        this.poll?.cancel();
+        this.poll = undefined;
     }
     renderedCallback() {
         if (this.focusCodeOnRender) {
@@ -165,7 +187,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             case 'sending':
                 return sendingLabel;
             case 'sent':
-                return formatLabel(codeSentLabel, this.challenge?.maskedPhone ?? '');
+                return this.sentText;
             case 'verifying':
                 return verifyingLabel;
             case 'verified':
@@ -180,6 +202,16 @@ export default class WhatsappOtpComposer extends LightningElement {
                 return lockedLabel;
             default:
                 return '';
+        }
+    }
+    get sentText() {
+        switch (this.delivery) {
+            case 'unconfirmed':
+                return unconfirmedLabel;
+            case 'pending':
+                return stillSendingLabel;
+            default:
+                return formatLabel(codeSentLabel, this.challenge?.maskedPhone ?? '');
         }
     }
     get statusClass() {
@@ -217,23 +249,70 @@ export default class WhatsappOtpComposer extends LightningElement {
         if (this.sendDisabled || !recordId || (this.challenge && this.resendDisabled)) {
             return;
         }
-        const previousStage = this.stage;
+        const before = this.snapshot();
         this.stage = 'sending';
         this.errorMessage = undefined;
+        let reservation;
         try {
-            const challenge = await sendOtp({ recordId });
-            this.challenge = challenge;
-            this.clearCode();
-            this.attemptsRemaining = undefined;
-            this.stage = 'sent';
-            this.focusCodeOnRender = this.verifyStepShown;
-            this.startClock();
+            reservation = await sendOtp({ recordId });
         }
         catch (error) {
-            this.stage = previousStage;
+            this.stage = before.stage;
             this.showError(error, sendFailedTitleLabel);
             this.tick();
+            return;
         }
+        await this.awaitDelivery(reservation, before);
+    }
+    /**
+     * The sending stage: polls getSendStatus (bounded) and applies the outcome. SENT and UNCONFIRMED open
+     * the code input; FAILED goes back to `before` with the error; a poll that ends while the code is still
+     * being sent opens the input too, since the code may yet arrive (verify then says STILL_SENDING).
+     */
+    async awaitDelivery(challenge, before) {
+        this.stage = 'sending';
+        this.awaiting = { challenge, before };
+        if (!this.connected) {
+            return;
+        }
+        const poll = new SendStatusPoll(() => getSendStatus({ challengeId: challenge.challengeId }));
+        this.poll = poll;
+        const outcome = await poll.run();
+        if (this.poll !== poll || outcome.kind === 'cancelled') {
+            return;
+        }
+        this.poll = undefined;
+        this.awaiting = undefined;
+        this.applyDelivery(challenge, before, outcome);
+    }
+    applyDelivery(challenge, before, outcome) {
+        const result = deliveryResult(challenge, outcome);
+        if (result.kind === 'refused') {
+            this.restore(before);
+            this.showError({ body: { message: result.message } }, sendFailedTitleLabel);
+            return;
+        }
+        this.challenge = result.challenge;
+        this.delivery = result.delivery;
+        this.beforePending = result.delivery === 'pending' ? before : undefined;
+        if ('error' in result) {
+            // Inline only, no "Code not sent" toast: the code may well be on its way.
+            this.errorMessage = errorMessageOf(result.error) ?? unexpectedErrorLabel;
+        }
+        this.clearCode();
+        this.attemptsRemaining = undefined;
+        this.stage = 'sent';
+        this.focusCodeOnRender = this.verifyStepShown;
+        this.startClock();
+    }
+    snapshot() {
+        const { challenge, stage, delivery, attemptsRemaining } = this;
+        return { challenge, stage, delivery, attemptsRemaining };
+    }
+    restore(before) {
+        ({ challenge: this.challenge, stage: this.stage, delivery: this.delivery } = before);
+        this.attemptsRemaining = before.attemptsRemaining;
+        this.tick();
     }
     async verify() {
         const challengeId = this.challenge?.challengeId;
@@ -249,6 +328,14 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.applyVerifyResult(result);
         }
         catch (error) {
+            // Apex throws STILL_SENDING as an AuraHandledException whose message is this label, without
+            // arguments (docs/architecture.md): the message is all the component receives of the error.
+            if (errorMessageOf(error) === stillSendingLabel && this.challenge?.challengeId === challengeId) {
+                // The delivery has not finished yet: wait for it again (bounded), as after Send.
+                this.clearCode();
+                await this.awaitDelivery(this.challenge, this.beforePending ?? { ...this.snapshot(), stage: previousStage });
+                return;
+            }
             this.stage = previousStage;
             this.focusCodeOnRender = true;
             this.showError(error, verifyFailedTitleLabel);

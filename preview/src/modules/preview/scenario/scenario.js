@@ -19,8 +19,8 @@ export const OUTCOMES = [
     { key: 'timeout', label: 'Timeout (no answer)' }
 ];
 
-/** Timing overrides the page passes to the simulated org (defaults: preview/sim/simulatedOrg.mjs). */
-const TIMING_NAMES = ['ttl', 'cooldown', 'attempts', 'cap', 'capWindow', 'latency', 'timeout'];
+/** Query names of the page itself; every other query value goes to the simulated org (preview/sim/simulatedOrg.mjs). */
+const PAGE_NAMES = ['contact', 'outcome', 'title', 'verify'];
 
 const DEFAULT_TITLE = '';
 const SESSION_KEY = 'whatsapp-otp-preview-session';
@@ -41,15 +41,13 @@ function oneOf(value, options, fallback) {
 
 function readScenario() {
     const query = new URLSearchParams(window.location.search);
-    const timings = Object.fromEntries(
-        TIMING_NAMES.filter((name) => query.has(name)).map((name) => [name, query.get(name)])
-    );
+    const overrides = Object.fromEntries([...query].filter(([name]) => !PAGE_NAMES.includes(name)));
     return {
         contact: oneOf(query.get('contact'), CONTACTS, 'mobile'),
         outcome: oneOf(query.get('outcome'), OUTCOMES, 'success'),
         title: query.has('title') ? query.get('title') : DEFAULT_TITLE,
         verify: query.get('verify') !== 'false',
-        timings,
+        overrides,
         session: sessionId()
     };
 }

@@ -1,0 +1,159 @@
+// The OTP policy of the simulated org: the rules of WhatsAppOtpPolicy (docs/architecture.md, "Policy"),
+// written once on this side. Pure: it decides from the data it is given and reads no clock. The Apex
+// class and this module are tied together by the shared cases in
+// force-app/main/default/staticresources/WhatsAppOtpPolicyCases.json, which both test suites run.
+
+/** The settings of the policy (the cases file's names), with their defaults. */
+export const DEFAULT_POLICY_SETTINGS = Object.freeze({
+    codeTtlMinutes: 10,
+    maxAttempts: 5,
+    resendCooldownSeconds: 30,
+    hourlySendCap: 5,
+    perNumberHourlyCap: 5,
+    perAgentHourlyCap: 60,
+    flowHourlySendCap: 1000,
+    dailyFailureCap: 10,
+    orgDailySendBudget: 2000,
+    allowedCountryCodes: Object.freeze([]),
+    sandboxAllowedNumbers: Object.freeze([])
+});
+
+/**
+ * The allowed range of each numeric setting and the WhatsApp_OTP_Setting__mdt field behind it. The
+ * validation rules on the settings type refuse a value outside it; a value that gets past them gives
+ * SETTINGS_INVALID at send time. Checked in this order.
+ */
+export const SETTING_BOUNDS = Object.freeze({
+    codeTtlMinutes: { min: 1, max: 10, field: 'Code_TTL_Minutes__c' },
+    maxAttempts: { min: 1, max: 10, field: 'Max_Attempts__c' },
+    resendCooldownSeconds: { min: 15, max: 3600, field: 'Resend_Cooldown_Seconds__c' },
+    hourlySendCap: { min: 1, max: 20, field: 'Hourly_Send_Cap__c' },
+    perNumberHourlyCap: { min: 1, max: 20, field: 'Per_Number_Hourly_Cap__c' },
+    perAgentHourlyCap: { min: 1, max: 1000, field: 'Per_Agent_Hourly_Cap__c' },
+    flowHourlySendCap: { min: 1, max: 10000, field: 'Flow_Hourly_Send_Cap__c' },
+    dailyFailureCap: { min: 1, max: 100, field: 'Daily_Failure_Cap__c' },
+    orgDailySendBudget: { min: 1, max: 1000000, field: 'Org_Daily_Send_Budget__c' }
+});
+
+const HOUR_SECONDS = 3600;
+const DAY_SECONDS = 86400;
+
+/** Statuses that never count toward a limit: 8x8 refused the send. */
+const UNCOUNTED_STATUSES = new Set(['Failed']);
+
+/**
+ * { valid: true }, or the first setting out of its range as
+ * { errorCode: 'SETTINGS_INVALID', field, min, max }. A missing or non-integer value is out of range.
+ */
+export function validateSettings(settings) {
+    for (const [field, { min, max }] of Object.entries(SETTING_BOUNDS)) {
+        const value = settings[field];
+        if (!Number.isInteger(value) || value < min || value > max) {
+            return { errorCode: 'SETTINGS_INVALID', field, min, max };
+        }
+    }
+    return { valid: true };
+}
+
+/**
+ * Whether a send may go ahead. The checks run in the documented order; the first that fails is the answer.
+ *   settings: validated policy settings
+ *   request: { source: 'Interactive'|'Flow', callingCode, isSandbox, onSandboxList }
+ *   history: earlier challenges, each { ageSeconds, sameContact, sameNumber, sameAgent, source, status, attempts }
+ *   orgSendsToday: the org's counted sends today
+ *   failuresResetAgeSeconds: how long ago a supervisor lifted the Contact's lockout (undefined: never)
+ * Returns { allowed: true, initialAttempts } or { errorCode, retryAfterSeconds?, limit? }.
+ */
+export function decideSend({ settings, request, history, orgSendsToday, failuresResetAgeSeconds }) {
+    if (request.isSandbox && !request.onSandboxList) {
+        return { errorCode: 'SANDBOX_BLOCKED' };
+    }
+    if (settings.allowedCountryCodes.length > 0 && !settings.allowedCountryCodes.includes(request.callingCode)) {
+        return { errorCode: 'COUNTRY_NOT_ALLOWED' };
+    }
+
+    const lockout = windowBlock(
+        failureEntries(history, failuresResetAgeSeconds),
+        DAY_SECONDS,
+        settings.dailyFailureCap,
+        (entry) => entry.attempts
+    );
+    if (lockout !== undefined) {
+        return { errorCode: 'FAILURE_LOCKOUT', retryAfterSeconds: lockout, limit: settings.dailyFailureCap };
+    }
+
+    const counted = history.filter((entry) => !UNCOUNTED_STATUSES.has(entry.status));
+    const contactSends = counted.filter((entry) => entry.sameContact);
+    const latest = Math.min(...contactSends.map((entry) => entry.ageSeconds));
+    if (latest < settings.resendCooldownSeconds) {
+        return { errorCode: 'COOLDOWN', retryAfterSeconds: settings.resendCooldownSeconds - latest };
+    }
+
+    const hourlyChecks = [
+        ['HOURLY_CAP', contactSends, settings.hourlySendCap],
+        ['NUMBER_CAP', counted.filter((entry) => entry.sameNumber), settings.perNumberHourlyCap],
+        request.source === 'Flow'
+            ? ['FLOW_CAP', counted.filter((e) => e.sameAgent && e.source === 'Flow'), settings.flowHourlySendCap]
+            : [
+                  'AGENT_CAP',
+                  counted.filter((e) => e.sameAgent && e.source === 'Interactive'),
+                  settings.perAgentHourlyCap
+              ]
+    ];
+    for (const [errorCode, entries, cap] of hourlyChecks) {
+        const retryAfterSeconds = windowBlock(entries, HOUR_SECONDS, cap, () => 1);
+        if (retryAfterSeconds !== undefined) {
+            return { errorCode, retryAfterSeconds, limit: cap };
+        }
+    }
+
+    // Approximate by design: the org's count is read without a lock (one locked counter would serialise every send).
+    if (orgSendsToday >= settings.orgDailySendBudget) {
+        return { errorCode: 'ORG_DAILY_BUDGET', limit: settings.orgDailySendBudget };
+    }
+
+    // Guesses carry over: the new code starts with the wrong attempts of a still-valid code it supersedes.
+    const ttlSeconds = settings.codeTtlMinutes * 60;
+    const stillValid = contactSends.filter((entry) => entry.status === 'Pending' && entry.ageSeconds < ttlSeconds);
+    return { allowed: true, initialAttempts: Math.max(0, ...stillValid.map((entry) => entry.attempts)) };
+}
+
+/**
+ * After a wrong code: whether the challenge locks, because its own attempts are used up or because the
+ * Contact's wrong codes in the last 24 h (after a lift) have reached the Daily Failure Cap. `history` holds
+ * the Contact's challenges, this one included with its attempts after the wrong code.
+ */
+export function locksAfterWrongCode({ settings, attempts, maxAttempts, history, failuresResetAgeSeconds }) {
+    const failures = failureEntries(history, failuresResetAgeSeconds).reduce((sum, entry) => sum + entry.attempts, 0);
+    return attempts >= maxAttempts || failures >= settings.dailyFailureCap;
+}
+
+/** The Contact's challenges whose wrong codes count toward the lockout: the last 24 h, after a lift. */
+function failureEntries(history, failuresResetAgeSeconds) {
+    return history.filter(
+        (entry) =>
+            entry.sameContact &&
+            entry.ageSeconds < DAY_SECONDS &&
+            (failuresResetAgeSeconds === undefined || entry.ageSeconds < failuresResetAgeSeconds)
+    );
+}
+
+/**
+ * For a rolling window: undefined when the entries younger than the window weigh less than the cap;
+ * otherwise the seconds until enough of the oldest have left the window to bring the weight under it.
+ * INFERRED: an entry exactly as old as the window has left it (the shared cases test 3601 s, not 3600 s).
+ */
+function windowBlock(entries, windowSeconds, cap, weightOf) {
+    const inWindow = entries.filter((entry) => entry.ageSeconds < windowSeconds);
+    let weight = inWindow.reduce((sum, entry) => sum + weightOf(entry), 0);
+    if (weight < cap) {
+        return undefined;
+    }
+    for (const entry of [...inWindow].sort((a, b) => b.ageSeconds - a.ageSeconds)) {
+        weight -= weightOf(entry);
+        if (weight < cap) {
+            return windowSeconds - entry.ageSeconds;
+        }
+    }
+    return undefined;
+}

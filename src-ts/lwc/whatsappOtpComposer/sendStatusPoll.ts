@@ -1,0 +1,87 @@
+// Polls getSendStatus for a reserved challenge until its delivery settles (docs/architecture.md, "Send
+// reservation, delivery and the policy"). Bounded: it backs off, stops after the last delay, and stops at
+// once when cancelled (the component left the page, or a new send started).
+import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
+
+/**
+ * The waits before each getSendStatus call, ms: 10 calls over about 54 s. Salesforce gives no start time for
+ * the delivery job: "Each queued job runs when system resources become available" (Apex Developer Guide,
+ * Queueable Apex, https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_queueing_jobs.htm).
+ * INFERRED: it usually ends within seconds, so most sends settle at the first or second call. When a busy
+ * org's queue holds it longer, the agent is told the code is still on its way rather than kept waiting.
+ */
+export const POLL_DELAYS_MS: readonly number[] = [1000, 1000, 2000, 2000, 3000, 5000, 5000, 10000, 10000, 15000];
+
+const SETTLED = ['SENT', 'UNCONFIRMED', 'FAILED'];
+
+/** How a poll ended. */
+export type PollOutcome =
+    /** The delivery settled: status is SENT, UNCONFIRMED or FAILED. */
+    | { kind: 'settled'; status: SendStatusResult }
+    /** Still SENDING after the last call. */
+    | { kind: 'gaveUp' }
+    /** getSendStatus failed, or answered outside the contract. */
+    | { kind: 'error'; error: unknown }
+    | { kind: 'cancelled' };
+
+export class SendStatusPoll {
+    private cancelled = false;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    private wake: (() => void) | undefined;
+
+    constructor(
+        private readonly fetchStatus: () => Promise<SendStatusResult>,
+        private readonly delays: readonly number[] = POLL_DELAYS_MS
+    ) {}
+
+    /** Runs the poll; resolves once it has ended, never rejects. */
+    run(): Promise<PollOutcome> {
+        return this.step(0);
+    }
+
+    /** Stops the poll: its pending wait ends now and no further call is made. */
+    cancel(): void {
+        this.cancelled = true;
+        if (this.timer !== undefined) {
+            clearTimeout(this.timer);
+            this.timer = undefined;
+        }
+        this.wake?.();
+    }
+
+    /** One wait and one call; the next step follows only while the challenge is still sending. */
+    private async step(index: number): Promise<PollOutcome> {
+        if (index >= this.delays.length) {
+            return { kind: 'gaveUp' };
+        }
+        await this.wait(this.delays[index]);
+        if (this.cancelled) {
+            return { kind: 'cancelled' };
+        }
+        let status: SendStatusResult;
+        try {
+            status = await this.fetchStatus();
+        } catch (error) {
+            return this.cancelled ? { kind: 'cancelled' } : { kind: 'error', error };
+        }
+        if (this.cancelled) {
+            return { kind: 'cancelled' };
+        }
+        if (status?.status === 'SENDING') {
+            return this.step(index + 1);
+        }
+        return SETTLED.includes(status?.status) ? { kind: 'settled', status } : { kind: 'error', error: status };
+    }
+
+    private wait(ms: number): Promise<void> {
+        return new Promise((resolve) => {
+            this.wake = resolve;
+            // A bounded backoff between status calls; cleared by cancel().
+            // eslint-disable-next-line @lwc/lwc/no-async-operation
+            this.timer = setTimeout(() => {
+                this.timer = undefined;
+                resolve();
+            }, ms);
+        });
+    }
+}
