@@ -29,6 +29,12 @@ export function loadMetadataSchema() {
     for (const [name, node] of raw) {
         types.set(name, describe(node, name));
     }
+    // `export type ReportFolder = Folder;`: a bare alias is the type it names.
+    for (const [name, node] of raw) {
+        if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && types.has(node.typeName.text)) {
+            types.set(name, { ...types.get(node.typeName.text), name });
+        }
+    }
     // Resolve each object's bases into one flat field map.
     const flat = new Map();
     const fieldsOf = (name, seen = new Set()) => {
