@@ -26,6 +26,7 @@ const GATES = [
     'check:lwc',
     'check:apex-syntax',
     'check:metadata',
+    'check:flows',
     'check:source',
     'check:spec',
     'check:apex-semantic',
