@@ -13,10 +13,10 @@ function runGate(...args) {
     return { status: r.status, out: r.stdout + r.stderr };
 }
 
-test('valid object, field, custom metadata record (xsi:type, xsi:nil) and LWC targetConfigs pass', () => {
+test('valid object, field, custom metadata record (xsi:type, xsi:nil), LWC targetConfigs and texts at their limits pass', () => {
     const { status, out } = runGate(`${fixtures}/good`);
     assert.equal(status, 0, out);
-    assert.match(out, /^metadata: checked 4 file\(s\)$/m);
+    assert.match(out, /^metadata: checked 5 file\(s\)$/m);
 });
 
 test('each kind of defect fails, naming the file and line', () => {
@@ -36,4 +36,32 @@ test('each kind of defect fails, naming the file and line', () => {
         assert.match(out, pattern);
     }
     assert.match(out, /^metadata: 8 finding\(s\)$/m);
+});
+
+test('a permission set description of 256 characters fails, naming the file, line and limit', () => {
+    const { status, out } = runGate(`${fixtures}/too-long-description`);
+    assert.equal(status, 1, out);
+    assert.match(
+        out,
+        /Long_Description\.permissionset-meta\.xml:4 <PermissionSet\.description>: 256 characters, Salesforce accepts at most 255/
+    );
+    assert.match(out, /^metadata: 1 finding\(s\)$/m);
+});
+
+test('an API name, label, inline help, picklist value, Custom Label value and flow element name one over their limits fail', () => {
+    const { status, out } = runGate(`${fixtures}/too-long`);
+    assert.equal(status, 1, out);
+    const expected = [
+        /F{41}__c\.field-meta\.xml:3 <CustomField API name>: 41 characters, Salesforce accepts at most 40/,
+        /F{41}__c\.field-meta\.xml:5 <CustomField\.inlineHelpText>: 511 characters, Salesforce accepts at most 510/,
+        /F{41}__c\.field-meta\.xml:6 <CustomField\.label>: 41 characters, Salesforce accepts at most 40/,
+        /F{41}__c\.field-meta\.xml:12 <CustomField\.valueSet\.valueSetDefinition\.value\.fullName>: 256 characters, Salesforce accepts at most 255/,
+        /CustomLabels\.labels-meta\.xml:8 <CustomLabels\.labels\.shortDescription>: 81 characters, Salesforce accepts at most 80/,
+        /CustomLabels\.labels-meta\.xml:9 <CustomLabels\.labels\.value>: 1001 characters, Salesforce accepts at most 1000/,
+        /Long_Element\.flow-meta\.xml:9 <Flow\.variables\.name>: 81 characters, Salesforce accepts at most 80 \(FlowElement\.name\)/
+    ];
+    for (const pattern of expected) {
+        assert.match(out, pattern);
+    }
+    assert.match(out, /^metadata: 7 finding\(s\)$/m);
 });
