@@ -7,18 +7,72 @@
 //   export type X = Base & Other & { f?: T };  -> object with the fields of the bases and its own
 //   export type X = { f: T[]; g: Y };          -> object; arrays, scalars, references to other types
 // Field types: string, boolean, number, Date, any, unknown, references, arrays of those.
+// Parsing the d.ts with TypeScript costs more than the rest of the metadata gate, so the result is kept in
+// node_modules/.cache/metadata-schema, keyed by the hashes of the d.ts and of this file (any change to
+// either rebuilds it; `npm ci` starts it afresh).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import ts from 'typescript';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+let ts; // typescript, loaded only when the cache misses
 
 /** @returns {{ file: string, types: Map<string, object> }} */
 export function loadMetadataSchema() {
     // The package exports ./metadata (the .js); the .d.ts sits beside it.
     const file = path.join(path.dirname(require.resolve('@salesforce/types/metadata')), 'metadata.d.ts');
-    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+    const text = fs.readFileSync(file, 'utf8');
+    const key = crypto
+        .createHash('sha256')
+        .update(text)
+        .update(fs.readFileSync(fileURLToPath(import.meta.url)))
+        .digest('hex')
+        .slice(0, 16);
+    const cacheFile = path.join(
+        file.slice(0, file.lastIndexOf('node_modules')),
+        'node_modules',
+        '.cache',
+        'metadata-schema',
+        `${key}.json`
+    );
+    try {
+        return { file, types: fromJson(JSON.parse(fs.readFileSync(cacheFile, 'utf8'))) };
+    } catch {
+        // no cache yet (or an unreadable one): build it
+    }
+    const types = buildSchema(file, text);
+    try {
+        fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+        const temp = `${cacheFile}.${process.pid}`;
+        fs.writeFileSync(temp, JSON.stringify(toJson(types)));
+        fs.renameSync(temp, cacheFile); // atomic: a parallel run reads a whole file or none
+    } catch {
+        // a read-only node_modules only costs the rebuild next time
+    }
+    return { file, types };
+}
+
+const toJson = (types) =>
+    [...types.values()].map((t) => ({
+        ...t,
+        values: t.values && [...t.values],
+        fields: t.fields && [...t.fields],
+        ownFields: undefined
+    }));
+
+const fromJson = (list) =>
+    new Map(
+        list.map((t) => [
+            t.name,
+            { ...t, values: t.values && new Set(t.values), fields: t.fields && new Map(t.fields) }
+        ])
+    );
+
+function buildSchema(file, text) {
+    ts ??= require('typescript');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
     const raw = new Map();
     for (const statement of source.statements) {
         if (ts.isTypeAliasDeclaration(statement)) {
@@ -56,7 +110,7 @@ export function loadMetadataSchema() {
             type.fields = fieldsOf(name);
         }
     }
-    return { file, types };
+    return types;
 }
 
 function describe(node, name) {
