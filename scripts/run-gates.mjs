@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childCpuSeconds } from './lib/child-cpu.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PARALLEL = 2;
@@ -128,29 +129,13 @@ function runOne(name) {
     });
 }
 
-/**
- * CPU seconds (user + system) the gate's whole process tree used, from the wait4() figures the kernel
- * keeps for reaped children: /proc/self/stat cutime + cstime grow by exactly that when the child is reaped.
- * Linux only; elsewhere the column shows "-".
- */
-let childTicks = readChildTicks();
-function readChildTicks() {
-    try {
-        const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-        return Number(fields[13]) + Number(fields[14]); // cutime, cstime (fields 16 and 17 of stat)
-    } catch {
-        return undefined;
-    }
-}
-// 'close' events are serial, so the growth since the last reading is the gate's that just closed (two gates
-// ending within the same instant may swap their figures; the total stays exact).
+// CPU per gate: 'close' events are serial, so the growth since the last reading is the gate's that just
+// closed (two gates ending within the same instant may swap their figures; the total stays exact).
+let childCpu = childCpuSeconds();
 function cpuOf() {
-    const now = readChildTicks();
-    if (now === undefined || childTicks === undefined) {
-        return undefined;
-    }
-    const seconds = (now - childTicks) / 100; // USER_HZ is 100 on Linux
-    childTicks = now;
+    const now = childCpuSeconds();
+    const seconds = now === undefined || childCpu === undefined ? undefined : now - childCpu;
+    childCpu = now;
     return seconds;
 }
 
