@@ -9,16 +9,11 @@
 // without a reason, or naming a rule the scanner does not have, is a finding.
 //   node scripts/gates/flows.mjs [paths...]   (default: force-app)   --config <file> (default: config/flow-scanner.json)
 import fs from 'node:fs';
-import path from 'node:path';
 import scanner from '@flow-scanner/lightning-flow-scanner-core';
-import { collectFiles, fail, finish, rel, requireExisting, root } from './lib/common.mjs';
+import { collectFiles, fail, fileOptionAndPaths, finish, rel, requireExisting } from './lib/common.mjs';
 
 const GATE = 'flows';
-const args = process.argv.slice(2);
-const configIndex = args.indexOf('--config');
-const configFile = path.resolve(root, configIndex >= 0 ? args[configIndex + 1] : 'config/flow-scanner.json');
-const pathArgs = args.filter((a, i) => !a.startsWith('--') && (configIndex < 0 || i !== configIndex + 1));
-const paths = (pathArgs.length ? pathArgs : ['force-app']).map((p) => path.resolve(root, p));
+const { file: configFile, paths } = fileOptionAndPaths('config', 'config/flow-scanner.json', ['force-app']);
 requireExisting(GATE, [...paths, configFile]);
 
 const files = collectFiles(paths, (f) => f.endsWith('.flow-meta.xml'));
