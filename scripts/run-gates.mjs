@@ -4,8 +4,9 @@
 // output under its name, a timing table with each gate's wall and CPU time, the critical path (the lane
 // that finished last), and as the last line `gates: N passed, M failed`.
 // A gate whose script or script file is missing is a failure, never a skip.
-// Scheduling: longest first, so the two lanes finish together. "Longest" is what the previous run on this
-// machine measured (node_modules/.cache/run-gates/times.json), else the order of GATES below.
+// Scheduling: longest first, so the two lanes finish together. "Longest" is what earlier runs on this
+// machine measured (node_modules/.cache/run-gates/times.json, merged run after run) when every gate to run
+// has a time there, else the order of GATES below.
 //   node scripts/run-gates.mjs [script-name...]   (default: all of GATES)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -140,7 +141,10 @@ function cpuOf() {
 }
 
 const previous = previousTimes();
-const queue = [...names].sort((a, b) => (previous[b] ?? 0) - (previous[a] ?? 0)); // stable: GATES order on ties
+// Longest first by the previous times when every gate has one; else the order of GATES (or as requested).
+const queue = names.every((n) => previous[n] !== undefined)
+    ? [...names].sort((a, b) => previous[b] - previous[a])
+    : [...names];
 const results = [];
 const lanes = [];
 const started = Date.now();
@@ -178,7 +182,9 @@ console.log(
 const totalCpu = results.every((r) => r.cpu !== undefined) ? results.reduce((sum, r) => sum + r.cpu, 0) : undefined;
 try {
     fs.mkdirSync(path.dirname(timesFile), { recursive: true });
-    fs.writeFileSync(timesFile, JSON.stringify(Object.fromEntries(results.map((r) => [r.name, r.ms]))));
+    // Merged, so a run of a few gates keeps the others' times.
+    const times = { ...previous, ...Object.fromEntries(results.map((r) => [r.name, r.ms])) };
+    fs.writeFileSync(timesFile, JSON.stringify(times));
 } catch {
     /* no node_modules (a bare checkout): the next run falls back to the GATES order */
 }

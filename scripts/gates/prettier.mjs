@@ -6,7 +6,7 @@
 // paths are checked even when ignored (the gate tests check fixtures that way).
 // Apex goes through prettier-plugin-apex's native serializer (@prettier-apex/apex-ast-serializer-<platform>),
 // one short process per file, no JVM.
-// Files already found formatted are remembered in node_modules/.cache/prettier-gate/formatted.json by a hash
+// Files already found formatted are remembered in node_modules/.cache/prettier-gate/ by a hash
 // of the file's text, its resolved options and package-lock.json (so any Prettier or plugin version change
 // starts afresh, as does `npm ci`); only what changed is checked again. (The Prettier CLI's --cache does the
 // same, but the CLI cannot print the count this gate reports.)
@@ -48,7 +48,15 @@ try {
 const ignorePath = explicit ? undefined : path.join(root, '.prettierignore');
 const files = collectFiles(paths, () => true);
 const findings = [];
-const cacheFile = path.join(root, 'node_modules', '.cache', 'prettier-gate', 'formatted.json');
+// One record for the project run, one for explicit paths (the gate tests): each keeps only what its own
+// run saw, so they must not share a file.
+const cacheFile = path.join(
+    root,
+    'node_modules',
+    '.cache',
+    'prettier-gate',
+    `${explicit ? 'explicit' : 'project'}.json`
+);
 const lock = fs.existsSync(path.join(root, 'package-lock.json'))
     ? fs.readFileSync(path.join(root, 'package-lock.json'))
     : '';
