@@ -1,24 +1,29 @@
 #!/usr/bin/env node
 // `npm test`: runs every offline gate and test suite of the project (the npm scripts below, exactly as
 // package.json defines them), at most two at a time (CI machines have two cores), and prints each one's
-// output under its name, a timing table, and as the last line `gates: N passed, M failed`.
+// output under its name, a timing table with each gate's wall and CPU time, the critical path (the lane
+// that finished last), and as the last line `gates: N passed, M failed`.
 // A gate whose script or script file is missing is a failure, never a skip.
+// Scheduling: longest first, so the two lanes finish together. "Longest" is what earlier runs on this
+// machine measured (node_modules/.cache/run-gates/times.json, merged run after run) when every gate to run
+// has a time there, else the order of GATES below.
 //   node scripts/run-gates.mjs [script-name...]   (default: all of GATES)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childCpuSeconds } from './lib/child-cpu.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PARALLEL = 2;
 const TIMEOUT_MS = 5 * 60 * 1000;
 
-// Longest first (the browser e2e run and Jest), so the two lanes finish together; the quick static gates
-// fill the other lane meanwhile. The order inside each group is the order a developer would fix things in.
+// Longest first as measured on the project's 2-core machine (CPU seconds, 2026-12), so that without a
+// previous run the two lanes still finish together; the quick static gates fill the other lane meanwhile.
 const GATES = [
+    'test:gates',
     'test:e2e',
     'test:unit',
-    'test:gates',
     'check:build-sync',
     'typecheck',
     'lint',
@@ -26,6 +31,7 @@ const GATES = [
     'check:lwc',
     'check:apex-syntax',
     'check:metadata',
+    'check:flows',
     'check:source',
     'check:spec',
     'check:apex-semantic',
@@ -37,6 +43,16 @@ const GATES = [
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const requested = process.argv.slice(2);
 const names = requested.length ? requested : GATES;
+const timesFile = path.join(root, 'node_modules', '.cache', 'run-gates', 'times.json');
+
+/** The previous run's wall time per gate (ms), or {} on a first run. */
+function previousTimes() {
+    try {
+        return JSON.parse(fs.readFileSync(timesFile, 'utf8'));
+    } catch {
+        return {};
+    }
+}
 
 /** Why a script cannot run (missing script, missing file), or undefined. */
 function missing(name) {
@@ -100,7 +116,14 @@ function runOne(name) {
         child.on('close', (code, signal) => {
             clearTimeout(timer);
             running.delete(child.pid);
-            resolve({ name, ok: code === 0, ms: Date.now() - started, output, code: code ?? signal });
+            resolve({
+                name,
+                ok: code === 0,
+                ms: Date.now() - started,
+                output,
+                code: code ?? signal,
+                cpu: cpuOf()
+            });
         });
         child.on('error', (error) => {
             clearTimeout(timer);
@@ -109,30 +132,67 @@ function runOne(name) {
     });
 }
 
+// CPU per gate: 'close' events are serial, so the growth since the last reading is the gate's that just
+// closed (two gates ending within the same instant may swap their figures; the total stays exact).
+let childCpu = childCpuSeconds();
+function cpuOf() {
+    const now = childCpuSeconds();
+    const seconds = now === undefined || childCpu === undefined ? undefined : now - childCpu;
+    childCpu = now;
+    return seconds;
+}
+
+const previous = previousTimes();
+// Longest first by the previous times when every gate has one; else the order of GATES (or as requested).
+const queue = names.every((n) => previous[n] !== undefined)
+    ? [...names].sort((a, b) => previous[b] - previous[a])
+    : [...names];
 const results = [];
-const queue = [...names];
+const lanes = [];
 const started = Date.now();
-async function lane() {
+async function lane(index) {
+    const ran = (lanes[index] = []);
     while (queue.length) {
         const name = queue.shift();
         const result = await runOne(name);
+        result.end = Date.now() - started;
         results.push(result);
+        ran.push(result);
         const status = result.ok ? 'PASS' : `FAIL (exit ${result.code ?? 1})`;
         process.stdout.write(
             `\n===== ${name}: ${status} in ${(result.ms / 1000).toFixed(1)} s =====\n${result.output.trimEnd()}\n`
         );
     }
 }
-await Promise.all(Array.from({ length: Math.min(PARALLEL, names.length) }, lane));
+await Promise.all(Array.from({ length: Math.min(PARALLEL, names.length) }, (_, i) => lane(i)));
 
-const wall = ((Date.now() - started) / 1000).toFixed(1);
+const seconds = (ms) => (ms / 1000).toFixed(1);
+const wall = seconds(Date.now() - started);
 const width = Math.max(...names.map((n) => n.length));
-console.log(`\n${'gate'.padEnd(width)}  result  time`);
+console.log(`\n${'gate'.padEnd(width)}  result   wall     CPU`);
 for (const name of names) {
     const r = results.find((x) => x.name === name);
-    console.log(`${name.padEnd(width)}  ${r.ok ? 'pass  ' : 'FAIL  '}  ${(r.ms / 1000).toFixed(1).padStart(5)} s`);
+    const cpu = r.cpu === undefined ? '    -' : r.cpu.toFixed(1).padStart(5);
+    console.log(`${name.padEnd(width)}  ${r.ok ? 'pass  ' : 'FAIL  '}  ${seconds(r.ms).padStart(5)} s  ${cpu} s`);
+}
+// The critical path: the lane that finished last, gate by gate (the gates are independent, so the run can
+// end no sooner than that lane's sum).
+const critical = lanes.reduce((a, b) => ((a.at(-1)?.end ?? 0) >= (b.at(-1)?.end ?? 0) ? a : b), []);
+console.log(
+    `critical path: ${critical.map((r) => `${r.name} ${seconds(r.ms)} s`).join(' -> ')} = ${seconds(critical.at(-1)?.end ?? 0)} s`
+);
+const totalCpu = results.every((r) => r.cpu !== undefined) ? results.reduce((sum, r) => sum + r.cpu, 0) : undefined;
+try {
+    fs.mkdirSync(path.dirname(timesFile), { recursive: true });
+    // Merged, so a run of a few gates keeps the others' times.
+    const times = { ...previous, ...Object.fromEntries(results.map((r) => [r.name, r.ms])) };
+    fs.writeFileSync(timesFile, JSON.stringify(times));
+} catch {
+    /* no node_modules (a bare checkout): the next run falls back to the GATES order */
 }
 const failed = results.filter((r) => !r.ok).length;
-console.log(`wall time ${wall} s (at most ${PARALLEL} at a time)`);
+console.log(
+    `wall time ${wall} s (at most ${PARALLEL} at a time)${totalCpu === undefined ? '' : `, CPU ${totalCpu.toFixed(1)} s`}`
+);
 console.log(`gates: ${results.length - failed} passed, ${failed} failed`);
 process.exitCode = failed ? 1 : 0;

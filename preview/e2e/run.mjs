@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: the preview's tests: the simulated org and 8x8 (Node), then the browser tests.
-// Fails (never skips) when no installed browser is found.
+// Prints which browser it uses; fails (never skips) when none is found. The browser is found (and the npm
+// one unpacked) here, once, before the test files start in parallel.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from './browser.mjs';
 
 try {
-    console.log(`e2e: browser ${findBrowser()}`);
+    const browser = await findBrowser();
+    console.log(`e2e: browser ${browser.description}`);
 } catch (error) {
     console.error(`e2e: FAILED. ${error.message}`);
     process.exit(1);

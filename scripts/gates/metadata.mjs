@@ -6,7 +6,9 @@
 // Reports: malformed XML, a wrong or missing root namespace, an unknown root type, unknown elements (with
 // their path), invalid enum values, non-boolean booleans, non-numeric numbers, invalid dates, child elements
 // where the type has text, text where the type has child elements, and a root element that does not match
-// the file's source-format suffix (per SDR's registry). The root element names the type
+// the file's source-format suffix (per SDR's registry), and text longer than Salesforce accepts (labels,
+// descriptions, inline help, API names, picklist values, Custom Label values, flow element names; the limits
+// and their sources are the one table TEXT_LIMITS in lib/metadata-schema.mjs). The root element names the type
 // (CustomObject in .object-meta.xml, CustomField in .field-meta.xml, CustomLabels, CustomMetadata (.md),
 // LightningComponentBundle (.js), Flow, ApexClass (.cls), ...). Arrays are optional, as in the WSDL;
 // required fields are not enforced (source format legitimately omits some, e.g. fullName).
@@ -34,7 +36,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { loadMetadataSchema } from './lib/metadata-schema.mjs';
+import { loadMetadataSchema, textLimit } from './lib/metadata-schema.mjs';
 import { collectFiles, finish, rel, requireExisting, targets } from './lib/common.mjs';
 
 const GATE = 'metadata';
@@ -197,7 +199,22 @@ function checkFile(file) {
     if (expected.length && !expected.includes(rootName) && !settings && !TYPES_WITHOUT_SUFFIX.has(rootName)) {
         report(rootNode, `<${rootName}>: a .${suffix}-meta.xml file holds ${expected.join(' or ')}, not ${rootName}`);
     }
+    // In source format the API name is the file name (the folder's, for an object).
+    const apiName = /([^/\\]+?)(?:__(?:c|mdt|e|b|x))?\.(?:field|object|permissionset|flow)-meta\.xml$/.exec(file)?.[1];
+    if (apiName) {
+        checkLength(rootNode, `${rootName} API name`, rootName, '(name)', apiName, report);
+    }
     checkObject(rootNode, rootName, type, rootName, report);
+}
+
+function checkLength(node, path, ownerType, field, value, report) {
+    const limit = textLimit(types, ownerType, field);
+    if (limit && value.length > limit.max) {
+        report(
+            node,
+            `<${path}>: ${value.length} characters, Salesforce accepts at most ${limit.max} (${limit.type}.${limit.field})`
+        );
+    }
 }
 
 function elementName(node) {
@@ -287,6 +304,8 @@ function checkField(node, name, field, path, report, ownerType) {
             report(node, `<${path}>: "${value}" is not a number`);
         } else if (field.scalar === 'date' && !DATE.test(value) && !DATETIME.test(value)) {
             report(node, `<${path}>: "${value}" is not a date (YYYY-MM-DD or ISO date-time)`);
+        } else if (field.scalar === 'string') {
+            checkLength(node, path, ownerType, name, value, report);
         }
         return;
     }

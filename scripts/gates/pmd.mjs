@@ -12,14 +12,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { JVM_FLAGS, javaExecutable, javaLib } from './lib/java.mjs';
-import { collectFiles, fail, finish, rel, requireExisting, root } from './lib/common.mjs';
+import { collectFiles, fail, fileOptionAndPaths, finish, rel, requireExisting } from './lib/common.mjs';
 
 const GATE = 'pmd';
-const args = process.argv.slice(2);
-const rulesetIndex = args.indexOf('--ruleset');
-const ruleset = path.resolve(root, rulesetIndex >= 0 ? args[rulesetIndex + 1] : 'config/pmd-ruleset.xml');
-const pathArgs = args.filter((a, i) => !a.startsWith('--') && (rulesetIndex < 0 || i !== rulesetIndex + 1));
-const paths = (pathArgs.length ? pathArgs : ['force-app']).map((p) => path.resolve(root, p));
+const { file: ruleset, paths } = fileOptionAndPaths('ruleset', 'config/pmd-ruleset.xml', ['force-app']);
 requireExisting(GATE, [...paths, ruleset]);
 
 const files = collectFiles(paths, (f) => f.endsWith('.cls') || f.endsWith('.trigger'));

@@ -6,6 +6,11 @@
 // paths are checked even when ignored (the gate tests check fixtures that way).
 // Apex goes through prettier-plugin-apex's native serializer (@prettier-apex/apex-ast-serializer-<platform>),
 // one short process per file, no JVM.
+// Files already found formatted are remembered in node_modules/.cache/prettier-gate/ by a hash
+// of the file's text, its resolved options and package-lock.json (so any Prettier or plugin version change
+// starts afresh, as does `npm ci`); only what changed is checked again. (The Prettier CLI's --cache does the
+// same, but the CLI cannot print the count this gate reports.)
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -43,6 +48,26 @@ try {
 const ignorePath = explicit ? undefined : path.join(root, '.prettierignore');
 const files = collectFiles(paths, () => true);
 const findings = [];
+// One record for the project run, one for explicit paths (the gate tests): each keeps only what its own
+// run saw, so they must not share a file.
+const cacheFile = path.join(
+    root,
+    'node_modules',
+    '.cache',
+    'prettier-gate',
+    `${explicit ? 'explicit' : 'project'}.json`
+);
+const lock = fs.existsSync(path.join(root, 'package-lock.json'))
+    ? fs.readFileSync(path.join(root, 'package-lock.json'))
+    : '';
+let formatted = new Set();
+try {
+    formatted = new Set(JSON.parse(fs.readFileSync(cacheFile, 'utf8')));
+} catch {
+    // first run: check everything
+}
+const stillFormatted = new Set();
+const usedFromCache = new Set();
 let checked = 0;
 for (const file of files) {
     const info = await prettier.getFileInfo(file, { ignorePath, resolveConfig: true, withNodeModules: false });
@@ -52,8 +77,15 @@ for (const file of files) {
     checked++;
     const options = { ...(await prettier.resolveConfig(file, { editorconfig: false })), filepath: file };
     const text = fs.readFileSync(file, 'utf8');
+    const key = crypto.createHash('sha256').update(lock).update(JSON.stringify(options)).update(text).digest('hex');
+    if (formatted.has(key)) {
+        usedFromCache.add(key);
+        continue;
+    }
     try {
-        if (!(await prettier.check(text, options))) {
+        if (await prettier.check(text, options)) {
+            stillFormatted.add(key);
+        } else {
             findings.push(`${rel(file)}: not formatted; run npx prettier --write ${rel(file)}`);
         }
     } catch (error) {
@@ -62,5 +94,14 @@ for (const file of files) {
             `${rel(file)}${line ? `:${line}` : ''}: Prettier cannot parse it: ${String(error.message).split('\n')[0]}`
         );
     }
+}
+try {
+    // Keep only what this run saw (checked or found in the cache), so the file does not grow forever.
+    const seen = [...stillFormatted, ...[...formatted].filter((k) => usedFromCache.has(k))];
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    fs.writeFileSync(`${cacheFile}.${process.pid}`, JSON.stringify(seen));
+    fs.renameSync(`${cacheFile}.${process.pid}`, cacheFile);
+} catch {
+    // a read-only node_modules only costs a full check next time
 }
 finish(GATE, checked, findings);

@@ -13,15 +13,24 @@ function runGate(...args) {
     return { status: r.status, out: r.stdout + r.stderr };
 }
 
-test('valid object, field, custom metadata record (xsi:type, xsi:nil) and LWC targetConfigs pass', () => {
-    const { status, out } = runGate(`${fixtures}/good`);
-    assert.equal(status, 0, out);
-    assert.match(out, /^metadata: checked 4 file\(s\)$/m);
+// One run over every fixture folder (the gate's start-up is most of its cost); each test reads the findings
+// of its own folder.
+const DIRS = ['good', 'bad', 'too-long-description', 'too-long'];
+let all;
+function findingsIn(dir) {
+    all ??= runGate(...DIRS.map((d) => `${fixtures}/${d}`));
+    assert.equal(all.status, 1, all.out);
+    assert.match(all.out, /^metadata: checked 16 file\(s\)$/m);
+    const lines = all.out.split('\n').filter((l) => l.startsWith(`metadata: ${fixtures}/${dir}/`));
+    return { lines, out: lines.join('\n') };
+}
+
+test('valid object, field, custom metadata record (xsi:type, xsi:nil), LWC targetConfigs and texts at their limits pass', () => {
+    assert.deepEqual(findingsIn('good').lines, []);
 });
 
 test('each kind of defect fails, naming the file and line', () => {
-    const { status, out } = runGate(`${fixtures}/bad`);
-    assert.equal(status, 1, out);
+    const { lines, out } = findingsIn('bad');
     const expected = [
         /Misspelled__c\.field-meta\.xml:5 <CustomField\.lenght>: unknown element "lenght" in CustomField/,
         /BadEnum__c\.field-meta\.xml:6 <CustomField\.type>: invalid FieldType value "Txt"/,
@@ -35,5 +44,31 @@ test('each kind of defect fails, naming the file and line', () => {
     for (const pattern of expected) {
         assert.match(out, pattern);
     }
-    assert.match(out, /^metadata: 8 finding\(s\)$/m);
+    assert.equal(lines.length, 8, out);
+});
+
+test('a permission set description of 256 characters fails, naming the file, line and limit', () => {
+    const { lines, out } = findingsIn('too-long-description');
+    assert.match(
+        out,
+        /Long_Description\.permissionset-meta\.xml:4 <PermissionSet\.description>: 256 characters, Salesforce accepts at most 255/
+    );
+    assert.equal(lines.length, 1, out);
+});
+
+test('an API name, label, inline help, picklist value, Custom Label value and flow element name one over their limits fail', () => {
+    const { lines, out } = findingsIn('too-long');
+    const expected = [
+        /F{41}__c\.field-meta\.xml:3 <CustomField API name>: 41 characters, Salesforce accepts at most 40/,
+        /F{41}__c\.field-meta\.xml:5 <CustomField\.inlineHelpText>: 511 characters, Salesforce accepts at most 510/,
+        /F{41}__c\.field-meta\.xml:6 <CustomField\.label>: 41 characters, Salesforce accepts at most 40/,
+        /F{41}__c\.field-meta\.xml:12 <CustomField\.valueSet\.valueSetDefinition\.value\.fullName>: 256 characters, Salesforce accepts at most 255/,
+        /CustomLabels\.labels-meta\.xml:8 <CustomLabels\.labels\.shortDescription>: 81 characters, Salesforce accepts at most 80/,
+        /CustomLabels\.labels-meta\.xml:9 <CustomLabels\.labels\.value>: 1001 characters, Salesforce accepts at most 1000/,
+        /Long_Element\.flow-meta\.xml:9 <Flow\.variables\.name>: 81 characters, Salesforce accepts at most 80 \(FlowElement\.name\)/
+    ];
+    for (const pattern of expected) {
+        assert.match(out, pattern);
+    }
+    assert.equal(lines.length, 7, out);
 });

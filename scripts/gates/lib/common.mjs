@@ -74,3 +74,15 @@ export function fail(gate, messages) {
     }
     process.exit(1);
 }
+
+/**
+ * A gate's `--<name> <file>` option (resolved against the project root; `fallback` when absent) and its path
+ * arguments (anything else not starting with "--"), or the default paths.
+ */
+export function fileOptionAndPaths(name, fallback, defaultPaths) {
+    const args = process.argv.slice(2);
+    const index = args.indexOf(`--${name}`);
+    const file = path.resolve(root, index >= 0 ? args[index + 1] : fallback);
+    const pathArgs = args.filter((a, i) => !a.startsWith('--') && (index < 0 || i !== index + 1));
+    return { file, paths: (pathArgs.length ? pathArgs : defaultPaths).map((p) => path.resolve(root, p)) };
+}

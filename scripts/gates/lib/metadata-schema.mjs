@@ -7,18 +7,72 @@
 //   export type X = Base & Other & { f?: T };  -> object with the fields of the bases and its own
 //   export type X = { f: T[]; g: Y };          -> object; arrays, scalars, references to other types
 // Field types: string, boolean, number, Date, any, unknown, references, arrays of those.
+// Parsing the d.ts with TypeScript costs more than the rest of the metadata gate, so the result is kept in
+// node_modules/.cache/metadata-schema, keyed by the hashes of the d.ts and of this file (any change to
+// either rebuilds it; `npm ci` starts it afresh).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import ts from 'typescript';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+let ts; // typescript, loaded only when the cache misses
 
 /** @returns {{ file: string, types: Map<string, object> }} */
 export function loadMetadataSchema() {
     // The package exports ./metadata (the .js); the .d.ts sits beside it.
     const file = path.join(path.dirname(require.resolve('@salesforce/types/metadata')), 'metadata.d.ts');
-    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+    const text = fs.readFileSync(file, 'utf8');
+    const key = crypto
+        .createHash('sha256')
+        .update(text)
+        .update(fs.readFileSync(fileURLToPath(import.meta.url)))
+        .digest('hex')
+        .slice(0, 16);
+    const cacheFile = path.join(
+        file.slice(0, file.lastIndexOf('node_modules')),
+        'node_modules',
+        '.cache',
+        'metadata-schema',
+        `${key}.json`
+    );
+    try {
+        return { file, types: fromJson(JSON.parse(fs.readFileSync(cacheFile, 'utf8'))) };
+    } catch {
+        // no cache yet (or an unreadable one): build it
+    }
+    const types = buildSchema(file, text);
+    try {
+        fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+        const temp = `${cacheFile}.${process.pid}`;
+        fs.writeFileSync(temp, JSON.stringify(toJson(types)));
+        fs.renameSync(temp, cacheFile); // atomic: a parallel run reads a whole file or none
+    } catch {
+        // a read-only node_modules only costs the rebuild next time
+    }
+    return { file, types };
+}
+
+const toJson = (types) =>
+    [...types.values()].map((t) => ({
+        ...t,
+        values: t.values && [...t.values],
+        fields: t.fields && [...t.fields],
+        ownFields: undefined
+    }));
+
+const fromJson = (list) =>
+    new Map(
+        list.map((t) => [
+            t.name,
+            { ...t, values: t.values && new Set(t.values), fields: t.fields && new Map(t.fields) }
+        ])
+    );
+
+function buildSchema(file, text) {
+    ts ??= require('typescript');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
     const raw = new Map();
     for (const statement of source.statements) {
         if (ts.isTypeAliasDeclaration(statement)) {
@@ -62,7 +116,7 @@ export function loadMetadataSchema() {
             type.fields = fieldsOf(name);
         }
     }
-    return { file, types };
+    return types;
 }
 
 function describe(node, name) {
@@ -127,4 +181,72 @@ function fieldType(node) {
         return { array, ref };
     }
     return { array, scalar: 'any' };
+}
+
+// Text lengths Salesforce enforces on deploy, for the metadata types this package ships. One row per
+// limit: [type, field, max characters, source]. `type` may be a base type (FlowElement covers every flow
+// element: actions, assignments, decisions, screens, variables, ...); `(name)` is the API name, which in
+// source format is the file name (without __c). Characters are counted as Salesforce (Java) counts them,
+// in UTF-16 code units, after XML entities are decoded.
+// A figure marked INFERRED is the one Setup enforces in the UI; the page cited describes the field but the
+// figure itself was not in the part of it we could read (UNCONFIRMED until a deploy shows it).
+const KB_40 =
+    'Salesforce Help KB 000381913 "DescribeFieldResult.getLength() returns maximum of 40 characters": "the current character limit for creating field names and labels is 40 characters"; an object name likewise (40 + __c)';
+const FIELD_ATTRIBUTES = 'Salesforce Help "Custom Field Attributes" (platform.custom_field_attributes.htm)';
+const PERMISSION_SET =
+    'Object Reference, PermissionSet (sfFieldRef): Description string(255), Label string(80), Name string(80); Metadata API PermissionSet.description "up to 255 characters"';
+const CUSTOM_LABELS =
+    'Salesforce Help "Custom Labels" (cl_about.htm): "up to 1,000 characters in length"; Metadata API CustomLabels: "custom text values, up to 1,000 characters"';
+export const TEXT_LIMITS = [
+    ['CustomField', '(name)', 40, KB_40],
+    ['CustomField', 'label', 40, KB_40],
+    ['CustomField', 'description', 1000, `INFERRED: ${FIELD_ATTRIBUTES}, Description`],
+    ['CustomField', 'inlineHelpText', 510, `INFERRED: ${FIELD_ATTRIBUTES}, Help Text`],
+    ['CustomField', 'relationshipLabel', 80, `INFERRED: ${FIELD_ATTRIBUTES}, Related List Label`],
+    ['CustomObject', '(name)', 40, KB_40],
+    ['CustomObject', 'label', 40, `INFERRED: ${KB_40}`],
+    ['CustomObject', 'pluralLabel', 40, `INFERRED: ${KB_40}`],
+    ['CustomObject', 'description', 1000, `INFERRED: ${FIELD_ATTRIBUTES} (objects share the 1,000 limit)`],
+    [
+        'CustomValue',
+        'fullName',
+        255,
+        'INFERRED: Salesforce Help "Picklist Limitations": a value is up to 255 characters'
+    ],
+    ['CustomValue', 'label', 255, 'INFERRED: Salesforce Help "Picklist Limitations": a value is up to 255 characters'],
+    ['CustomLabel', 'value', 1000, CUSTOM_LABELS],
+    [
+        'CustomLabel',
+        'shortDescription',
+        80,
+        'INFERRED: Tooling API ExternalString (the custom label object), MasterLabel'
+    ],
+    ['CustomLabel', 'fullName', 80, 'INFERRED: Tooling API ExternalString (the custom label object), Name'],
+    ['FlowElement', 'name', 80, 'INFERRED: Flow Builder element API Name field (80 characters)'],
+    ['QuickAction', 'description', 255, 'INFERRED: Metadata API QuickAction.description; Setup limits it to 255'],
+    ['PermissionSet', '(name)', 80, PERMISSION_SET],
+    ['PermissionSet', 'label', 80, PERMISSION_SET],
+    ['PermissionSet', 'description', 255, PERMISSION_SET]
+].map(([type, field, max, source]) => ({ type, field, max, source }));
+
+/**
+ * The text-length limit on `field` of `typeName` (or of one of its bases), or undefined.
+ * @param {Map<string, object>} types the schema from loadMetadataSchema()
+ */
+export function textLimit(types, typeName, field) {
+    const seen = new Set();
+    const queue = [typeName];
+    while (queue.length) {
+        const name = queue.shift();
+        if (seen.has(name)) {
+            continue;
+        }
+        seen.add(name);
+        const limit = TEXT_LIMITS.find((l) => l.type === name && l.field === field);
+        if (limit) {
+            return limit;
+        }
+        queue.push(...(types.get(name)?.bases ?? []));
+    }
+    return undefined;
 }
