@@ -1,0 +1,33 @@
+// Shared by the delivery-status tests: the fields before any receipt, and label texts from the real file.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DeliveryFields } from '../deliveryStatusView';
+
+export const NO_RECEIPT: DeliveryFields = {
+    channel: null,
+    whatsappStatus: null,
+    smsStatus: null,
+    deliveredAt: null,
+    readAt: null,
+    deliveryErrorCode: null,
+    deliveryErrorDetail: null,
+    fallbackEnabled: false
+};
+
+const xml = fs.readFileSync(
+    path.join(__dirname, '../../../../force-app/main/default/labels/CustomLabels.labels-meta.xml'),
+    'utf8'
+);
+
+/** The value of Custom Label `name`, with {0}… filled in, read from the file that deploys. */
+export function labelText(name: string, ...args: string[]): string {
+    const match = xml.match(new RegExp(`<fullName>${name}</fullName>[\\s\\S]*?<value>([^<]*)</value>`));
+    if (!match) {
+        throw new Error(`no Custom Label ${name}`);
+    }
+    return match[1]
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/\{(\d+)\}/g, (whole, index: string) => args[Number(index)] ?? whole);
+}
