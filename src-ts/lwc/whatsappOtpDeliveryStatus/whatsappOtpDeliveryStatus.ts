@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import { deliveryView } from './deliveryStatusView';
-import type { DeliveryFields, DeliveryLine, DeliveryView } from './deliveryStatusView';
+import { deliveryView } from 'c/whatsappOtpDeliveryView';
+import type { DeliveryFields, DeliveryLine, DeliveryView } from 'c/whatsappOtpDeliveryView';
 
 /** A line as the template renders it. */
 interface RenderedLine extends DeliveryLine {

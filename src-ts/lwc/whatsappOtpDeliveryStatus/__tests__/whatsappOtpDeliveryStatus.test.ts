@@ -1,8 +1,8 @@
 // The delivery-status child: renders what deliveryView says, with WhatsApp's ticks as SLDS icons.
 import { createElement } from 'lwc';
 import WhatsappOtpDeliveryStatus from 'c/whatsappOtpDeliveryStatus';
-import type { DeliveryFields } from '../deliveryStatusView';
-import { NO_RECEIPT, labelText } from './deliveryTestUtils';
+import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
+import { NO_RECEIPT, labelText } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
 
 function mount(status: DeliveryFields | undefined): HTMLElement & { status: DeliveryFields | undefined } {
     const element = createElement('c-whatsapp-otp-delivery-status', {

@@ -1,6 +1,6 @@
 // Generated from src-ts/lwc/whatsappOtpDeliveryStatus/whatsappOtpDeliveryStatus.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
 import { LightningElement, api } from 'lwc';
-import { deliveryView } from './deliveryStatusView';
+import { deliveryView } from 'c/whatsappOtpDeliveryView';
 /**
  * The delivery of the current code as the agent sees it: WhatsApp's ticks (one grey sent, two grey
  * delivered, two blue read), a failure with 8x8's reason, the SMS fallback, and what to do next when

@@ -1,6 +1,6 @@
 // The mapping from getSendStatus's delivery fields to what the agent sees, state by state.
-import { deliveryFailed, deliveryView } from '../deliveryStatusView';
-import type { DeliveryFields } from '../deliveryStatusView';
+import { deliveryFailed, deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
+import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
 import { NO_RECEIPT, labelText } from './deliveryTestUtils';
 
 const fields = (changes: Partial<DeliveryFields>): DeliveryFields => ({ ...NO_RECEIPT, ...changes });
@@ -143,5 +143,21 @@ describe('deliveryFailed', () => {
         ['SMS rejected', { channel: 'SMS', whatsappStatus: 'UNDELIVERED', smsStatus: 'REJECTED' }, true]
     ])('%s: %s', (_name, changes, expected) => {
         expect(deliveryFailed(fields(changes))).toBe(expected);
+    });
+});
+
+describe('deliveryFinal', () => {
+    it.each<[string, Partial<DeliveryFields>, boolean]>([
+        ['no receipt', {}, false],
+        ['WhatsApp sent', { whatsappStatus: 'SENT' }, false],
+        ['WhatsApp delivered (read may follow)', { whatsappStatus: 'DELIVERED' }, false],
+        ['WhatsApp read', { whatsappStatus: 'READ' }, true],
+        ['WhatsApp undelivered, no fallback', { whatsappStatus: 'UNDELIVERED' }, true],
+        ['WhatsApp undelivered, SMS to follow', { whatsappStatus: 'UNDELIVERED', fallbackEnabled: true }, false],
+        ['SMS sent', { channel: 'SMS', smsStatus: 'SENT', fallbackEnabled: true }, false],
+        ['SMS delivered', { channel: 'SMS', smsStatus: 'DELIVERED', fallbackEnabled: true }, true],
+        ['SMS undelivered', { channel: 'SMS', smsStatus: 'UNDELIVERED', fallbackEnabled: true }, true]
+    ])('%s: %s', (_name, changes, expected) => {
+        expect(deliveryFinal(fields(changes))).toBe(expected);
     });
 });

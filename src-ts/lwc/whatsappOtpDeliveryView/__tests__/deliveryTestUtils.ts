@@ -1,7 +1,7 @@
 // Shared by the delivery-status tests: the fields before any receipt, and label texts from the real file.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DeliveryFields } from '../deliveryStatusView';
+import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
 
 export const NO_RECEIPT: DeliveryFields = {
     channel: null,

@@ -1,6 +1,7 @@
-// Generated from src-ts/lwc/whatsappOtpDeliveryStatus/deliveryStatusView.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
-// What the agent sees of a code's delivery, from getSendStatus's delivery fields: pure, so each state is
-// tested on its own and the component only renders the result. The state rule itself (forward-only per
+// Library (API module) c/whatsappOtpDeliveryView: what the agent sees of a code's delivery, from
+// getSendStatus's delivery fields. Pure, so each state is tested on its own; the delivery-status child
+// renders it, and the composer announces it and stops following a delivery that is final. A library, since
+// a UI component may export nothing but its class ("Component JavaScript File", LWC Developer Guide). The state rule itself (forward-only per
 // channel, Rejected and Undelivered final) lives in Apex, WhatsAppOtpReceiptTransitions; this only reads it.
 import sentLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_Sent';
 import deliveredLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_Delivered';
@@ -12,19 +13,60 @@ import smsInsteadLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_SmsInstead
 import smsDeliveredLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_SmsDelivered';
 import smsNotDeliveredLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_SmsNotDelivered';
 import nextStepLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_NextStep';
-const FAILED = ['REJECTED', 'UNDELIVERED'];
-export function isFailed(status) {
+
+/** One channel's state, as getSendStatus reports it (upper case); null before any receipt. */
+export type ChannelStatus = 'QUEUED' | 'SENT' | 'DELIVERED' | 'READ' | 'REJECTED' | 'UNDELIVERED';
+
+/** The delivery fields of getSendStatus (docs/architecture.md, "Controller contract"). */
+export interface DeliveryFields {
+    channel: 'WHATSAPP' | 'SMS' | null;
+    whatsappStatus: ChannelStatus | null;
+    smsStatus: ChannelStatus | null;
+    deliveredAt: string | null;
+    readAt: string | null;
+    deliveryErrorCode: string | null;
+    deliveryErrorDetail: string | null;
+    fallbackEnabled: boolean;
+}
+
+/** WhatsApp's ticks: one grey (sent), two grey (delivered), two blue (read). */
+export type Ticks = 'none' | 'sent' | 'delivered' | 'read';
+
+export interface DeliveryLine {
+    /** Stable per kind of line, so the DOM keeps its nodes and tests can find it. */
+    key: 'whatsapp' | 'sms';
+    text: string;
+    ticks: Ticks;
+    /** An SLDS utility icon beside the text, or undefined (ticks instead). */
+    icon: 'utility:sms' | 'utility:warning' | undefined;
+    failed: boolean;
+}
+
+export interface DeliveryView {
+    lines: DeliveryLine[];
+    /** What the agent can do next when no channel delivered and no SMS follows; undefined otherwise. */
+    nextStep: string | undefined;
+    /** One sentence for the aria-live region: the newest line, and the next step when there is one. */
+    announcement: string;
+}
+
+const FAILED: readonly (ChannelStatus | null)[] = ['REJECTED', 'UNDELIVERED'];
+
+export function isFailed(status: ChannelStatus | null | undefined): boolean {
     return FAILED.includes(status ?? null);
 }
-function format(template, ...args) {
-    return template.replace(/\{(\d+)\}/g, (whole, index) => args[Number(index)] ?? whole);
+
+function format(template: string, ...args: string[]): string {
+    return template.replace(/\{(\d+)\}/g, (whole, index: string) => args[Number(index)] ?? whole);
 }
-function reasonOf(fields) {
+
+function reasonOf(fields: DeliveryFields): string {
     const detail = fields.deliveryErrorDetail?.trim() || fields.deliveryErrorCode?.trim();
     return detail || noReasonLabel;
 }
-function whatsappLine(fields) {
-    const line = (text, ticks) => ({
+
+function whatsappLine(fields: DeliveryFields): DeliveryLine | undefined {
+    const line = (text: string, ticks: Ticks): DeliveryLine => ({
         key: 'whatsapp',
         text,
         ticks,
@@ -44,7 +86,10 @@ function whatsappLine(fields) {
                 key: 'whatsapp',
                 // An SMS that went out says why WhatsApp failed only when 8x8 told; the error fields then
                 // may belong to the SMS, so its own line carries them.
-                text: format(notDeliveredLabel, smsStarted(fields) && isFailed(fields.smsStatus) ? noReasonLabel : reasonOf(fields)),
+                text: format(
+                    notDeliveredLabel,
+                    smsStarted(fields) && isFailed(fields.smsStatus) ? noReasonLabel : reasonOf(fields)
+                ),
                 ticks: 'none',
                 icon: 'utility:warning',
                 failed: true
@@ -54,10 +99,12 @@ function whatsappLine(fields) {
             return undefined;
     }
 }
-function smsStarted(fields) {
+
+function smsStarted(fields: DeliveryFields): boolean {
     return fields.channel === 'SMS' || fields.smsStatus !== null;
 }
-function smsLine(fields) {
+
+function smsLine(fields: DeliveryFields): DeliveryLine | undefined {
     if (!smsStarted(fields)) {
         return isFailed(fields.whatsappStatus) && fields.fallbackEnabled
             ? { key: 'sms', text: smsPendingLabel, ticks: 'none', icon: 'utility:sms', failed: false }
@@ -77,20 +124,35 @@ function smsLine(fields) {
     }
     return { key: 'sms', text: smsInsteadLabel, ticks: 'none', icon: 'utility:sms', failed: false };
 }
+
 /** True when no channel can still deliver this code: WhatsApp failed with no SMS to follow, or the SMS failed. */
-export function deliveryFailed(fields) {
+export function deliveryFailed(fields: DeliveryFields): boolean {
     if (smsStarted(fields)) {
         return isFailed(fields.smsStatus);
     }
     return isFailed(fields.whatsappStatus) && !fields.fallbackEnabled;
 }
+
 /** The lines, the next step and the announcement for `fields`; nothing to show for undefined. */
-export function deliveryView(fields) {
+export function deliveryView(fields: DeliveryFields | undefined | null): DeliveryView {
     if (!fields) {
         return { lines: [], nextStep: undefined, announcement: '' };
     }
-    const lines = [whatsappLine(fields), smsLine(fields)].filter((line) => !!line);
+    const lines = [whatsappLine(fields), smsLine(fields)].filter((line): line is DeliveryLine => !!line);
     const nextStep = deliveryFailed(fields) ? nextStepLabel : undefined;
     const newest = lines[lines.length - 1]?.text ?? '';
     return { lines, nextStep, announcement: [newest, nextStep].filter(Boolean).join(' ') };
+}
+
+/**
+ * True when no receipt can change what the agent sees: WhatsApp read, the SMS delivered (an SMS has no read
+ * receipt to wait for), or no channel can deliver any more. WhatsApp delivered is not final: Read may follow.
+ */
+export function deliveryFinal(fields: DeliveryFields): boolean {
+    return (
+        fields.whatsappStatus === 'READ' ||
+        fields.smsStatus === 'DELIVERED' ||
+        fields.smsStatus === 'READ' ||
+        deliveryFailed(fields)
+    );
 }

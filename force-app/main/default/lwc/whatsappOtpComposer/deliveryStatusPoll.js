@@ -1,0 +1,83 @@
+// Generated from src-ts/lwc/whatsappOtpComposer/deliveryStatusPoll.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
+// Follows a sent code's delivery receipts (docs/architecture.md, "Delivery receipts"): after the send has
+// settled, calls getSendStatus on a bounded backoff while the challenge is open and its delivery can still
+// change, and hands each answer to the composer. Poll only, no empApi: see the README, "What the agent sees".
+import { deliveryFinal } from 'c/whatsappOtpDeliveryView';
+/**
+ * The waits before each call, ms: 15 calls over about 9 minutes, so a code with the default 10-minute
+ * lifetime is followed for nearly all of it. Quick at first, when most receipts come (8x8 posts each one as
+ * the state changes, retrying a failed post after 1, 10, 30 and 90 s: 8x8 Messaging Apps docs, delivery receipts),
+ * then slower, since a customer may read the message minutes later.
+ */
+export const FOLLOW_DELAYS_MS = [
+    2000, 3000, 5000, 5000, 10000, 10000, 15000, 15000, 30000, 30000, 60000, 60000, 60000, 120000, 120000
+];
+export class DeliveryStatusPoll {
+    fetchStatus;
+    onStatus;
+    isOpen;
+    delays;
+    cancelled = false;
+    timer;
+    wake;
+    /**
+     * @param fetchStatus one getSendStatus call
+     * @param onStatus gets every answer, in order
+     * @param isOpen false once the challenge can no longer be verified: no further call is made
+     */
+    constructor(fetchStatus, onStatus, isOpen, delays = FOLLOW_DELAYS_MS) {
+        this.fetchStatus = fetchStatus;
+        this.onStatus = onStatus;
+        this.isOpen = isOpen;
+        this.delays = delays;
+    }
+    /** Follows until final, closed, cancelled or out of waits; resolves then, never rejects. */
+    async run() {
+        for (const delay of this.delays) {
+            await this.wait(delay);
+            if (this.cancelled) {
+                return { kind: 'cancelled' };
+            }
+            if (!this.isOpen()) {
+                return { kind: 'closed' };
+            }
+            let status;
+            try {
+                status = await this.fetchStatus();
+            }
+            catch {
+                // A failed call shows nothing: the status is advisory, and the next call may answer. The
+                // call still counts against the bound.
+                continue;
+            }
+            if (this.cancelled) {
+                return { kind: 'cancelled' };
+            }
+            this.onStatus(status);
+            if (deliveryFinal(status)) {
+                return { kind: 'final' };
+            }
+        }
+        return { kind: 'gaveUp' };
+    }
+    /** Stops following: the pending wait ends now and no further call is made. */
+    cancel() {
+        this.cancelled = true;
+        if (this.timer !== undefined) {
+            clearTimeout(this.timer);
+            this.timer = undefined;
+        }
+        this.wake?.();
+    }
+    wait(ms) {
+        return new Promise((resolve) => {
+            this.wake = resolve;
+            // A bounded backoff between status calls; cleared by cancel().
+            // eslint-disable-next-line @lwc/lwc/no-async-operation
+            this.timer = setTimeout(() => {
+                this.timer = undefined;
+                resolve();
+            }, ms);
+        });
+    }
+}

@@ -1,0 +1,94 @@
+// Follows a sent code's delivery receipts (docs/architecture.md, "Delivery receipts"): after the send has
+// settled, calls getSendStatus on a bounded backoff while the challenge is open and its delivery can still
+// change, and hands each answer to the composer. Poll only, no empApi: see the README, "What the agent sees".
+import { deliveryFinal } from 'c/whatsappOtpDeliveryView';
+import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
+
+/**
+ * The waits before each call, ms: 15 calls over about 9 minutes, so a code with the default 10-minute
+ * lifetime is followed for nearly all of it. Quick at first, when most receipts come (8x8 posts each one as
+ * the state changes, retrying a failed post after 1, 10, 30 and 90 s: 8x8 Messaging Apps docs, delivery receipts),
+ * then slower, since a customer may read the message minutes later.
+ */
+export const FOLLOW_DELAYS_MS: readonly number[] = [
+    2000, 3000, 5000, 5000, 10000, 10000, 15000, 15000, 30000, 30000, 60000, 60000, 60000, 120000, 120000
+];
+
+/** How following ended. */
+export type FollowOutcome =
+    /** No receipt can change what the agent sees (deliveryFinal). */
+    | { kind: 'final' }
+    /** The challenge closed (verified, expired, locked, superseded), as isOpen said before a call. */
+    | { kind: 'closed' }
+    /** The last wait passed with the delivery still open. */
+    | { kind: 'gaveUp' }
+    | { kind: 'cancelled' };
+
+export class DeliveryStatusPoll<T extends DeliveryFields> {
+    private cancelled = false;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    private wake: (() => void) | undefined;
+
+    /**
+     * @param fetchStatus one getSendStatus call
+     * @param onStatus gets every answer, in order
+     * @param isOpen false once the challenge can no longer be verified: no further call is made
+     */
+    constructor(
+        private readonly fetchStatus: () => Promise<T>,
+        private readonly onStatus: (status: T) => void,
+        private readonly isOpen: () => boolean,
+        private readonly delays: readonly number[] = FOLLOW_DELAYS_MS
+    ) {}
+
+    /** Follows until final, closed, cancelled or out of waits; resolves then, never rejects. */
+    async run(): Promise<FollowOutcome> {
+        for (const delay of this.delays) {
+            await this.wait(delay);
+            if (this.cancelled) {
+                return { kind: 'cancelled' };
+            }
+            if (!this.isOpen()) {
+                return { kind: 'closed' };
+            }
+            let status: T;
+            try {
+                status = await this.fetchStatus();
+            } catch {
+                // A failed call shows nothing: the status is advisory, and the next call may answer. The
+                // call still counts against the bound.
+                continue;
+            }
+            if (this.cancelled) {
+                return { kind: 'cancelled' };
+            }
+            this.onStatus(status);
+            if (deliveryFinal(status)) {
+                return { kind: 'final' };
+            }
+        }
+        return { kind: 'gaveUp' };
+    }
+
+    /** Stops following: the pending wait ends now and no further call is made. */
+    cancel(): void {
+        this.cancelled = true;
+        if (this.timer !== undefined) {
+            clearTimeout(this.timer);
+            this.timer = undefined;
+        }
+        this.wake?.();
+    }
+
+    private wait(ms: number): Promise<void> {
+        return new Promise((resolve) => {
+            this.wake = resolve;
+            // A bounded backoff between status calls; cleared by cancel().
+            // eslint-disable-next-line @lwc/lwc/no-async-operation
+            this.timer = setTimeout(() => {
+                this.timer = undefined;
+                resolve();
+            }, ms);
+        });
+    }
+}
