@@ -42,32 +42,8 @@ export class DeliveryStatusPoll<T extends DeliveryFields> {
     ) {}
 
     /** Follows until final, closed, cancelled or out of waits; resolves then, never rejects. */
-    async run(): Promise<FollowOutcome> {
-        for (const delay of this.delays) {
-            await this.wait(delay);
-            if (this.cancelled) {
-                return { kind: 'cancelled' };
-            }
-            if (!this.isOpen()) {
-                return { kind: 'closed' };
-            }
-            let status: T;
-            try {
-                status = await this.fetchStatus();
-            } catch {
-                // A failed call shows nothing: the status is advisory, and the next call may answer. The
-                // call still counts against the bound.
-                continue;
-            }
-            if (this.cancelled) {
-                return { kind: 'cancelled' };
-            }
-            this.onStatus(status);
-            if (deliveryFinal(status)) {
-                return { kind: 'final' };
-            }
-        }
-        return { kind: 'gaveUp' };
+    run(): Promise<FollowOutcome> {
+        return this.step(0);
     }
 
     /** Stops following: the pending wait ends now and no further call is made. */
@@ -78,6 +54,33 @@ export class DeliveryStatusPoll<T extends DeliveryFields> {
             this.timer = undefined;
         }
         this.wake?.();
+    }
+
+    /** One wait and one call; the next step follows while the delivery can still change. */
+    private async step(index: number): Promise<FollowOutcome> {
+        if (index >= this.delays.length) {
+            return { kind: 'gaveUp' };
+        }
+        await this.wait(this.delays[index]);
+        if (this.cancelled) {
+            return { kind: 'cancelled' };
+        }
+        if (!this.isOpen()) {
+            return { kind: 'closed' };
+        }
+        let status: T;
+        try {
+            status = await this.fetchStatus();
+        } catch {
+            // A failed call shows nothing: the status is advisory, and the next call may answer. The call
+            // still counts against the bound.
+            return this.step(index + 1);
+        }
+        if (this.cancelled) {
+            return { kind: 'cancelled' };
+        }
+        this.onStatus(status);
+        return deliveryFinal(status) ? { kind: 'final' } : this.step(index + 1);
     }
 
     private wait(ms: number): Promise<void> {

@@ -32,33 +32,8 @@ export class DeliveryStatusPoll {
         this.delays = delays;
     }
     /** Follows until final, closed, cancelled or out of waits; resolves then, never rejects. */
-    async run() {
-        for (const delay of this.delays) {
-            await this.wait(delay);
-            if (this.cancelled) {
-                return { kind: 'cancelled' };
-            }
-            if (!this.isOpen()) {
-                return { kind: 'closed' };
-            }
-            let status;
-            try {
-                status = await this.fetchStatus();
-            }
-            catch {
-                // A failed call shows nothing: the status is advisory, and the next call may answer. The
-                // call still counts against the bound.
-                continue;
-            }
-            if (this.cancelled) {
-                return { kind: 'cancelled' };
-            }
-            this.onStatus(status);
-            if (deliveryFinal(status)) {
-                return { kind: 'final' };
-            }
-        }
-        return { kind: 'gaveUp' };
+    run() {
+        return this.step(0);
     }
     /** Stops following: the pending wait ends now and no further call is made. */
     cancel() {
@@ -68,6 +43,33 @@ export class DeliveryStatusPoll {
             this.timer = undefined;
         }
         this.wake?.();
+    }
+    /** One wait and one call; the next step follows while the delivery can still change. */
+    async step(index) {
+        if (index >= this.delays.length) {
+            return { kind: 'gaveUp' };
+        }
+        await this.wait(this.delays[index]);
+        if (this.cancelled) {
+            return { kind: 'cancelled' };
+        }
+        if (!this.isOpen()) {
+            return { kind: 'closed' };
+        }
+        let status;
+        try {
+            status = await this.fetchStatus();
+        }
+        catch {
+            // A failed call shows nothing: the status is advisory, and the next call may answer. The call
+            // still counts against the bound.
+            return this.step(index + 1);
+        }
+        if (this.cancelled) {
+            return { kind: 'cancelled' };
+        }
+        this.onStatus(status);
+        return deliveryFinal(status) ? { kind: 'final' } : this.step(index + 1);
     }
     wait(ms) {
         return new Promise((resolve) => {
