@@ -251,10 +251,20 @@ export async function startPreview({
                     connection: 'keep-alive'
                 });
                 res.write(': customer phone\n\n');
-                const unsubscribe = phone.subscribe(String(url.searchParams.get('session')), (message) =>
-                    res.write(`event: whatsapp\ndata: ${JSON.stringify(message)}\n\n`)
+                const session = String(url.searchParams.get('session'));
+                // An SMS (the fallback) has its own event; ticks come as status events.
+                const unsubscribe = phone.subscribe(session, (message) =>
+                    res.write(
+                        `event: ${message.kind === 'sms' ? 'sms' : 'whatsapp'}\ndata: ${JSON.stringify(message)}\n\n`
+                    )
                 );
-                req.on('close', unsubscribe);
+                const unsubscribeStatus = phone.subscribeStatus(session, (change) =>
+                    res.write(`event: status\ndata: ${JSON.stringify(change)}\n\n`)
+                );
+                req.on('close', () => {
+                    unsubscribe();
+                    unsubscribeStatus();
+                });
             }
         ],
         [
@@ -353,6 +363,7 @@ export async function startPreview({
         buildError: () => buildError,
         close() {
             watchers.forEach((watcher) => watcher.close());
+            org.stopReceipts();
             server.closeAllConnections();
             return new Promise((resolve) => server.close(resolve));
         }

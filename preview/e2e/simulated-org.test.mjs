@@ -22,6 +22,8 @@ import {
     numberHash,
     scenarioSettingsFrom
 } from '../sim/simulatedOrg.mjs';
+// Delivery receipts: the shared transition cases and the receipt timeline (helper file, same run).
+import './receipts.suite.mjs';
 
 const labels = readLabels();
 const messagingApi = createMessagingApi();
@@ -177,7 +179,16 @@ describe('simulated controller', () => {
             expiresAt: reservation.expiresAt,
             resendAvailableAt: reservation.resendAvailableAt,
             codeLength: 6,
-            attemptsRemaining: 5
+            attemptsRemaining: 5,
+            // Delivery receipts: 8x8's queued state so far (later ones come on the receipt timeline).
+            channel: 'WHATSAPP',
+            whatsappStatus: 'QUEUED',
+            smsStatus: null,
+            deliveredAt: null,
+            readAt: null,
+            deliveryErrorCode: null,
+            deliveryErrorDetail: null,
+            fallbackEnabled: false
         });
         assert.equal(inbox.length, 1);
         assert.ok(!JSON.stringify([reservation, status]).includes(codeOf(inbox[0])));

@@ -1,31 +1,51 @@
-// The customer's phone: the WhatsApp messages the simulated 8x8 accepted, per browser tab (session),
-// streamed to the page's phone panel with server-sent events. This is the only way a code reaches
-// the browser.
+// The customer's phone: the WhatsApp messages the simulated 8x8 accepted (and the SMS of a fallback), per
+// browser tab (session), streamed to the page's phone panel with server-sent events, and each WhatsApp
+// message's ticks as its receipts come. This is the only way a code reaches the browser.
 export function createCustomerPhone() {
     const inboxes = new Map();
 
     function inbox(sessionId) {
         if (!inboxes.has(sessionId)) {
-            inboxes.set(sessionId, { messages: [], listeners: new Set() });
+            inboxes.set(sessionId, { messages: [], listeners: new Set(), statusListeners: new Set() });
         }
         return inboxes.get(sessionId);
     }
 
     function deliver(sessionId, message) {
         const box = inbox(sessionId);
-        box.messages.push(message);
+        box.messages.push({ ...message });
         for (const listener of box.listeners) {
             listener(message);
         }
     }
 
-    /** Sends every message so far, then each new one; returns the unsubscribe function. */
+    /** A WhatsApp message's new state (sent, delivered, read): its ticks. Kept, so a reload shows them too. */
+    function status(sessionId, umid, state) {
+        const box = inbox(sessionId);
+        const stored = box.messages.find((message) => message.umid === umid);
+        if (!stored) {
+            return;
+        }
+        stored.state = state;
+        for (const listener of box.statusListeners) {
+            listener({ umid, state });
+        }
+    }
+
+    /** Sends every message so far (with its current state), then each new one; returns the unsubscribe function. */
     function subscribe(sessionId, listener) {
         const box = inbox(sessionId);
-        box.messages.forEach(listener);
+        box.messages.forEach((message) => listener({ ...message }));
         box.listeners.add(listener);
         return () => box.listeners.delete(listener);
     }
 
-    return { deliver, subscribe };
+    /** Each state change from now on; returns the unsubscribe function. */
+    function subscribeStatus(sessionId, listener) {
+        const box = inbox(sessionId);
+        box.statusListeners.add(listener);
+        return () => box.statusListeners.delete(listener);
+    }
+
+    return { deliver, status, subscribe, subscribeStatus };
 }

@@ -1,12 +1,14 @@
 // The simulated 8x8 Messaging Apps API: POST /api/v1/subaccounts/{subAccountId}/messages.
 // It validates the request body against the spec in the repo (single-message-request) and answers
 // 400 for an invalid body, as 8x8 would; otherwise it answers with the outcome the scenario chose.
-// Accepted messages go to the customer's phone (the preview page's phone panel).
+// Accepted messages go to the customer's phone (the preview page's phone panel), and their delivery
+// receipts go to the simulated org on a timeline (./receipts.mjs), as 8x8 posts them to dlrCallbackUrl.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { specFile } from './paths.mjs';
+import { receiptEnvelope, receiptTimeline } from './receipts.mjs';
 
 /** The AUTHENTICATION templates this simulated 8x8 subaccount has approved. */
 export const APPROVED_TEMPLATES = [{ name: 'salesforce_otp', language: 'en_US' }];
@@ -36,7 +38,25 @@ const OUTCOME_ERRORS = {
     500: { status: 500, body: () => errorBody(5000, 'Internal server error') }
 };
 
-export const OUTCOMES = ['success', ...Object.keys(OUTCOME_ERRORS), 'timeout'];
+/** Outcomes where 8x8 accepts the message (200) and the receipts tell what became of it. */
+const DELIVERY_OUTCOMES = ['not-on-whatsapp', 'undelivered'];
+
+export const OUTCOMES = ['success', ...Object.keys(OUTCOME_ERRORS), 'timeout', ...DELIVERY_OUTCOMES];
+
+/** The SMS channel entry of a fallback request (channels[]: WhatsApp, then SMS), or undefined. */
+function smsFallbackOf(body) {
+    const channels = Array.isArray(body.channels) ? body.channels : [];
+    return channels.findIndex((entry) => entry?.channel === 'SMS') > 0 ? channels : undefined;
+}
+
+/** The code of an authentication template body (its body parameter). */
+function codeOf(template) {
+    return (
+        template?.components
+            ?.find((component) => component.type === 'body')
+            ?.parameters?.find((parameter) => parameter.type === 'text')?.text ?? ''
+    );
+}
 
 export function createMessagingApi() {
     const schemas = compileSpecSchemas();
@@ -45,16 +65,80 @@ export function createMessagingApi() {
      * Handles one send. Resolves to { status, headers, body } or, for the timeout outcome, to
      * { timedOut: true } after timeoutMs (the caller's callout timeout).
      */
-    async function sendMessage({ subAccountId, body, outcome = 'success', latencyMs = 0, timeoutMs = 0, deliver }) {
+    /**
+     * What happens to an accepted message. The customer's phone gets the WhatsApp message at once (or, for a
+     * number not on WhatsApp or a phone that stays offline, never), then its ticks as the receipts come; an
+     * SMS fallback reaches it as an SMS with the same code. Each receipt of `receiptTimeline` is posted
+     * through receipts.post when receipts.schedule says it is due (on the session's simulated clock).
+     */
+    function followDelivery({ umid, body, outcome, deliver, phoneStatus, receipts }) {
+        const template = body.content?.template;
+        const smsFallback = smsFallbackOf(body);
+        if (!DELIVERY_OUTCOMES.includes(outcome)) {
+            deliver?.({
+                kind: 'whatsapp',
+                umid,
+                msisdn: body.user.msisdn,
+                template,
+                state: 'queued',
+                receivedAt: new Date().toISOString()
+            });
+        }
+        if (!receipts) {
+            return;
+        }
+        for (const step of receiptTimeline(outcome, { smsFallback: !!smsFallback })) {
+            receipts.schedule(step.afterMs, (at) => {
+                if (step.channel === 'WhatsApp' && !DELIVERY_OUTCOMES.includes(outcome)) {
+                    phoneStatus?.(umid, step.state);
+                } else if (step.channel === 'SMS' && step.state === 'sent') {
+                    const code = codeOf(template);
+                    deliver?.({
+                        kind: 'sms',
+                        umid: `${umid}-sms`,
+                        msisdn: body.user.msisdn,
+                        code,
+                        // The fallback body's SMS text (a Custom Label holding the code); the code alone if absent.
+                        text: typeof body.content.text === 'string' ? body.content.text : code,
+                        receivedAt: new Date(at).toISOString()
+                    });
+                }
+                receipts.post(
+                    receiptEnvelope({
+                        umid,
+                        clientMessageId: body.clientMessageId,
+                        channel: step.channel,
+                        state: step.state,
+                        at,
+                        ...(step.error ?? {})
+                    })
+                );
+            });
+        }
+    }
+
+    async function sendMessage({
+        subAccountId,
+        body,
+        outcome = 'success',
+        latencyMs = 0,
+        timeoutMs = 0,
+        deliver,
+        phoneStatus,
+        receipts
+    }) {
         if (outcome === 'timeout') {
             // 8x8 took the message, but its answer comes too late: the customer has the code, the caller
-            // does not know. This is the unknown outcome the org stores as verifiable.
+            // does not know. This is the unknown outcome the org stores as verifiable; its receipts still
+            // come, matched by clientMessageId.
             if (schemas.request(body) && subAccountId) {
-                deliver?.({
+                followDelivery({
                     umid: crypto.randomUUID(),
-                    msisdn: body.user.msisdn,
-                    template: body.content?.template,
-                    receivedAt: new Date().toISOString()
+                    body,
+                    outcome: 'success',
+                    deliver,
+                    phoneStatus,
+                    receipts
                 });
             }
             await delay(timeoutMs);
@@ -90,7 +174,7 @@ export function createMessagingApi() {
         if (!schemas.response(accepted)) {
             throw new Error('simulated 8x8 built a response outside the spec');
         }
-        deliver?.({ umid: accepted.umid, msisdn: body.user.msisdn, template, receivedAt: accepted.status.timestamp });
+        followDelivery({ umid: accepted.umid, body, outcome, deliver, phoneStatus, receipts });
         return { status: 200, headers: {}, body: accepted };
     }
 

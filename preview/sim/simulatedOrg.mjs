@@ -13,6 +13,7 @@ import { contactById } from './contacts.mjs';
 import { currentLabels, formatLabel } from './labels.mjs';
 import { fixtureFile, forceAppDefault } from './paths.mjs';
 import { callingCodeOf, maskE164, pickPhone, toE164 } from './phoneNumber.mjs';
+import { createReceiptScheduler, isKnownState, nextState } from './receipts.mjs';
 import {
     DEFAULT_POLICY_SETTINGS,
     SETTING_BOUNDS,
@@ -20,6 +21,23 @@ import {
     locksAfterWrongCode,
     validateSettings
 } from './policy.mjs';
+
+/**
+ * Whether a send asks 8x8 for the SMS fallback. The scenario outcome "Not on WhatsApp → SMS fallback" is the
+ * preview's shorthand for an org with the fallback setting on; "Undelivered" is one with it off.
+ */
+export function smsFallbackOn(settings, outcome) {
+    return outcome === 'not-on-whatsapp' || (outcome !== 'undelivered' && settings?.fallbackEnabled === true);
+}
+
+/** The fallback part of the gateway's body: WhatsApp first, then SMS with the same code in its text. */
+export function addSmsFallback(body, code, settings = {}) {
+    const fallbackAfter = settings.fallbackDelaySeconds ?? 120;
+    body.channels = [{ channel: 'WhatsApp', fallbackAfter, successStatus: 'Delivered' }, { channel: 'SMS' }];
+    const template = currentLabels().get('WhatsAppOtp_SMS_Body') ?? '{0} is your verification code';
+    body.content.text = formatLabel(template, code);
+    return body;
+}
 
 /** errorCode -> Custom Label (docs/architecture.md, "Stable error codes and their Custom Labels"). */
 export const ERROR_LABELS = {
@@ -244,6 +262,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
     }
 
     const clockOf = (state) => now() + state.clockOffsetMs;
+    // Receipts come on each session's simulated clock: a clock move brings the due ones at once.
+    const receiptScheduler = createReceiptScheduler({ clock: (sessionId) => clockOf(sessionState(sessionId)) });
 
     function fail(errorCode, ...args) {
         return new AgentError(errorCode, formatLabel(currentLabels().get(ERROR_LABELS[errorCode]), ...args));
@@ -366,7 +386,17 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             messageId: null,
             codeSalt: null,
             codeHash: null,
-            verifiedAt: null
+            verifiedAt: null,
+            // Delivery receipts (WhatsApp_Status__c, SMS_Status__c, Channel__c, Delivered_At__c, Read_At__c,
+            // Delivery_Error_Code__c, Delivery_Error_Detail__c, Price__c), as WhatsAppOtpReceiptStore sets them.
+            whatsappStatus: null,
+            smsStatus: null,
+            channel: null,
+            deliveredAt: null,
+            readAt: null,
+            deliveryErrorCode: null,
+            deliveryErrorDetail: null,
+            price: null
         };
         state.challenges.set(challenge.id, challenge);
         // Like System.enqueueJob: the delivery starts only after this call has returned.
@@ -387,14 +417,20 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
     /** WhatsAppOtpDeliveryJob: the code, the callout with the reservation's clientMessageId, the outcome. */
     async function deliver(sessionId, state, challenge, msisdn, { outcome, settings, timings }) {
         const code = String(crypto.randomInt(0, 10 ** challenge.codeLength)).padStart(challenge.codeLength, '0');
+        const body = buildRequestBody(msisdn, code, { clientMessageId: challenge.clientMessageId });
         const answer = await messagingApi.sendMessage({
             subAccountId: SETTINGS.subaccountId,
-            body: buildRequestBody(msisdn, code, { clientMessageId: challenge.clientMessageId }),
+            body: smsFallbackOn(settings, outcome) ? addSmsFallback(body, code, settings) : body,
             outcome,
             latencyMs: timings.latency,
             timeoutMs: timings.timeout,
             deliver: (message) =>
-                phone.deliver(sessionId, { ...message, codeExpirationMinutes: settings.codeTtlMinutes })
+                phone.deliver(sessionId, { ...message, codeExpirationMinutes: settings.codeTtlMinutes }),
+            phoneStatus: (umid, state) => phone.status?.(sessionId, umid, state),
+            receipts: {
+                schedule: (afterMs, run) => receiptScheduler.schedule(sessionId, afterMs, run),
+                post: (envelope) => receiveReceipt(sessionId, envelope)
+            }
         });
         const errorCode = errorCodeFor8x8(answer);
         challenge.errorCode = errorCode ?? null;
@@ -416,8 +452,51 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         }
     }
 
+    /**
+     * The receipt endpoint (WhatsAppOtpReceiptResource, WhatsAppOtpReceiptStore): an unknown event or a body
+     * without a status changes nothing; the challenge is found by clientMessageId; the channel's state moves
+     * only as the shared transitions rule allows. Never creates a challenge. Returns whether one changed.
+     */
+    function receiveReceipt(sessionId, envelope) {
+        const payload = envelope?.eventType === 'outbound_message_status_changed' ? envelope.payload : undefined;
+        const status = payload?.status;
+        if (!payload || typeof status !== 'object' || status === null || !isKnownState(status.state)) {
+            return false;
+        }
+        const challenge = [...sessionState(sessionId).challenges.values()].find(
+            (candidate) => candidate.clientMessageId === payload.clientMessageId
+        );
+        if (!challenge) {
+            return false;
+        }
+        const sms = String(payload.channel).toLowerCase() === 'sms';
+        const current = sms ? challenge.smsStatus : challenge.whatsappStatus;
+        const next = nextState(current, status.state);
+        if (next === current) {
+            return false;
+        }
+        const at = status.timestamp ?? new Date(clockOf(sessionState(sessionId))).toISOString();
+        challenge[sms ? 'smsStatus' : 'whatsappStatus'] = next;
+        challenge.channel = sms ? 'SMS' : 'WhatsApp';
+        if (next === 'Delivered' && !challenge.deliveredAt) {
+            challenge.deliveredAt = at;
+        }
+        if (next === 'Read') {
+            challenge.readAt = at;
+            challenge.deliveredAt = challenge.deliveredAt ?? at;
+        }
+        if (next === 'Rejected' || next === 'Undelivered') {
+            challenge.deliveryErrorCode = status.errorCode === undefined ? null : String(status.errorCode).slice(0, 40);
+            challenge.deliveryErrorDetail = (status.errorMessage ?? status.detail ?? null)?.slice(0, 255) ?? null;
+        }
+        if (payload.price !== undefined) {
+            challenge.price = JSON.stringify(payload.price).slice(0, 40);
+        }
+        return true;
+    }
+
     /** WhatsAppOtpController.getSendStatus. */
-    function getSendStatus(sessionId, { challengeId }, { settings }) {
+    function getSendStatus(sessionId, { challengeId }, { settings, outcome }) {
         const challenge = sessionState(sessionId).challenges.get(challengeId);
         if (!challenge) {
             throw fail('CHALLENGE_NOT_FOUND');
@@ -434,7 +513,16 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             expiresAt: new Date(challenge.expiresAt).toISOString(),
             resendAvailableAt: resendAvailableAt(challenge, settings),
             codeLength: challenge.codeLength,
-            attemptsRemaining: Math.max(0, challenge.maxAttempts - challenge.attempts)
+            attemptsRemaining: Math.max(0, challenge.maxAttempts - challenge.attempts),
+            // The delivery fields: upper case, as the controller returns them.
+            channel: challenge.channel?.toUpperCase() ?? null,
+            whatsappStatus: challenge.whatsappStatus?.toUpperCase() ?? null,
+            smsStatus: challenge.smsStatus?.toUpperCase() ?? null,
+            deliveredAt: challenge.deliveredAt,
+            readAt: challenge.readAt,
+            deliveryErrorCode: challenge.deliveryErrorCode,
+            deliveryErrorDetail: challenge.deliveryErrorDetail,
+            fallbackEnabled: smsFallbackOn(settings, outcome)
         };
     }
 
@@ -513,10 +601,16 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         getSendStatus,
         verifyOtp,
         liftLockout,
+        receiveReceipt,
         contactById,
         /** Moves this session's clock on (the preview's tests, instead of real waits). */
         advanceClock(sessionId, seconds) {
             sessionState(sessionId).clockOffsetMs += seconds * SECOND;
+            receiptScheduler.flush(sessionId);
+        },
+        /** Stops the receipts still to come (the server is closing). */
+        stopReceipts() {
+            receiptScheduler.clear();
         },
         /** Resolves once every delivery scheduled so far in the session has finished. */
         async deliveriesDone(sessionId) {

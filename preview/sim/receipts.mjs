@@ -1,0 +1,168 @@
+// Delivery receipts in the preview: the one state rule (mirrors Apex WhatsAppOtpReceiptTransitions, tied to
+// it by the shared cases in the static resource WhatsAppOtpReceiptTransitions.json), the receipt the
+// simulated 8x8 posts (8x8's shape: eventType outbound_message_status_changed, payload umid, clientMessageId,
+// channel, status { state, detail, timestamp, errorCode, errorMessage }), the timeline it posts them on, and
+// a scheduler that follows each session's simulated clock, so POST /sim/clock brings due receipts at once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { forceAppDefault } from './paths.mjs';
+
+export const transitionsFile = path.join(forceAppDefault, 'staticresources', 'WhatsAppOtpReceiptTransitions.json');
+
+const RANK = { queued: 1, sent: 2, delivered: 3, read: 4 };
+const FINAL_STATES = new Set(['rejected', 'undelivered']);
+const PICKLIST = {
+    queued: 'Queued',
+    sent: 'Sent',
+    delivered: 'Delivered',
+    read: 'Read',
+    rejected: 'Rejected',
+    undelivered: 'Undelivered'
+};
+
+/** Whether 8x8 documents this receipt state (any case). */
+export function isKnownState(state) {
+    return typeof state === 'string' && Object.hasOwn(PICKLIST, state.toLowerCase());
+}
+
+/**
+ * The stored state (picklist value, or null) after a receipt in state `incoming`: forward only, Rejected and
+ * Undelivered final and following only a blank, Queued or Sent state. Same rule as the Apex, case for case.
+ */
+export function nextState(current, incoming) {
+    if (!isKnownState(incoming)) {
+        return current;
+    }
+    const to = incoming.toLowerCase();
+    if (current === null || current === undefined) {
+        return PICKLIST[to];
+    }
+    const from = current.toLowerCase();
+    if (FINAL_STATES.has(from)) {
+        return current;
+    }
+    if (FINAL_STATES.has(to)) {
+        return RANK[from] <= RANK.sent ? PICKLIST[to] : current;
+    }
+    return RANK[to] > RANK[from] ? PICKLIST[to] : current;
+}
+
+export function readTransitionCases(file = transitionsFile) {
+    return JSON.parse(fs.readFileSync(file, 'utf8')).cases;
+}
+
+/** 8x8's receipt for one message (one channel), as posted to dlrCallbackUrl. */
+export function receiptEnvelope({ umid, clientMessageId, channel, state, at, errorCode, errorMessage }) {
+    const status = { state, timestamp: new Date(at).toISOString() };
+    if (errorCode !== undefined) {
+        status.errorCode = errorCode;
+        status.errorMessage = errorMessage;
+        status.detail = errorMessage;
+    }
+    return {
+        namespace: 'ChatApps',
+        eventType: 'outbound_message_status_changed',
+        description: 'Outbound message status changed',
+        payload: { umid, clientMessageId, channel, status }
+    };
+}
+
+/**
+ * When the simulated 8x8 posts each receipt, ms after it accepted the message: quick enough to watch, slow
+ * enough to see each tick. A failed WhatsApp message is reported after the same delay as a delivery would be.
+ */
+export const RECEIPT_TIMELINE_MS = { sent: 1000, delivered: 3000, read: 8000, smsSent: 4000, smsDelivered: 6000 };
+
+/** 8x8's error for a number without WhatsApp, and for a phone that stayed unreachable. INFERRED: codes illustrative. */
+export const RECEIPT_ERRORS = {
+    notOnWhatsApp: { errorCode: 7004, errorMessage: 'Recipient is not a WhatsApp user' },
+    unreachable: { errorCode: 7011, errorMessage: 'Message expired before it could be delivered' }
+};
+
+/**
+ * The receipts for one accepted message: [{ afterMs, channel, state, error? }]. `outcome` is the scenario's:
+ * 'not-on-whatsapp' fails WhatsApp at once, then (only when the request asked for an SMS fallback) the SMS
+ * goes out and is delivered; 'undelivered' is sent and then never delivered; anything else is sent,
+ * delivered and read.
+ */
+export function receiptTimeline(outcome, { smsFallback }) {
+    const t = RECEIPT_TIMELINE_MS;
+    const queued = { afterMs: 0, channel: 'WhatsApp', state: 'queued' };
+    if (outcome === 'not-on-whatsapp') {
+        const failed = {
+            afterMs: t.sent,
+            channel: 'WhatsApp',
+            state: 'undelivered',
+            error: RECEIPT_ERRORS.notOnWhatsApp
+        };
+        return smsFallback
+            ? [
+                  queued,
+                  failed,
+                  { afterMs: t.smsSent, channel: 'SMS', state: 'sent' },
+                  { afterMs: t.smsDelivered, channel: 'SMS', state: 'delivered' }
+              ]
+            : [queued, failed];
+    }
+    if (outcome === 'undelivered') {
+        return [
+            queued,
+            { afterMs: t.sent, channel: 'WhatsApp', state: 'sent' },
+            { afterMs: t.delivered, channel: 'WhatsApp', state: 'undelivered', error: RECEIPT_ERRORS.unreachable }
+        ];
+    }
+    return [
+        queued,
+        { afterMs: t.sent, channel: 'WhatsApp', state: 'sent' },
+        { afterMs: t.delivered, channel: 'WhatsApp', state: 'delivered' },
+        { afterMs: t.read, channel: 'WhatsApp', state: 'read' }
+    ];
+}
+
+/**
+ * Runs jobs at a session's simulated time: each job is due `afterMs` after it was scheduled on that
+ * session's clock, and runs when real time gets there or when flush() finds it due after a clock move.
+ */
+export function createReceiptScheduler({ clock }) {
+    const pending = new Map();
+
+    function flush(sessionId) {
+        const jobs = pending.get(sessionId) ?? [];
+        const now = clock(sessionId);
+        const due = jobs.filter((job) => job.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
+        pending.set(
+            sessionId,
+            jobs.filter((job) => !due.includes(job))
+        );
+        for (const job of due) {
+            clearTimeout(job.timer);
+            job.run(job.dueAt);
+        }
+    }
+
+    let seq = 0;
+    function schedule(sessionId, afterMs, run) {
+        if (afterMs <= 0) {
+            // Due now (8x8's queued state comes with its 200 answer): no timer, so the order is certain.
+            run(clock(sessionId));
+            return;
+        }
+        const job = { dueAt: clock(sessionId) + afterMs, run, seq: seq++ };
+        if (!pending.has(sessionId)) {
+            pending.set(sessionId, []);
+        }
+        pending.get(sessionId).push(job);
+        job.timer = setTimeout(() => flush(sessionId), afterMs);
+        job.timer.unref?.();
+    }
+
+    /** Drops every job not yet run (the server is closing). */
+    function clear() {
+        for (const jobs of pending.values()) {
+            jobs.forEach((job) => clearTimeout(job.timer));
+        }
+        pending.clear();
+    }
+
+    return { schedule, flush, clear };
+}
