@@ -1,6 +1,8 @@
 // The customer's phone: shows each WhatsApp authentication message the simulated 8x8 accepted, rendered
 // from the accepted request body (the code from the body parameter, the security line and the expiry
-// footer an AUTHENTICATION template adds, and its Copy code button). The only place a code appears.
+// footer an AUTHENTICATION template adds, and its Copy code button), with WhatsApp's ticks as its delivery
+// receipts come (one grey: sent, two grey: delivered, two blue: read), and the SMS of a fallback. The only
+// place a code appears.
 import { LightningElement } from 'lwc';
 import { getScenario } from 'preview/scenario';
 
@@ -8,6 +10,45 @@ const SECURITY_LINE = 'For your security, do not share this code.';
 
 function expiryLine(minutes) {
     return `This code expires in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+}
+
+/** WhatsApp's ticks for a message state: what they look like and what a screen reader hears. */
+const TICKS = {
+    queued: { marks: '', words: 'Waiting to send' },
+    sent: { marks: '✓', words: 'Sent' },
+    delivered: { marks: '✓✓', words: 'Delivered' },
+    read: { marks: '✓✓', words: 'Read' }
+};
+
+function withTicks(bubble, state) {
+    const ticks = TICKS[state] ?? TICKS.queued;
+    return {
+        ...bubble,
+        state,
+        tickMarks: ticks.marks,
+        tickWords: ticks.words,
+        tickClass: state === 'read' ? 'bubble-ticks bubble-ticks_read' : 'bubble-ticks'
+    };
+}
+
+function time(iso) {
+    return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+function toSmsBubble(message) {
+    return {
+        umid: message.umid,
+        msisdn: message.msisdn,
+        isSms: true,
+        code: message.code,
+        // The SMS text is a Custom Label holding the code ("{0} is your verification code"): show the code
+        // in bold where the label put it.
+        textBefore: message.text.slice(0, Math.max(0, message.text.indexOf(message.code))),
+        textAfter: message.text.includes(message.code)
+            ? message.text.slice(message.text.indexOf(message.code) + message.code.length)
+            : '',
+        time: time(message.receivedAt)
+    };
 }
 
 function toBubble(message) {
@@ -26,8 +67,9 @@ function toBubble(message) {
         bodyText: ' is your verification code.',
         securityLine: SECURITY_LINE,
         expiryLine: expiryLine(message.codeExpirationMinutes),
-        time: new Date(message.receivedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
-        copyText: 'Copy code'
+        time: time(message.receivedAt),
+        copyText: 'Copy code',
+        isSms: false
     };
 }
 
@@ -38,7 +80,17 @@ export default class CustomerPhone extends LightningElement {
     connectedCallback() {
         this.eventSource = new EventSource(`/sim/phone/stream?session=${encodeURIComponent(getScenario().session)}`);
         this.eventSource.addEventListener('whatsapp', (event) => {
-            this.messages = [...this.messages, toBubble(JSON.parse(event.data))];
+            const message = JSON.parse(event.data);
+            this.messages = [...this.messages, withTicks(toBubble(message), message.state)];
+        });
+        this.eventSource.addEventListener('sms', (event) => {
+            this.messages = [...this.messages, toSmsBubble(JSON.parse(event.data))];
+        });
+        this.eventSource.addEventListener('status', (event) => {
+            const { umid, state } = JSON.parse(event.data);
+            this.messages = this.messages.map((message) =>
+                message.umid === umid && !message.isSms ? withTicks(message, state) : message
+            );
         });
     }
 

@@ -16,7 +16,10 @@ export const OUTCOMES = [
     { key: '400-number', label: '400 Invalid number (1002)' },
     { key: '429', label: '429 Too many requests' },
     { key: '500', label: '500 Internal server error' },
-    { key: 'timeout', label: 'Timeout (no answer)' }
+    { key: 'timeout', label: 'Timeout (no answer)' },
+    // Accepted (200); the delivery receipts tell the rest (preview/sim/receipts.mjs).
+    { key: 'not-on-whatsapp', label: 'Not on WhatsApp → SMS fallback' },
+    { key: 'undelivered', label: 'Undelivered (phone offline, no fallback)' }
 ];
 
 /** Query names of the page itself; every other query value goes to the simulated org (preview/sim/simulatedOrg.mjs). */
