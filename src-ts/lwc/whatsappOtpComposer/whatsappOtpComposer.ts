@@ -17,13 +17,10 @@ import sendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Send';
 import sendingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Sending';
 import codeSentLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeSent';
 import expiresInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ExpiresIn';
-import codeInputLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeInput';
-import codeHelpLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeHelp';
 import verifyLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verify';
 import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
 import resendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Resend';
 import resendInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendIn';
-import verifiedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verified';
 import invalidCodeLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCode';
 import invalidCodeLastAttemptLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCodeLastAttempt';
 import expiredLabel from '@salesforce/label/c.WhatsAppOtp_UI_Expired';
@@ -33,19 +30,14 @@ import verifyFailedTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyFai
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
 import unconfirmedLabel from '@salesforce/label/c.WhatsAppOtp_Status_Unconfirmed';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
-import { digitsOnly, errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
+import { errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
 import { SendStatusPoll } from './sendStatusPoll';
 import { deliveryResult } from './delivery';
 import type { Challenge, Delivery, FinishedPoll } from './delivery';
+import { stageAfterVerify, stageOnExpiry, stageView } from './otpStages';
+import type { Stage, StageView } from './otpStages';
 
-/**
- * Digits in a code before the first send; after it, sendOtp's codeLength (the Code Length setting) rules.
- * 6 is that setting's default.
- */
-const DEFAULT_CODE_LENGTH = 6;
 const TICK_MS = 1000;
-
-type Stage = 'ready' | 'sending' | 'sent' | 'verifying' | 'verified' | 'invalid' | 'expired' | 'locked';
 
 /** What a send that 8x8 refuses goes back to: the code the agent had before. */
 interface Snapshot {
@@ -55,8 +47,13 @@ interface Snapshot {
     attemptsRemaining: number | undefined;
 }
 
-/** Stages in which a code is out and can still be typed in. */
-const CODE_ENTRY_STAGES: readonly Stage[] = ['sent', 'verifying', 'invalid'];
+/** The child that takes the code (c-whatsapp-otp-code-input): its public methods. */
+interface CodeInput extends HTMLElement {
+    value: string;
+    reportValidity(): boolean;
+    clear(): void;
+    focus(): void;
+}
 
 /**
  * Sends a WhatsApp one-time code to the Contact and checks the code the customer reads back.
@@ -79,7 +76,6 @@ export default class WhatsappOtpComposer extends LightningElement {
     recordError: string | undefined;
     challenge: Challenge | undefined;
     delivery: Delivery = 'confirmed';
-    code = '';
     attemptsRemaining: number | undefined;
     errorMessage: string | undefined;
     nowMs = Date.now();
@@ -97,7 +93,6 @@ export default class WhatsappOtpComposer extends LightningElement {
         destination: destinationLabel,
         noPhone: noPhoneLabel,
         send: sendLabel,
-        codeInput: codeInputLabel,
         verify: verifyLabel
     };
 
@@ -131,7 +126,7 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     override renderedCallback(): void {
         if (this.focusCodeOnRender) {
-            const input = this.template?.querySelector<HTMLInputElement>('[data-id="code"]');
+            const input = this.codeInput;
             if (input) {
                 this.focusCodeOnRender = false;
                 input.focus();
@@ -151,45 +146,28 @@ export default class WhatsappOtpComposer extends LightningElement {
         return this.recordLoaded && !this.recordError && !this.maskedRecordPhone;
     }
 
-    get isBusy(): boolean {
-        return this.stage === 'sending' || this.stage === 'verifying';
+    /** What the current stage shows: the rules live in otpStages.ts. */
+    get view(): StageView {
+        return stageView({
+            stage: this.stage,
+            hasChallenge: !!this.challenge,
+            canSend: !!this.recordId && !!this.maskedRecordPhone,
+            resendCooldownSeconds: this.resendCooldownSeconds,
+            verifyStepShown: this.showVerifyStep !== false
+        });
     }
 
     get busyText(): string {
         return this.stage === 'verifying' ? verifyingLabel : sendingLabel;
     }
 
-    get codeLength(): number {
-        return this.challenge?.codeLength ?? DEFAULT_CODE_LENGTH;
-    }
-
-    get verifyStepShown(): boolean {
-        return this.showVerifyStep !== false;
-    }
-
-    get codeHelp(): string {
-        return formatLabel(codeHelpLabel, this.codeLength);
-    }
-
-    /** Before the first code only; after that Resend takes over. */
-    get showSend(): boolean {
-        return !this.challenge;
-    }
-
-    get sendDisabled(): boolean {
-        return this.isBusy || !this.recordId || !this.maskedRecordPhone;
-    }
-
-    get showResend(): boolean {
-        return !!this.challenge && this.stage !== 'verified';
+    /** undefined before the first send: the code input then uses the Code Length setting's default. */
+    get codeLength(): number | undefined {
+        return this.challenge?.codeLength;
     }
 
     get resendCooldownSeconds(): number {
         return secondsUntil(this.challenge?.resendAvailableAt, this.nowMs);
-    }
-
-    get resendDisabled(): boolean {
-        return this.sendDisabled || this.resendCooldownSeconds > 0;
     }
 
     get resendText(): string {
@@ -201,24 +179,8 @@ export default class WhatsappOtpComposer extends LightningElement {
         return secondsUntil(this.challenge?.expiresAt, this.nowMs);
     }
 
-    get showExpiry(): boolean {
-        return !!this.challenge && CODE_ENTRY_STAGES.includes(this.stage);
-    }
-
     get expiryText(): string {
         return formatLabel(expiresInLabel, formatMinutesSeconds(this.expirySeconds));
-    }
-
-    get showCodeEntry(): boolean {
-        return this.verifyStepShown && !!this.challenge && CODE_ENTRY_STAGES.includes(this.stage);
-    }
-
-    get verifyDisabled(): boolean {
-        return this.isBusy || this.code.length !== this.codeLength;
-    }
-
-    get isVerified(): boolean {
-        return this.stage === 'verified';
     }
 
     /** What the aria-live region announces: one sentence per stage. */
@@ -231,7 +193,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             case 'verifying':
                 return verifyingLabel;
             case 'verified':
-                return formatLabel(verifiedLabel, this.challenge?.maskedPhone ?? '');
+                return '';
             case 'invalid':
                 return this.attemptsRemaining === 1
                     ? invalidCodeLastAttemptLabel
@@ -257,44 +219,31 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
 
     get statusClass(): string {
-        return this.stage === 'invalid' || this.stage === 'locked'
-            ? 'slds-m-top_small slds-text-color_error'
-            : 'slds-m-top_small';
-    }
-
-    get hasStatusText(): boolean {
-        return !this.isVerified && this.statusText !== '';
+        return this.view.statusIsError ? 'slds-m-top_small slds-text-color_error' : 'slds-m-top_small';
     }
 
     handleSend(): Promise<void> {
         return this.send();
     }
 
+    /** Verify: a short code gets the input's inline message instead of a call. */
     handleVerify(): Promise<void> {
-        return this.verify();
+        const input = this.codeInput;
+        if (!input || !input.reportValidity()) {
+            return Promise.resolve();
+        }
+        return this.verify(input.value);
     }
 
-    handleCodeInput(event: Event): void {
-        const input = event.target as HTMLInputElement;
-        const digits = digitsOnly(input.value, this.codeLength);
-        // Setting the property alone does not re-render when only a non-digit was added.
-        if (input.value !== digits) {
-            input.value = digits;
-        }
-        this.code = digits;
-    }
-
-    handleCodeKeydown(event: KeyboardEvent): void {
-        if (event.key === 'Enter') {
-            event.preventDefault();
-            // verify() reports its own failures; nothing is left to await here.
-            this.verify();
-        }
+    /** Enter in the code input, with a complete code. */
+    handleCodeSubmit(event: CustomEvent<{ code: string }>): Promise<void> {
+        return this.verify(event.detail.code);
     }
 
     private async send(): Promise<void> {
         const recordId = this.recordId;
-        if (this.sendDisabled || !recordId || (this.challenge && this.resendDisabled)) {
+        const view = this.view;
+        if (view.sendDisabled || !recordId || (this.challenge && view.resendDisabled)) {
             return;
         }
         const before = this.snapshot();
@@ -351,7 +300,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.clearCode();
         this.attemptsRemaining = undefined;
         this.stage = 'sent';
-        this.focusCodeOnRender = this.verifyStepShown;
+        this.focusCodeOnRender = this.showVerifyStep !== false;
         this.startClock();
     }
 
@@ -366,13 +315,12 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.tick();
     }
 
-    private async verify(): Promise<void> {
+    private async verify(code: string): Promise<void> {
         const challengeId = this.challenge?.challengeId;
-        if (this.verifyDisabled || !challengeId) {
+        if (this.view.verifyDisabled || !challengeId) {
             return;
         }
         const previousStage = this.stage;
-        const code = this.code;
         this.stage = 'verifying';
         this.errorMessage = undefined;
         try {
@@ -402,33 +350,25 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     private applyVerifyResult(result: VerifyOtpResult): void {
         this.attemptsRemaining = result.attemptsRemaining;
-        switch (result.status) {
-            case 'VERIFIED':
-                this.stage = 'verified';
-                this.stopClock();
-                break;
-            case 'INVALID_CODE':
-                this.stage = 'invalid';
-                this.focusCodeOnRender = true;
-                break;
-            case 'EXPIRED':
-                this.stage = 'expired';
-                break;
-            case 'LOCKED':
-                this.stage = 'locked';
-                break;
-            default:
-                this.showError(undefined, verifyFailedTitleLabel);
-                this.stage = 'sent';
+        const next = stageAfterVerify(result.status);
+        if (!next) {
+            this.showError(undefined, verifyFailedTitleLabel);
+            this.stage = 'sent';
+            return;
         }
+        this.stage = next;
+        if (next === 'verified') {
+            this.stopClock();
+        }
+        this.focusCodeOnRender = next === 'invalid';
     }
 
     private clearCode(): void {
-        this.code = '';
-        const input = this.template?.querySelector<HTMLInputElement>('[data-id="code"]');
-        if (input) {
-            input.value = '';
-        }
+        this.codeInput?.clear();
+    }
+
+    private get codeInput(): CodeInput | null {
+        return this.template?.querySelector<CodeInput>('c-whatsapp-otp-code-input') ?? null;
     }
 
     private showError(error: unknown, title: string): void {
@@ -463,8 +403,8 @@ export default class WhatsappOtpComposer extends LightningElement {
             return;
         }
         const expired = this.expirySeconds === 0;
-        if (expired && (this.stage === 'sent' || this.stage === 'invalid')) {
-            this.stage = 'expired';
+        if (expired && stageOnExpiry(this.stage) !== this.stage) {
+            this.stage = stageOnExpiry(this.stage);
             this.clearCode();
         }
         if (expired && this.resendCooldownSeconds === 0) {

@@ -211,8 +211,35 @@ function shadow(element: ComposerElement): ShadowRoot {
     return element.shadowRoot;
 }
 
+/**
+ * The element with this data-id in the composer's shadow tree or in a child component's (the code input
+ * and the verified line are children: their parts sit in their own shadow roots).
+ */
 export function byDataId<T extends Element = HTMLElement>(element: ComposerElement, dataId: string): T | null {
-    return shadow(element).querySelector<T & Element>(`[data-id="${dataId}"]`);
+    return deepQuery<T>(shadow(element), `[data-id="${dataId}"]`);
+}
+
+function deepQuery<T extends Element>(root: ShadowRoot, selector: string): T | null {
+    const found = root.querySelector<T & Element>(selector);
+    if (found) {
+        return found;
+    }
+    for (const node of Array.from(root.querySelectorAll('*'))) {
+        const inner = node.shadowRoot ? deepQuery<T>(node.shadowRoot, selector) : null;
+        if (inner) {
+            return inner;
+        }
+    }
+    return null;
+}
+
+/** The element that has keyboard focus, looking through the child components' shadow roots. */
+export function focusedElement(element: ComposerElement): Element | null {
+    let active: Element | null = shadow(element).activeElement;
+    while (active?.shadowRoot?.activeElement) {
+        active = active.shadowRoot.activeElement;
+    }
+    return active;
 }
 
 /** Like byDataId, for elements the test needs; fails the test with the data-id when it is missing. */
@@ -234,8 +261,18 @@ export function button(element: ComposerElement, dataId: string): ButtonElement 
     return mustFind<ButtonElement>(element, dataId);
 }
 
+/** The text an agent reads in the element, including that of child components inside it. */
 export function textOf(element: ComposerElement, dataId: string): string {
-    return (mustFind(element, dataId).textContent ?? '').replace(/\s+/g, ' ').trim();
+    return deepText(mustFind(element, dataId)).replace(/\s+/g, ' ').trim();
+}
+
+function deepText(node: Node): string {
+    if (node.nodeType === Node.TEXT_NODE) {
+        return node.textContent ?? '';
+    }
+    const host = node as Element;
+    const children = host.shadowRoot ? host.shadowRoot.childNodes : node.childNodes;
+    return Array.from(children).map(deepText).join('');
 }
 
 export function spinner(element: ComposerElement): Element | null {
@@ -286,11 +323,25 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
  */
 export function renderedMarkup(element: ComposerElement): string {
     const parts: string[] = [];
-    for (const node of [element, ...Array.from(shadow(element).querySelectorAll('*'))]) {
-        for (const attribute of Array.from(node.attributes)) {
+    const visit = (host: Element): void => {
+        for (const attribute of Array.from(host.attributes)) {
             parts.push(`${attribute.name}=${attribute.value}`);
         }
-    }
-    parts.push(shadow(element).textContent ?? '');
+        const root = host.shadowRoot;
+        if (!root) {
+            return;
+        }
+        for (const node of Array.from(root.querySelectorAll('*'))) {
+            if (node.shadowRoot) {
+                visit(node);
+            } else {
+                for (const attribute of Array.from(node.attributes)) {
+                    parts.push(`${attribute.name}=${attribute.value}`);
+                }
+            }
+        }
+        parts.push(root.textContent ?? '');
+    };
+    visit(element);
     return parts.join('\n');
 }

@@ -12,6 +12,7 @@ import {
     auraError,
     button,
     byDataId,
+    focusedElement,
     click,
     clickAndPoll,
     mustFind,
@@ -170,7 +171,7 @@ describe('c-whatsapp-otp-composer: resending', () => {
         });
 
         expect(textOf(element, 'status')).toBe('Code sent to +65 •••• 5678 via WhatsApp.');
-        expect(element.shadowRoot?.activeElement).toBe(mustFind(element, 'code'));
+        expect(focusedElement(element)).toBe(mustFind(element, 'code'));
     });
 
     it('keeps the current code usable when Apex refuses the resend', async () => {

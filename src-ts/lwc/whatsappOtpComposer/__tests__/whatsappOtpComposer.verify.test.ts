@@ -8,6 +8,7 @@ import {
     auraError,
     button,
     byDataId,
+    focusedElement,
     click,
     deferred,
     mustFind,
@@ -27,12 +28,23 @@ const mockVerifyOtp = jest.mocked(verifyOtp);
 describe('c-whatsapp-otp-composer: typing the code', () => {
     useFakeClock();
 
-    it('keeps Verify disabled until all 6 digits are in', async () => {
+    it('says inline to enter all 6 digits, without a call, when Verify is clicked on a short code', async () => {
         const element = await sentComposer();
-
         await typeCode(element, '12345');
 
-        expect(button(element, 'verify').disabled).toBe(true);
+        await click(element, 'verify');
+
+        expect(textOf(element, 'code-error')).toBe('Enter all 6 digits.');
+        expect(mockVerifyOtp).not.toHaveBeenCalled();
+    });
+
+    it('says inline to enter all 6 digits, without a call, when Enter is pressed on an empty code', async () => {
+        const element = await sentComposer();
+
+        await pressEnter(element);
+
+        expect(textOf(element, 'code-error')).toBe('Enter all 6 digits.');
+        expect(mockVerifyOtp).not.toHaveBeenCalled();
     });
 
     it('enables Verify once all 6 digits are in', async () => {
@@ -139,10 +151,14 @@ describe('c-whatsapp-otp-composer: verifying the code', () => {
 
         const status = mustFind(element, 'status');
         expect(textOf(element, 'status')).toBe('Verified. The customer confirmed the code sent to +65 •••• 5678.');
-        expect(status.querySelector('.slds-theme_success')).not.toBeNull();
-        expect((status.querySelector('lightning-icon') as HTMLElement & { iconName: string }).iconName).toBe(
-            'utility:success'
-        );
+        expect(byDataId(element, 'verified')).not.toBeNull();
+        expect(
+            (
+                status
+                    .querySelector('c-whatsapp-otp-verification-status')
+                    ?.shadowRoot?.querySelector('lightning-icon') as HTMLElement & { iconName: string }
+            ).iconName
+        ).toBe('utility:success');
     });
 
     it('ends the exchange when the code matches: no input, Verify, Resend or countdown left', async () => {
@@ -188,8 +204,7 @@ describe('c-whatsapp-otp-composer: verifying the code', () => {
 
         const input = mustFind<HTMLInputElement>(element, 'code');
         expect(input.value).toBe('');
-        expect(element.shadowRoot?.activeElement).toBe(input);
-        expect(button(element, 'verify').disabled).toBe(true);
+        expect(focusedElement(element)).toBe(input);
     });
 
     it('checks a second code with a second, separate call', async () => {
@@ -205,7 +220,7 @@ describe('c-whatsapp-otp-composer: verifying the code', () => {
 
         expect(mockVerifyOtp).toHaveBeenCalledTimes(2);
         expect(mockVerifyOtp).toHaveBeenLastCalledWith({ challengeId: CHALLENGE_ID, code: CODE });
-        expect(mustFind(element, 'status').querySelector('.slds-theme_success')).not.toBeNull();
+        expect(byDataId(element, 'verified')).not.toBeNull();
     });
 
     it('offers a resend instead of the input when Apex says the code expired', async () => {
@@ -292,7 +307,7 @@ describe('c-whatsapp-otp-composer: a check that Apex refuses', () => {
 
         await click(element, 'verify');
 
-        expect(mustFind(element, 'status').querySelector('.slds-theme_success')).toBeNull();
+        expect(byDataId(element, 'verified')).toBeNull();
         expect(toasts).toHaveLength(1);
         expect(byDataId(element, 'code')).not.toBeNull();
     });

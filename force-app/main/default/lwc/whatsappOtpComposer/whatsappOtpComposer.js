@@ -15,13 +15,10 @@ import sendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Send';
 import sendingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Sending';
 import codeSentLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeSent';
 import expiresInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ExpiresIn';
-import codeInputLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeInput';
-import codeHelpLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeHelp';
 import verifyLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verify';
 import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
 import resendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Resend';
 import resendInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendIn';
-import verifiedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verified';
 import invalidCodeLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCode';
 import invalidCodeLastAttemptLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCodeLastAttempt';
 import expiredLabel from '@salesforce/label/c.WhatsAppOtp_UI_Expired';
@@ -31,17 +28,11 @@ import verifyFailedTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyFai
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
 import unconfirmedLabel from '@salesforce/label/c.WhatsAppOtp_Status_Unconfirmed';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
-import { digitsOnly, errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
+import { errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
 import { SendStatusPoll } from './sendStatusPoll';
 import { deliveryResult } from './delivery';
-/**
- * Digits in a code before the first send; after it, sendOtp's codeLength (the Code Length setting) rules.
- * 6 is that setting's default.
- */
-const DEFAULT_CODE_LENGTH = 6;
+import { stageAfterVerify, stageOnExpiry, stageView } from './otpStages';
 const TICK_MS = 1000;
-/** Stages in which a code is out and can still be typed in. */
-const CODE_ENTRY_STAGES = ['sent', 'verifying', 'invalid'];
 /**
  * Sends a WhatsApp one-time code to the Contact and checks the code the customer reads back.
  * The code itself is generated and checked by Apex; it never reaches this component, apart from
@@ -65,7 +56,6 @@ export default class WhatsappOtpComposer extends LightningElement {
     recordError;
     challenge;
     delivery = 'confirmed';
-    code = '';
     attemptsRemaining;
     errorMessage;
     nowMs = Date.now();
@@ -81,7 +71,6 @@ export default class WhatsappOtpComposer extends LightningElement {
         destination: destinationLabel,
         noPhone: noPhoneLabel,
         send: sendLabel,
-        codeInput: codeInputLabel,
         verify: verifyLabel
     };
     @wire(getRecord, { recordId: '$recordId', optionalFields: [MOBILE_PHONE_FIELD, PHONE_FIELD] })
@@ -112,7 +101,7 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     renderedCallback() {
         if (this.focusCodeOnRender) {
-            const input = this.template?.querySelector('[data-id="code"]');
+            const input = this.codeInput;
             if (input) {
                 this.focusCodeOnRender = false;
                 input.focus();
@@ -128,36 +117,25 @@ export default class WhatsappOtpComposer extends LightningElement {
     get showNoPhone() {
         return this.recordLoaded && !this.recordError && !this.maskedRecordPhone;
     }
-    get isBusy() {
-        return this.stage === 'sending' || this.stage === 'verifying';
+    /** What the current stage shows: the rules live in otpStages.ts. */
+    get view() {
+        return stageView({
+            stage: this.stage,
+            hasChallenge: !!this.challenge,
+            canSend: !!this.recordId && !!this.maskedRecordPhone,
+            resendCooldownSeconds: this.resendCooldownSeconds,
+            verifyStepShown: this.showVerifyStep !== false
+        });
     }
     get busyText() {
         return this.stage === 'verifying' ? verifyingLabel : sendingLabel;
     }
+    /** undefined before the first send: the code input then uses the Code Length setting's default. */
     get codeLength() {
-        return this.challenge?.codeLength ?? DEFAULT_CODE_LENGTH;
-    }
-    get verifyStepShown() {
-        return this.showVerifyStep !== false;
-    }
-    get codeHelp() {
-        return formatLabel(codeHelpLabel, this.codeLength);
-    }
-    /** Before the first code only; after that Resend takes over. */
-    get showSend() {
-        return !this.challenge;
-    }
-    get sendDisabled() {
-        return this.isBusy || !this.recordId || !this.maskedRecordPhone;
-    }
-    get showResend() {
-        return !!this.challenge && this.stage !== 'verified';
+        return this.challenge?.codeLength;
     }
     get resendCooldownSeconds() {
         return secondsUntil(this.challenge?.resendAvailableAt, this.nowMs);
-    }
-    get resendDisabled() {
-        return this.sendDisabled || this.resendCooldownSeconds > 0;
     }
     get resendText() {
         const seconds = this.resendCooldownSeconds;
@@ -166,20 +144,8 @@ export default class WhatsappOtpComposer extends LightningElement {
     get expirySeconds() {
         return secondsUntil(this.challenge?.expiresAt, this.nowMs);
     }
-    get showExpiry() {
-        return !!this.challenge && CODE_ENTRY_STAGES.includes(this.stage);
-    }
     get expiryText() {
         return formatLabel(expiresInLabel, formatMinutesSeconds(this.expirySeconds));
-    }
-    get showCodeEntry() {
-        return this.verifyStepShown && !!this.challenge && CODE_ENTRY_STAGES.includes(this.stage);
-    }
-    get verifyDisabled() {
-        return this.isBusy || this.code.length !== this.codeLength;
-    }
-    get isVerified() {
-        return this.stage === 'verified';
     }
     /** What the aria-live region announces: one sentence per stage. */
     get statusText() {
@@ -191,7 +157,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             case 'verifying':
                 return verifyingLabel;
             case 'verified':
-                return formatLabel(verifiedLabel, this.challenge?.maskedPhone ?? '');
+                return '';
             case 'invalid':
                 return this.attemptsRemaining === 1
                     ? invalidCodeLastAttemptLabel
@@ -215,38 +181,27 @@ export default class WhatsappOtpComposer extends LightningElement {
         }
     }
     get statusClass() {
-        return this.stage === 'invalid' || this.stage === 'locked'
-            ? 'slds-m-top_small slds-text-color_error'
-            : 'slds-m-top_small';
-    }
-    get hasStatusText() {
-        return !this.isVerified && this.statusText !== '';
+        return this.view.statusIsError ? 'slds-m-top_small slds-text-color_error' : 'slds-m-top_small';
     }
     handleSend() {
         return this.send();
     }
+    /** Verify: a short code gets the input's inline message instead of a call. */
     handleVerify() {
-        return this.verify();
-    }
-    handleCodeInput(event) {
-        const input = event.target;
-        const digits = digitsOnly(input.value, this.codeLength);
-        // Setting the property alone does not re-render when only a non-digit was added.
-        if (input.value !== digits) {
-            input.value = digits;
+        const input = this.codeInput;
+        if (!input || !input.reportValidity()) {
+            return Promise.resolve();
         }
-        this.code = digits;
+        return this.verify(input.value);
     }
-    handleCodeKeydown(event) {
-        if (event.key === 'Enter') {
-            event.preventDefault();
-            // verify() reports its own failures; nothing is left to await here.
-            this.verify();
-        }
+    /** Enter in the code input, with a complete code. */
+    handleCodeSubmit(event) {
+        return this.verify(event.detail.code);
     }
     async send() {
         const recordId = this.recordId;
-        if (this.sendDisabled || !recordId || (this.challenge && this.resendDisabled)) {
+        const view = this.view;
+        if (view.sendDisabled || !recordId || (this.challenge && view.resendDisabled)) {
             return;
         }
         const before = this.snapshot();
@@ -302,7 +257,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.clearCode();
         this.attemptsRemaining = undefined;
         this.stage = 'sent';
-        this.focusCodeOnRender = this.verifyStepShown;
+        this.focusCodeOnRender = this.showVerifyStep !== false;
         this.startClock();
     }
     snapshot() {
@@ -314,13 +269,12 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.attemptsRemaining = before.attemptsRemaining;
         this.tick();
     }
-    async verify() {
+    async verify(code) {
         const challengeId = this.challenge?.challengeId;
-        if (this.verifyDisabled || !challengeId) {
+        if (this.view.verifyDisabled || !challengeId) {
             return;
         }
         const previousStage = this.stage;
-        const code = this.code;
         this.stage = 'verifying';
         this.errorMessage = undefined;
         try {
@@ -348,32 +302,23 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     applyVerifyResult(result) {
         this.attemptsRemaining = result.attemptsRemaining;
-        switch (result.status) {
-            case 'VERIFIED':
-                this.stage = 'verified';
-                this.stopClock();
-                break;
-            case 'INVALID_CODE':
-                this.stage = 'invalid';
-                this.focusCodeOnRender = true;
-                break;
-            case 'EXPIRED':
-                this.stage = 'expired';
-                break;
-            case 'LOCKED':
-                this.stage = 'locked';
-                break;
-            default:
-                this.showError(undefined, verifyFailedTitleLabel);
-                this.stage = 'sent';
+        const next = stageAfterVerify(result.status);
+        if (!next) {
+            this.showError(undefined, verifyFailedTitleLabel);
+            this.stage = 'sent';
+            return;
         }
+        this.stage = next;
+        if (next === 'verified') {
+            this.stopClock();
+        }
+        this.focusCodeOnRender = next === 'invalid';
     }
     clearCode() {
-        this.code = '';
-        const input = this.template?.querySelector('[data-id="code"]');
-        if (input) {
-            input.value = '';
-        }
+        this.codeInput?.clear();
+    }
+    get codeInput() {
+        return this.template?.querySelector('c-whatsapp-otp-code-input') ?? null;
     }
     showError(error, title) {
         const message = errorMessageOf(error) ?? unexpectedErrorLabel;
@@ -404,8 +349,8 @@ export default class WhatsappOtpComposer extends LightningElement {
             return;
         }
         const expired = this.expirySeconds === 0;
-        if (expired && (this.stage === 'sent' || this.stage === 'invalid')) {
-            this.stage = 'expired';
+        if (expired && stageOnExpiry(this.stage) !== this.stage) {
+            this.stage = stageOnExpiry(this.stage);
             this.clearCode();
         }
         if (expired && this.resendCooldownSeconds === 0) {

@@ -1,0 +1,116 @@
+import { LightningElement, api } from 'lwc';
+import codeInputLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeInput';
+import codeHelpLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeHelp';
+import enterAllDigitsLabel from '@salesforce/label/c.WhatsAppOtp_UI_EnterAllDigits';
+import { normalizeCode } from './codeNormalize';
+
+/** Digits in a code when the parent passes none: the Code Length setting's default. */
+const DEFAULT_CODE_LENGTH = 6;
+
+/** detail of the `codechange` and `codesubmit` events. */
+export interface CodeEventDetail {
+    code: string;
+}
+
+/**
+ * The one-time-code input: normalises typed and pasted text to digits, says inline when a code is short,
+ * and fires `codesubmit` (detail: { code }) on Enter with a complete code. `codechange` fires on every edit.
+ * The parent's Verify button calls reportValidity() and reads `value`.
+ */
+export default class WhatsappOtpCodeInput extends LightningElement {
+    /** Digits the code has. */
+    @api codeLength: number | undefined;
+    @api disabled = false;
+
+    code = '';
+    /** Shown under the input once the agent tried a short code; cleared by the next edit. */
+    incompleteMessage: string | undefined;
+
+    readonly label = codeInputLabel;
+
+    /** The normalised digits typed so far. */
+    @api
+    get value(): string {
+        return this.code;
+    }
+
+    /** Shows "Enter all N digits" when the code is short; true when it is complete. */
+    @api
+    reportValidity(): boolean {
+        const complete = this.code.length === this.digitCount;
+        this.incompleteMessage = complete ? undefined : this.enterAllDigits;
+        return complete;
+    }
+
+    /** Empties the input, and its message, after a check or a new code. */
+    @api
+    clear(): void {
+        this.code = '';
+        this.incompleteMessage = undefined;
+        const input = this.input;
+        if (input) {
+            input.value = '';
+        }
+    }
+
+    @api
+    focus(): void {
+        this.input?.focus();
+    }
+
+    get digitCount(): number {
+        return this.codeLength ?? DEFAULT_CODE_LENGTH;
+    }
+
+    get help(): string {
+        return formatCount(codeHelpLabel, this.digitCount);
+    }
+
+    get enterAllDigits(): string {
+        return formatCount(enterAllDigitsLabel, this.digitCount);
+    }
+
+    get describedBy(): string {
+        return this.incompleteMessage ? 'otp-code-help otp-code-error' : 'otp-code-help';
+    }
+
+    /** aria-invalid: "true" while the inline message is shown. */
+    get invalidState(): string {
+        return this.incompleteMessage ? 'true' : 'false';
+    }
+
+    get formElementClass(): string {
+        return this.incompleteMessage ? 'slds-form-element slds-has-error' : 'slds-form-element';
+    }
+
+    handleInput(event: Event): void {
+        const input = event.target as HTMLInputElement;
+        const digits = normalizeCode(input.value, this.digitCount);
+        // Setting the property alone does not re-render when only a separator was added.
+        if (input.value !== digits) {
+            input.value = digits;
+        }
+        this.code = digits;
+        this.incompleteMessage = undefined;
+        this.dispatchEvent(new CustomEvent<CodeEventDetail>('codechange', { detail: { code: digits } }));
+    }
+
+    handleKeydown(event: KeyboardEvent): void {
+        if (event.key !== 'Enter') {
+            return;
+        }
+        event.preventDefault();
+        if (this.reportValidity()) {
+            this.dispatchEvent(new CustomEvent<CodeEventDetail>('codesubmit', { detail: { code: this.code } }));
+        }
+    }
+
+    private get input(): HTMLInputElement | null {
+        return this.template?.querySelector<HTMLInputElement>('[data-id="code"]') ?? null;
+    }
+}
+
+/** Fills the label's {0} with a count, as Apex String.format does. */
+function formatCount(template: string, count: number): string {
+    return template.replace(/\{0\}/g, String(count));
+}

@@ -1,0 +1,99 @@
+// The stage machine on its own: what each stage shows, and the transitions verifyOtp and the clock cause.
+import { CODE_ENTRY_STAGES, stageAfterVerify, stageOnExpiry, stageView } from '../otpStages';
+import type { Stage, StageInput } from '../otpStages';
+
+const ALL_STAGES: Stage[] = ['ready', 'sending', 'sent', 'verifying', 'verified', 'invalid', 'expired', 'locked'];
+
+function input(changes: Partial<StageInput> = {}): StageInput {
+    return {
+        stage: 'sent',
+        hasChallenge: true,
+        canSend: true,
+        resendCooldownSeconds: 0,
+        verifyStepShown: true,
+        ...changes
+    };
+}
+
+describe('otpStages: stageView', () => {
+    it('offers Send, enabled, before the first code', () => {
+        const view = stageView(input({ stage: 'ready', hasChallenge: false }));
+
+        expect([view.showSend, view.sendDisabled, view.showResend, view.showCodeEntry]).toEqual([
+            true,
+            false,
+            false,
+            false
+        ]);
+    });
+
+    it('disables Send when the record has no phone to send to', () => {
+        expect(stageView(input({ stage: 'ready', hasChallenge: false, canSend: false })).sendDisabled).toBe(true);
+    });
+
+    it.each(['sending', 'verifying'] as Stage[])('is busy and disables every button while %s', (stage) => {
+        const view = stageView(input({ stage }));
+
+        expect([view.isBusy, view.sendDisabled, view.resendDisabled, view.verifyDisabled]).toEqual([
+            true,
+            true,
+            true,
+            true
+        ]);
+    });
+
+    it('shows the code input, Verify and the expiry in exactly the code-entry stages', () => {
+        const shown = ALL_STAGES.filter((stage) => stageView(input({ stage })).showCodeEntry);
+
+        expect(shown).toEqual([...CODE_ENTRY_STAGES]);
+        expect(ALL_STAGES.filter((stage) => stageView(input({ stage })).showExpiry)).toEqual(shown);
+    });
+
+    it('leaves out the code input, but not the expiry, when the verify step is switched off', () => {
+        const view = stageView(input({ verifyStepShown: false }));
+
+        expect([view.showCodeEntry, view.showExpiry]).toEqual([false, true]);
+    });
+
+    it('keeps Verify enabled for a code being typed: a short code gets an inline message instead', () => {
+        expect(stageView(input({ stage: 'sent' })).verifyDisabled).toBe(false);
+    });
+
+    it('disables Resend during the cooldown', () => {
+        expect(stageView(input({ resendCooldownSeconds: 12 })).resendDisabled).toBe(true);
+    });
+
+    it('replaces Send with Resend once a code is out, and hides Resend once verified', () => {
+        expect(stageView(input({ stage: 'expired' })).showSend).toBe(false);
+        expect(stageView(input({ stage: 'expired' })).showResend).toBe(true);
+        expect(stageView(input({ stage: 'verified' })).showResend).toBe(false);
+    });
+
+    it('marks the status line as an error only after a wrong code or a lock', () => {
+        expect(ALL_STAGES.filter((stage) => stageView(input({ stage })).statusIsError)).toEqual(['invalid', 'locked']);
+    });
+});
+
+describe('otpStages: transitions', () => {
+    it.each([
+        ['VERIFIED', 'verified'],
+        ['INVALID_CODE', 'invalid'],
+        ['EXPIRED', 'expired'],
+        ['LOCKED', 'locked']
+    ])('goes from verifyOtp status %s to stage %s', (status, stage) => {
+        expect(stageAfterVerify(status)).toBe(stage);
+    });
+
+    it('has no stage for a verifyOtp status it does not know', () => {
+        expect(stageAfterVerify('SOMETHING_NEW')).toBeUndefined();
+    });
+
+    it('expires a code that can still be typed in, once its time is up', () => {
+        expect(stageOnExpiry('sent')).toBe('expired');
+        expect(stageOnExpiry('invalid')).toBe('expired');
+    });
+
+    it.each(['verifying', 'verified', 'locked', 'sending'] as Stage[])('leaves stage %s alone at expiry', (stage) => {
+        expect(stageOnExpiry(stage)).toBe(stage);
+    });
+});
