@@ -5,6 +5,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
+import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import type { VerifyOtpResult } from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import MOBILE_PHONE_FIELD from '@salesforce/schema/Contact.MobilePhone';
@@ -32,12 +33,21 @@ import unconfirmedLabel from '@salesforce/label/c.WhatsAppOtp_Status_Unconfirmed
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import { errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
 import { SendStatusPoll } from './sendStatusPoll';
+import { DeliveryStatusPoll } from './deliveryStatusPoll';
+import { deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
+import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
 import { deliveryResult } from './delivery';
 import type { Challenge, Delivery, FinishedPoll } from './delivery';
 import { stageAfterVerify, stageOnExpiry, stageView } from './otpStages';
 import type { Stage, StageView } from './otpStages';
 
 const TICK_MS = 1000;
+
+/** getSendStatus's answer with its delivery fields (docs/architecture.md, "Controller contract"). */
+type StatusWithDelivery = SendStatusResult & DeliveryFields;
+
+/** Stages in which the challenge is open, so its delivery is worth following. */
+const FOLLOWED_STAGES: readonly Stage[] = ['sent', 'verifying', 'invalid'];
 
 /** What a send that 8x8 refuses goes back to: the code the agent had before. */
 interface Snapshot {
@@ -79,11 +89,15 @@ export default class WhatsappOtpComposer extends LightningElement {
     attemptsRemaining: number | undefined;
     errorMessage: string | undefined;
     nowMs = Date.now();
+    /** The current code's delivery receipts, as getSendStatus last reported them. */
+    deliveryStatus: DeliveryFields | undefined;
 
     private tickTimer: ReturnType<typeof setInterval> | undefined;
     private focusCodeOnRender = false;
     private connected = false;
     private poll: SendStatusPoll | undefined;
+    /** Follows the current code's delivery receipts after the send has settled. */
+    private follow: DeliveryStatusPoll<StatusWithDelivery> | undefined;
     /** A delivery being waited for: resumed when the component comes back to the page. */
     private awaiting: { challenge: Challenge; before: Snapshot } | undefined;
     /** The code before the one whose delivery is still pending, for when 8x8 turns out to have refused it. */
@@ -114,6 +128,8 @@ export default class WhatsappOtpComposer extends LightningElement {
         if (this.awaiting && !this.poll) {
             // Polling stopped when the component left the page; a fresh bounded poll picks it up again.
             this.awaitDelivery(this.awaiting.challenge, this.awaiting.before);
+        } else {
+            this.followDelivery();
         }
     }
 
@@ -122,6 +138,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.stopClock();
         this.poll?.cancel();
         this.poll = undefined;
+        this.stopFollowing();
     }
 
     override renderedCallback(): void {
@@ -218,6 +235,16 @@ export default class WhatsappOtpComposer extends LightningElement {
         }
     }
 
+    /** The delivery line for the aria-live region: what the delivery-status child shows, as one sentence. */
+    get deliveryAnnouncement(): string {
+        return FOLLOWED_STAGES.includes(this.stage) ? deliveryView(this.deliveryStatus).announcement : '';
+    }
+
+    /** The delivery-status child shows while the code can still be entered. */
+    get showDeliveryStatus(): boolean {
+        return FOLLOWED_STAGES.includes(this.stage) && !!this.deliveryStatus;
+    }
+
     get statusClass(): string {
         return this.view.statusIsError ? 'slds-m-top_small slds-text-color_error' : 'slds-m-top_small';
     }
@@ -249,6 +276,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         const before = this.snapshot();
         this.stage = 'sending';
         this.errorMessage = undefined;
+        this.stopFollowing();
         let reservation: SendOtpResult;
         try {
             reservation = await sendOtp({ recordId });
@@ -283,12 +311,73 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.applyDelivery(challenge, before, outcome);
     }
 
+    /** Keeps the receipts of getSendStatus's answer for the current challenge (another's are ignored). */
+    private applyDeliveryFields(status: StatusWithDelivery): void {
+        if (status.challengeId !== this.challenge?.challengeId) {
+            return;
+        }
+        const { channel, whatsappStatus, smsStatus, deliveredAt, readAt, deliveryErrorCode, deliveryErrorDetail } =
+            status;
+        this.deliveryStatus = {
+            channel: channel ?? null,
+            whatsappStatus: whatsappStatus ?? null,
+            smsStatus: smsStatus ?? null,
+            deliveredAt: deliveredAt ?? null,
+            readAt: readAt ?? null,
+            deliveryErrorCode: deliveryErrorCode ?? null,
+            deliveryErrorDetail: deliveryErrorDetail ?? null,
+            fallbackEnabled: status.fallbackEnabled === true
+        };
+    }
+
+    /**
+     * Follows the delivery receipts of the open challenge (bounded, deliveryStatusPoll.ts) until they are
+     * final, the challenge closes (verified, expired, locked, or a new send) or the component leaves the page.
+     */
+    private followDelivery(): void {
+        const challengeId = this.challenge?.challengeId;
+        const known = this.deliveryStatus;
+        if (!this.connected || this.follow || !challengeId || !known || deliveryFinal(known)) {
+            return;
+        }
+        if (!this.challengeOpen(challengeId)) {
+            return;
+        }
+        const follow = new DeliveryStatusPoll<StatusWithDelivery>(
+            () => getSendStatus({ challengeId }) as Promise<StatusWithDelivery>,
+            (status) => this.applyDeliveryFields(status),
+            () => this.challengeOpen(challengeId)
+        );
+        this.follow = follow;
+        follow.run().then(() => {
+            if (this.follow === follow) {
+                this.follow = undefined;
+            }
+        });
+    }
+
+    private challengeOpen(challengeId: string): boolean {
+        return (
+            this.challenge?.challengeId === challengeId &&
+            FOLLOWED_STAGES.includes(this.stage) &&
+            this.expirySeconds > 0
+        );
+    }
+
+    private stopFollowing(): void {
+        this.follow?.cancel();
+        this.follow = undefined;
+    }
+
     private applyDelivery(challenge: Challenge, before: Snapshot, outcome: FinishedPoll): void {
         const result = deliveryResult(challenge, outcome);
         if (result.kind === 'refused') {
             this.restore(before);
             this.showError({ body: { message: result.message } }, sendFailedTitleLabel);
             return;
+        }
+        if (result.challenge.challengeId !== this.challenge?.challengeId) {
+            this.deliveryStatus = undefined;
         }
         this.challenge = result.challenge;
         this.delivery = result.delivery;
@@ -302,6 +391,11 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.stage = 'sent';
         this.focusCodeOnRender = this.showVerifyStep !== false;
         this.startClock();
+        // Only a settled send (SENT, UNCONFIRMED) whose answer reports receipts has a delivery to follow.
+        if (outcome.kind === 'settled' && 'whatsappStatus' in outcome.status) {
+            this.applyDeliveryFields(outcome.status as StatusWithDelivery);
+            this.followDelivery();
+        }
     }
 
     private snapshot(): Snapshot {
@@ -357,6 +451,10 @@ export default class WhatsappOtpComposer extends LightningElement {
             return;
         }
         this.stage = next;
+        if (!FOLLOWED_STAGES.includes(next)) {
+            // The challenge has closed: its delivery no longer matters.
+            this.stopFollowing();
+        }
         if (next === 'verified') {
             this.stopClock();
         }
@@ -406,6 +504,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         if (expired && stageOnExpiry(this.stage) !== this.stage) {
             this.stage = stageOnExpiry(this.stage);
             this.clearCode();
+            this.stopFollowing();
         }
         if (expired && this.resendCooldownSeconds === 0) {
             this.stopClock();

@@ -30,9 +30,13 @@ import unconfirmedLabel from '@salesforce/label/c.WhatsAppOtp_Status_Unconfirmed
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import { errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
 import { SendStatusPoll } from './sendStatusPoll';
+import { DeliveryStatusPoll } from './deliveryStatusPoll';
+import { deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
 import { deliveryResult } from './delivery';
 import { stageAfterVerify, stageOnExpiry, stageView } from './otpStages';
 const TICK_MS = 1000;
+/** Stages in which the challenge is open, so its delivery is worth following. */
+const FOLLOWED_STAGES = ['sent', 'verifying', 'invalid'];
 /**
  * Sends a WhatsApp one-time code to the Contact and checks the code the customer reads back.
  * The code itself is generated and checked by Apex; it never reaches this component, apart from
@@ -59,10 +63,14 @@ export default class WhatsappOtpComposer extends LightningElement {
     attemptsRemaining;
     errorMessage;
     nowMs = Date.now();
+    /** The current code's delivery receipts, as getSendStatus last reported them. */
+    deliveryStatus;
     tickTimer;
     focusCodeOnRender = false;
     connected = false;
     poll;
+    /** Follows the current code's delivery receipts after the send has settled. */
+    follow;
     /** A delivery being waited for: resumed when the component comes back to the page. */
     awaiting;
     /** The code before the one whose delivery is still pending, for when 8x8 turns out to have refused it. */
@@ -92,12 +100,16 @@ export default class WhatsappOtpComposer extends LightningElement {
             // Polling stopped when the component left the page; a fresh bounded poll picks it up again.
             this.awaitDelivery(this.awaiting.challenge, this.awaiting.before);
         }
+        else {
+            this.followDelivery();
+        }
     }
     disconnectedCallback() {
         this.connected = false;
         this.stopClock();
         this.poll?.cancel();
         this.poll = undefined;
+        this.stopFollowing();
     }
     renderedCallback() {
         if (this.focusCodeOnRender) {
@@ -180,6 +192,14 @@ export default class WhatsappOtpComposer extends LightningElement {
                 return formatLabel(codeSentLabel, this.challenge?.maskedPhone ?? '');
         }
     }
+    /** The delivery line for the aria-live region: what the delivery-status child shows, as one sentence. */
+    get deliveryAnnouncement() {
+        return FOLLOWED_STAGES.includes(this.stage) ? deliveryView(this.deliveryStatus).announcement : '';
+    }
+    /** The delivery-status child shows while the code can still be entered. */
+    get showDeliveryStatus() {
+        return FOLLOWED_STAGES.includes(this.stage) && !!this.deliveryStatus;
+    }
     get statusClass() {
         return this.view.statusIsError ? 'slds-m-top_small slds-text-color_error' : 'slds-m-top_small';
     }
@@ -207,6 +227,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         const before = this.snapshot();
         this.stage = 'sending';
         this.errorMessage = undefined;
+        this.stopFollowing();
         let reservation;
         try {
             reservation = await sendOtp({ recordId });
@@ -240,12 +261,62 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.awaiting = undefined;
         this.applyDelivery(challenge, before, outcome);
     }
+    /** Keeps the receipts of getSendStatus's answer for the current challenge (another's are ignored). */
+    applyDeliveryFields(status) {
+        if (status.challengeId !== this.challenge?.challengeId) {
+            return;
+        }
+        const { channel, whatsappStatus, smsStatus, deliveredAt, readAt, deliveryErrorCode, deliveryErrorDetail } = status;
+        this.deliveryStatus = {
+            channel: channel ?? null,
+            whatsappStatus: whatsappStatus ?? null,
+            smsStatus: smsStatus ?? null,
+            deliveredAt: deliveredAt ?? null,
+            readAt: readAt ?? null,
+            deliveryErrorCode: deliveryErrorCode ?? null,
+            deliveryErrorDetail: deliveryErrorDetail ?? null,
+            fallbackEnabled: status.fallbackEnabled === true
+        };
+    }
+    /**
+     * Follows the delivery receipts of the open challenge (bounded, deliveryStatusPoll.ts) until they are
+     * final, the challenge closes (verified, expired, locked, or a new send) or the component leaves the page.
+     */
+    followDelivery() {
+        const challengeId = this.challenge?.challengeId;
+        const known = this.deliveryStatus;
+        if (!this.connected || this.follow || !challengeId || !known || deliveryFinal(known)) {
+            return;
+        }
+        if (!this.challengeOpen(challengeId)) {
+            return;
+        }
+        const follow = new DeliveryStatusPoll(() => getSendStatus({ challengeId }), (status) => this.applyDeliveryFields(status), () => this.challengeOpen(challengeId));
+        this.follow = follow;
+        follow.run().then(() => {
+            if (this.follow === follow) {
+                this.follow = undefined;
+            }
+        });
+    }
+    challengeOpen(challengeId) {
+        return (this.challenge?.challengeId === challengeId &&
+            FOLLOWED_STAGES.includes(this.stage) &&
+            this.expirySeconds > 0);
+    }
+    stopFollowing() {
+        this.follow?.cancel();
+        this.follow = undefined;
+    }
     applyDelivery(challenge, before, outcome) {
         const result = deliveryResult(challenge, outcome);
         if (result.kind === 'refused') {
             this.restore(before);
             this.showError({ body: { message: result.message } }, sendFailedTitleLabel);
             return;
+        }
+        if (result.challenge.challengeId !== this.challenge?.challengeId) {
+            this.deliveryStatus = undefined;
         }
         this.challenge = result.challenge;
         this.delivery = result.delivery;
@@ -259,6 +330,11 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.stage = 'sent';
         this.focusCodeOnRender = this.showVerifyStep !== false;
         this.startClock();
+        // Only a settled send (SENT, UNCONFIRMED) whose answer reports receipts has a delivery to follow.
+        if (outcome.kind === 'settled' && 'whatsappStatus' in outcome.status) {
+            this.applyDeliveryFields(outcome.status);
+            this.followDelivery();
+        }
     }
     snapshot() {
         const { challenge, stage, delivery, attemptsRemaining } = this;
@@ -309,6 +385,10 @@ export default class WhatsappOtpComposer extends LightningElement {
             return;
         }
         this.stage = next;
+        if (!FOLLOWED_STAGES.includes(next)) {
+            // The challenge has closed: its delivery no longer matters.
+            this.stopFollowing();
+        }
         if (next === 'verified') {
             this.stopClock();
         }
@@ -352,6 +432,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         if (expired && stageOnExpiry(this.stage) !== this.stage) {
             this.stage = stageOnExpiry(this.stage);
             this.clearCode();
+            this.stopFollowing();
         }
         if (expired && this.resendCooldownSeconds === 0) {
             this.stopClock();
