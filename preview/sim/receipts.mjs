@@ -69,9 +69,10 @@ export function receiptEnvelope({ umid, clientMessageId, channel, state, at, err
 
 /**
  * When the simulated 8x8 posts each receipt, ms after it accepted the message: quick enough to watch, slow
- * enough to see each tick. A failed WhatsApp message is reported after the same delay as a delivery would be.
+ * enough to see each tick (each state outlasts at least one of the composer's follow-up calls). A number
+ * without WhatsApp fails at the first step.
  */
-export const RECEIPT_TIMELINE_MS = { sent: 1000, delivered: 3000, read: 8000, smsSent: 4000, smsDelivered: 6000 };
+export const RECEIPT_TIMELINE_MS = { sent: 1000, delivered: 3000, read: 8000, smsSent: 4000, smsDelivered: 12000 };
 
 /** 8x8's error for a number without WhatsApp, and for a phone that stayed unreachable. INFERRED: codes illustrative. */
 export const RECEIPT_ERRORS = {
