@@ -396,7 +396,9 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             readAt: null,
             deliveryErrorCode: null,
             deliveryErrorDetail: null,
-            price: null
+            price: null,
+            // The fallback setting as this send saw it (the page's outcome control may change afterwards).
+            smsFallback: smsFallbackOn(settings, outcome)
         };
         state.challenges.set(challenge.id, challenge);
         // Like System.enqueueJob: the delivery starts only after this call has returned.
@@ -420,7 +422,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         const body = buildRequestBody(msisdn, code, { clientMessageId: challenge.clientMessageId });
         const answer = await messagingApi.sendMessage({
             subAccountId: SETTINGS.subaccountId,
-            body: smsFallbackOn(settings, outcome) ? addSmsFallback(body, code, settings) : body,
+            body: challenge.smsFallback ? addSmsFallback(body, code, settings) : body,
             outcome,
             latencyMs: timings.latency,
             timeoutMs: timings.timeout,
@@ -496,7 +498,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
     }
 
     /** WhatsAppOtpController.getSendStatus. */
-    function getSendStatus(sessionId, { challengeId }, { settings, outcome }) {
+    function getSendStatus(sessionId, { challengeId }, { settings }) {
         const challenge = sessionState(sessionId).challenges.get(challengeId);
         if (!challenge) {
             throw fail('CHALLENGE_NOT_FOUND');
@@ -522,7 +524,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             readAt: challenge.readAt,
             deliveryErrorCode: challenge.deliveryErrorCode,
             deliveryErrorDetail: challenge.deliveryErrorDetail,
-            fallbackEnabled: smsFallbackOn(settings, outcome)
+            fallbackEnabled: challenge.smsFallback
         };
     }
 
