@@ -8,6 +8,8 @@ interface RenderedLine extends DeliveryLine {
     oneTick: boolean;
     twoTicks: boolean;
     tickClass: string;
+    /** lightning-icon's variant: error for a failed line (red, like its text), else the default grey. */
+    iconVariant: 'error' | undefined;
 }
 
 /**
@@ -36,7 +38,8 @@ export default class WhatsappOtpDeliveryStatus extends LightningElement {
                 : 'slds-item slds-grid slds-grid_vertical-align-center',
             oneTick: line.ticks === 'sent',
             twoTicks: line.ticks === 'delivered' || line.ticks === 'read',
-            tickClass: line.ticks === 'read' ? 'ticks ticks_read slds-m-right_x-small' : 'ticks slds-m-right_x-small'
+            tickClass: line.ticks === 'read' ? 'ticks ticks_read slds-m-right_x-small' : 'ticks slds-m-right_x-small',
+            iconVariant: line.failed ? 'error' : undefined
         }));
     }
 

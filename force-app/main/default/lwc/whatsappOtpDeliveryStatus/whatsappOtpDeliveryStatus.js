@@ -25,7 +25,8 @@ export default class WhatsappOtpDeliveryStatus extends LightningElement {
                 : 'slds-item slds-grid slds-grid_vertical-align-center',
             oneTick: line.ticks === 'sent',
             twoTicks: line.ticks === 'delivered' || line.ticks === 'read',
-            tickClass: line.ticks === 'read' ? 'ticks ticks_read slds-m-right_x-small' : 'ticks slds-m-right_x-small'
+            tickClass: line.ticks === 'read' ? 'ticks ticks_read slds-m-right_x-small' : 'ticks slds-m-right_x-small',
+            iconVariant: line.failed ? 'error' : undefined
         }));
     }
     get nextStep() {

@@ -14,10 +14,10 @@ function expiryLine(minutes) {
 
 /** WhatsApp's ticks for a message state: what they look like and what a screen reader hears. */
 const TICKS = {
-    queued: { marks: '', words: 'Waiting to send' },
-    sent: { marks: '✓', words: 'Sent' },
-    delivered: { marks: '✓✓', words: 'Delivered' },
-    read: { marks: '✓✓', words: 'Read' }
+    queued: { count: 0, words: 'Waiting to send' },
+    sent: { count: 1, words: 'Sent' },
+    delivered: { count: 2, words: 'Delivered' },
+    read: { count: 2, words: 'Read' }
 };
 
 function withTicks(bubble, state) {
@@ -25,7 +25,8 @@ function withTicks(bubble, state) {
     return {
         ...bubble,
         state,
-        tickMarks: ticks.marks,
+        oneTick: ticks.count === 1,
+        twoTicks: ticks.count === 2,
         tickWords: ticks.words,
         tickClass: state === 'read' ? 'bubble-ticks bubble-ticks_read' : 'bubble-ticks'
     };

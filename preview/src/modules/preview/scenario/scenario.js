@@ -18,7 +18,7 @@ export const OUTCOMES = [
     { key: '500', label: '500 Internal server error' },
     { key: 'timeout', label: 'Timeout (no answer)' },
     // Accepted (200); the delivery receipts tell the rest (preview/sim/receipts.mjs).
-    { key: 'not-on-whatsapp', label: 'Not on WhatsApp → SMS fallback' },
+    { key: 'not-on-whatsapp', label: 'Not on WhatsApp, SMS fallback' },
     { key: 'undelivered', label: 'Undelivered (phone offline, no fallback)' }
 ];
 
