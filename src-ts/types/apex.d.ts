@@ -22,6 +22,10 @@ declare module '@salesforce/apex/WhatsAppOtpController.sendOtp' {
 declare module '@salesforce/apex/WhatsAppOtpController.getSendStatus' {
     /** SENT: 8x8 accepted it; UNCONFIRMED: it may have been delivered; FAILED: 8x8 refused it. */
     export type SendStatus = 'SENDING' | 'SENT' | 'UNCONFIRMED' | 'FAILED';
+    /** The channel 8x8 reported a receipt for. */
+    export type DeliveryChannel = 'WHATSAPP' | 'SMS';
+    /** 8x8's message states, per channel: forward-only, and REJECTED and UNDELIVERED are final. */
+    export type DeliveryStatus = 'QUEUED' | 'SENT' | 'DELIVERED' | 'READ' | 'REJECTED' | 'UNDELIVERED';
     /** WhatsAppOtpController.getSendStatus result. */
     export interface SendStatusResult {
         challengeId: string;
@@ -35,6 +39,23 @@ declare module '@salesforce/apex/WhatsAppOtpController.getSendStatus' {
         resendAvailableAt: string;
         codeLength: number;
         attemptsRemaining: number;
+        // The delivery fields below are optional: read a missing one as null (fixtures and older callers omit them).
+        /** The channel the last delivery receipt reported; null before the first receipt. */
+        channel?: DeliveryChannel | null;
+        /** WhatsApp's delivery status from 8x8's receipts; null before the first one. */
+        whatsappStatus?: DeliveryStatus | null;
+        /** The SMS fallback's delivery status; null unless 8x8 fell back to SMS. */
+        smsStatus?: DeliveryStatus | null;
+        /** Apex Datetime, as an ISO 8601 string: when a channel first reported delivered; null until then. */
+        deliveredAt?: string | null;
+        /** Apex Datetime, as an ISO 8601 string: when a channel reported read; null until then. */
+        readAt?: string | null;
+        /** 8x8's error code of a rejected or undelivered message; null otherwise. */
+        deliveryErrorCode?: string | null;
+        /** 8x8's error detail of a rejected or undelivered message (not a Custom Label); null otherwise. */
+        deliveryErrorDetail?: string | null;
+        /** Whether the SMS fallback setting is on. */
+        fallbackEnabled?: boolean;
     }
     export default function getSendStatus(params: { challengeId: string }): Promise<SendStatusResult>;
 }
