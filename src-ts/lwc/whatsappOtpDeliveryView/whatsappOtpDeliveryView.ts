@@ -1,8 +1,9 @@
 // Library (API module) c/whatsappOtpDeliveryView: what the agent sees of a code's delivery, from
 // getSendStatus's delivery fields. Pure, so each state is tested on its own; the delivery-status child
 // renders it, and the composer announces it and stops following a delivery that is final. A library, since
-// a UI component may export nothing but its class ("Component JavaScript File", LWC Developer Guide). The state rule itself (forward-only per
-// channel, Rejected and Undelivered final) lives in Apex, WhatsAppOtpReceiptTransitions; this only reads it.
+// a UI component may export nothing but its class ("Component JavaScript File", LWC Developer Guide). The
+// state rule itself (forward-only per channel, Rejected and Undelivered final) lives in Apex,
+// WhatsAppOtpReceiptTransitions; this only reads it.
 import sentLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_Sent';
 import deliveredLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_Delivered';
 import readLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_Read';
@@ -14,12 +15,17 @@ import smsDeliveredLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_SmsDeliv
 import smsNotDeliveredLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_SmsNotDelivered';
 import nextStepLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_NextStep';
 
-/** One channel's state, as getSendStatus reports it (upper case); null before any receipt. */
-export type ChannelStatus = 'QUEUED' | 'SENT' | 'DELIVERED' | 'READ' | 'REJECTED' | 'UNDELIVERED';
+import type { DeliveryChannel, DeliveryStatus } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 
-/** The delivery fields of getSendStatus (docs/architecture.md, "Controller contract"). */
+/** One channel's state, as getSendStatus reports it (upper case); null before any receipt. */
+export type ChannelStatus = DeliveryStatus;
+
+/**
+ * The delivery fields of getSendStatus (docs/architecture.md, "Controller contract"), each present: the
+ * composer reads a missing one as null (or false).
+ */
 export interface DeliveryFields {
-    channel: 'WHATSAPP' | 'SMS' | null;
+    channel: DeliveryChannel | null;
     whatsappStatus: ChannelStatus | null;
     smsStatus: ChannelStatus | null;
     deliveredAt: string | null;
@@ -101,7 +107,8 @@ function whatsappLine(fields: DeliveryFields): DeliveryLine | undefined {
 }
 
 function smsStarted(fields: DeliveryFields): boolean {
-    return fields.channel === 'SMS' || fields.smsStatus !== null;
+    // Loose on purpose: an answer that omits smsStatus means no SMS.
+    return fields.channel === 'SMS' || !!fields.smsStatus;
 }
 
 function smsLine(fields: DeliveryFields): DeliveryLine | undefined {

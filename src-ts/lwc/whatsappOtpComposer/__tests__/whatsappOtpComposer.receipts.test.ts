@@ -174,7 +174,23 @@ describe('c-whatsapp-otp-composer: delivery receipts', () => {
         expect(textOf(element, 'delivery-status')).toBe(labelText('WhatsAppOtp_Delivery_Read'));
     });
 
-    it('follows nothing when the status answer reports no receipts', async () => {
+    it('follows receipts even when the answer leaves out the null fields', async () => {
+        jest.mocked(sendOtp).mockResolvedValue(SENT);
+        mockGetSendStatus.mockResolvedValueOnce({ ...sendStatus(SENT), fallbackEnabled: false });
+        const element = await mountWithPhone();
+        await clickAndPoll(element, 'send');
+        mockGetSendStatus.mockResolvedValueOnce({
+            ...sendStatus(SENT),
+            whatsappStatus: 'DELIVERED',
+            fallbackEnabled: false
+        });
+
+        await advance(FOLLOW_DELAYS_MS[0]);
+
+        expect(textOf(element, 'delivery-status')).toBe(labelText('WhatsAppOtp_Delivery_Delivered'));
+    });
+
+    it('follows nothing when the controller reports no delivery', async () => {
         mockGetSendStatus.mockResolvedValue(sendStatus(SENT));
         await sentComposer(SENT);
         mockGetSendStatus.mockClear();

@@ -330,8 +330,10 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.stage = 'sent';
         this.focusCodeOnRender = this.showVerifyStep !== false;
         this.startClock();
-        // Only a settled send (SENT, UNCONFIRMED) whose answer reports receipts has a delivery to follow.
-        if (outcome.kind === 'settled' && 'whatsappStatus' in outcome.status) {
+        // Only a settled send (SENT, UNCONFIRMED) from a controller that reports delivery has one to follow.
+        // fallbackEnabled is the one delivery field that is never null, so it is always in the answer; the
+        // others may be absent before the first receipt (read as null in applyDeliveryFields).
+        if (outcome.kind === 'settled' && typeof outcome.status.fallbackEnabled === 'boolean') {
             this.applyDeliveryFields(outcome.status);
             this.followDelivery();
         }

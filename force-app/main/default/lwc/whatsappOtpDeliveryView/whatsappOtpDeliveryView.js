@@ -2,8 +2,9 @@
 // Library (API module) c/whatsappOtpDeliveryView: what the agent sees of a code's delivery, from
 // getSendStatus's delivery fields. Pure, so each state is tested on its own; the delivery-status child
 // renders it, and the composer announces it and stops following a delivery that is final. A library, since
-// a UI component may export nothing but its class ("Component JavaScript File", LWC Developer Guide). The state rule itself (forward-only per
-// channel, Rejected and Undelivered final) lives in Apex, WhatsAppOtpReceiptTransitions; this only reads it.
+// a UI component may export nothing but its class ("Component JavaScript File", LWC Developer Guide). The
+// state rule itself (forward-only per channel, Rejected and Undelivered final) lives in Apex,
+// WhatsAppOtpReceiptTransitions; this only reads it.
 import sentLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_Sent';
 import deliveredLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_Delivered';
 import readLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_Read';
@@ -57,7 +58,8 @@ function whatsappLine(fields) {
     }
 }
 function smsStarted(fields) {
-    return fields.channel === 'SMS' || fields.smsStatus !== null;
+    // Loose on purpose: an answer that omits smsStatus means no SMS.
+    return fields.channel === 'SMS' || !!fields.smsStatus;
 }
 function smsLine(fields) {
     if (!smsStarted(fields)) {
