@@ -84,6 +84,7 @@ describe('c-whatsapp-otp-composer: delivery receipts', () => {
         await advance(FOLLOW_DELAYS_MS[2]);
         expect(textOf(element, 'delivery-status')).toBe(labelText('WhatsAppOtp_Delivery_Read'));
         expect(announcement(element)).toBe(labelText('WhatsAppOtp_Delivery_Read'));
+        await expect(element).toBeAccessible();
 
         await advance(600_000);
         expect(mockGetSendStatus).toHaveBeenCalledTimes(3);
