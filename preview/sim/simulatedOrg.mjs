@@ -549,11 +549,52 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         return null;
     }
 
+    /**
+     * The Contact's challenges as UI API records (getRelatedListRecords on WhatsApp_OTP_Challenges__r): only the
+     * requested fields that exist on the object, sorted by `sortBy` ("-Field" is descending), at most pageSize.
+     * One agent per session owns every challenge in it, as the object's Private sharing gives the sender.
+     */
+    function relatedChallenges(sessionId, contactId, { fields = [], sortBy = [], pageSize = 50 } = {}) {
+        const toUi = (challenge) => {
+            const iso = (ms) => (ms == null ? null : new Date(ms).toISOString());
+            const all = {
+                Status__c: challenge.status,
+                Expires_At__c: iso(challenge.expiresAt),
+                CreatedDate: iso(challenge.createdAt),
+                Code_Length__c: challenge.codeLength,
+                Attempts__c: challenge.attempts,
+                Max_Attempts__c: challenge.maxAttempts,
+                Masked_Phone__c: challenge.maskedPhone,
+                Send_Outcome__c: challenge.sendOutcome,
+                Error_Code__c: challenge.errorCode,
+                Verified_At__c: iso(challenge.verifiedAt)
+            };
+            const record = { apiName: 'WhatsApp_OTP_Challenge__c', id: challenge.id, fields: {} };
+            for (const qualified of fields) {
+                const name = qualified.split('.').slice(1).join('.');
+                if (Object.prototype.hasOwnProperty.call(all, name)) {
+                    record.fields[name] = { value: all[name], displayValue: null };
+                }
+            }
+            return record;
+        };
+        const [order = '-CreatedDate'] = sortBy;
+        const descending = order.startsWith('-');
+        const key = order.replace(/^-/, '').split('.').pop();
+        const sortValue = (challenge) => (key === 'CreatedDate' ? challenge.createdAt : challenge[key]);
+        return [...sessionState(sessionId).challenges.values()]
+            .filter((challenge) => challenge.contactId === contactId)
+            .sort((a, b) => (descending ? sortValue(b) - sortValue(a) : sortValue(a) - sortValue(b)))
+            .slice(0, pageSize)
+            .map(toUi);
+    }
+
     return {
         sendOtp,
         getSendStatus,
         verifyOtp,
         liftLockout,
+        relatedChallenges,
         contactById,
         /** Moves this session's clock on (the preview's tests, instead of real waits). */
         advanceClock(sessionId, seconds) {
