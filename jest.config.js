@@ -13,7 +13,9 @@ module.exports = {
     moduleNameMapper: {
         // The one shared folder of lightning/* mocks; it sits outside force-app so nothing test-only deploys.
         // Modules without a file here use sfdx-lwc-jest's stubs.
-        '^lightning/platformShowToastEvent$': '<rootDir>/jest-mocks/lightning/platformShowToastEvent.js'
+        '^lightning/platformShowToastEvent$': '<rootDir>/jest-mocks/lightning/platformShowToastEvent.js',
+        '^lightning/actions$': '<rootDir>/jest-mocks/lightning/actions.js',
+        '^lightning/uiRelatedListApi$': '<rootDir>/jest-mocks/lightning/uiRelatedListApi.js'
     },
     setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/jest-mocks/setupTests.js'],
     testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/preview/', '<rootDir>/.tmp/'],

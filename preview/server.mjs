@@ -203,6 +203,32 @@ export async function startPreview({
             }
         ],
         [
+            // lightning/uiRelatedListApi's stand-in: the Contact's challenges from this tab's simulated org.
+            /^\/sim\/related\/([^/]+)\/([^/]+)$/,
+            (req, res, match, url) => {
+                if (decodeURIComponent(match[2]) !== 'WhatsApp_OTP_Challenges__r') {
+                    sendJson(res, 200, {
+                        ok: false,
+                        status: 400,
+                        statusText: 'Bad Request',
+                        message: 'Unknown related list'
+                    });
+                    return;
+                }
+                const list = (name) => (url.searchParams.get(name) || '').split(',').filter(Boolean);
+                const records = org.relatedChallenges(
+                    String(url.searchParams.get('session') ?? 'default'),
+                    decodeURIComponent(match[1]),
+                    {
+                        fields: list('fields'),
+                        sortBy: list('sortBy'),
+                        pageSize: Number(url.searchParams.get('pageSize')) || 50
+                    }
+                );
+                sendJson(res, 200, { ok: true, records });
+            }
+        ],
+        [
             /^\/sim\/apex\/WhatsAppOtpController\.(sendOtp|getSendStatus|verifyOtp|liftLockout)$/,
             async (req, res, match) => {
                 if (req.method !== 'POST') {

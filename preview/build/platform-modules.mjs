@@ -5,6 +5,9 @@
 //   @salesforce/schema/Object.Field  -> { objectApiName, fieldApiName }
 //   lightning/uiRecordApi            -> preview/src/platform/uiRecordApi.js
 //   lightning/platformShowToastEvent -> preview/src/platform/platformShowToastEvent.js
+//   lightning/uiRelatedListApi       -> preview/src/platform/uiRelatedListApi.js
+//   lightning/actions                -> preview/src/platform/actions.js
+//   @salesforce/i18n/locale          -> 'en-US' (the simulated agent's locale)
 // Labels of the base components themselves (@salesforce/label/LightningToast.*) are left to the
 // LWC resolver, which finds them in lightning-base-components.
 import path from 'node:path';
@@ -16,7 +19,9 @@ const PREFIX = '\0preview-platform:';
 
 const platformFiles = {
     'lightning/uiRecordApi': path.join(platformDir, 'uiRecordApi.js'),
-    'lightning/platformShowToastEvent': path.join(platformDir, 'platformShowToastEvent.js')
+    'lightning/platformShowToastEvent': path.join(platformDir, 'platformShowToastEvent.js'),
+    'lightning/uiRelatedListApi': path.join(platformDir, 'uiRelatedListApi.js'),
+    'lightning/actions': path.join(platformDir, 'actions.js')
 };
 
 export function platformModules() {
@@ -31,7 +36,7 @@ export function platformModules() {
             if (platformFiles[source]) {
                 return platformFiles[source];
             }
-            if (/^@salesforce\/(label\/c\.|apex\/|schema\/)/.test(source)) {
+            if (/^@salesforce\/(label\/c\.|apex\/|schema\/|i18n\/locale$)/.test(source)) {
                 return PREFIX + source;
             }
             return null;
@@ -41,6 +46,9 @@ export function platformModules() {
                 return null;
             }
             const source = id.slice(PREFIX.length);
+            if (source === '@salesforce/i18n/locale') {
+                return `export default 'en-US';`;
+            }
             const [, kind, rest] = source.match(/^@salesforce\/(label|apex|schema)\/(.+)$/);
             if (kind === 'label') {
                 const name = rest.slice('c.'.length);

@@ -192,40 +192,128 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             assertCleanPage(view);
         });
 
-        it('a resend inside the cooldown is refused', async (t) => {
+        it('reload after Send: the card resumes the code in flight, and the same code verifies', async (t) => {
+            const view = await open(t, { contact: 'mobile', cooldown: 30 });
+            await send(view);
+            const code = await codeOnPhone(view);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            await view.page.reload();
+            await recordComposerDom(view.composer);
+            // Resumed from Lightning Data Service (the related list), not from an Apex call.
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            await waitForText(byId(view, 'expiry'), 'Code expires in');
+            await waitForText(button(view, 'resend'), 'Resend in');
+            assert.equal(await button(view, 'send').count(), 0, 'no Send button: the code in flight is resumed');
+            await enterCode(view, code);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+            await assertNoCodeInComposer(view, code);
+            assertCleanPage(view);
+        });
+
+        it('a resend inside the cooldown is refused with its retry time, and Resend waits for it', async (t) => {
             const view = await open(t, { contact: 'mobile', cooldown: 30 });
             await send(view);
             await codeOnPhone(view);
             const resend = button(view, 'resend');
             await waitForText(resend, 'Resend in');
             assert.equal(await resend.isEnabled(), false, 'Resend waits for the cooldown');
-            // A second tab (a fresh component, same org) asks anyway: the controller refuses.
+            // A browser that does not remember the resend time (storage cleared) resumes with Resend offered:
+            // the controller refuses it, with the retry time as data.
+            await view.page.evaluate(() => window.localStorage.clear());
             await view.page.reload();
             await recordComposerDom(view.composer);
-            await send(view);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            await resend.click();
             const [before] = label('WhatsAppOtp_Error_Cooldown', 0).split('0');
             await waitForText(byId(view, 'error'), before);
             const secondsLeft = Number((await byId(view, 'error').innerText()).match(/(\d+)/)[1]);
             assert.ok(secondsLeft > 0 && secondsLeft <= 30, `cooldown seconds left: ${secondsLeft}`);
             assert.equal(await byId(view, 'error').innerText(), label('WhatsAppOtp_Error_Cooldown', secondsLeft));
-            await waitForText(view.page.locator('lightning-toast'), label('WhatsAppOtp_Error_Cooldown', secondsLeft));
+            await waitForText(resend, 'Resend in');
+            assert.equal(await resend.isEnabled(), false, 'Resend is disabled until the retry time');
+            assert.equal(await view.page.locator('lightning-toast').count(), 0, 'the error shows once, inline');
             assertCleanPage(view);
         });
 
         it('the hourly cap stops further sends; Start over clears it', async (t) => {
             const view = await open(t, { contact: 'mobile', cap: 1 });
+            await view.page.clock.install();
             await send(view);
             await codeOnPhone(view);
             await view.page.reload();
             await moveClocks(view, 15);
-            await send(view);
+            const resend = button(view, 'resend');
+            await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
+            await resend.click();
             await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_HourlyCap', 1));
+            assert.equal(await resend.isEnabled(), false, 'Resend waits for the cap to reset');
             // "Start over" gives the tab a fresh simulated org.
             await view.page.locator('[data-id="scenario-reset"]').click();
             await view.page.waitForURL(/contact=mobile/);
             await byId(view, 'phone').waitFor();
             await send(view);
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            assertCleanPage(view);
+        });
+
+        it('a code typed with spaces ("12 34 56") is read whole, and Verified follows', async (t) => {
+            const view = await open(t, { contact: 'mobile' });
+            await send(view);
+            const code = await codeOnPhone(view);
+            const spaced = code.replace(/(\d{2})(?=\d)/g, '$1 ');
+            const field = byId(view, 'code');
+            await field.waitFor();
+            await field.pressSequentially(spaced);
+            assert.equal(await field.inputValue(), code, 'spaces dropped, no digit cut off');
+            await button(view, 'verify').click();
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+            await waitForText(byId(view, 'verified-by'), 'by Jane Doe');
+            assertCleanPage(view);
+        });
+
+        it('a short code gets "Enter all 6 digits." inline, and no check is made', async (t) => {
+            const view = await open(t, { contact: 'mobile' });
+            await send(view);
+            await codeOnPhone(view);
+            await byId(view, 'code').fill('123');
+            await view.page.keyboard.press('Enter');
+            await waitForText(byId(view, 'code-error'), label('WhatsAppOtp_UI_EnterAllDigits', 6));
+            assert.equal(await byId(view, 'error').count(), 0, 'no check was made');
+            await assertAccessible(view, 'short code');
+            assertCleanPage(view);
+        });
+
+        it('after Verified, "Verify again" starts a new challenge', async (t) => {
+            const view = await open(t, { contact: 'mobile' });
+            await view.page.clock.install();
+            await send(view);
+            const first = await codeOnPhone(view, 1);
+            await enterCode(view, first);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+            await waitForText(byId(view, 'verified-by'), 'Jane Doe');
+            await moveClocks(view, 60);
+            await button(view, 'verify-again').click();
+            const second = await codeOnPhone(view, 2);
+            assert.notEqual(second, undefined);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            await byId(view, 'code').waitFor();
+            await enterCode(view, second);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+            assertCleanPage(view);
+        });
+
+        it('a resend says when the new code went out, and that only the newest works', async (t) => {
+            const view = await open(t, { contact: 'mobile' });
+            await view.page.clock.install();
+            await send(view);
+            await codeOnPhone(view, 1);
+            await moveClocks(view, 15);
+            const resend = button(view, 'resend');
+            await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
+            await resend.click();
+            await codeOnPhone(view, 2);
+            const [before] = label('WhatsAppOtp_UI_ResendNotice', '|').split('|');
+            await waitForText(byId(view, 'resend-notice'), before);
             assertCleanPage(view);
         });
     });
@@ -254,28 +342,30 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             ['400-number', 'WhatsAppOtp_Error_InvalidNumber'],
             ['429', 'WhatsAppOtp_Error_RateLimited']
         ];
-        it('each refusal shows its agent message inline and as a toast (outcome picked on the page)', async (t) => {
-            const view = await open(t, { contact: 'mobile', outcome: '401' });
-            for (const [outcome, labelName] of refusals) {
-                await t.test(outcome, async () => {
-                    await view.page.locator('[data-id="scenario-outcome"]').selectOption(outcome);
-                    await send(view);
-                    const message = label(labelName);
-                    await waitForText(byId(view, 'error'), message);
-                    const toast = view.page.locator('lightning-toast').filter({ hasText: message });
-                    await waitForText(toast, label('WhatsAppOtp_UI_SendFailedTitle'));
-                    if (outcome === '401') {
-                        await assertAccessible(view, 'send failed');
-                    }
-                    // Lightning shows at most 3 toasts at once: close this one, as an agent would.
-                    await toast.locator('lightning-button-icon button').click();
-                    await toast.waitFor({ state: 'detached' });
-                });
-            }
-            assert.equal(await view.page.locator('[data-id="whatsapp-code"]').count(), 0, 'nothing reached the phone');
-            assert.equal(await byId(view, 'code').count(), 0, 'no code entry after a refusal');
-            assertCleanPage(view);
-        });
+        for (const [outcome, labelName] of refusals) {
+            it(`${outcome}: its agent message inline, once and without a toast; Send waits when retrying cannot help`, async (t) => {
+                const view = await open(t, { contact: 'mobile', outcome });
+                await send(view);
+                const message = label(labelName);
+                await waitForText(byId(view, 'error'), message);
+                assert.equal(await view.page.locator('lightning-toast').count(), 0, 'no toast');
+                const retryHelps = outcome === '429';
+                await waitUntil(
+                    async () => (await button(view, 'send').isEnabled()) === retryHelps,
+                    `Send ${retryHelps ? 'enabled' : 'disabled'} after ${outcome}`
+                );
+                if (outcome === '401') {
+                    await assertAccessible(view, 'send failed');
+                }
+                assert.equal(
+                    await view.page.locator('[data-id="whatsapp-code"]').count(),
+                    0,
+                    'nothing reached the phone'
+                );
+                assert.equal(await byId(view, 'code').count(), 0, 'no code entry after a refusal');
+                assertCleanPage(view);
+            });
+        }
 
         it('a timeout may have delivered the code: one message, the code field open, and the code verifies', async (t) => {
             const view = await open(t, { contact: 'mobile', outcome: 'timeout' });

@@ -61,6 +61,17 @@ const codeOf = (message) => message.template.components[0].parameters[0].text;
 const wrongCodeFor = (code) => code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
 const message = (errorCode, ...args) => formatLabel(labels.get(ERROR_LABELS[errorCode]), ...args);
 
+/** verifyOtp's verdict without the verification's time and verifier (tested on their own). */
+const verdictOf = ({ status, attemptsRemaining }) => ({ status, attemptsRemaining });
+
+/** sendOtp's REFUSED answer (a refusal is data, not thrown), as { errorCode, message, retryAt }. */
+function refused(action) {
+    const answer = action();
+    assert.equal(answer.status, 'REFUSED', `expected a refusal, got ${JSON.stringify(answer)}`);
+    assert.equal(answer.challengeId, undefined, 'a refusal reserves nothing');
+    return { errorCode: answer.errorCode, message: answer.errorMessage, retryAt: answer.retryAt };
+}
+
 function thrown(action) {
     try {
         action();
@@ -133,7 +144,7 @@ describe('simulated 8x8', () => {
         const [stored] = org.records('s').challenges;
         assert.deepEqual([stored.status, stored.sendOutcome], ['Pending', 'Unknown']);
         assert.equal(inbox.length, 0);
-        assert.equal(thrown(() => org.sendOtp('s', { recordId: mobileId }, scenario())).errorCode, 'COOLDOWN');
+        assert.equal(refused(() => org.sendOtp('s', { recordId: mobileId }, scenario())).errorCode, 'COOLDOWN');
     });
 
     it('a timeout is an unknown outcome whose code, if it arrived, still verifies', async () => {
@@ -144,7 +155,7 @@ describe('simulated 8x8', () => {
         assert.equal(status.errorCode, 'TIMEOUT');
         assert.equal(inbox.length, 1, 'the message reached the phone before the answer was lost');
         assert.deepEqual(
-            org.verifyOtp('s', { challengeId: reservation.challengeId, code: codeOf(inbox[0]) }, options),
+            verdictOf(org.verifyOtp('s', { challengeId: reservation.challengeId, code: codeOf(inbox[0]) }, options)),
             {
                 status: 'VERIFIED',
                 attemptsRemaining: 0
@@ -232,7 +243,7 @@ describe('simulated controller', () => {
         const options = scenario();
         const { reservation } = await sendAndDeliver(org, options);
         const params = { challengeId: reservation.challengeId, code: codeOf(inbox[0]) };
-        assert.deepEqual(org.verifyOtp('s', params, options), { status: 'VERIFIED', attemptsRemaining: 0 });
+        assert.deepEqual(verdictOf(org.verifyOtp('s', params, options)), { status: 'VERIFIED', attemptsRemaining: 0 });
         const [stored] = org.records('s').challenges;
         assert.deepEqual([stored.codeHash, stored.codeSalt], [null, null]);
         assert.equal(thrown(() => org.verifyOtp('s', params, options)).errorCode, 'ALREADY_VERIFIED');
@@ -267,7 +278,7 @@ describe('simulated controller', () => {
         const { reservation } = await sendAndDeliver(org, options);
         advance(60);
         assert.deepEqual(
-            org.verifyOtp('s', { challengeId: reservation.challengeId, code: codeOf(inbox[0]) }, options),
+            verdictOf(org.verifyOtp('s', { challengeId: reservation.challengeId, code: codeOf(inbox[0]) }, options)),
             { status: 'EXPIRED', attemptsRemaining: 0 }
         );
     });
@@ -277,8 +288,9 @@ describe('simulated controller', () => {
         const options = scenario('success', { cooldown: 30, cap: 2 });
         const first = await sendAndDeliver(org, options);
         advance(10);
-        const early = thrown(() => org.sendOtp('s', { recordId: mobileId }, options));
+        const early = refused(() => org.sendOtp('s', { recordId: mobileId }, options));
         assert.equal(early.message, message('COOLDOWN', 20));
+        assert.equal(early.retryAt, '2026-01-01T00:00:30.000Z', 'the retry time, as data');
         advance(20);
         await sendAndDeliver(org, options);
         const old = thrown(() =>
@@ -286,7 +298,7 @@ describe('simulated controller', () => {
         );
         assert.equal(old.errorCode, 'SUPERSEDED');
         advance(60);
-        const capped = thrown(() => org.sendOtp('s', { recordId: mobileId }, options));
+        const capped = refused(() => org.sendOtp('s', { recordId: mobileId }, options));
         assert.equal(capped.message, message('HOURLY_CAP', 2));
         advance(3600);
         await sendAndDeliver(org, options);
@@ -300,7 +312,9 @@ describe('simulated controller', () => {
         assert.equal(refused.status.status, 'FAILED');
         assert.equal(org.records('s').challenges[0].status, 'Pending');
         assert.deepEqual(
-            org.verifyOtp('s', { challengeId: first.reservation.challengeId, code: codeOf(inbox[0]) }, scenario()),
+            verdictOf(
+                org.verifyOtp('s', { challengeId: first.reservation.challengeId, code: codeOf(inbox[0]) }, scenario())
+            ),
             { status: 'VERIFIED', attemptsRemaining: 0 }
         );
         await sendAndDeliver(org);
@@ -333,7 +347,7 @@ describe('simulated controller', () => {
             }
             advance(60);
         }
-        const locked = thrown(() => org.sendOtp('s', { recordId: mobileId }, options));
+        const locked = refused(() => org.sendOtp('s', { recordId: mobileId }, options));
         assert.equal(locked.errorCode, 'FAILURE_LOCKOUT');
         assert.equal(locked.message, message('FAILURE_LOCKOUT', Math.ceil((86400 - 120) / 60)));
         assert.equal(org.liftLockout('s', { contactId: mobileId }), null);
@@ -356,10 +370,10 @@ describe('simulated controller', () => {
         const perNumber = scenario('success', { numberCap: 1 });
         await sendAndDeliver(org, perNumber);
         advance(15);
-        const numberCapped = thrown(() => org.sendOtp('s', { recordId: mobileId }, perNumber));
+        const numberCapped = refused(() => org.sendOtp('s', { recordId: mobileId }, perNumber));
         assert.equal(numberCapped.message, message('NUMBER_CAP', 1, 60));
         const perAgent = scenario('success', { agentCap: 1 });
-        const agentCapped = thrown(() => org.sendOtp('s', { recordId: CONTACTS['phone-only'].id }, perAgent));
+        const agentCapped = refused(() => org.sendOtp('s', { recordId: CONTACTS['phone-only'].id }, perAgent));
         assert.equal(agentCapped.message, message('AGENT_CAP', 1, 60));
     });
 
@@ -367,7 +381,7 @@ describe('simulated controller', () => {
         const { org } = orgWithClock();
         const options = scenario('success', { budget: 1 });
         await sendAndDeliver(org, options);
-        const error = thrown(() => org.sendOtp('s', { recordId: CONTACTS['phone-only'].id }, options));
+        const error = refused(() => org.sendOtp('s', { recordId: CONTACTS['phone-only'].id }, options));
         assert.equal(error.message, message('ORG_DAILY_BUDGET', 1));
     });
 
@@ -380,7 +394,7 @@ describe('simulated controller', () => {
             [{ cap: 999 }, ['Hourly Send Cap', 1, 20]]
         ];
         for (const [overrides, args] of cases) {
-            const error = thrown(() => org.sendOtp('s', { recordId: mobileId }, scenario('success', overrides)));
+            const error = refused(() => org.sendOtp('s', { recordId: mobileId }, scenario('success', overrides)));
             assert.equal(error.message, message('SETTINGS_INVALID', ...args), JSON.stringify(overrides));
         }
         assert.deepEqual(org.records('s').challenges, []);
@@ -388,11 +402,11 @@ describe('simulated controller', () => {
 
     it('blocks a number off the sandbox list in a sandbox, and a country off the allow-list', () => {
         const { org } = orgWithClock();
-        const sandbox = thrown(() =>
+        const sandbox = refused(() =>
             org.sendOtp('s', { recordId: mobileId }, scenario('success', { sandbox: 'true' }))
         );
         assert.equal(sandbox.message, message('SANDBOX_BLOCKED'));
-        const country = thrown(() =>
+        const country = refused(() =>
             org.sendOtp('s', { recordId: mobileId }, scenario('success', { countries: '44' }))
         );
         assert.equal(country.message, message('COUNTRY_NOT_ALLOWED', '65'));
@@ -413,7 +427,7 @@ describe('simulated controller', () => {
             [CONTACTS.malformed.id, 'INVALID_PHONE']
         ];
         for (const [recordId, errorCode] of cases) {
-            const error = thrown(() => org.sendOtp('s', { recordId }, scenario()));
+            const error = refused(() => org.sendOtp('s', { recordId }, scenario()));
             assert.equal(error.errorCode, errorCode, recordId);
             assert.equal(error.message, labels.get(ERROR_LABELS[errorCode]));
         }
@@ -425,6 +439,53 @@ describe('simulated controller', () => {
         const { reservation } = await sendAndDeliver(org, options);
         const error = thrown(() => org.verifyOtp('s', { challengeId: reservation.challengeId, code: '12a' }, options));
         assert.equal(error.message, message('INVALID_CODE_FORMAT', 6));
+    });
+
+    // Alignment with WhatsAppOtpService.verify / evaluatePending / sendStatusOf and WhatsAppOtpPolicy.carriedAttempts.
+    it('answers a verify on a Failed challenge with the send’s own error code', async () => {
+        const { org } = orgWithClock();
+        const options = scenario('400-number');
+        const { reservation } = await sendAndDeliver(org, options);
+        const error = thrown(() =>
+            org.verifyOtp('s', { challengeId: reservation.challengeId, code: '123456' }, options)
+        );
+        assert.equal(error.errorCode, 'INVALID_NUMBER');
+        assert.equal(error.message, message('INVALID_NUMBER'));
+    });
+
+    it('refuses a malformed code only on a Pending challenge', async () => {
+        const { org, inbox } = orgWithClock();
+        const options = scenario();
+        const { reservation } = await sendAndDeliver(org, options);
+        const params = { challengeId: reservation.challengeId, code: codeOf(inbox[0]) };
+        assert.equal(org.verifyOtp('s', params, options).status, 'VERIFIED');
+        const error = thrown(() => org.verifyOtp('s', { ...params, code: '12a' }, options));
+        assert.equal(error.errorCode, 'ALREADY_VERIFIED', 'the verified status answers, not the format');
+    });
+
+    it('carries at most max − 1 wrong attempts over to a resend', async () => {
+        const { org, advance, inbox } = orgWithClock();
+        const lenient = scenario('success', { attempts: 10 });
+        const first = await sendAndDeliver(org, lenient);
+        for (let i = 0; i < 6; i++) {
+            const wrong = { challengeId: first.reservation.challengeId, code: wrongCodeFor(codeOf(inbox[0])) };
+            org.verifyOtp('s', wrong, lenient);
+        }
+        advance(15);
+        const second = await sendAndDeliver(org, scenario('success', { attempts: 5 }));
+        assert.equal(second.status.attemptsRemaining, 1, '6 wrong carried over, capped at 4 of 5');
+    });
+
+    it('reports a Sending reservation past its expiry as FAILED with TIMEOUT', async () => {
+        const { org, advance } = orgWithClock();
+        const options = scenario();
+        const reservation = org.sendOtp('s', { recordId: mobileId }, options);
+        advance(options.settings.codeTtlMinutes * 60);
+        const status = org.getSendStatus('s', { challengeId: reservation.challengeId }, options);
+        assert.equal(status.status, 'FAILED');
+        assert.equal(status.errorCode, 'TIMEOUT');
+        assert.equal(status.errorMessage, message('TIMEOUT'));
+        await org.deliveriesDone('s');
     });
 });
 
@@ -515,10 +576,11 @@ describe('the simulation under parallel requests (the preview server, no page)',
             Array.from({ length: 8 }, () => caller.apex('sendOtp', { recordId: mobileId }))
         );
         await preview.org.deliveriesDone(caller.session);
-        assert.equal(answers.filter((answer) => answer.ok).length, 1);
-        const refused = answers.filter((answer) => !answer.ok).map((answer) => answer.error.body.message);
-        assert.equal(refused.length, 7);
-        for (const text of refused) {
+        assert.equal(answers.filter((answer) => answer.result.status === 'SENDING').length, 1);
+        const refusals = answers.filter((answer) => answer.result.status === 'REFUSED');
+        assert.equal(refusals.length, 7);
+        assert.ok(refusals.every((answer) => answer.result.errorCode === 'COOLDOWN' && answer.result.retryAt));
+        for (const text of refusals.map((answer) => answer.result.errorMessage)) {
             assert.match(text, new RegExp(`^${message('COOLDOWN', 'XX').split('XX')[0]}`));
         }
         assert.equal(caller.inbox.length, 1, 'messages that reached the phone');

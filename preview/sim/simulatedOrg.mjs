@@ -245,6 +245,19 @@ const UNKNOWN_OUTCOMES = new Set(['TIMEOUT', 'SERVICE_UNAVAILABLE', 'UNEXPECTED_
 const SECOND = 1000;
 const DAY = 86400 * SECOND;
 
+/** The preview's one agent per session: the verifier verifyOtp names (the Apex names the caller, UserInfo.getName()). */
+export const PREVIEW_AGENT_NAME = 'Jane Doe';
+
+/** The REFUSED answer of sendOtp (docs/architecture.md, "Controller contract"): the refusal as data. */
+function refusedSend(error, retryAfterSeconds, at) {
+    return {
+        status: 'REFUSED',
+        errorCode: error.errorCode,
+        errorMessage: error.message,
+        retryAt: retryAfterSeconds == null ? null : new Date(at + retryAfterSeconds * SECOND).toISOString()
+    };
+}
+
 export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now() }) {
     const sessions = new Map();
 
@@ -327,8 +340,20 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
      * WhatsAppOtpController.sendOtp: checks, then reserves a challenge in Sending, synchronously, and
      * schedules its delivery. Returns the reservation; the component then polls getSendStatus.
      */
-    function sendOtp(sessionId, { recordId }, { outcome = 'success', settings, timings }) {
+    function sendOtp(sessionId, params, scenario) {
         const state = sessionState(sessionId);
+        try {
+            return reserve(state, sessionId, params, scenario);
+        } catch (error) {
+            // Every refusal WhatsAppOtpService.reserve reports comes back as data, not thrown.
+            if (error instanceof AgentError) {
+                return refusedSend(error, error.retryAfterSeconds, clockOf(state));
+            }
+            throw error;
+        }
+    }
+
+    function reserve(state, sessionId, { recordId }, { outcome = 'success', settings, timings }) {
         const invalid = validateSettings(settings);
         if (!invalid.valid) {
             throw fail('SETTINGS_INVALID', settingLabel(invalid.field), invalid.min, invalid.max);
@@ -366,7 +391,9 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             failuresResetAgeSeconds: failuresResetAgeSeconds(state, contact.id, at)
         });
         if (!decision.allowed) {
-            throw refusal(decision, msisdn);
+            const error = refusal(decision, msisdn);
+            error.retryAfterSeconds = decision.retryAfterSeconds ?? null;
+            throw error;
         }
         const challenge = {
             id: newId('a0X'),
@@ -379,7 +406,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             source: 'Interactive',
             createdAt: at,
             expiresAt: at + settings.codeTtlMinutes * 60 * SECOND,
-            attempts: decision.initialAttempts,
+            // As WhatsAppOtpPolicy.carriedAttempts: at most max - 1, so the new code always has one try.
+            attempts: Math.min(decision.initialAttempts, settings.maxAttempts - 1),
             maxAttempts: settings.maxAttempts,
             codeLength: SETTINGS.codeLength,
             maskedPhone: maskE164(msisdn),
@@ -503,13 +531,18 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         if (!challenge) {
             throw fail('CHALLENGE_NOT_FOUND');
         }
-        const status =
-            { Accepted: 'SENT', Unknown: 'UNCONFIRMED', Refused: 'FAILED' }[challenge.sendOutcome] ?? 'SENDING';
-        const refusedWith = status === 'FAILED' ? fail(challenge.errorCode) : undefined;
+        // As WhatsAppOtpService.sendStatusOf: a reservation whose job never completed is as good as expired once
+        // its lifetime is over, and fails with TIMEOUT, so polling ends.
+        const overdue = challenge.status === 'Sending' && challenge.expiresAt <= clockOf(sessionState(sessionId));
+        const errorCode = overdue ? 'TIMEOUT' : challenge.errorCode;
+        const status = overdue
+            ? 'FAILED'
+            : ({ Accepted: 'SENT', Unknown: 'UNCONFIRMED', Refused: 'FAILED' }[challenge.sendOutcome] ?? 'SENDING');
+        const refusedWith = status === 'FAILED' ? fail(errorCode) : undefined;
         return {
             challengeId: challenge.id,
             status,
-            errorCode: status === 'SENT' || status === 'SENDING' ? null : challenge.errorCode,
+            errorCode: status === 'SENT' || status === 'SENDING' ? null : errorCode,
             errorMessage: refusedWith ? refusedWith.message : null,
             maskedPhone: challenge.maskedPhone,
             expiresAt: new Date(challenge.expiresAt).toISOString(),
@@ -536,16 +569,13 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             typeof challengeId === 'string' && /^a0X[A-Za-z0-9]{15}$/.test(challengeId)
                 ? state.challenges.get(challengeId)
                 : undefined;
-        // A Failed challenge is never verifiable; INFERRED: the contract names no error for it, and
-        // CHALLENGE_NOT_FOUND is what the Apex answers for a challenge that cannot be checked.
-        if (!challenge || challenge.status === 'Failed') {
+        if (!challenge) {
             throw fail('CHALLENGE_NOT_FOUND');
         }
-        const compact = typeof code === 'string' ? code.replace(/\s/g, '') : '';
-        if (!new RegExp(`^\\d{${challenge.codeLength}}$`).test(compact)) {
-            throw fail('INVALID_CODE_FORMAT', challenge.codeLength);
-        }
         switch (challenge.status) {
+            case 'Failed':
+                // As WhatsAppOtpService: 8x8 refused it, no code went out, so the send's own reason is the answer.
+                throw fail(challenge.errorCode ?? 'UNEXPECTED_RESPONSE');
             case 'Sending':
                 throw fail('STILL_SENDING');
             case 'Verified':
@@ -559,6 +589,11 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
                 return { status: 'EXPIRED', attemptsRemaining: 0 };
             default:
         }
+        // As WhatsAppOtpService.evaluatePending: the format is checked only for a Pending challenge.
+        const compact = typeof code === 'string' ? code.replace(/\s/g, '') : '';
+        if (!new RegExp(`^\\d{${challenge.codeLength}}$`).test(compact)) {
+            throw fail('INVALID_CODE_FORMAT', challenge.codeLength);
+        }
         const at = clockOf(state);
         if (at >= challenge.expiresAt) {
             close(challenge, 'Expired');
@@ -569,7 +604,13 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         if (crypto.timingSafeEqual(expected, actual)) {
             close(challenge, 'Verified');
             challenge.verifiedAt = at;
-            return { status: 'VERIFIED', attemptsRemaining: 0 };
+            challenge.verifiedByName = PREVIEW_AGENT_NAME;
+            return {
+                status: 'VERIFIED',
+                attemptsRemaining: 0,
+                verifiedAt: new Date(at).toISOString(),
+                verifiedByName: PREVIEW_AGENT_NAME
+            };
         }
         challenge.attempts += 1;
         const locks = locksAfterWrongCode({
@@ -598,12 +639,53 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         return null;
     }
 
+    /**
+     * The Contact's challenges as UI API records (getRelatedListRecords on WhatsApp_OTP_Challenges__r): only the
+     * requested fields that exist on the object, sorted by `sortBy` ("-Field" is descending), at most pageSize.
+     * One agent per session owns every challenge in it, as the object's Private sharing gives the sender.
+     */
+    function relatedChallenges(sessionId, contactId, { fields = [], sortBy = [], pageSize = 50 } = {}) {
+        const toUi = (challenge) => {
+            const iso = (ms) => (ms == null ? null : new Date(ms).toISOString());
+            const all = {
+                Status__c: challenge.status,
+                Expires_At__c: iso(challenge.expiresAt),
+                CreatedDate: iso(challenge.createdAt),
+                Code_Length__c: challenge.codeLength,
+                Attempts__c: challenge.attempts,
+                Max_Attempts__c: challenge.maxAttempts,
+                Masked_Phone__c: challenge.maskedPhone,
+                Send_Outcome__c: challenge.sendOutcome,
+                Error_Code__c: challenge.errorCode,
+                Verified_At__c: iso(challenge.verifiedAt)
+            };
+            const record = { apiName: 'WhatsApp_OTP_Challenge__c', id: challenge.id, fields: {} };
+            for (const qualified of fields) {
+                const name = qualified.split('.').slice(1).join('.');
+                if (Object.prototype.hasOwnProperty.call(all, name)) {
+                    record.fields[name] = { value: all[name], displayValue: null };
+                }
+            }
+            return record;
+        };
+        const [order = '-CreatedDate'] = sortBy;
+        const descending = order.startsWith('-');
+        const key = order.replace(/^-/, '').split('.').pop();
+        const sortValue = (challenge) => (key === 'CreatedDate' ? challenge.createdAt : challenge[key]);
+        return [...sessionState(sessionId).challenges.values()]
+            .filter((challenge) => challenge.contactId === contactId)
+            .sort((a, b) => (descending ? sortValue(b) - sortValue(a) : sortValue(a) - sortValue(b)))
+            .slice(0, pageSize)
+            .map(toUi);
+    }
+
     return {
         sendOtp,
         getSendStatus,
         verifyOtp,
         liftLockout,
         receiveReceipt,
+        relatedChallenges,
         contactById,
         /** Moves this session's clock on (the preview's tests, instead of real waits). */
         advanceClock(sessionId, seconds) {

@@ -16,7 +16,18 @@ declare module '@salesforce/apex/WhatsAppOtpController.sendOtp' {
         /** Digits in the code (stored on the challenge), so the input fits it. */
         codeLength: number;
     }
-    export default function sendOtp(params: { recordId: string }): Promise<SendOtpResult>;
+    /**
+     * A refused send (nothing stored or sent): the stable code, the agent message (Custom Label) and, for a
+     * refusal that passes with time, when it stops applying.
+     */
+    export interface SendOtpRefusal {
+        status: 'REFUSED';
+        errorCode: string;
+        errorMessage: string;
+        /** Apex Datetime, as an ISO 8601 string; null when waiting does not help. */
+        retryAt: string | null;
+    }
+    export default function sendOtp(params: { recordId: string }): Promise<SendOtpResult | SendOtpRefusal>;
 }
 
 declare module '@salesforce/apex/WhatsAppOtpController.getSendStatus' {
@@ -66,6 +77,10 @@ declare module '@salesforce/apex/WhatsAppOtpController.verifyOtp' {
     export interface VerifyOtpResult {
         status: VerifyOtpStatus;
         attemptsRemaining: number;
+        /** VERIFIED only: Apex Datetime, as an ISO 8601 string. */
+        verifiedAt?: string | null;
+        /** VERIFIED only: the verifying user's name. */
+        verifiedByName?: string | null;
     }
     export default function verifyOtp(params: { challengeId: string; code: string }): Promise<VerifyOtpResult>;
 }

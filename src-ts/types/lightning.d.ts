@@ -55,3 +55,37 @@ declare module 'lightning/platformShowToastEvent' {
         constructor(config: ToastConfig);
     }
 }
+
+declare module 'lightning/uiRelatedListApi' {
+    import type { RecordRepresentation, FetchResponse } from 'lightning/uiRecordApi';
+    /** Config of the getRelatedListRecords wire adapter (UI API related list records). */
+    export interface GetRelatedListRecordsConfig {
+        parentRecordId: string | undefined;
+        relatedListId: string;
+        fields?: string[];
+        optionalFields?: string[];
+        sortBy?: string[];
+        pageSize?: number;
+        where?: string;
+    }
+    /** The related list's records, newest page first as sorted. */
+    export interface RelatedListRecordCollection {
+        records: RecordRepresentation[];
+        count?: number;
+    }
+    export interface GetRelatedListRecordsResult {
+        data?: RelatedListRecordCollection;
+        error?: FetchResponse;
+    }
+    export const getRelatedListRecords: import('lwc').WireAdapterConstructor<
+        GetRelatedListRecordsConfig,
+        GetRelatedListRecordsResult
+    >;
+}
+
+declare module 'lightning/actions' {
+    /** Closes the quick action's modal (lightning__RecordAction screen actions). */
+    export class CloseActionScreenEvent extends CustomEvent<undefined> {
+        constructor();
+    }
+}

@@ -12,3 +12,9 @@ declare module '@salesforce/label/*' {
     const label: string;
     export default label;
 }
+
+declare module '@salesforce/i18n/locale' {
+    /** The user's Salesforce locale, e.g. "en-US". */
+    const locale: string;
+    export default locale;
+}

@@ -18,8 +18,11 @@ export type Challenge = Pick<
 export type FinishedPoll = Exclude<PollOutcome, { kind: 'cancelled' }>;
 
 export type DeliveryResult =
-    /** 8x8 refused the send: nothing reached the customer; `message` is the agent message, if any. */
-    | { kind: 'refused'; message: string | undefined }
+    /**
+     * 8x8 refused the send: nothing reached the customer; `message` is the agent message, if any, and
+     * `errorCode` the stable code (e.g. INVALID_NUMBER), which decides whether a retry can help.
+     */
+    | { kind: 'refused'; message: string | undefined; errorCode: string | null }
     /**
      * The code may be with the customer: open the code input for `challenge`. `error` is a failed status
      * call, shown inline; it is no refusal, since the code may well be on its way.
@@ -34,9 +37,9 @@ export function deliveryResult(reserved: Challenge, outcome: FinishedPoll): Deli
     if (outcome.kind === 'gaveUp') {
         return { kind: 'open', challenge: reserved, delivery: 'pending' };
     }
-    const { status, errorMessage, maskedPhone, expiresAt, resendAvailableAt, codeLength } = outcome.status;
+    const { status, errorCode, errorMessage, maskedPhone, expiresAt, resendAvailableAt, codeLength } = outcome.status;
     if (status === 'FAILED') {
-        return { kind: 'refused', message: errorMessage ?? undefined };
+        return { kind: 'refused', message: errorMessage ?? undefined, errorCode };
     }
     return {
         kind: 'open',

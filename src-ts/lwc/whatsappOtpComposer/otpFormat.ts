@@ -50,3 +50,8 @@ export function errorMessageOf(error: unknown): string | undefined {
     }
     return undefined;
 }
+
+/** A time of day in the user's locale, e.g. "10:03 AM". */
+export function formatClockTime(epochMs: number, locale: string): string {
+    return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(epochMs));
+}

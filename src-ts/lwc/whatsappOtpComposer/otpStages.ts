@@ -19,6 +19,8 @@ export interface StageInput {
     resendCooldownSeconds: number;
     /** The App Builder's "Show the verify step" (unset means shown). */
     verifyStepShown: boolean;
+    /** A refusal that a new send cannot get past yet (see SendBlock): Send and Resend are disabled. */
+    sendBlocked: boolean;
 }
 
 /** What the template shows for a StageInput. */
@@ -41,10 +43,10 @@ export interface StageView {
 }
 
 export function stageView(input: StageInput): StageView {
-    const { stage, hasChallenge, canSend, resendCooldownSeconds, verifyStepShown } = input;
+    const { stage, hasChallenge, canSend, resendCooldownSeconds, verifyStepShown, sendBlocked } = input;
     const isBusy = stage === 'sending' || stage === 'verifying';
     const codeOut = hasChallenge && CODE_ENTRY_STAGES.includes(stage);
-    const sendDisabled = isBusy || !canSend;
+    const sendDisabled = isBusy || !canSend || sendBlocked;
     return {
         isBusy,
         // Before the first code only; after that Resend takes over.
@@ -82,4 +84,44 @@ export function stageAfterVerify(status: VerifyOtpStatus | string): Stage | unde
  */
 export function stageOnExpiry(stage: Stage): Stage {
     return stage === 'sent' || stage === 'invalid' ? 'expired' : stage;
+}
+
+/**
+ * Why a send cannot succeed for now. `until`: a limit that passes with time (the cooldown, the hourly, number
+ * and agent caps, a lockout, the daily budget): sendOtp's retryAt. `record`: the number, the template or the
+ * credentials were refused; only a change to the record (or a reload, after the admin fixed the setup) helps.
+ */
+export type SendBlock = { kind: 'until'; untilMs: number; errorCode: string } | { kind: 'record'; errorCode: string };
+
+/** Refusals that retrying the same send cannot get past: the number, the template or the credentials. */
+const RECORD_BLOCKS: readonly string[] = [
+    'INVALID_NUMBER',
+    'INVALID_PHONE',
+    'NO_PHONE',
+    'CREDENTIAL_REJECTED',
+    'NOT_FOUND',
+    'TEMPLATE_REJECTED'
+];
+
+/** The block a refused send leaves, from its error code and retry time; undefined when retrying may help. */
+export function blockFor(
+    errorCode: string | null | undefined,
+    retryAt: string | null | undefined
+): SendBlock | undefined {
+    if (!errorCode) {
+        return undefined;
+    }
+    const untilMs = retryAt ? Date.parse(retryAt) : NaN;
+    if (!Number.isNaN(untilMs)) {
+        return { kind: 'until', untilMs, errorCode };
+    }
+    return RECORD_BLOCKS.includes(errorCode) ? { kind: 'record', errorCode } : undefined;
+}
+
+/** Whether the block still applies at `nowMs`: a time block until its time, a record block until cleared. */
+export function blockActive(block: SendBlock | undefined, nowMs: number): boolean {
+    if (!block) {
+        return false;
+    }
+    return block.kind === 'record' || nowMs < block.untilMs;
 }

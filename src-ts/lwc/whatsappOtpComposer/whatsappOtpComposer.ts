@@ -1,15 +1,18 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
 import type { GetRecordResult, RecordRepresentation } from 'lightning/uiRecordApi';
+import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import type { GetRelatedListRecordsResult } from 'lightning/uiRelatedListApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { CloseActionScreenEvent } from 'lightning/actions';
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
-import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import type { VerifyOtpResult } from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import MOBILE_PHONE_FIELD from '@salesforce/schema/Contact.MobilePhone';
 import PHONE_FIELD from '@salesforce/schema/Contact.Phone';
+import locale from '@salesforce/i18n/locale';
 import cardTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_CardTitle';
 import destinationLabel from '@salesforce/label/c.WhatsAppOtp_UI_Destination';
 import noPhoneLabel from '@salesforce/label/c.WhatsAppOtp_Error_NoPhone';
@@ -20,26 +23,38 @@ import codeSentLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeSent';
 import expiresInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ExpiresIn';
 import verifyLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verify';
 import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
+import verifyAgainLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyAgain';
+import verifiedToastLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifiedToastTitle';
+import verifiedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verified';
 import resendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Resend';
 import resendInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendIn';
+import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
 import invalidCodeLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCode';
 import invalidCodeLastAttemptLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCodeLastAttempt';
 import expiredLabel from '@salesforce/label/c.WhatsAppOtp_UI_Expired';
 import lockedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Locked';
-import sendFailedTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_SendFailedTitle';
-import verifyFailedTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyFailedTitle';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
 import unconfirmedLabel from '@salesforce/label/c.WhatsAppOtp_Status_Unconfirmed';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
-import { errorMessageOf, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
+import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
+import {
+    errorMessageOf,
+    formatClockTime,
+    formatLabel,
+    formatMinutesSeconds,
+    maskPhone,
+    secondsUntil
+} from './otpFormat';
 import { SendStatusPoll } from './sendStatusPoll';
 import { DeliveryStatusPoll } from './deliveryStatusPoll';
 import { deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
 import { deliveryResult } from './delivery';
 import type { Challenge, Delivery, FinishedPoll } from './delivery';
-import { stageAfterVerify, stageOnExpiry, stageView } from './otpStages';
-import type { Stage, StageView } from './otpStages';
+import { blockActive, blockFor, stageAfterVerify, stageOnExpiry, stageView } from './otpStages';
+import type { SendBlock, Stage, StageView } from './otpStages';
+import { RESUME_FIELDS, RESUME_SORT, resumedChallenge } from './resume';
+import { rememberResendAt, rememberedResendAt } from './resendMemory';
 
 const TICK_MS = 1000;
 
@@ -88,6 +103,12 @@ export default class WhatsappOtpComposer extends LightningElement {
     delivery: Delivery = 'confirmed';
     attemptsRemaining: number | undefined;
     errorMessage: string | undefined;
+    /** Why Send and Resend are disabled, when a refusal says retrying cannot help yet; errorMessage says why. */
+    block: SendBlock | undefined;
+    /** After a resend: when the new code went out (only the newest code works). */
+    resendSentAt: number | undefined;
+    verifiedAt: string | undefined;
+    verifiedByName: string | undefined;
     nowMs = Date.now();
     /** The current code's delivery receipts, as getSendStatus last reported them. */
     deliveryStatus: DeliveryFields | undefined;
@@ -107,19 +128,52 @@ export default class WhatsappOtpComposer extends LightningElement {
         destination: destinationLabel,
         noPhone: noPhoneLabel,
         send: sendLabel,
-        verify: verifyLabel
+        verify: verifyLabel,
+        verifyAgain: verifyAgainLabel
     };
 
     @wire(getRecord, { recordId: '$recordId', optionalFields: [MOBILE_PHONE_FIELD, PHONE_FIELD] })
     wiredContact({ data, error }: GetRecordResult): void {
         if (data) {
-            this.recordPhone = firstPhone(data);
+            const phone = firstPhone(data);
+            // A refused number or setup waits for the record to change: a new emission is that change.
+            if (this.block?.kind === 'record' && this.recordLoaded && phone !== this.recordPhone) {
+                this.clearBlock();
+            }
+            this.recordPhone = phone;
             this.recordError = undefined;
             this.recordLoaded = true;
         } else if (error) {
             this.recordPhone = undefined;
             this.recordError = errorMessageOf(error) ?? phoneLoadFailedLabel;
             this.recordLoaded = true;
+        }
+    }
+
+    /**
+     * Resume: the Contact's newest challenge, through Lightning Data Service (no Apex call). Only on load: once
+     * this card has a code of its own, its own state is newer than the list. A failed read (no access to the
+     * object) just means no resume.
+     */
+    @wire(getRelatedListRecords, {
+        parentRecordId: '$recordId',
+        relatedListId: 'WhatsApp_OTP_Challenges__r',
+        fields: RESUME_FIELDS as string[],
+        sortBy: RESUME_SORT as string[],
+        pageSize: 1
+    })
+    wiredChallenges({ data }: GetRelatedListRecordsResult): void {
+        const contactId = this.recordId;
+        if (!data || !contactId || this.challenge || this.stage !== 'ready') {
+            return;
+        }
+        const resumed = resumedChallenge(data.records, Date.now(), (id) => rememberedResendAt(contactId, id));
+        if (resumed) {
+            this.challenge = resumed.challenge;
+            this.delivery = resumed.delivery;
+            this.attemptsRemaining = resumed.attemptsRemaining;
+            this.stage = 'sent';
+            this.startClock();
         }
     }
 
@@ -170,7 +224,8 @@ export default class WhatsappOtpComposer extends LightningElement {
             hasChallenge: !!this.challenge,
             canSend: !!this.recordId && !!this.maskedRecordPhone,
             resendCooldownSeconds: this.resendCooldownSeconds,
-            verifyStepShown: this.showVerifyStep !== false
+            verifyStepShown: this.showVerifyStep !== false,
+            sendBlocked: blockActive(this.block, this.nowMs)
         });
     }
 
@@ -187,20 +242,31 @@ export default class WhatsappOtpComposer extends LightningElement {
         return secondsUntil(this.challenge?.resendAvailableAt, this.nowMs);
     }
 
+    /** A resend waits for the cooldown, or for a refusal's retry time, whichever is later. */
     get resendText(): string {
-        const seconds = this.resendCooldownSeconds;
+        const block = this.block;
+        const blockSeconds =
+            block?.kind === 'until' ? secondsUntil(new Date(block.untilMs).toISOString(), this.nowMs) : 0;
+        const seconds = Math.max(this.resendCooldownSeconds, blockSeconds);
         return seconds > 0 ? formatLabel(resendInLabel, seconds) : resendLabel;
     }
 
-    get expirySeconds(): number {
-        return secondsUntil(this.challenge?.expiresAt, this.nowMs);
-    }
-
     get expiryText(): string {
-        return formatLabel(expiresInLabel, formatMinutesSeconds(this.expirySeconds));
+        return formatLabel(expiresInLabel, formatMinutesSeconds(secondsUntil(this.challenge?.expiresAt, this.nowMs)));
     }
 
-    /** What the aria-live region announces: one sentence per stage. */
+    get verifiedPhone(): string {
+        return this.challenge?.maskedPhone ?? '';
+    }
+
+    /** "A new code was sent at 10:03. Only the newest code works.", while the new code can be typed in. */
+    get resendNotice(): string | undefined {
+        return this.resendSentAt !== undefined && this.view.showExpiry
+            ? formatLabel(resendNoticeLabel, formatClockTime(this.resendSentAt, locale))
+            : undefined;
+    }
+
+    /** What the aria-live region announces: one sentence per stage (the verified line is its own component). */
     get statusText(): string {
         switch (this.stage) {
             case 'sending':
@@ -209,8 +275,6 @@ export default class WhatsappOtpComposer extends LightningElement {
                 return this.sentText;
             case 'verifying':
                 return verifyingLabel;
-            case 'verified':
-                return '';
             case 'invalid':
                 return this.attemptsRemaining === 1
                     ? invalidCodeLastAttemptLabel
@@ -270,23 +334,26 @@ export default class WhatsappOtpComposer extends LightningElement {
     private async send(): Promise<void> {
         const recordId = this.recordId;
         const view = this.view;
-        if (view.sendDisabled || !recordId || (this.challenge && view.resendDisabled)) {
+        if (view.sendDisabled || !recordId || (this.challenge && this.stage !== 'verified' && view.resendDisabled)) {
             return;
         }
         const before = this.snapshot();
         this.stage = 'sending';
         this.errorMessage = undefined;
         this.stopFollowing();
-        let reservation: SendOtpResult;
         try {
-            reservation = await sendOtp({ recordId });
+            const answer = await sendOtp({ recordId });
+            if (answer.status === 'REFUSED') {
+                this.stage = before.stage;
+                this.refuse(answer.errorMessage, blockFor(answer.errorCode, answer.retryAt));
+                return;
+            }
+            rememberResendAt(recordId, answer.challengeId, answer.resendAvailableAt);
+            await this.awaitDelivery(answer, before);
         } catch (error) {
             this.stage = before.stage;
-            this.showError(error, sendFailedTitleLabel);
-            this.tick();
-            return;
+            this.refuse(errorMessageOf(error), undefined);
         }
-        await this.awaitDelivery(reservation, before);
     }
 
     /**
@@ -360,7 +427,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         return (
             this.challenge?.challengeId === challengeId &&
             FOLLOWED_STAGES.includes(this.stage) &&
-            this.expirySeconds > 0
+            secondsUntil(this.challenge?.expiresAt, Date.now()) > 0
         );
     }
 
@@ -373,19 +440,22 @@ export default class WhatsappOtpComposer extends LightningElement {
         const result = deliveryResult(challenge, outcome);
         if (result.kind === 'refused') {
             this.restore(before);
-            this.showError({ body: { message: result.message } }, sendFailedTitleLabel);
+            this.refuse(result.message, blockFor(result.errorCode, null));
             return;
         }
         if (result.challenge.challengeId !== this.challenge?.challengeId) {
             this.deliveryStatus = undefined;
         }
+        const isResend = !!before.challenge && before.stage !== 'verified';
         this.challenge = result.challenge;
         this.delivery = result.delivery;
         this.beforePending = result.delivery === 'pending' ? before : undefined;
-        if ('error' in result) {
-            // Inline only, no "Code not sent" toast: the code may well be on its way.
-            this.errorMessage = errorMessageOf(result.error) ?? unexpectedErrorLabel;
-        }
+        // One message for an unknown outcome or a failed status call, with the code field open: the code may
+        // well be on its way, so there is no "Code not sent" to contradict it.
+        this.errorMessage = 'error' in result ? (errorMessageOf(result.error) ?? unexpectedErrorLabel) : undefined;
+        this.resendSentAt = isResend ? Date.now() : undefined;
+        this.verifiedAt = undefined;
+        this.verifiedByName = undefined;
         this.clearCode();
         this.attemptsRemaining = undefined;
         this.stage = 'sent';
@@ -423,9 +493,10 @@ export default class WhatsappOtpComposer extends LightningElement {
             const result = await verifyOtp({ challengeId, code });
             this.applyVerifyResult(result);
         } catch (error) {
-            // Apex throws STILL_SENDING as an AuraHandledException whose message is this label, without
+            // Apex throws STILL_SENDING and SUPERSEDED as AuraHandledExceptions whose message is the label, without
             // arguments (docs/architecture.md): the message is all the component receives of the error.
-            if (errorMessageOf(error) === stillSendingLabel && this.challenge?.challengeId === challengeId) {
+            const message = errorMessageOf(error);
+            if (message === stillSendingLabel && this.challenge?.challengeId === challengeId) {
                 // The delivery has not finished yet: wait for it again (bounded), as after Send.
                 this.clearCode();
                 await this.awaitDelivery(
@@ -434,9 +505,15 @@ export default class WhatsappOtpComposer extends LightningElement {
                 );
                 return;
             }
+            if (message === supersededLabel) {
+                // A newer code went out (another tab or agent): this one is history, and no attempt was used.
+                this.stage = 'expired';
+                this.errorMessage = supersededLabel;
+                return;
+            }
             this.stage = previousStage;
             this.focusCodeOnRender = true;
-            this.showError(error, verifyFailedTitleLabel);
+            this.errorMessage = message ?? unexpectedErrorLabel;
         } finally {
             this.clearCode();
             // The clock may have stopped while the call was out.
@@ -448,7 +525,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.attemptsRemaining = result.attemptsRemaining;
         const next = stageAfterVerify(result.status);
         if (!next) {
-            this.showError(undefined, verifyFailedTitleLabel);
+            this.errorMessage = unexpectedErrorLabel;
             this.stage = 'sent';
             return;
         }
@@ -457,10 +534,52 @@ export default class WhatsappOtpComposer extends LightningElement {
             // The challenge has closed: its delivery no longer matters.
             this.stopFollowing();
         }
-        if (next === 'verified') {
-            this.stopClock();
-        }
         this.focusCodeOnRender = next === 'invalid';
+        if (next === 'verified') {
+            this.verifiedAt = result.verifiedAt ?? new Date().toISOString();
+            this.verifiedByName = result.verifiedByName ?? undefined;
+            this.resendSentAt = undefined;
+            this.stopClock();
+            this.closeQuickAction();
+        }
+    }
+
+    /**
+     * In the Send OTP quick action, a verified customer ends the task: the modal closes and a success toast
+     * says so. SLDS Toasts guidelines: "a user edits an opportunity via a modal and saves it. The modal closes
+     * and the toast appears" (https://www.lightningdesignsystem.com/guidelines/messaging/components/toasts).
+     * Errors stay inline in the card, where the agent is looking, never also as a toast.
+     */
+    private closeQuickAction(): void {
+        // Unconfirmed in an org: App Builder passes showVerifyStep's default (true) to a record page's component,
+        // so an unset value means the quick action, which sets no attributes.
+        if (this.showVerifyStep !== undefined) {
+            return;
+        }
+        this.dispatchEvent(
+            new ShowToastEvent({
+                title: verifiedToastLabel,
+                message: formatLabel(verifiedLabel, this.verifiedPhone),
+                variant: 'success'
+            })
+        );
+        this.dispatchEvent(new CloseActionScreenEvent());
+    }
+
+    /** A refused send or verify: the message inline, once; the block, if retrying cannot help yet. */
+    private refuse(message: string | null | undefined, block: SendBlock | undefined): void {
+        this.errorMessage = message || unexpectedErrorLabel;
+        this.block = block;
+        if (block?.kind === 'until') {
+            this.startClock();
+        } else {
+            this.tick();
+        }
+    }
+
+    private clearBlock(): void {
+        this.block = undefined;
+        this.errorMessage = undefined;
     }
 
     private clearCode(): void {
@@ -471,16 +590,10 @@ export default class WhatsappOtpComposer extends LightningElement {
         return this.template?.querySelector<CodeInput>('c-whatsapp-otp-code-input') ?? null;
     }
 
-    private showError(error: unknown, title: string): void {
-        const message = errorMessageOf(error) ?? unexpectedErrorLabel;
-        this.errorMessage = message;
-        this.dispatchEvent(new ShowToastEvent({ title, message, variant: 'error' }));
-    }
-
     private startClock(): void {
         this.stopClock();
         this.nowMs = Date.now();
-        // The countdowns need a clock; the interval is cleared when both reach 0 and on disconnect.
+        // The countdowns need a clock; the interval is cleared when they all reach 0 and on disconnect.
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.tickTimer = setInterval(() => this.tick(), TICK_MS);
     }
@@ -494,21 +607,25 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     /**
      * Advances the countdowns. A code whose expiry passes while it can still be typed in is expired
-     * locally, so the agent is offered a resend without a wasted verify call. Uses the browser clock:
-     * a skewed clock shifts the countdown, but Apex stays the judge of expiry.
+     * locally, so the agent is offered a resend without a wasted verify call; a refusal whose retry time
+     * has passed lets Send and Resend go again. Uses the browser clock: a skewed clock shifts the
+     * countdown, but Apex stays the judge.
      */
     private tick(): void {
         this.nowMs = Date.now();
-        if (!this.challenge) {
-            return;
+        const block = this.block;
+        if (block?.kind === 'until' && !blockActive(block, this.nowMs)) {
+            this.clearBlock();
         }
-        const expired = this.expirySeconds === 0;
-        if (expired && stageOnExpiry(this.stage) !== this.stage) {
+        const expired = secondsUntil(this.challenge?.expiresAt, this.nowMs) === 0;
+        if (this.challenge && expired && stageOnExpiry(this.stage) !== this.stage) {
             this.stage = stageOnExpiry(this.stage);
             this.clearCode();
             this.stopFollowing();
         }
-        if (expired && this.resendCooldownSeconds === 0) {
+        const waiting =
+            this.block?.kind === 'until' || (!!this.challenge && (!expired || this.resendCooldownSeconds > 0));
+        if (!waiting || this.stage === 'verified') {
             this.stopClock();
         }
     }

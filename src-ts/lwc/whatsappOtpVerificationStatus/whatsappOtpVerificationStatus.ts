@@ -1,15 +1,53 @@
 import { LightningElement, api } from 'lwc';
+import locale from '@salesforce/i18n/locale';
 import verifiedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verified';
+import verifiedByLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifiedBy';
+import { relativeTime } from './relativeTime';
+
+/** How often "2 minutes ago" is brought up to date. */
+const REFRESH_MS = 30000;
 
 /**
- * The verified line of the composer: a success box saying that the customer confirmed the code sent to
- * `maskedPhone`.
+ * The verified line of the composer: a success box saying who verified the customer and when ("Verified
+ * 2 minutes ago by Jane Doe."), and which number the confirmed code went to.
  */
 export default class WhatsappOtpVerificationStatus extends LightningElement {
     /** e.g. "+65 •••• 5678": where the verified code went. */
     @api maskedPhone: string | undefined;
+    /** ISO 8601: when the code was confirmed (verifyOtp's verifiedAt). */
+    @api verifiedAt: string | undefined;
+    /** The user who confirmed it (verifyOtp's verifiedByName). */
+    @api verifiedByName: string | undefined;
+
+    nowMs = Date.now();
+    private timer: ReturnType<typeof setInterval> | undefined;
+
+    override connectedCallback(): void {
+        this.nowMs = Date.now();
+        // "just now" becomes "1 minute ago" while the card stays open; cleared on disconnect.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.timer = setInterval(() => {
+            this.nowMs = Date.now();
+        }, REFRESH_MS);
+    }
+
+    override disconnectedCallback(): void {
+        clearInterval(this.timer);
+        this.timer = undefined;
+    }
 
     get text(): string {
         return verifiedLabel.replace(/\{0\}/g, this.maskedPhone ?? '');
+    }
+
+    /** "Verified 2 minutes ago by Jane Doe."; undefined without the time or the name. */
+    get byText(): string | undefined {
+        const at = this.verifiedAt ? Date.parse(this.verifiedAt) : NaN;
+        if (Number.isNaN(at) || !this.verifiedByName) {
+            return undefined;
+        }
+        return verifiedByLabel
+            .replace(/\{0\}/g, relativeTime(at, this.nowMs, locale))
+            .replace(/\{1\}/g, this.verifiedByName);
     }
 }

@@ -6,7 +6,7 @@ import { createElement } from 'lwc';
 import WhatsappOtpComposer from 'c/whatsappOtpComposer';
 import { getRecord } from 'lightning/uiRecordApi';
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
-import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
+import type { SendOtpRefusal, SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import type { ToastConfig } from 'lightning/platformShowToastEvent';
@@ -53,6 +53,11 @@ export function sendStatus(
         attemptsRemaining: 5,
         ...changes
     };
+}
+
+/** sendOtp's answer for a refused send: the refusal as data (docs/architecture.md, "Controller contract"). */
+export function refusal(errorCode: string, errorMessage: string, retryAt: string | null = null): SendOtpRefusal {
+    return { status: 'REFUSED', errorCode, errorMessage, retryAt };
 }
 
 /** What AuraHandledException looks like to the component. */

@@ -35,14 +35,19 @@ describe('deliveryResult', () => {
 
         expect(deliveryResult(reserved, { kind: 'settled', status })).toEqual({
             kind: 'refused',
-            message: 'Too many.'
+            message: 'Too many.',
+            errorCode: 'RATE_LIMITED'
         });
     });
 
     it('is a refusal without a message when the refusal carries none', () => {
         const status = sendStatus(reserved, 'FAILED', { errorMessage: null });
 
-        expect(deliveryResult(reserved, { kind: 'settled', status })).toEqual({ kind: 'refused', message: undefined });
+        expect(deliveryResult(reserved, { kind: 'settled', status })).toEqual({
+            kind: 'refused',
+            message: undefined,
+            errorCode: null
+        });
     });
 
     it('opens the code input for the reservation, pending, when the poll gave up', () => {

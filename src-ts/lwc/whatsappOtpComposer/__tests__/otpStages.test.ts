@@ -1,5 +1,5 @@
 // The stage machine on its own: what each stage shows, and the transitions verifyOtp and the clock cause.
-import { CODE_ENTRY_STAGES, stageAfterVerify, stageOnExpiry, stageView } from '../otpStages';
+import { CODE_ENTRY_STAGES, blockActive, blockFor, stageAfterVerify, stageOnExpiry, stageView } from '../otpStages';
 import type { Stage, StageInput } from '../otpStages';
 
 const ALL_STAGES: Stage[] = ['ready', 'sending', 'sent', 'verifying', 'verified', 'invalid', 'expired', 'locked'];
@@ -11,6 +11,7 @@ function input(changes: Partial<StageInput> = {}): StageInput {
         canSend: true,
         resendCooldownSeconds: 0,
         verifyStepShown: true,
+        sendBlocked: false,
         ...changes
     };
 }
@@ -59,6 +60,13 @@ describe('otpStages: stageView', () => {
         expect(stageView(input({ stage: 'sent' })).verifyDisabled).toBe(false);
     });
 
+    it('disables Send, Resend and Verify again while a refusal blocks sending', () => {
+        const view = stageView(input({ sendBlocked: true }));
+
+        expect([view.sendDisabled, view.resendDisabled]).toEqual([true, true]);
+        expect(view.verifyDisabled).toBe(false);
+    });
+
     it('disables Resend during the cooldown', () => {
         expect(stageView(input({ resendCooldownSeconds: 12 })).resendDisabled).toBe(true);
     });
@@ -95,5 +103,39 @@ describe('otpStages: transitions', () => {
 
     it.each(['verifying', 'verified', 'locked', 'sending'] as Stage[])('leaves stage %s alone at expiry', (stage) => {
         expect(stageOnExpiry(stage)).toBe(stage);
+    });
+});
+
+describe('otpStages: send blocks', () => {
+    const NOW_MS = Date.parse('2026-01-15T10:00:00.000Z');
+
+    it.each(['HOURLY_CAP', 'NUMBER_CAP', 'AGENT_CAP', 'COOLDOWN'])(
+        'blocks after %s until its retry time, then lets sends go again',
+        (errorCode) => {
+            const block = blockFor(errorCode, '2026-01-15T10:00:20.000Z');
+
+            expect(block).toEqual({ kind: 'until', untilMs: NOW_MS + 20000, errorCode });
+            expect(blockActive(block, NOW_MS + 19999)).toBe(true);
+            expect(blockActive(block, NOW_MS + 20000)).toBe(false);
+        }
+    );
+
+    it.each(['INVALID_NUMBER', 'INVALID_PHONE', 'CREDENTIAL_REJECTED', 'NOT_FOUND', 'TEMPLATE_REJECTED'])(
+        'blocks after %s until the record changes, however long it waits',
+        (errorCode) => {
+            const block = blockFor(errorCode, null);
+
+            expect(block).toEqual({ kind: 'record', errorCode });
+            expect(blockActive(block, NOW_MS + 86400000)).toBe(true);
+        }
+    );
+
+    it('does not block after a refusal that a retry may get past (8x8 rate limiting)', () => {
+        expect(blockFor('RATE_LIMITED', null)).toBeUndefined();
+    });
+
+    it('does not block without an error code', () => {
+        expect(blockFor(null, '2026-01-15T10:00:20.000Z')).toBeUndefined();
+        expect(blockActive(undefined, NOW_MS)).toBe(false);
     });
 });

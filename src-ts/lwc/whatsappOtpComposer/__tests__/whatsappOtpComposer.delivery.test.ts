@@ -192,7 +192,7 @@ describe('c-whatsapp-otp-composer: a delivery with an unknown outcome', () => {
 describe('c-whatsapp-otp-composer: a delivery that 8x8 refused', () => {
     useFakeClock();
 
-    it('shows the refusal inline and as an error toast, and offers Send again', async () => {
+    it('shows the refusal inline, without a toast, and keeps Send disabled for a rejected number', async () => {
         mockGetSendStatus.mockResolvedValue(failed());
         const element = await clickedSend();
         const toasts = recordToasts(element);
@@ -200,10 +200,20 @@ describe('c-whatsapp-otp-composer: a delivery that 8x8 refused', () => {
         await advance(FIRST_POLL_MS);
 
         expect(textOf(element, 'error')).toBe(REFUSED_TEXT);
-        expect(toasts).toEqual([{ title: 'Code not sent', message: REFUSED_TEXT, variant: 'error' }]);
+        expect(toasts).toEqual([]);
         expect(byDataId(element, 'code')).toBeNull();
-        expect(button(element, 'send').disabled).toBe(false);
+        expect(button(element, 'send').disabled).toBe(true);
         expect(textOf(element, 'status')).toBe('');
+    });
+
+    it('offers Send again after a refusal that a retry may get past', async () => {
+        mockGetSendStatus.mockResolvedValue({ ...failed(), errorCode: 'RATE_LIMITED', errorMessage: 'Busy.' });
+        const element = await clickedSend();
+
+        await advance(FIRST_POLL_MS);
+
+        expect(textOf(element, 'error')).toBe('Busy.');
+        expect(button(element, 'send').disabled).toBe(false);
     });
 
     it('keeps the current code usable when a resend is refused', async () => {
@@ -297,6 +307,6 @@ describe('c-whatsapp-otp-composer: a verify while the code is still being sent',
 
         expect(textOf(element, 'error')).toBe(REFUSED_TEXT);
         expect(byDataId(element, 'code')).toBeNull();
-        expect(button(element, 'send').disabled).toBe(false);
+        expect(button(element, 'send').disabled).toBe(true);
     });
 });

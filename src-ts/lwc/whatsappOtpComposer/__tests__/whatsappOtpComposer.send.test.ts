@@ -16,6 +16,8 @@ import {
     mountWithPhone,
     mustFind,
     recordToasts,
+    renderedMarkup,
+    refusal,
     sendStatus,
     sentComposer,
     spinner,
@@ -136,19 +138,34 @@ describe('c-whatsapp-otp-composer: sending a code', () => {
 describe('c-whatsapp-otp-composer: a send that Apex refuses', () => {
     useFakeClock();
 
-    it.each(apexErrorMessages('send'))('shows the %s message inline and as an error toast', async (_label, message) => {
-        mockSendOtp.mockRejectedValue(auraError(message));
+    it.each(apexErrorMessages('send'))(
+        'shows the %s message inline, once, without a toast',
+        async (_label, message) => {
+            mockSendOtp.mockResolvedValue(refusal('SOME_REFUSAL', message));
+            const element = await mountWithPhone();
+            const toasts = recordToasts(element);
+
+            await click(element, 'send');
+
+            expect(textOf(element, 'error')).toBe(message);
+            expect(renderedMarkup(element).split(message)).toHaveLength(2);
+            expect(toasts).toEqual([]);
+        }
+    );
+
+    it('shows an unexpected failure inline, without a toast', async () => {
+        mockSendOtp.mockRejectedValue(auraError('WhatsApp service is not responding.'));
         const element = await mountWithPhone();
         const toasts = recordToasts(element);
 
         await click(element, 'send');
 
-        expect(textOf(element, 'error')).toBe(message);
-        expect(toasts).toEqual([{ title: 'Code not sent', message, variant: 'error' }]);
+        expect(textOf(element, 'error')).toBe('WhatsApp service is not responding.');
+        expect(toasts).toEqual([]);
     });
 
     it('goes back to ready with Send enabled, so the agent can retry', async () => {
-        mockSendOtp.mockRejectedValue(auraError('WhatsApp service is not responding.'));
+        mockSendOtp.mockResolvedValue(refusal('RATE_LIMITED', 'WhatsApp is busy.'));
         const element = await mountWithPhone();
 
         await click(element, 'send');
@@ -168,7 +185,7 @@ describe('c-whatsapp-otp-composer: a send that Apex refuses', () => {
 
         const generic = 'Something went wrong. Try again, or ask your admin to check the WhatsApp OTP setup.';
         expect(textOf(element, 'error')).toBe(generic);
-        expect(toasts).toEqual([{ title: 'Code not sent', message: generic, variant: 'error' }]);
+        expect(toasts).toEqual([]);
     });
 
     it('falls back to the generic message when the error body has no message', async () => {

@@ -7,9 +7,9 @@ export function deliveryResult(reserved, outcome) {
     if (outcome.kind === 'gaveUp') {
         return { kind: 'open', challenge: reserved, delivery: 'pending' };
     }
-    const { status, errorMessage, maskedPhone, expiresAt, resendAvailableAt, codeLength } = outcome.status;
+    const { status, errorCode, errorMessage, maskedPhone, expiresAt, resendAvailableAt, codeLength } = outcome.status;
     if (status === 'FAILED') {
-        return { kind: 'refused', message: errorMessage ?? undefined };
+        return { kind: 'refused', message: errorMessage ?? undefined, errorCode };
     }
     return {
         kind: 'open',

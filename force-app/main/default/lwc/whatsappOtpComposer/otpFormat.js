@@ -44,3 +44,7 @@ export function errorMessageOf(error) {
     }
     return undefined;
 }
+/** A time of day in the user's locale, e.g. "10:03 AM". */
+export function formatClockTime(epochMs, locale) {
+    return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(epochMs));
+}

@@ -2,10 +2,10 @@
 /** Stages in which a code is out and can still be typed in. */
 export const CODE_ENTRY_STAGES = ['sent', 'verifying', 'invalid'];
 export function stageView(input) {
-    const { stage, hasChallenge, canSend, resendCooldownSeconds, verifyStepShown } = input;
+    const { stage, hasChallenge, canSend, resendCooldownSeconds, verifyStepShown, sendBlocked } = input;
     const isBusy = stage === 'sending' || stage === 'verifying';
     const codeOut = hasChallenge && CODE_ENTRY_STAGES.includes(stage);
-    const sendDisabled = isBusy || !canSend;
+    const sendDisabled = isBusy || !canSend || sendBlocked;
     return {
         isBusy,
         // Before the first code only; after that Resend takes over.
@@ -41,4 +41,31 @@ export function stageAfterVerify(status) {
  */
 export function stageOnExpiry(stage) {
     return stage === 'sent' || stage === 'invalid' ? 'expired' : stage;
+}
+/** Refusals that retrying the same send cannot get past: the number, the template or the credentials. */
+const RECORD_BLOCKS = [
+    'INVALID_NUMBER',
+    'INVALID_PHONE',
+    'NO_PHONE',
+    'CREDENTIAL_REJECTED',
+    'NOT_FOUND',
+    'TEMPLATE_REJECTED'
+];
+/** The block a refused send leaves, from its error code and retry time; undefined when retrying may help. */
+export function blockFor(errorCode, retryAt) {
+    if (!errorCode) {
+        return undefined;
+    }
+    const untilMs = retryAt ? Date.parse(retryAt) : NaN;
+    if (!Number.isNaN(untilMs)) {
+        return { kind: 'until', untilMs, errorCode };
+    }
+    return RECORD_BLOCKS.includes(errorCode) ? { kind: 'record', errorCode } : undefined;
+}
+/** Whether the block still applies at `nowMs`: a time block until its time, a record block until cleared. */
+export function blockActive(block, nowMs) {
+    if (!block) {
+        return false;
+    }
+    return block.kind === 'record' || nowMs < block.untilMs;
 }
