@@ -523,6 +523,19 @@ describe('shared policy cases (WhatsAppOtpPolicyCases.json, also run by WhatsApp
             assert.deepEqual(validateSettings({ ...policyCases.defaults, ...testCase.settings }), testCase.expect);
         });
     }
+
+    it('the shared cases refuse a fallback delay shorter than the WhatsApp lifetime', () => {
+        const shorter = policyCases.settingsCases.filter(
+            (c) =>
+                c.settings.fallbackEnabled === true &&
+                c.settings.fallbackDelaySeconds <
+                    (c.settings.whatsappLifetimeSeconds ?? policyCases.defaults.whatsappLifetimeSeconds)
+        );
+        assert.ok(shorter.length > 0, 'the cases hold one');
+        for (const testCase of shorter) {
+            assert.equal(validateSettings({ ...policyCases.defaults, ...testCase.settings }).rule, 'fallbackWindow');
+        }
+    });
 });
 
 describe('the simulation under parallel requests (the preview server, no page)', () => {

@@ -14,6 +14,9 @@ export const DEFAULT_POLICY_SETTINGS = Object.freeze({
     flowHourlySendCap: 1000,
     dailyFailureCap: 10,
     orgDailySendBudget: 2000,
+    whatsappLifetimeSeconds: 120,
+    fallbackDelaySeconds: 120,
+    fallbackEnabled: false,
     allowedCountryCodes: Object.freeze([]),
     sandboxAllowedNumbers: Object.freeze([])
 });
@@ -32,8 +35,24 @@ export const SETTING_BOUNDS = Object.freeze({
     perAgentHourlyCap: { min: 1, max: 1000, field: 'Per_Agent_Hourly_Cap__c' },
     flowHourlySendCap: { min: 1, max: 10000, field: 'Flow_Hourly_Send_Cap__c' },
     dailyFailureCap: { min: 1, max: 100, field: 'Daily_Failure_Cap__c' },
-    orgDailySendBudget: { min: 1, max: 1000000, field: 'Org_Daily_Send_Budget__c' }
+    orgDailySendBudget: { min: 1, max: 1000000, field: 'Org_Daily_Send_Budget__c' },
+    whatsappLifetimeSeconds: { min: 30, max: 900, field: 'WhatsApp_Lifetime_Seconds__c' },
+    fallbackDelaySeconds: { min: 30, max: 900, field: 'Fallback_Delay_Seconds__c' }
 });
+
+/** Seconds of code lifetime an SMS fallback must still have when it is sent (WhatsAppOtpPolicy.SMS_MIN_USABLE_SECONDS). */
+export const SMS_MIN_USABLE_SECONDS = 60;
+
+/**
+ * With SMS fallback on, the fallback delays that deliver one code once and in time: at least the WhatsApp
+ * lifetime (8x8: a shorter delay can deliver the code twice), at most the code lifetime minus a minute.
+ */
+export function fallbackWindow(settings) {
+    return {
+        min: settings.whatsappLifetimeSeconds,
+        max: settings.codeTtlMinutes * 60 - SMS_MIN_USABLE_SECONDS
+    };
+}
 
 const HOUR_SECONDS = 3600;
 const DAY_SECONDS = 86400;
@@ -44,12 +63,21 @@ const UNCOUNTED_STATUSES = new Set(['Failed']);
 /**
  * { valid: true }, or the first setting out of its range as
  * { errorCode: 'SETTINGS_INVALID', field, min, max }. A missing or non-integer value is out of range.
+ * Then, with fallbackEnabled, a fallback delay outside fallbackWindow gives
+ * { errorCode: 'SETTINGS_INVALID', field: 'fallbackDelaySeconds', min, max, rule: 'fallbackWindow' } (its
+ * message is the label WhatsAppOtp_Error_FallbackDelayInvalid, not the range label).
  */
 export function validateSettings(settings) {
     for (const [field, { min, max }] of Object.entries(SETTING_BOUNDS)) {
         const value = settings[field];
         if (!Number.isInteger(value) || value < min || value > max) {
             return { errorCode: 'SETTINGS_INVALID', field, min, max };
+        }
+    }
+    if (settings.fallbackEnabled === true) {
+        const { min, max } = fallbackWindow(settings);
+        if (settings.fallbackDelaySeconds < min || settings.fallbackDelaySeconds > max) {
+            return { errorCode: 'SETTINGS_INVALID', field: 'fallbackDelaySeconds', min, max, rule: 'fallbackWindow' };
         }
     }
     return { valid: true };

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Gate: the 8x8 OpenAPI spec, the External Service registration that embeds it, and the request fixture.
-//   node scripts/gates/spec.mjs [--spec=FILE] [--registration=FILE] [--fixture=FILE]
+//   node scripts/gates/spec.mjs [--spec=FILE] [--registration=FILE] [--fixture=FILE] [--fallbackFixture=FILE]
 // Defaults: spec/cpaas-messaging-apps.openapi.json, the CPaasMessagingApps registration and
-// the WhatsAppOtpSendMessageFixture static resource.
+// the WhatsAppOtpSendMessageFixture and WhatsAppOtpSendMessageFallbackFixture (SMS fallback) static resources.
 //  1. The registration's <schema> parses to the same JSON document as the spec file, and its operation
 //     names are the spec's operationIds as an org stores them (lib/external-service-model.mjs
 //     storedOperationName: non-alphanumerics as x<hex>, lower case; INFERRED from one retrieved registration,
 //     checked against the org by `npm run org:setup`, whose --write-back writes the org's names here; the
 //     case is not compared).
 //  2. The spec is a valid OpenAPI 3.0 document and every local $ref resolves.
-//  3. The fixture validates against the spec's single-message-request schema, and a batch body built from
+//  3. Each fixture validates against the spec's single-message-request schema, and a batch body built from
 //     it validates against batch-message-request. Enums are exact (8x8's own example spells "template",
 //     the spec "Template"). For this check every object schema that lists properties is closed
 //     (additionalProperties: false), so a misspelt property such as "subtype" fails instead of being
@@ -33,7 +33,8 @@ const DEFAULTS = {
     spec: 'spec/cpaas-messaging-apps.openapi.json',
     registration:
         'force-app/main/default/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml',
-    fixture: 'force-app/main/default/staticresources/WhatsAppOtpSendMessageFixture.json'
+    fixture: 'force-app/main/default/staticresources/WhatsAppOtpSendMessageFixture.json',
+    fallbackFixture: 'force-app/main/default/staticresources/WhatsAppOtpSendMessageFallbackFixture.json'
 };
 // A base URI for the embedded spec so Ajv can resolve its #/components/schemas/... refs.
 const SPEC_ID = 'https://spec.invalid/openapi.json';
@@ -237,10 +238,11 @@ function checkFixture(file, spec, specFile, findings) {
 /** Runs every check; returns the number of files checked and the findings. */
 export async function checkSpec(options) {
     const findings = [];
-    const files = [options.spec, options.registration, options.fixture];
+    const files = [options.spec, options.registration, options.fixture, options.fallbackFixture];
     const spec = readJson(options.spec, findings);
     if (spec !== undefined && (await checkOpenApi(options.spec, spec, findings))) {
         checkFixture(options.fixture, spec, options.spec, findings);
+        checkFixture(options.fallbackFixture, spec, options.spec, findings);
     }
     checkRegistration(options.registration, spec, options.spec, findings);
     return { count: files.length, findings };
@@ -250,7 +252,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const args = process.argv.slice(2);
     const unknown = args.filter((a) => !Object.keys(DEFAULTS).some((key) => a.startsWith(`--${key}=`)));
     if (unknown.length) {
-        fail(GATE, `unknown argument(s) ${unknown.join(' ')}; use --spec=, --registration= or --fixture=`);
+        fail(
+            GATE,
+            `unknown argument(s) ${unknown.join(' ')}; use --spec=, --registration=, --fixture= or --fallbackFixture=`
+        );
     }
     const options = parseOptions(args);
     requireExisting(GATE, Object.values(options));

@@ -16,10 +16,19 @@ function runGate(...args) {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test('the project spec, registration and fixture pass', () => {
+test('the project spec, registration and both fixtures pass', () => {
     const { status, stdout, stderr } = runGate();
     assert.equal(status, 0, stderr);
-    assert.match(stdout, /^spec: checked 3 file\(s\)$/m);
+    assert.match(stdout, /^spec: checked 4 file\(s\)$/m);
+});
+
+test('a fallback fixture with a misspelt channel property and a wrong successStatus fails, naming both', () => {
+    const file = `${fixtures}/fallback-bad-channel/fixture.json`;
+    const { status, stderr } = runGate(`--fallbackFixture=${file}`);
+    assert.equal(status, 1);
+    assert.ok(stderr.includes(`${file}: the fixture does not match`), stderr);
+    assert.ok(stderr.includes('must NOT have additional properties "fallbackAfterSeconds"'), stderr);
+    assert.ok(stderr.includes('/channels/0/successStatus must be equal to one of the allowed values'), stderr);
 });
 
 test('a registration whose schema differs from the spec fails, naming the registration', () => {
