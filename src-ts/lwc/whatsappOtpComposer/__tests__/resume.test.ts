@@ -41,9 +41,8 @@ describe('resumedChallenge', () => {
     });
 
     it('takes the resend time this browser remembered for the challenge', () => {
-        const resumed = resumedChallenge([challenge({})], NOW_MS, (id) =>
-            id === 'a01000000000001AAA' ? '2026-01-15T10:00:30.000Z' : undefined
-        );
+        const remembered = new Map([['a01000000000001AAA', '2026-01-15T10:00:30.000Z']]);
+        const resumed = resumedChallenge([challenge({})], NOW_MS, (id) => remembered.get(id));
 
         expect(resumed?.challenge.resendAvailableAt).toBe('2026-01-15T10:00:30.000Z');
     });
