@@ -3,7 +3,9 @@
 // rule is unit-tested on its own (__tests__/otpStages.test.ts) and the component only renders the view.
 import type { VerifyOtpStatus } from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 
-export type Stage = 'ready' | 'sending' | 'sent' | 'verifying' | 'verified' | 'invalid' | 'expired' | 'locked';
+/** `superseded`: a newer code went out elsewhere (another tab or agent); this one no longer works. */
+export type Stage =
+    'ready' | 'sending' | 'sent' | 'verifying' | 'verified' | 'invalid' | 'expired' | 'locked' | 'superseded';
 
 /** Stages in which a code is out and can still be typed in. */
 export const CODE_ENTRY_STAGES: readonly Stage[] = ['sent', 'verifying', 'invalid'];

@@ -1,17 +1,13 @@
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
-import type { GetRecordResult, RecordRepresentation } from 'lightning/uiRecordApi';
+import { getRecord } from 'lightning/uiRecordApi';
+import type { GetRecordResult } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import type { GetRelatedListRecordsResult } from 'lightning/uiRelatedListApi';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { CloseActionScreenEvent } from 'lightning/actions';
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import type { VerifyOtpResult } from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
-import MOBILE_PHONE_FIELD from '@salesforce/schema/Contact.MobilePhone';
-import PHONE_FIELD from '@salesforce/schema/Contact.Phone';
 import locale from '@salesforce/i18n/locale';
 import cardTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_CardTitle';
 import destinationLabel from '@salesforce/label/c.WhatsAppOtp_UI_Destination';
@@ -19,22 +15,14 @@ import noPhoneLabel from '@salesforce/label/c.WhatsAppOtp_Error_NoPhone';
 import phoneLoadFailedLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLoadFailed';
 import sendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Send';
 import sendingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Sending';
-import codeSentLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeSent';
 import expiresInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ExpiresIn';
 import verifyLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verify';
 import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
 import verifyAgainLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyAgain';
-import verifiedToastLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifiedToastTitle';
-import verifiedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verified';
 import resendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Resend';
 import resendInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendIn';
 import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
-import invalidCodeLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCode';
-import invalidCodeLastAttemptLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCodeLastAttempt';
-import expiredLabel from '@salesforce/label/c.WhatsAppOtp_UI_Expired';
-import lockedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Locked';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
-import unconfirmedLabel from '@salesforce/label/c.WhatsAppOtp_Status_Unconfirmed';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
 import {
@@ -55,6 +43,9 @@ import { blockActive, blockFor, stageAfterVerify, stageOnExpiry, stageView } fro
 import type { SendBlock, Stage, StageView } from './otpStages';
 import { RESUME_FIELDS, RESUME_SORT, resumedChallenge } from './resume';
 import { rememberResendAt, rememberedResendAt } from './resendMemory';
+import { statusTextOf } from './statusLine';
+import { closeVerifiedQuickAction } from './quickAction';
+import { PHONE_FIELDS, firstPhone } from './contactPhone';
 
 const TICK_MS = 1000;
 
@@ -132,7 +123,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         verifyAgain: verifyAgainLabel
     };
 
-    @wire(getRecord, { recordId: '$recordId', optionalFields: [MOBILE_PHONE_FIELD, PHONE_FIELD] })
+    @wire(getRecord, { recordId: '$recordId', optionalFields: PHONE_FIELDS })
     wiredContact({ data, error }: GetRecordResult): void {
         if (data) {
             const phone = firstPhone(data);
@@ -266,37 +257,10 @@ export default class WhatsappOtpComposer extends LightningElement {
             : undefined;
     }
 
-    /** What the aria-live region announces: one sentence per stage (the verified line is its own component). */
+    /** What the aria-live region announces: one sentence per stage (statusLine.ts). */
     get statusText(): string {
-        switch (this.stage) {
-            case 'sending':
-                return sendingLabel;
-            case 'sent':
-                return this.sentText;
-            case 'verifying':
-                return verifyingLabel;
-            case 'invalid':
-                return this.attemptsRemaining === 1
-                    ? invalidCodeLastAttemptLabel
-                    : formatLabel(invalidCodeLabel, this.attemptsRemaining ?? 0);
-            case 'expired':
-                return expiredLabel;
-            case 'locked':
-                return lockedLabel;
-            default:
-                return '';
-        }
-    }
-
-    private get sentText(): string {
-        switch (this.delivery) {
-            case 'unconfirmed':
-                return unconfirmedLabel;
-            case 'pending':
-                return stillSendingLabel;
-            default:
-                return formatLabel(codeSentLabel, this.challenge?.maskedPhone ?? '');
-        }
+        const { stage, delivery, attemptsRemaining } = this;
+        return statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone: this.challenge?.maskedPhone });
     }
 
     /** The delivery line for the aria-live region: what the delivery-status child shows, as one sentence. */
@@ -507,7 +471,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             }
             if (message === supersededLabel) {
                 // A newer code went out (another tab or agent): this one is history, and no attempt was used.
-                this.stage = 'expired';
+                this.stage = 'superseded';
                 this.errorMessage = supersededLabel;
                 return;
             }
@@ -544,26 +508,13 @@ export default class WhatsappOtpComposer extends LightningElement {
         }
     }
 
-    /**
-     * In the Send OTP quick action, a verified customer ends the task: the modal closes and a success toast
-     * says so. SLDS Toasts guidelines: "a user edits an opportunity via a modal and saves it. The modal closes
-     * and the toast appears" (https://www.lightningdesignsystem.com/guidelines/messaging/components/toasts).
-     * Errors stay inline in the card, where the agent is looking, never also as a toast.
-     */
+    /** In the Send OTP quick action, a verified customer ends the task (quickAction.ts). */
     private closeQuickAction(): void {
         // Unconfirmed in an org: App Builder passes showVerifyStep's default (true) to a record page's component,
         // so an unset value means the quick action, which sets no attributes.
-        if (this.showVerifyStep !== undefined) {
-            return;
+        if (this.showVerifyStep === undefined) {
+            closeVerifiedQuickAction(this, this.verifiedPhone);
         }
-        this.dispatchEvent(
-            new ShowToastEvent({
-                title: verifiedToastLabel,
-                message: formatLabel(verifiedLabel, this.verifiedPhone),
-                variant: 'success'
-            })
-        );
-        this.dispatchEvent(new CloseActionScreenEvent());
     }
 
     /** A refused send or verify: the message inline, once; the block, if retrying cannot help yet. */
@@ -629,15 +580,4 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.stopClock();
         }
     }
-}
-
-/** MobilePhone first, then Phone; blank values are skipped. */
-function firstPhone(record: RecordRepresentation): string | undefined {
-    for (const field of [MOBILE_PHONE_FIELD, PHONE_FIELD]) {
-        const value = getFieldValue(record, field);
-        if (typeof value === 'string' && value.trim() !== '') {
-            return value;
-        }
-    }
-    return undefined;
 }

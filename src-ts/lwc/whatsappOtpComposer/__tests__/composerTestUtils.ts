@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createElement } from 'lwc';
 import WhatsappOtpComposer from 'c/whatsappOtpComposer';
 import { getRecord } from 'lightning/uiRecordApi';
+import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import type { SendOtpRefusal, SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
@@ -115,6 +116,27 @@ interface LdsTestWireAdapter {
     getLastConfig(): Record<string, unknown> | null;
 }
 export const getRecordAdapter = getRecord as unknown as LdsTestWireAdapter;
+export const relatedListAdapter = getRelatedListRecords as unknown as LdsTestWireAdapter;
+
+/** A challenge of the Contact's related list (UI API record), as LDS gives it to the composer on load. */
+export function challengeRecord(fields: Record<string, string | number | null> = {}, id = CHALLENGE_ID): unknown {
+    const all: Record<string, string | number | null> = {
+        Status__c: 'Pending',
+        Expires_At__c: '2026-01-15T10:05:00.000Z',
+        CreatedDate: '2026-01-15T09:55:00.000Z',
+        Code_Length__c: 6,
+        Attempts__c: 2,
+        Max_Attempts__c: 5,
+        Masked_Phone__c: '+65 •••• 5678',
+        Send_Outcome__c: 'Accepted',
+        ...fields
+    };
+    return {
+        id,
+        apiName: 'WhatsApp_OTP_Challenge__c',
+        fields: Object.fromEntries(Object.entries(all).map(([name, value]) => [name, { value, displayValue: null }]))
+    };
+}
 
 export function contactRecord(mobilePhone: string | null, phone: string | null): unknown {
     return {
@@ -186,6 +208,7 @@ export function useFakeClock(): void {
 
     afterEach(() => {
         removeAll();
+        window.localStorage.clear();
         jest.clearAllMocks();
         jest.useRealTimers();
     });

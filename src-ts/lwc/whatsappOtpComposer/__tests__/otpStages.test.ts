@@ -2,7 +2,17 @@
 import { CODE_ENTRY_STAGES, blockActive, blockFor, stageAfterVerify, stageOnExpiry, stageView } from '../otpStages';
 import type { Stage, StageInput } from '../otpStages';
 
-const ALL_STAGES: Stage[] = ['ready', 'sending', 'sent', 'verifying', 'verified', 'invalid', 'expired', 'locked'];
+const ALL_STAGES: Stage[] = [
+    'ready',
+    'sending',
+    'sent',
+    'verifying',
+    'verified',
+    'invalid',
+    'expired',
+    'locked',
+    'superseded'
+];
 
 function input(changes: Partial<StageInput> = {}): StageInput {
     return {
@@ -101,9 +111,12 @@ describe('otpStages: transitions', () => {
         expect(stageOnExpiry('invalid')).toBe('expired');
     });
 
-    it.each(['verifying', 'verified', 'locked', 'sending'] as Stage[])('leaves stage %s alone at expiry', (stage) => {
-        expect(stageOnExpiry(stage)).toBe(stage);
-    });
+    it.each(['verifying', 'verified', 'locked', 'sending', 'superseded'] as Stage[])(
+        'leaves stage %s alone at expiry',
+        (stage) => {
+            expect(stageOnExpiry(stage)).toBe(stage);
+        }
+    );
 });
 
 describe('otpStages: send blocks', () => {

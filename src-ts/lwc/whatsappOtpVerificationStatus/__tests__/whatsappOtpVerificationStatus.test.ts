@@ -4,7 +4,9 @@ import WhatsappOtpVerificationStatus from 'c/whatsappOtpVerificationStatus';
 
 type StatusElement = ReturnType<typeof createElement<WhatsappOtpVerificationStatus>>;
 
-function mount(props: Partial<Pick<WhatsappOtpVerificationStatus, 'maskedPhone'>>): StatusElement {
+function mount(
+    props: Partial<Pick<WhatsappOtpVerificationStatus, 'maskedPhone' | 'verifiedAt' | 'verifiedByName'>>
+): StatusElement {
     const element = createElement<WhatsappOtpVerificationStatus>('c-whatsapp-otp-verification-status', {
         is: WhatsappOtpVerificationStatus
     });
@@ -17,7 +19,12 @@ function text(element: StatusElement): string {
     return element.shadowRoot?.querySelector('[data-id="verified-text"]')?.textContent ?? '';
 }
 
+function byText(element: StatusElement): string | null {
+    return element.shadowRoot?.querySelector('[data-id="verified-by"]')?.textContent ?? null;
+}
+
 afterEach(() => {
+    jest.useRealTimers();
     while (document.body.firstChild) {
         document.body.removeChild(document.body.firstChild);
     }
@@ -34,5 +41,32 @@ describe('c-whatsapp-otp-verification-status', () => {
         const element = mount({ maskedPhone: '+65 •••• 5678' });
 
         expect(element.shadowRoot?.querySelector('.slds-theme_success lightning-icon')).not.toBeNull();
+    });
+
+    it('says who verified the customer and how long ago', () => {
+        jest.useFakeTimers({ now: Date.parse('2026-01-15T10:02:00.000Z') });
+
+        const element = mount({
+            maskedPhone: '+65 •••• 5678',
+            verifiedAt: '2026-01-15T10:00:00.000Z',
+            verifiedByName: 'Jane Doe'
+        });
+
+        expect(byText(element)).toBe('Verified 2 minutes ago by Jane Doe.');
+    });
+
+    it('keeps "how long ago" up to date while it is shown', async () => {
+        jest.useFakeTimers({ now: Date.parse('2026-01-15T10:00:10.000Z') });
+        const element = mount({ verifiedAt: '2026-01-15T10:00:00.000Z', verifiedByName: 'Jane Doe' });
+        expect(byText(element)).toBe('Verified now by Jane Doe.');
+
+        jest.advanceTimersByTime(60_000);
+        await Promise.resolve();
+
+        expect(byText(element)).toBe('Verified 1 minute ago by Jane Doe.');
+    });
+
+    it('leaves out the who-and-when line without a verifier', () => {
+        expect(byText(mount({ maskedPhone: '+65 •••• 5678', verifiedAt: '2026-01-15T10:00:00.000Z' }))).toBeNull();
     });
 });
