@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createCustomerPhone } from '../sim/customerPhone.mjs';
 import { CONTACTS } from '../sim/contacts.mjs';
+import { formatLabel, readLabels } from '../sim/labels.mjs';
 import { createMessagingApi } from '../sim/messagingApi.mjs';
 import {
     RECEIPT_ERRORS,
@@ -111,6 +112,16 @@ describe('simulated delivery receipts', () => {
             'the request asks for WhatsApp, then SMS'
         );
         assert.equal(body.channels[0].successStatus, 'Delivered');
+        const whatsappCode = body.content.template.components[0].parameters[0].text;
+        assert.equal(
+            body.content.fallbackText,
+            formatLabel(readLabels().get('WhatsAppOtp_SMS_Body'), whatsappCode),
+            'the SMS text is the Custom Label with the same code'
+        );
+        assert.ok(
+            body.channels[0].fallbackAfter * 1000 >= Date.parse(body.expiry) - Date.parse('2026-01-01T00:00:00Z'),
+            'the WhatsApp lifetime ends before the fallback starts (the policy window)'
+        );
         assert.equal(inbox.length, 0, 'no WhatsApp message reaches a number without WhatsApp');
 
         org.advanceClock('s', RECEIPT_TIMELINE_MS.sent / 1000);
@@ -128,7 +139,6 @@ describe('simulated delivery receipts', () => {
         assert.equal(status().smsStatus, 'SENT');
         const [sms] = inbox;
         assert.equal(sms.kind, 'sms');
-        const whatsappCode = body.content.template.components[0].parameters[0].text;
         assert.equal(sms.code, whatsappCode, 'the SMS carries the same code');
         assert.ok(sms.text.includes(whatsappCode));
 

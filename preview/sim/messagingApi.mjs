@@ -98,8 +98,8 @@ export function createMessagingApi() {
                         umid: `${umid}-sms`,
                         msisdn: body.user.msisdn,
                         code,
-                        // The fallback body's SMS text (a Custom Label holding the code); the code alone if absent.
-                        text: typeof body.content.text === 'string' ? body.content.text : code,
+                        // The fallback body's SMS text (content.fallbackText, a Custom Label holding the code).
+                        text: typeof body.content.fallbackText === 'string' ? body.content.fallbackText : code,
                         receivedAt: new Date(at).toISOString()
                     });
                 }

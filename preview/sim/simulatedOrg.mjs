@@ -23,19 +23,52 @@ import {
 } from './policy.mjs';
 
 /**
- * Whether a send asks 8x8 for the SMS fallback. The scenario outcome "Not on WhatsApp → SMS fallback" is the
+ * Whether a send asks 8x8 for the SMS fallback. The scenario outcome "Not on WhatsApp, SMS fallback" is the
  * preview's shorthand for an org with the fallback setting on; "Undelivered" is one with it off.
  */
 export function smsFallbackOn(settings, outcome) {
     return outcome === 'not-on-whatsapp' || (outcome !== 'undelivered' && settings?.fallbackEnabled === true);
 }
 
-/** The fallback part of the gateway's body: WhatsApp first, then SMS with the same code in its text. */
-export function addSmsFallback(body, code, settings = {}) {
-    const fallbackAfter = settings.fallbackDelaySeconds ?? 120;
-    body.channels = [{ channel: 'WhatsApp', fallbackAfter, successStatus: 'Delivered' }, { channel: 'SMS' }];
-    const template = currentLabels().get('WhatsAppOtp_SMS_Body') ?? '{0} is your verification code';
-    body.content.text = formatLabel(template, code);
+/**
+ * The settings a send runs with. With the fallback on, WhatsAppOtpPolicy's fallback window must hold (the
+ * delay at least the WhatsApp lifetime, and ending a minute before the code expires), which the preview's
+ * 1-minute code cannot meet: the fallback then runs with the shortest combination the policy accepts, a code
+ * of at least 2 minutes, a 30-second WhatsApp lifetime and a 30-second fallback delay.
+ */
+export function settingsForSend(settings, outcome) {
+    if (!smsFallbackOn(settings, outcome)) {
+        return settings;
+    }
+    return {
+        ...settings,
+        fallbackEnabled: true,
+        codeTtlMinutes: Math.max(settings.codeTtlMinutes, 2),
+        whatsappLifetimeSeconds: 30,
+        fallbackDelaySeconds: 30
+    };
+}
+
+export const fallbackFixtureFile = path.join(
+    forceAppDefault,
+    'staticresources',
+    'WhatsAppOtpSendMessageFallbackFixture.json'
+);
+
+/**
+ * The gateway's body with the SMS fallback: the second fixture (WhatsAppOtpSendMessageFallbackFixture.json)
+ * with the number, the code, the SMS text (Custom Label WhatsAppOtp_SMS_Body), the fallback delay and the
+ * WhatsApp lifetime (expiry) of this send. Its dlrCallbackUrl stays the fixture's: the simulated 8x8 hands its
+ * receipts to the simulated org directly.
+ */
+export function buildFallbackRequestBody(msisdn, code, { clientMessageId, settings, at }) {
+    const body = buildRequestBody(msisdn, code, {
+        clientMessageId,
+        fixture: JSON.parse(fs.readFileSync(fallbackFixtureFile, 'utf8'))
+    });
+    body.content.fallbackText = formatLabel(currentLabels().get('WhatsAppOtp_SMS_Body'), code);
+    body.channels[0].fallbackAfter = settings.fallbackDelaySeconds;
+    body.expiry = new Date(at + settings.whatsappLifetimeSeconds * SECOND).toISOString();
     return body;
 }
 
@@ -353,7 +386,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         }
     }
 
-    function reserve(state, sessionId, { recordId }, { outcome = 'success', settings, timings }) {
+    function reserve(state, sessionId, { recordId }, { outcome = 'success', settings: chosen, timings }) {
+        const settings = settingsForSend(chosen, outcome);
         const invalid = validateSettings(settings);
         if (!invalid.valid) {
             throw fail('SETTINGS_INVALID', settingLabel(invalid.field), invalid.min, invalid.max);
@@ -450,7 +484,13 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         const body = buildRequestBody(msisdn, code, { clientMessageId: challenge.clientMessageId });
         const answer = await messagingApi.sendMessage({
             subAccountId: SETTINGS.subaccountId,
-            body: challenge.smsFallback ? addSmsFallback(body, code, settings) : body,
+            body: challenge.smsFallback
+                ? buildFallbackRequestBody(msisdn, code, {
+                      clientMessageId: challenge.clientMessageId,
+                      settings,
+                      at: clockOf(state)
+                  })
+                : body,
             outcome,
             latencyMs: timings.latency,
             timeoutMs: timings.timeout,
