@@ -428,6 +428,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         // Only a settled send (SENT, UNCONFIRMED) from a controller that reports delivery has one to follow.
         // fallbackEnabled is the one delivery field that is never null, so it is always in the answer; the
         // others may be absent before the first receipt (read as null in applyDeliveryFields).
+        // Unconfirmed in an org: whether an @AuraEnabled result leaves out its null properties; either works here.
         if (outcome.kind === 'settled' && typeof outcome.status.fallbackEnabled === 'boolean') {
             this.applyDeliveryFields(outcome.status as StatusWithDelivery);
             this.followDelivery();
