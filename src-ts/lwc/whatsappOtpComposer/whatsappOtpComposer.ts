@@ -24,6 +24,7 @@ import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
+import phoneLooksInvalidLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLooksInvalid';
 import {
     errorMessageOf,
     formatClockTime,
@@ -42,8 +43,8 @@ import { rememberResendAt, rememberedResendAt } from './resendMemory';
 import { statusTextOf } from './statusLine';
 import { closeVerifiedQuickAction } from './quickAction';
 import { PHONE_FIELDS, firstPhone } from './contactPhone';
-
-const TICK_MS = 1000;
+import { looksMalformed } from './phoneCheck';
+import { Ticker } from './ticker';
 
 /** What a send that 8x8 refuses goes back to: the code the agent had before. */
 interface Snapshot {
@@ -92,7 +93,8 @@ export default class WhatsappOtpComposer extends LightningElement {
     verifiedByName: string | undefined;
     nowMs = Date.now();
 
-    private tickTimer: ReturnType<typeof setInterval> | undefined;
+    /** The countdowns' clock (ticker.ts). */
+    private readonly clock = new Ticker(() => this.tick());
     private focusCodeOnRender = false;
     private connected = false;
     private poll: SendStatusPoll | undefined;
@@ -164,7 +166,7 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     override disconnectedCallback(): void {
         this.connected = false;
-        this.stopClock();
+        this.clock.stop();
         this.poll?.cancel();
         this.poll = undefined;
     }
@@ -185,6 +187,14 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     get maskedRecordPhone(): string | undefined {
         return maskPhone(this.recordPhone);
+    }
+
+    /** Advisory, before a send: Apex will refuse this number whatever the default country code (phoneCheck.ts). */
+    get phoneWarning(): string | undefined {
+        const phone = this.recordPhone;
+        return phone && !this.challenge && looksMalformed(phone)
+            ? formatLabel(phoneLooksInvalidLabel, phone)
+            : undefined;
     }
 
     get showNoPhone(): boolean {
@@ -403,7 +413,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.verifiedAt = result.verifiedAt ?? new Date().toISOString();
             this.verifiedByName = result.verifiedByName ?? undefined;
             this.resendSentAt = undefined;
-            this.stopClock();
+            this.clock.stop();
             this.closeQuickAction();
         }
     }
@@ -442,18 +452,8 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
 
     private startClock(): void {
-        this.stopClock();
         this.nowMs = Date.now();
-        // The countdowns need a clock; the interval is cleared when they all reach 0 and on disconnect.
-        // eslint-disable-next-line @lwc/lwc/no-async-operation
-        this.tickTimer = setInterval(() => this.tick(), TICK_MS);
-    }
-
-    private stopClock(): void {
-        if (this.tickTimer !== undefined) {
-            clearInterval(this.tickTimer);
-            this.tickTimer = undefined;
-        }
+        this.clock.start();
     }
 
     /**
@@ -476,7 +476,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         const waiting =
             this.block?.kind === 'until' || (!!this.challenge && (!expired || this.resendCooldownSeconds > 0));
         if (!waiting || this.stage === 'verified') {
-            this.stopClock();
+            this.clock.stop();
         }
     }
 }

@@ -22,6 +22,7 @@ import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
+import phoneLooksInvalidLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLooksInvalid';
 import { errorMessageOf, formatClockTime, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
 import { SendStatusPoll } from './sendStatusPoll';
 import { deliveryResult } from './delivery';
@@ -31,7 +32,8 @@ import { rememberResendAt, rememberedResendAt } from './resendMemory';
 import { statusTextOf } from './statusLine';
 import { closeVerifiedQuickAction } from './quickAction';
 import { PHONE_FIELDS, firstPhone } from './contactPhone';
-const TICK_MS = 1000;
+import { looksMalformed } from './phoneCheck';
+import { Ticker } from './ticker';
 /**
  * Sends a WhatsApp one-time code to the Contact and checks the code the customer reads back.
  * The code itself is generated and checked by Apex; it never reaches this component, apart from
@@ -64,7 +66,8 @@ export default class WhatsappOtpComposer extends LightningElement {
     verifiedAt;
     verifiedByName;
     nowMs = Date.now();
-    tickTimer;
+    /** The countdowns' clock (ticker.ts). */
+    clock = new Ticker(() => this.tick());
     focusCodeOnRender = false;
     connected = false;
     poll;
@@ -132,7 +135,7 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     disconnectedCallback() {
         this.connected = false;
-        this.stopClock();
+        this.clock.stop();
         this.poll?.cancel();
         this.poll = undefined;
     }
@@ -150,6 +153,13 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     get maskedRecordPhone() {
         return maskPhone(this.recordPhone);
+    }
+    /** Advisory, before a send: Apex will refuse this number whatever the default country code (phoneCheck.ts). */
+    get phoneWarning() {
+        const phone = this.recordPhone;
+        return phone && !this.challenge && looksMalformed(phone)
+            ? formatLabel(phoneLooksInvalidLabel, phone)
+            : undefined;
     }
     get showNoPhone() {
         return this.recordLoaded && !this.recordError && !this.maskedRecordPhone;
@@ -346,7 +356,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.verifiedAt = result.verifiedAt ?? new Date().toISOString();
             this.verifiedByName = result.verifiedByName ?? undefined;
             this.resendSentAt = undefined;
-            this.stopClock();
+            this.clock.stop();
             this.closeQuickAction();
         }
     }
@@ -380,17 +390,8 @@ export default class WhatsappOtpComposer extends LightningElement {
         return this.template?.querySelector('c-whatsapp-otp-code-input') ?? null;
     }
     startClock() {
-        this.stopClock();
         this.nowMs = Date.now();
-        // The countdowns need a clock; the interval is cleared when they all reach 0 and on disconnect.
-        // eslint-disable-next-line @lwc/lwc/no-async-operation
-        this.tickTimer = setInterval(() => this.tick(), TICK_MS);
-    }
-    stopClock() {
-        if (this.tickTimer !== undefined) {
-            clearInterval(this.tickTimer);
-            this.tickTimer = undefined;
-        }
+        this.clock.start();
     }
     /**
      * Advances the countdowns. A code whose expiry passes while it can still be typed in is expired
@@ -411,7 +412,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         }
         const waiting = this.block?.kind === 'until' || (!!this.challenge && (!expired || this.resendCooldownSeconds > 0));
         if (!waiting || this.stage === 'verified') {
-            this.stopClock();
+            this.clock.stop();
         }
     }
 }
