@@ -13,6 +13,7 @@ import { CONTACTS } from '../sim/contacts.mjs';
 import { formatLabel, readLabels } from '../sim/labels.mjs';
 import { createMessagingApi } from '../sim/messagingApi.mjs';
 import { fixtureFile, forceAppDefault } from '../sim/paths.mjs';
+import { toE164 } from '../sim/phoneNumber.mjs';
 import { DEFAULT_POLICY_SETTINGS, decideSend, validateSettings } from '../sim/policy.mjs';
 import {
     ERROR_LABELS,
@@ -487,6 +488,20 @@ describe('simulated controller', () => {
         assert.equal(status.errorMessage, message('TIMEOUT'));
         await org.deliveriesDone('s');
     });
+});
+
+describe('shared phone cases (WhatsAppPhoneNumberCases.json, also run by WhatsAppPhoneNumberTest) on preview/sim/phoneNumber.mjs', () => {
+    const { cases } = JSON.parse(
+        fs.readFileSync(path.join(forceAppDefault, 'staticresources', 'WhatsAppPhoneNumberCases.json'), 'utf8')
+    );
+    it('has its cases', () => {
+        assert.ok(cases.length > 10);
+    });
+    for (const { raw, defaultCountryCode, e164, why } of cases) {
+        it(`${JSON.stringify(raw)} with default code ${JSON.stringify(defaultCountryCode)}: ${why}`, () => {
+            assert.equal(toE164(raw, defaultCountryCode), e164 ?? undefined);
+        });
+    }
 });
 
 describe('shared policy cases (WhatsAppOtpPolicyCases.json, also run by WhatsAppOtpPolicyTest) on preview/sim/policy.mjs', () => {

@@ -1,6 +1,7 @@
 // The phone rules of force-app's WhatsAppPhoneNumber, for the simulated controller: the first non-blank
 // of MobilePhone, Phone; strip spaces, dashes, dots and parentheses; a leading 00 becomes +; 8–15 digits,
-// no leading 0; a national number is rejected (the preview's settings have no default country code).
+// no leading 0; a national number takes the default country code (the preview's settings have none, so it is
+// rejected there).
 // The mask "+65 •••• 5678" needs the country calling codes: they are read from the Apex class itself,
 // so the preview masks exactly as the org would.
 import fs from 'node:fs';
@@ -33,14 +34,20 @@ export function pickPhone(fields) {
     return undefined;
 }
 
-/** E.164 ("+6591235678") or undefined when the number is not a plausible international number. */
-export function toE164(raw) {
-    const compact = raw.replace(/[\s\u00a0\-.()]/g, '');
+/**
+ * E.164 ("+6591235678") as WhatsAppPhoneNumber.normalize gives it, or undefined where the Apex refuses it
+ * (INVALID_PHONE). The formatting stripped is the Apex pattern's: Java's \s (ASCII whitespace), no-break space,
+ * dashes, dots and parentheses. Checked against the shared cases of the static resource WhatsAppPhoneNumberCases.
+ */
+export function toE164(raw, defaultCountryCode = null) {
+    const compact = raw.replace(/[ \t\n\v\f\r\u00a0\-.()]/g, '');
     let digits;
     if (compact.startsWith('+')) {
         digits = compact.slice(1);
     } else if (compact.startsWith('00')) {
         digits = compact.slice(2);
+    } else if (defaultCountryCode && defaultCountryCode.trim() !== '') {
+        digits = defaultCountryCode + (compact.startsWith('0') ? compact.slice(1) : compact);
     } else {
         return undefined;
     }

@@ -1,7 +1,7 @@
 // Follows a sent code's delivery receipts (docs/architecture.md, "Delivery receipts"): after the send has
 // settled, calls getSendStatus on a bounded backoff while the challenge is open and its delivery can still
 // change, and hands each answer to the composer. Poll only, no empApi: see the README, "What the agent sees".
-import { deliveryFinal } from 'c/whatsappOtpDeliveryView';
+import { deliveryFieldsOf, deliveryFinal } from 'c/whatsappOtpDeliveryView';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
 
 /**
@@ -24,7 +24,7 @@ export type FollowOutcome =
     | { kind: 'gaveUp' }
     | { kind: 'cancelled' };
 
-export class DeliveryStatusPoll<T extends DeliveryFields> {
+export class DeliveryStatusPoll<T extends Partial<DeliveryFields>> {
     private cancelled = false;
     private timer: ReturnType<typeof setTimeout> | undefined;
     private wake: (() => void) | undefined;
@@ -80,7 +80,7 @@ export class DeliveryStatusPoll<T extends DeliveryFields> {
             return { kind: 'cancelled' };
         }
         this.onStatus(status);
-        return deliveryFinal(status) ? { kind: 'final' } : this.step(index + 1);
+        return deliveryFinal(deliveryFieldsOf(status)) ? { kind: 'final' } : this.step(index + 1);
     }
 
     private wait(ms: number): Promise<void> {
@@ -93,5 +93,28 @@ export class DeliveryStatusPoll<T extends DeliveryFields> {
                 resolve();
             }, ms);
         });
+    }
+}
+
+/** At most one follow-up per component: start does nothing while one runs; stop cancels it. */
+export class DeliveryFollower<T extends Partial<DeliveryFields>> {
+    private poll: DeliveryStatusPoll<T> | undefined;
+
+    start(fetchStatus: () => Promise<T>, onStatus: (status: T) => void, isOpen: () => boolean): void {
+        if (this.poll) {
+            return;
+        }
+        const poll = new DeliveryStatusPoll(fetchStatus, onStatus, isOpen);
+        this.poll = poll;
+        poll.run().then(() => {
+            if (this.poll === poll) {
+                this.poll = undefined;
+            }
+        });
+    }
+
+    stop(): void {
+        this.poll?.cancel();
+        this.poll = undefined;
     }
 }

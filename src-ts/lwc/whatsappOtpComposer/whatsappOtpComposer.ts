@@ -25,6 +25,7 @@ import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
+import phoneLooksInvalidLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLooksInvalid';
 import {
     errorMessageOf,
     formatClockTime,
@@ -34,8 +35,8 @@ import {
     secondsUntil
 } from './otpFormat';
 import { SendStatusPoll } from './sendStatusPoll';
-import { DeliveryStatusPoll } from './deliveryStatusPoll';
-import { deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
+import { DeliveryFollower } from './deliveryStatusPoll';
+import { deliveryFieldsOf, deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
 import { deliveryResult } from './delivery';
 import type { Challenge, Delivery, FinishedPoll } from './delivery';
@@ -46,11 +47,8 @@ import { rememberResendAt, rememberedResendAt } from './resendMemory';
 import { statusTextOf } from './statusLine';
 import { closeVerifiedQuickAction } from './quickAction';
 import { PHONE_FIELDS, firstPhone } from './contactPhone';
-
-const TICK_MS = 1000;
-
-/** getSendStatus's answer with its delivery fields (docs/architecture.md, "Controller contract"). */
-type StatusWithDelivery = SendStatusResult & DeliveryFields;
+import { looksMalformed } from './phoneCheck';
+import { Ticker } from './ticker';
 
 /** Stages in which the challenge is open, so its delivery is worth following. */
 const FOLLOWED_STAGES: readonly Stage[] = ['sent', 'verifying', 'invalid'];
@@ -104,12 +102,13 @@ export default class WhatsappOtpComposer extends LightningElement {
     /** The current code's delivery receipts, as getSendStatus last reported them. */
     deliveryStatus: DeliveryFields | undefined;
 
-    private tickTimer: ReturnType<typeof setInterval> | undefined;
+    /** The countdowns' clock (ticker.ts). */
+    private readonly clock = new Ticker(() => this.tick());
     private focusCodeOnRender = false;
     private connected = false;
     private poll: SendStatusPoll | undefined;
-    /** Follows the current code's delivery receipts after the send has settled. */
-    private follow: DeliveryStatusPoll<StatusWithDelivery> | undefined;
+    /** Follows the current code's delivery receipts after the send has settled (deliveryStatusPoll.ts). */
+    private readonly follower = new DeliveryFollower<SendStatusResult>();
     /** A delivery being waited for: resumed when the component comes back to the page. */
     private awaiting: { challenge: Challenge; before: Snapshot } | undefined;
     /** The code before the one whose delivery is still pending, for when 8x8 turns out to have refused it. */
@@ -180,10 +179,10 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     override disconnectedCallback(): void {
         this.connected = false;
-        this.stopClock();
+        this.clock.stop();
         this.poll?.cancel();
         this.poll = undefined;
-        this.stopFollowing();
+        this.follower.stop();
     }
 
     override renderedCallback(): void {
@@ -202,6 +201,14 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     get maskedRecordPhone(): string | undefined {
         return maskPhone(this.recordPhone);
+    }
+
+    /** Advisory, before a send: Apex will refuse this number whatever the default country code (phoneCheck.ts). */
+    get phoneWarning(): string | undefined {
+        const phone = this.recordPhone;
+        return phone && !this.challenge && looksMalformed(phone)
+            ? formatLabel(phoneLooksInvalidLabel, phone)
+            : undefined;
     }
 
     get showNoPhone(): boolean {
@@ -304,7 +311,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         const before = this.snapshot();
         this.stage = 'sending';
         this.errorMessage = undefined;
-        this.stopFollowing();
+        this.follower.stop();
         try {
             const answer = await sendOtp({ recordId });
             if (answer.status === 'REFUSED') {
@@ -343,48 +350,23 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
 
     /** Keeps the receipts of getSendStatus's answer for the current challenge (another's are ignored). */
-    private applyDeliveryFields(status: StatusWithDelivery): void {
-        if (status.challengeId !== this.challenge?.challengeId) {
-            return;
+    private applyDeliveryFields(status: SendStatusResult): void {
+        if (status.challengeId === this.challenge?.challengeId) {
+            this.deliveryStatus = deliveryFieldsOf(status);
         }
-        const { channel, whatsappStatus, smsStatus, deliveredAt, readAt, deliveryErrorCode, deliveryErrorDetail } =
-            status;
-        this.deliveryStatus = {
-            channel: channel ?? null,
-            whatsappStatus: whatsappStatus ?? null,
-            smsStatus: smsStatus ?? null,
-            deliveredAt: deliveredAt ?? null,
-            readAt: readAt ?? null,
-            deliveryErrorCode: deliveryErrorCode ?? null,
-            deliveryErrorDetail: deliveryErrorDetail ?? null,
-            fallbackEnabled: status.fallbackEnabled === true
-        };
     }
 
-    /**
-     * Follows the delivery receipts of the open challenge (bounded, deliveryStatusPoll.ts) until they are
-     * final, the challenge closes (verified, expired, locked, or a new send) or the component leaves the page.
-     */
+    /** Follows the open challenge's receipts until final, the challenge closes or the component leaves. */
     private followDelivery(): void {
         const challengeId = this.challenge?.challengeId;
         const known = this.deliveryStatus;
-        if (!this.connected || this.follow || !challengeId || !known || deliveryFinal(known)) {
-            return;
+        if (this.connected && challengeId && known && !deliveryFinal(known) && this.challengeOpen(challengeId)) {
+            this.follower.start(
+                () => getSendStatus({ challengeId }),
+                (status) => this.applyDeliveryFields(status),
+                () => this.challengeOpen(challengeId)
+            );
         }
-        if (!this.challengeOpen(challengeId)) {
-            return;
-        }
-        const follow = new DeliveryStatusPoll<StatusWithDelivery>(
-            () => getSendStatus({ challengeId }) as Promise<StatusWithDelivery>,
-            (status) => this.applyDeliveryFields(status),
-            () => this.challengeOpen(challengeId)
-        );
-        this.follow = follow;
-        follow.run().then(() => {
-            if (this.follow === follow) {
-                this.follow = undefined;
-            }
-        });
     }
 
     private challengeOpen(challengeId: string): boolean {
@@ -393,11 +375,6 @@ export default class WhatsappOtpComposer extends LightningElement {
             FOLLOWED_STAGES.includes(this.stage) &&
             secondsUntil(this.challenge?.expiresAt, Date.now()) > 0
         );
-    }
-
-    private stopFollowing(): void {
-        this.follow?.cancel();
-        this.follow = undefined;
     }
 
     private applyDelivery(challenge: Challenge, before: Snapshot, outcome: FinishedPoll): void {
@@ -430,7 +407,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         // others may be absent before the first receipt (read as null in applyDeliveryFields).
         // Unconfirmed in an org: whether an @AuraEnabled result leaves out its null properties; either works here.
         if (outcome.kind === 'settled' && typeof outcome.status.fallbackEnabled === 'boolean') {
-            this.applyDeliveryFields(outcome.status as StatusWithDelivery);
+            this.applyDeliveryFields(outcome.status);
             this.followDelivery();
         }
     }
@@ -497,14 +474,14 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.stage = next;
         if (!FOLLOWED_STAGES.includes(next)) {
             // The challenge has closed: its delivery no longer matters.
-            this.stopFollowing();
+            this.follower.stop();
         }
         this.focusCodeOnRender = next === 'invalid';
         if (next === 'verified') {
             this.verifiedAt = result.verifiedAt ?? new Date().toISOString();
             this.verifiedByName = result.verifiedByName ?? undefined;
             this.resendSentAt = undefined;
-            this.stopClock();
+            this.clock.stop();
             this.closeQuickAction();
         }
     }
@@ -543,18 +520,8 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
 
     private startClock(): void {
-        this.stopClock();
         this.nowMs = Date.now();
-        // The countdowns need a clock; the interval is cleared when they all reach 0 and on disconnect.
-        // eslint-disable-next-line @lwc/lwc/no-async-operation
-        this.tickTimer = setInterval(() => this.tick(), TICK_MS);
-    }
-
-    private stopClock(): void {
-        if (this.tickTimer !== undefined) {
-            clearInterval(this.tickTimer);
-            this.tickTimer = undefined;
-        }
+        this.clock.start();
     }
 
     /**
@@ -573,12 +540,12 @@ export default class WhatsappOtpComposer extends LightningElement {
         if (this.challenge && expired && stageOnExpiry(this.stage) !== this.stage) {
             this.stage = stageOnExpiry(this.stage);
             this.clearCode();
-            this.stopFollowing();
+            this.follower.stop();
         }
         const waiting =
             this.block?.kind === 'until' || (!!this.challenge && (!expired || this.resendCooldownSeconds > 0));
         if (!waiting || this.stage === 'verified') {
-            this.stopClock();
+            this.clock.stop();
         }
     }
 }

@@ -35,6 +35,20 @@ export interface DeliveryFields {
     fallbackEnabled: boolean;
 }
 
+/** The delivery fields of an answer, each present: a missing one reads as null (fallbackEnabled as false). */
+export function deliveryFieldsOf(answer: Partial<DeliveryFields>): DeliveryFields {
+    return {
+        channel: answer.channel ?? null,
+        whatsappStatus: answer.whatsappStatus ?? null,
+        smsStatus: answer.smsStatus ?? null,
+        deliveredAt: answer.deliveredAt ?? null,
+        readAt: answer.readAt ?? null,
+        deliveryErrorCode: answer.deliveryErrorCode ?? null,
+        deliveryErrorDetail: answer.deliveryErrorDetail ?? null,
+        fallbackEnabled: answer.fallbackEnabled === true
+    };
+}
+
 /** WhatsApp's ticks: one grey (sent), two grey (delivered), two blue (read). */
 export type Ticks = 'none' | 'sent' | 'delivered' | 'read';
 

@@ -344,3 +344,24 @@ describe('c-whatsapp-otp-composer: item 5, resend', () => {
         expect(byDataId(element, 'resend')).not.toBeNull();
     });
 });
+
+describe('c-whatsapp-otp-composer: item 6, the number as Apex sees it', () => {
+    useFakeClock();
+
+    it('warns before a send that a malformed number does not look valid, and leaves Send to Apex', async () => {
+        const element = mountComposer();
+        getRecordAdapter.emit(contactRecord('12-34', null));
+        await advance(0);
+
+        expect(textOf(element, 'phone-warning')).toBe(
+            '12-34 does not look like a valid number. Check it before you send.'
+        );
+        expect(button(element, 'send').disabled).toBe(false);
+    });
+
+    it('does not warn about a number Apex accepts', async () => {
+        const element = await mountWithPhone();
+
+        expect(byDataId(element, 'phone-warning')).toBeNull();
+    });
+});

@@ -2,7 +2,7 @@
 // Follows a sent code's delivery receipts (docs/architecture.md, "Delivery receipts"): after the send has
 // settled, calls getSendStatus on a bounded backoff while the challenge is open and its delivery can still
 // change, and hands each answer to the composer. Poll only, no empApi: see the README, "What the agent sees".
-import { deliveryFinal } from 'c/whatsappOtpDeliveryView';
+import { deliveryFieldsOf, deliveryFinal } from 'c/whatsappOtpDeliveryView';
 /**
  * The waits before each call, ms: 15 calls over about 9 minutes, so a code with the default 10-minute
  * lifetime is followed for nearly all of it. Quick at first, when most receipts come (8x8 posts each one as
@@ -69,7 +69,7 @@ export class DeliveryStatusPoll {
             return { kind: 'cancelled' };
         }
         this.onStatus(status);
-        return deliveryFinal(status) ? { kind: 'final' } : this.step(index + 1);
+        return deliveryFinal(deliveryFieldsOf(status)) ? { kind: 'final' } : this.step(index + 1);
     }
     wait(ms) {
         return new Promise((resolve) => {
@@ -81,5 +81,25 @@ export class DeliveryStatusPoll {
                 resolve();
             }, ms);
         });
+    }
+}
+/** At most one follow-up per component: start does nothing while one runs; stop cancels it. */
+export class DeliveryFollower {
+    poll;
+    start(fetchStatus, onStatus, isOpen) {
+        if (this.poll) {
+            return;
+        }
+        const poll = new DeliveryStatusPoll(fetchStatus, onStatus, isOpen);
+        this.poll = poll;
+        poll.run().then(() => {
+            if (this.poll === poll) {
+                this.poll = undefined;
+            }
+        });
+    }
+    stop() {
+        this.poll?.cancel();
+        this.poll = undefined;
     }
 }

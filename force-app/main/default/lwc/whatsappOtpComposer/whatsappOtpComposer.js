@@ -22,10 +22,11 @@ import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
+import phoneLooksInvalidLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLooksInvalid';
 import { errorMessageOf, formatClockTime, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
 import { SendStatusPoll } from './sendStatusPoll';
-import { DeliveryStatusPoll } from './deliveryStatusPoll';
-import { deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
+import { DeliveryFollower } from './deliveryStatusPoll';
+import { deliveryFieldsOf, deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
 import { deliveryResult } from './delivery';
 import { blockActive, blockFor, stageAfterVerify, stageOnExpiry, stageView } from './otpStages';
 import { RESUME_FIELDS, RESUME_SORT, resumedChallenge } from './resume';
@@ -33,7 +34,8 @@ import { rememberResendAt, rememberedResendAt } from './resendMemory';
 import { statusTextOf } from './statusLine';
 import { closeVerifiedQuickAction } from './quickAction';
 import { PHONE_FIELDS, firstPhone } from './contactPhone';
-const TICK_MS = 1000;
+import { looksMalformed } from './phoneCheck';
+import { Ticker } from './ticker';
 /** Stages in which the challenge is open, so its delivery is worth following. */
 const FOLLOWED_STAGES = ['sent', 'verifying', 'invalid'];
 /**
@@ -70,12 +72,13 @@ export default class WhatsappOtpComposer extends LightningElement {
     nowMs = Date.now();
     /** The current code's delivery receipts, as getSendStatus last reported them. */
     deliveryStatus;
-    tickTimer;
+    /** The countdowns' clock (ticker.ts). */
+    clock = new Ticker(() => this.tick());
     focusCodeOnRender = false;
     connected = false;
     poll;
-    /** Follows the current code's delivery receipts after the send has settled. */
-    follow;
+    /** Follows the current code's delivery receipts after the send has settled (deliveryStatusPoll.ts). */
+    follower = new DeliveryFollower();
     /** A delivery being waited for: resumed when the component comes back to the page. */
     awaiting;
     /** The code before the one whose delivery is still pending, for when 8x8 turns out to have refused it. */
@@ -143,10 +146,10 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     disconnectedCallback() {
         this.connected = false;
-        this.stopClock();
+        this.clock.stop();
         this.poll?.cancel();
         this.poll = undefined;
-        this.stopFollowing();
+        this.follower.stop();
     }
     renderedCallback() {
         if (this.focusCodeOnRender) {
@@ -162,6 +165,13 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     get maskedRecordPhone() {
         return maskPhone(this.recordPhone);
+    }
+    /** Advisory, before a send: Apex will refuse this number whatever the default country code (phoneCheck.ts). */
+    get phoneWarning() {
+        const phone = this.recordPhone;
+        return phone && !this.challenge && looksMalformed(phone)
+            ? formatLabel(phoneLooksInvalidLabel, phone)
+            : undefined;
     }
     get showNoPhone() {
         return this.recordLoaded && !this.recordError && !this.maskedRecordPhone;
@@ -246,7 +256,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         const before = this.snapshot();
         this.stage = 'sending';
         this.errorMessage = undefined;
-        this.stopFollowing();
+        this.follower.stop();
         try {
             const answer = await sendOtp({ recordId });
             if (answer.status === 'REFUSED') {
@@ -285,50 +295,22 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     /** Keeps the receipts of getSendStatus's answer for the current challenge (another's are ignored). */
     applyDeliveryFields(status) {
-        if (status.challengeId !== this.challenge?.challengeId) {
-            return;
+        if (status.challengeId === this.challenge?.challengeId) {
+            this.deliveryStatus = deliveryFieldsOf(status);
         }
-        const { channel, whatsappStatus, smsStatus, deliveredAt, readAt, deliveryErrorCode, deliveryErrorDetail } = status;
-        this.deliveryStatus = {
-            channel: channel ?? null,
-            whatsappStatus: whatsappStatus ?? null,
-            smsStatus: smsStatus ?? null,
-            deliveredAt: deliveredAt ?? null,
-            readAt: readAt ?? null,
-            deliveryErrorCode: deliveryErrorCode ?? null,
-            deliveryErrorDetail: deliveryErrorDetail ?? null,
-            fallbackEnabled: status.fallbackEnabled === true
-        };
     }
-    /**
-     * Follows the delivery receipts of the open challenge (bounded, deliveryStatusPoll.ts) until they are
-     * final, the challenge closes (verified, expired, locked, or a new send) or the component leaves the page.
-     */
+    /** Follows the open challenge's receipts until final, the challenge closes or the component leaves. */
     followDelivery() {
         const challengeId = this.challenge?.challengeId;
         const known = this.deliveryStatus;
-        if (!this.connected || this.follow || !challengeId || !known || deliveryFinal(known)) {
-            return;
+        if (this.connected && challengeId && known && !deliveryFinal(known) && this.challengeOpen(challengeId)) {
+            this.follower.start(() => getSendStatus({ challengeId }), (status) => this.applyDeliveryFields(status), () => this.challengeOpen(challengeId));
         }
-        if (!this.challengeOpen(challengeId)) {
-            return;
-        }
-        const follow = new DeliveryStatusPoll(() => getSendStatus({ challengeId }), (status) => this.applyDeliveryFields(status), () => this.challengeOpen(challengeId));
-        this.follow = follow;
-        follow.run().then(() => {
-            if (this.follow === follow) {
-                this.follow = undefined;
-            }
-        });
     }
     challengeOpen(challengeId) {
         return (this.challenge?.challengeId === challengeId &&
             FOLLOWED_STAGES.includes(this.stage) &&
             secondsUntil(this.challenge?.expiresAt, Date.now()) > 0);
-    }
-    stopFollowing() {
-        this.follow?.cancel();
-        this.follow = undefined;
     }
     applyDelivery(challenge, before, outcome) {
         const result = deliveryResult(challenge, outcome);
@@ -422,14 +404,14 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.stage = next;
         if (!FOLLOWED_STAGES.includes(next)) {
             // The challenge has closed: its delivery no longer matters.
-            this.stopFollowing();
+            this.follower.stop();
         }
         this.focusCodeOnRender = next === 'invalid';
         if (next === 'verified') {
             this.verifiedAt = result.verifiedAt ?? new Date().toISOString();
             this.verifiedByName = result.verifiedByName ?? undefined;
             this.resendSentAt = undefined;
-            this.stopClock();
+            this.clock.stop();
             this.closeQuickAction();
         }
     }
@@ -463,17 +445,8 @@ export default class WhatsappOtpComposer extends LightningElement {
         return this.template?.querySelector('c-whatsapp-otp-code-input') ?? null;
     }
     startClock() {
-        this.stopClock();
         this.nowMs = Date.now();
-        // The countdowns need a clock; the interval is cleared when they all reach 0 and on disconnect.
-        // eslint-disable-next-line @lwc/lwc/no-async-operation
-        this.tickTimer = setInterval(() => this.tick(), TICK_MS);
-    }
-    stopClock() {
-        if (this.tickTimer !== undefined) {
-            clearInterval(this.tickTimer);
-            this.tickTimer = undefined;
-        }
+        this.clock.start();
     }
     /**
      * Advances the countdowns. A code whose expiry passes while it can still be typed in is expired
@@ -491,11 +464,11 @@ export default class WhatsappOtpComposer extends LightningElement {
         if (this.challenge && expired && stageOnExpiry(this.stage) !== this.stage) {
             this.stage = stageOnExpiry(this.stage);
             this.clearCode();
-            this.stopFollowing();
+            this.follower.stop();
         }
         const waiting = this.block?.kind === 'until' || (!!this.challenge && (!expired || this.resendCooldownSeconds > 0));
         if (!waiting || this.stage === 'verified') {
-            this.stopClock();
+            this.clock.stop();
         }
     }
 }

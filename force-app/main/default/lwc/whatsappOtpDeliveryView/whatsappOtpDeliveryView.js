@@ -15,6 +15,19 @@ import smsInsteadLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_SmsInstead
 import smsDeliveredLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_SmsDelivered';
 import smsNotDeliveredLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_SmsNotDelivered';
 import nextStepLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_NextStep';
+/** The delivery fields of an answer, each present: a missing one reads as null (fallbackEnabled as false). */
+export function deliveryFieldsOf(answer) {
+    return {
+        channel: answer.channel ?? null,
+        whatsappStatus: answer.whatsappStatus ?? null,
+        smsStatus: answer.smsStatus ?? null,
+        deliveredAt: answer.deliveredAt ?? null,
+        readAt: answer.readAt ?? null,
+        deliveryErrorCode: answer.deliveryErrorCode ?? null,
+        deliveryErrorDetail: answer.deliveryErrorDetail ?? null,
+        fallbackEnabled: answer.fallbackEnabled === true
+    };
+}
 const FAILED = ['REJECTED', 'UNDELIVERED'];
 export function isFailed(status) {
     return FAILED.includes(status ?? null);
