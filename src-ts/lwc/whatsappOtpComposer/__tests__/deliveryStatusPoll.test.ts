@@ -1,6 +1,6 @@
 // The composer's follow-up poll of delivery receipts, on its own, with fake timers.
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
-import { DeliveryStatusPoll, FOLLOW_DELAYS_MS } from '../deliveryStatusPoll';
+import { DeliveryFollower, DeliveryStatusPoll, FOLLOW_DELAYS_MS } from '../deliveryStatusPoll';
 
 const NO_RECEIPT: DeliveryFields = {
     channel: null,
@@ -140,5 +140,56 @@ describe('DeliveryStatusPoll', () => {
 
         await expect(outcome).resolves.toEqual({ kind: 'cancelled' });
         expect(onStatus).not.toHaveBeenCalled();
+    });
+});
+
+describe('DeliveryFollower', () => {
+    beforeEach(() => {
+        jest.useFakeTimers();
+    });
+
+    afterEach(() => {
+        jest.useRealTimers();
+    });
+
+    it('runs one follow-up at a time: a second start while one runs adds no calls', async () => {
+        const fetchStatus = jest.fn().mockResolvedValue(whatsapp('SENT'));
+        const follower = new DeliveryFollower<DeliveryFields>();
+
+        follower.start(fetchStatus, jest.fn(), () => true);
+        follower.start(fetchStatus, jest.fn(), () => true);
+        await jest.advanceTimersByTimeAsync(FOLLOW_DELAYS_MS[0]);
+
+        expect(fetchStatus).toHaveBeenCalledTimes(1);
+        follower.stop();
+    });
+
+    it('stop cancels the running follow-up, and a later start begins a new one', async () => {
+        const fetchStatus = jest.fn().mockResolvedValue(whatsapp('SENT'));
+        const follower = new DeliveryFollower<DeliveryFields>();
+        follower.start(fetchStatus, jest.fn(), () => true);
+
+        follower.stop();
+        await jest.advanceTimersByTimeAsync(60000);
+        expect(fetchStatus).not.toHaveBeenCalled();
+
+        follower.start(fetchStatus, jest.fn(), () => true);
+        await jest.advanceTimersByTimeAsync(FOLLOW_DELAYS_MS[0]);
+        expect(fetchStatus).toHaveBeenCalledTimes(1);
+        follower.stop();
+    });
+
+    it('reads an answer that leaves out the null fields as no receipt yet', async () => {
+        const fetchStatus = jest
+            .fn()
+            .mockResolvedValueOnce({ fallbackEnabled: false })
+            .mockResolvedValueOnce({ whatsappStatus: 'READ', fallbackEnabled: false });
+        const poll = new DeliveryStatusPoll<Partial<DeliveryFields>>(fetchStatus, jest.fn(), () => true);
+        const outcome = poll.run();
+
+        await jest.runAllTimersAsync();
+
+        await expect(outcome).resolves.toEqual({ kind: 'final' });
+        expect(fetchStatus).toHaveBeenCalledTimes(2);
     });
 });
