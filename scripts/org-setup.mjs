@@ -17,10 +17,16 @@ import {
     withUrl,
     writePackage
 } from './org-setup/metadata.mjs';
-import { readKey, storeKey } from './org-setup/secret.mjs';
+import { MIN_SECRET_LENGTH, RECEIPT_SETTING, readSecrets, storeKey, storeReceiptSecret } from './org-setup/secret.mjs';
 import { deployProblems, sf, StepError } from './org-setup/sf.mjs';
 
 const PERMISSION_SETS = ['CPaaS_API_Access', 'WhatsApp_OTP_Agent'];
+const GUEST_PERMISSION_SET = 'WhatsApp_OTP_Receipt_Guest';
+const SITE = 'WhatsApp_OTP_Receipts';
+// Object Reference: Site (Name, GuestUserId) and SiteDetail (DurableId = the Site's Id, SecureUrl: the Site's https
+// URL, its path prefix included). Unconfirmed in an org: that SecureUrl carries the path prefix `whatsappotp`.
+const SITE_QUERY = `SELECT Id, GuestUserId, Status FROM Site WHERE Name = '${SITE}'`;
+const ID = /^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/;
 const CONNECTION = [
     'ExternalCredential:X8x8_CPaaS_Authentication',
     'NamedCredential:X8x8_Messaging_API',
@@ -54,14 +60,15 @@ const command = {
     ],
     probe: (file, org) => ['apex', 'run', '--file', file, ...org],
     deploy: (org) => ['project', 'deploy', 'start', '--source-dir', 'force-app', ...org, '--wait', '60'],
-    assign: (org, users = []) => [
+    assign: (org, users = [], sets = PERMISSION_SETS) => [
         'org',
         'assign',
         'permset',
-        ...PERMISSION_SETS.flatMap((n) => ['--name', n]),
+        ...sets.flatMap((n) => ['--name', n]),
         ...users.flatMap((u) => ['--on-behalf-of', u]),
         ...org
     ],
+    query: (soql, org) => ['data', 'query', '--query', soql, ...org],
     display: (org) => ['org', 'display', ...org],
     settingsQuery: (org) => ['data', 'query', '--query', SETTINGS_QUERY, ...org],
     deployPackage: (dir, org) => ['project', 'deploy', 'start', '--metadata-dir', dir, ...org, '--wait', WAIT],
@@ -86,7 +93,9 @@ const STEPS = [
     ['probe', 'name probe: anonymous Apex that uses every generated name the gateway uses (before any Apex deploys)'],
     ['deploy', 'deploy the rest of force-app'],
     ['permsets', `assign ${PERMISSION_SETS.join(' and ')} to you and to every --assign user`],
+    ['site', `assign ${GUEST_PERMISSION_SET} to the guest user of the Site ${SITE}, print the receipt callback URL`],
     ['key', 'store the 8x8 API key on the External Credential principal (Connect REST, encrypted)'],
+    ['secret', `store the receipt secret in the Protected custom setting ${RECEIPT_SETTING} (REST, never in argv)`],
     ['settings', "set the Named Credential's region URL and the settings record (created only when the org has none)"],
     ['tests', 'run the Apex tests (RunLocalTests) with coverage']
 ];
@@ -104,18 +113,29 @@ Options:
   --language <code>      the template's language code (the record's default is en_US)
   --assign <username>    also assign both permission sets to this user (repeatable)
   --skip-key             do not ask for the API key (CI, scratch orgs); enter it in Setup later
+  --skip-secret          do not ask for the receipt secret; enter it in Setup later (no receipts until then)
+  --callback-base-url <url>  the Site's https URL for Receipt Callback Base URL (default: the one step site finds)
   --write-back           write the org's stored operation names into the registration source
   --from <step>          start at this step (a failed step prints the command to resume)
   --dry-run              print the plan and change nothing (needs no org and no sf)
   --help                 this text
 
-The API key is read from a hidden prompt, or from standard input when it is not a terminal
-(e.g. pass show 8x8-key | npm run org:setup -- --target-org my-org). It is never taken from the command line.
+The API key and then the receipt secret (at least ${MIN_SECRET_LENGTH} characters) are read from hidden prompts, or
+from standard input when it is not a terminal, one a line (e.g. { pass show 8x8-key; pass show otp-receipts; } |
+npm run org:setup -- --target-org my-org). Neither is ever taken from the command line.
 `;
 
 /** Parses argv; throws a StepError on a mistake. */
 export function parseArgs(argv) {
-    const options = { assign: [], region: 'apac', help: false, dryRun: false, skipKey: false, writeBack: false };
+    const options = {
+        assign: [],
+        region: 'apac',
+        help: false,
+        dryRun: false,
+        skipKey: false,
+        skipSecret: false,
+        writeBack: false
+    };
     const value = (i, flag) => {
         const v = argv[i + 1];
         if (v === undefined || v.startsWith('--')) {
@@ -130,6 +150,7 @@ export function parseArgs(argv) {
             '-h': 'help',
             '--dry-run': 'dryRun',
             '--skip-key': 'skipKey',
+            '--skip-secret': 'skipSecret',
             '--write-back': 'writeBack'
         };
         const valued = {
@@ -139,6 +160,7 @@ export function parseArgs(argv) {
             '--subaccount': 'subaccount',
             '--template': 'template',
             '--language': 'language',
+            '--callback-base-url': 'callbackBaseUrl',
             '--from': 'from'
         };
         if (flags[arg]) {
@@ -152,6 +174,11 @@ export function parseArgs(argv) {
                 'the API key is never taken from the command line',
                 'type it at the prompt, or pipe it on standard input'
             );
+        } else if (/^--(secret|receipt-secret)(=|$)/i.test(arg)) {
+            throw new StepError(
+                'the receipt secret is never taken from the command line',
+                'type it at the prompt, or pipe it on standard input after the key'
+            );
         } else {
             throw new StepError(`unknown argument ${arg}`, 'see npm run org:setup -- --help');
         }
@@ -160,6 +187,15 @@ export function parseArgs(argv) {
         throw new StepError(
             `--region ${options.region} is not one of ${Object.keys(REGIONS).join(', ')}`,
             'pick your 8x8 account region'
+        );
+    }
+    if (
+        options.callbackBaseUrl !== undefined &&
+        !/^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9._~-]+)*\/?$/.test(options.callbackBaseUrl)
+    ) {
+        throw new StepError(
+            `--callback-base-url ${options.callbackBaseUrl} is not an https URL`,
+            "pass the Site's https URL, e.g. https://acme.my.salesforce-sites.com/whatsappotp"
         );
     }
     if (options.from && !STEPS.some(([id]) => id === options.from)) {
@@ -180,7 +216,8 @@ function rerunCommand(options, step) {
         ['--region', 'region'],
         ['--subaccount', 'subaccount'],
         ['--template', 'template'],
-        ['--language', 'language']
+        ['--language', 'language'],
+        ['--callback-base-url', 'callbackBaseUrl']
     ]) {
         if (options[key] && !(key === 'region' && options.region === 'apac')) {
             parts.push(flag, options[key]);
@@ -189,6 +226,7 @@ function rerunCommand(options, step) {
     options.assign.forEach((u) => parts.push('--assign', u));
     for (const [flag, key] of [
         ['--skip-key', 'skipKey'],
+        ['--skip-secret', 'skipSecret'],
         ['--write-back', 'writeBack']
     ]) {
         if (options[key]) {
@@ -211,9 +249,18 @@ function plan(options) {
         ],
         deploy: [command.deploy(t)],
         permsets: [command.assign(t), ...(options.assign.length ? [command.assign(t, options.assign)] : [])],
+        site: [
+            command.query(SITE_QUERY, t),
+            command.query("SELECT Username FROM User WHERE Id = '<GuestUserId>'", t),
+            command.assign(t, ['<guest username>'], [GUEST_PERMISSION_SET]),
+            command.query("SELECT SecureUrl FROM SiteDetail WHERE DurableId = '<Site Id>'", t)
+        ],
         key: options.skipKey
             ? [['(skipped: --skip-key)']]
             : [command.display(t), ['(GET, then POST or PUT /services/data/vNN.0/named-credentials/credential)']],
+        secret: options.skipSecret
+            ? [['(skipped: --skip-secret)']]
+            : [command.display(t), [`(REST: query, then POST or PATCH /sobjects/${RECEIPT_SETTING}, the org default)`]],
         settings: [
             command.settingsQuery(t),
             ['(retrieve CustomMetadata:WhatsApp_OTP_Setting.Default only when the org has one and a value is given)'],
@@ -247,19 +294,35 @@ async function run(options, root) {
     process.on('exit', () => fs.rmSync(temp, { recursive: true, force: true }));
     const start = options.from ? STEPS.findIndex(([id]) => id === options.from) : 0;
     const todo = STEPS.slice(start);
-    // Read the key before anything runs, so the rest is unattended.
-    let key;
-    if (todo.some(([id]) => id === 'key') && !options.skipKey) {
-        key = await readKey();
-        if (!key) {
-            throw Object.assign(
-                new StepError(
-                    'no API key was given',
-                    'type it at the prompt, pipe it on standard input, or pass --skip-key'
-                ),
-                { step: 'key' }
-            );
-        }
+    // Read the key and the receipt secret before anything runs, so the rest is unattended.
+    const wantsKey = todo.some(([id]) => id === 'key') && !options.skipKey;
+    const wantsSecret = todo.some(([id]) => id === 'secret') && !options.skipSecret;
+    const prompts = [
+        ...(wantsKey ? ['8x8 API key'] : []),
+        ...(wantsSecret ? [`receipt secret (${MIN_SECRET_LENGTH}+ random characters)`] : [])
+    ];
+    const secrets = prompts.length ? await readSecrets(prompts) : [];
+    const key = wantsKey ? secrets[0] : undefined;
+    const receiptSecret = wantsSecret ? secrets[wantsKey ? 1 : 0] : undefined;
+    if (wantsKey && !key) {
+        throw Object.assign(
+            new StepError(
+                'no API key was given',
+                'type it at the prompt, pipe it on standard input, or pass --skip-key'
+            ),
+            { step: 'key' }
+        );
+    }
+    if (wantsSecret && (receiptSecret ?? '').length < MIN_SECRET_LENGTH) {
+        throw Object.assign(
+            new StepError(
+                receiptSecret
+                    ? `the receipt secret is shorter than ${MIN_SECRET_LENGTH} characters`
+                    : 'no receipt secret was given',
+                `give ${MIN_SECRET_LENGTH} or more random characters (e.g. openssl rand -base64 32) at the prompt or as the next line on standard input, or pass --skip-secret`
+            ),
+            { step: 'secret' }
+        );
     }
     const steps = {
         connection: () => {
@@ -317,6 +380,33 @@ async function run(options, root) {
             if (options.assign.length) {
                 assign(command.assign(org, options.assign), root, options.assign.join(', '));
             }
+        },
+        site: () => {
+            const found = site(options, root, org);
+            options.callbackBaseUrl ??= found;
+        },
+        secret: async () => {
+            if (options.skipSecret) {
+                say(
+                    `    skipped (--skip-secret): store it in Setup → Custom Settings → ${RECEIPT_SETTING} → Manage; until then every receipt is refused (401)`
+                );
+                return;
+            }
+            const display = mustSf(
+                command.display(org),
+                root,
+                'the org could not be read',
+                'log in again: sf org login web --alias ' + options.targetOrg
+            );
+            const { instanceUrl, accessToken, id: orgId } = display.result ?? {};
+            const done = await storeReceiptSecret({
+                instanceUrl,
+                accessToken,
+                apiVersion,
+                orgId,
+                secret: receiptSecret
+            });
+            say(`    the receipt secret is stored (${done}) as the org default of ${RECEIPT_SETTING}`);
         },
         key: async () => {
             if (options.skipKey) {
@@ -479,6 +569,67 @@ function probe(root, org, temp) {
     say(`    the org knows every generated name the gateway uses (${entities.length} names, one sf apex run)`);
 }
 
+/** The query's records, or a StepError naming what could not be read. */
+function records(soql, root, org, what) {
+    const r = mustSf(command.query(soql, org), root, what, 'check that step deploy succeeded, then rerun');
+    return r.result?.records ?? [];
+}
+
+// The Site deploys with force-app (step deploy); its guest user exists once it does. Returns its https URL.
+function site(options, root, org) {
+    const manual = `Setup → Sites → WhatsApp OTP Receipts → Public Access Settings → View Users → the guest user → Permission Set Assignments → add ${GUEST_PERMISSION_SET}`;
+    const [found] = records(SITE_QUERY, root, org, `the Site ${SITE} could not be read`);
+    if (!found || !ID.test(found.Id ?? '') || !ID.test(found.GuestUserId ?? '')) {
+        throw new StepError(
+            `the org has no Site ${SITE} with a guest user`,
+            "check that step deploy succeeded (a Site needs the org's Sites domain: Setup → Sites, register one once), then rerun"
+        );
+    }
+    const [guest] = records(
+        `SELECT Username FROM User WHERE Id = '${found.GuestUserId}'`,
+        root,
+        org,
+        "the Site's guest user could not be read"
+    );
+    if (!guest?.Username) {
+        throw new StepError("the Site's guest user was not found", `assign it by hand: ${manual}`);
+    }
+    // Unconfirmed in an org: that sf org assign permset accepts a Site guest user for --on-behalf-of. If not, the
+    // failure below prints the manual path.
+    const r = sf(command.assign(org, [guest.Username], [GUEST_PERMISSION_SET]), root);
+    const failures = (r.result?.failures ?? []).filter((f) => !/duplicate/i.test(f.message ?? ''));
+    if ((!r.ok && !r.result) || failures.length) {
+        const problems = failures.length
+            ? failures.map((f) => `${f.name}: ${f.message}`)
+            : [r.json.message ?? 'failed'];
+        throw new StepError(
+            `${GUEST_PERMISSION_SET} could not be assigned to the guest user ${guest.Username}:\n    ${problems.join('\n    ')}`,
+            `assign it by hand (${manual}), then rerun with --from key`
+        );
+    }
+    say(`    assigned ${GUEST_PERMISSION_SET} to the guest user ${guest.Username}`);
+    const [detail] = records(
+        `SELECT SecureUrl FROM SiteDetail WHERE DurableId = '${found.Id}'`,
+        root,
+        org,
+        "the Site's URL could not be read"
+    );
+    const url = detail?.SecureUrl?.replace(/\/$/, '');
+    if (found.Status !== 'Active') {
+        say(`    the Site is ${found.Status ?? 'not active'}: activate it in Setup → Sites, or 8x8's receipts get 404`);
+    }
+    if (!url) {
+        say("    the Site has no https URL yet: set Receipt Callback Base URL in the settings to the Site's URL");
+        return undefined;
+    }
+    say(`    callback base URL (setting Receipt Callback Base URL): ${url}`);
+    say(`    each message's dlrCallbackUrl: ${url}/services/apexrest/whatsapp-otp/receipts/<token>`);
+    say(
+        '    8x8 Connect: paste nothing. Each message carries its own callback URL; a subaccount webhook to this endpoint would be refused (401), as its URL cannot carry the per-message token'
+    );
+    return url;
+}
+
 function settings(options, root, org, temp, apiVersion) {
     const members = [];
     if (options.region !== 'apac') {
@@ -501,7 +652,8 @@ function settings(options, root, org, temp, apiVersion) {
     const given = {
         Subaccount_Id__c: options.subaccount,
         Template_Name__c: options.template,
-        Template_Language__c: options.language
+        Template_Language__c: options.language,
+        Receipt_Callback_Base_Url__c: options.callbackBaseUrl?.replace(/\/$/, '')
     };
     const changes = Object.values(given).some((v) => v !== undefined);
     let record;

@@ -60,10 +60,17 @@ export function withFieldValue(xml, field, value) {
         return xml;
     }
     const pattern = new RegExp(`(<values>\\s*<field>${field}</field>\\s*)<value[^>]*?(?:/>|>[\\s\\S]*?</value>)`);
-    if (!pattern.test(xml)) {
-        throw new Error(`the settings record has no ${field} value`);
-    }
     const escaped = String(value).replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
+    if (!pattern.test(xml)) {
+        // An org's record from before a field existed has no value for it: add one.
+        if (!xml.includes('</CustomMetadata>')) {
+            throw new Error(`the settings record has no ${field} value`);
+        }
+        return xml.replace(
+            '</CustomMetadata>',
+            `    <values>\n        <field>${field}</field>\n        <value xsi:type="xsd:string">${escaped}</value>\n    </values>\n</CustomMetadata>`
+        );
+    }
     return xml.replace(pattern, (_, open) => `${open}<value xsi:type="xsd:string">${escaped}</value>`);
 }
 

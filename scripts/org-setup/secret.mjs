@@ -5,23 +5,50 @@
 // https://developer.salesforce.com/docs/atlas.en-us.chatterapi.meta/chatterapi/connect_requests_credential_input.htm
 // and the resource: .../chatterapi/connect_resources_named_credential.htm (GET takes externalCredential,
 // principalName and principalType as query parameters). A Custom protocol takes any credential name.
+// The receipt secret (the HMAC key of each message's dlrCallbackUrl token) is read the same way, after the key,
+// and stored in the Protected custom setting WhatsApp_OTP_Receipt_Secret__c (storeReceiptSecret).
 import { StepError } from './sf.mjs';
 
 export const EXTERNAL_CREDENTIAL = 'X8x8_CPaaS_Authentication';
 export const PRINCIPAL = 'X8x8_API_Key_Principal';
 export const PARAMETER = 'ApiKey';
+export const RECEIPT_SETTING = 'WhatsApp_OTP_Receipt_Secret__c';
+/** The shortest receipt secret accepted: 32 characters, the HMAC-SHA256 key's 256 bits as text of good entropy. */
+export const MIN_SECRET_LENGTH = 32;
 
 /** Reads the key from a hidden prompt (TTY) or all of standard input. */
 export async function readKey(input = process.stdin, output = process.stderr) {
+    const [key] = await readSecrets(['8x8 API key'], input, output);
+    return key;
+}
+
+/**
+ * Reads one secret per prompt: from hidden prompts when standard input is a terminal, otherwise one a line from
+ * standard input, in the order asked (e.g. the API key, then the receipt secret). Blank lines are skipped.
+ * @returns {Promise<string[]>} the secrets ('' for one not given)
+ */
+export async function readSecrets(prompts, input = process.stdin, output = process.stderr) {
     if (!input.isTTY) {
         let text = '';
         input.setEncoding('utf8');
         for await (const chunk of input) {
             text += chunk;
         }
-        return text.trim();
+        const lines = text
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter(Boolean);
+        return prompts.map((_, i) => lines[i] ?? '');
     }
-    output.write('8x8 API key (typing is hidden, Enter to finish): ');
+    const secrets = [];
+    for (const prompt of prompts) {
+        secrets.push(await hiddenPrompt(prompt, input, output));
+    }
+    return secrets;
+}
+
+function hiddenPrompt(prompt, input, output) {
+    output.write(`${prompt} (typing is hidden, Enter to finish): `);
     input.setRawMode(true);
     input.setEncoding('utf8');
     input.resume();
@@ -41,7 +68,10 @@ export async function readKey(input = process.stdin, output = process.stderr) {
                 }
                 if (ch === '\u0003') {
                     return done(
-                        new StepError('cancelled at the key prompt', 'rerun when you have the key, or pass --skip-key')
+                        new StepError(
+                            `cancelled at the ${prompt} prompt`,
+                            'rerun when you have it, or pass --skip-key / --skip-secret'
+                        )
                     );
                 }
                 if (ch === '\u007f' || ch === '\b') {
@@ -116,4 +146,55 @@ export async function storeKey({ instanceUrl, accessToken, apiVersion, key, fetc
         );
     }
     return exists ? 'replaced' : 'created';
+}
+
+/**
+ * Stores the receipt secret as the org default of the Protected hierarchy custom setting
+ * WhatsApp_OTP_Receipt_Secret__c (SetupOwnerId = the org's Id), with the REST API: a SOQL query for the org default,
+ * then PATCH (replace) or POST (create) on /sobjects/WhatsApp_OTP_Receipt_Secret__c. The secret travels only in the
+ * request body. Unconfirmed in an org: that the REST API writes a Protected setting when the package is installed
+ * unmanaged (in a subscriber org of a managed package, only the package's code can; see README).
+ * @returns {Promise<'created' | 'replaced'>}
+ */
+export async function storeReceiptSecret({ instanceUrl, accessToken, apiVersion, orgId, secret, fetchImpl = fetch }) {
+    if (!/^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(orgId ?? '')) {
+        throw new StepError(`sf org display gave no org Id (${orgId})`, 'log in again: sf org login web, then rerun');
+    }
+    const base = `${instanceUrl.replace(/\/$/, '')}/services/data/v${apiVersion}`;
+    const headers = {
+        Authorization: `Bearer ${accessToken}`,
+        'Content-Type': 'application/json',
+        Accept: 'application/json'
+    };
+    const describe = async (response) =>
+        `HTTP ${response.status}: ${scrub(await response.text(), secret).slice(0, 500)}`;
+    const soql = `SELECT Id FROM ${RECEIPT_SETTING} WHERE SetupOwnerId = '${orgId}'`;
+    const call = async (url, init) => {
+        try {
+            return await fetchImpl(url, init);
+        } catch (error) {
+            throw new StepError(
+                `the org could not be reached (${error.cause?.message ?? error.message})`,
+                'check the login (sf org display), then rerun'
+            );
+        }
+    };
+    const found = await call(`${base}/query?${new URLSearchParams({ q: soql })}`, { headers });
+    if (!found.ok) {
+        throw new StepError(
+            `reading ${RECEIPT_SETTING} was refused (${await describe(found)})`,
+            'check that step deploy succeeded and that you are an admin (Customize Application), then rerun'
+        );
+    }
+    const existing = (await found.json().catch(() => ({})))?.records?.[0]?.Id;
+    const url = existing ? `${base}/sobjects/${RECEIPT_SETTING}/${existing}` : `${base}/sobjects/${RECEIPT_SETTING}`;
+    const body = JSON.stringify(existing ? { Secret__c: secret } : { SetupOwnerId: orgId, Secret__c: secret });
+    const saved = await call(url, { method: existing ? 'PATCH' : 'POST', headers, body });
+    if (!saved.ok) {
+        throw new StepError(
+            `storing the receipt secret (${existing ? 'PATCH' : 'POST'} ${RECEIPT_SETTING}) failed: ${await describe(saved)}`,
+            'enter it in Setup → Custom Settings → WhatsApp OTP Receipt Secret → Manage (README, "Delivery status and SMS fallback"), or rerun'
+        );
+    }
+    return existing ? 'replaced' : 'created';
 }

@@ -16,6 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const script = path.join(root, 'scripts', 'org-setup.mjs');
 const fakeBin = path.join(root, 'test', 'org-setup', 'fake-sf');
 const KEY = 'k3y-Sup3rSecret-8x8-0123456789abcdef';
+const SECRET = 'rEc31pt-S3cret-0123456789abcdefghijklmn';
 const PROJECT_FILES = [
     'sfdx-project.json',
     'spec',
@@ -38,8 +39,11 @@ function project() {
     };
 }
 
-/** A stand-in for the org's Connect REST named-credentials/credential resource. */
-async function connectServer({ exists = false, failStore = false } = {}) {
+/**
+ * A stand-in for the org's REST API: Connect REST named-credentials/credential, and the query and sobjects
+ * resources for the receipt secret's custom setting.
+ */
+async function connectServer({ exists = false, failStore = false, secretExists = false } = {}) {
     const requests = [];
     const server = http.createServer((req, res) => {
         let body = '';
@@ -47,6 +51,16 @@ async function connectServer({ exists = false, failStore = false } = {}) {
         req.on('end', () => {
             requests.push({ method: req.method, url: req.url, authorization: req.headers.authorization, body });
             res.setHeader('Content-Type', 'application/json');
+            if (req.url.includes('/query?')) {
+                const records = secretExists ? [{ Id: 'a00000000000001AAA' }] : [];
+                return res.end(JSON.stringify({ totalSize: records.length, done: true, records }));
+            }
+            if (req.url.includes('/sobjects/WhatsApp_OTP_Receipt_Secret__c')) {
+                res.statusCode = req.method === 'POST' ? 201 : 204;
+                return res.end(
+                    req.method === 'POST' ? JSON.stringify({ id: 'a00000000000001AAA', success: true }) : ''
+                );
+            }
             if (req.method === 'GET') {
                 res.statusCode = 200;
                 // Connect REST "Credential" output: credentials map of the principal.
@@ -80,7 +94,7 @@ async function connectServer({ exists = false, failStore = false } = {}) {
     return { url: `http://127.0.0.1:${server.address().port}`, requests, close: () => server.close() };
 }
 
-function runSetup(p, args, { scenario = {}, stdin = `${KEY}\n`, withFake = true } = {}) {
+function runSetup(p, args, { scenario = {}, stdin = `${KEY}\n${SECRET}\n`, withFake = true } = {}) {
     fs.writeFileSync(p.scenario, JSON.stringify(scenario));
     const env = {
         ...process.env,
@@ -124,7 +138,7 @@ function filesContaining(dir, text) {
         .filter((f) => fs.readFileSync(f, 'utf8').includes(text));
 }
 
-test('a full run deploys in the safe order, stores the key encrypted with POST, and ends with the tests', async () => {
+test('a full run deploys in the safe order, stores the key and the receipt secret, and ends with the tests', async () => {
     const p = project();
     const org = await connectServer();
     const { status, out, calls } = await runSetup(
@@ -150,6 +164,11 @@ test('a full run deploys in the safe order, stores the key encrypted with POST, 
         'project deploy start',
         'org assign permset',
         'org assign permset',
+        'data query',
+        'data query',
+        'org assign permset',
+        'data query',
+        'org display',
         'org display',
         'data query',
         'project deploy start',
@@ -173,10 +192,15 @@ test('a full run deploys in the safe order, stores the key encrypted with POST, 
     );
     assert.equal(calls[3][calls[3].indexOf('--source-dir') + 1], 'force-app', 'the Apex deploys only after the probe');
     assert.ok(calls[5].includes('--on-behalf-of') && calls[5].includes('agent@example.com'));
-    assert.deepEqual(calls[9].slice(3, 7), ['--test-level', 'RunLocalTests', '--code-coverage', '--result-format']);
+    assert.deepEqual(
+        calls[8].filter((a, i) => ['--name', '--on-behalf-of'].includes(calls[8][i - 1])),
+        ['WhatsApp_OTP_Receipt_Guest', 'whatsapp_otp_receipts@acme.my.salesforce-sites.com'],
+        "the guest permission set goes to the Site's guest user"
+    );
+    assert.deepEqual(calls.at(-1).slice(3, 7), ['--test-level', 'RunLocalTests', '--code-coverage', '--result-format']);
     assert.deepEqual(
         org.requests.map((r) => r.method),
-        ['GET', 'POST']
+        ['GET', 'POST', 'GET', 'POST']
     );
     assert.match(
         org.requests[0].url,
@@ -190,12 +214,33 @@ test('a full run deploys in the safe order, stores the key encrypted with POST, 
         principalType: 'NamedPrincipal',
         credentials: { ApiKey: { value: KEY, encrypted: true } }
     });
+    assert.match(
+        decodeURIComponent(org.requests[2].url.replace(/\+/g, ' ')),
+        /\/query\?q=SELECT Id FROM WhatsApp_OTP_Receipt_Secret__c WHERE SetupOwnerId = '00D000000000001EAA'$/
+    );
+    assert.equal(org.requests[3].url, '/services/data/v65.0/sobjects/WhatsApp_OTP_Receipt_Secret__c');
+    assert.deepEqual(JSON.parse(org.requests[3].body), { SetupOwnerId: '00D000000000001EAA', Secret__c: SECRET });
+    assert.match(out, /the receipt secret is stored \(created\) as the org default of WhatsApp_OTP_Receipt_Secret__c/);
+    assert.match(
+        out,
+        /callback base URL \(setting Receipt Callback Base URL\): https:\/\/acme\.my\.salesforce-sites\.com\/whatsappotp\n/
+    );
+    assert.match(out, /8x8 Connect: paste nothing/);
+    const [deployed] = fs.readdirSync(p.dir).filter((f) => f.startsWith('deployed-'));
+    assert.match(
+        fs.readFileSync(path.join(p.dir, deployed, 'customMetadata', 'WhatsApp_OTP_Setting.Default.md'), 'utf8'),
+        /<field>Receipt_Callback_Base_Url__c<\/field>\s*<value xsi:type="xsd:string">https:\/\/acme\.my\.salesforce-sites\.com\/whatsappotp<\/value>/,
+        "the Site's URL goes into the settings record"
+    );
     assert.match(out, /Apex tests: 2 passed, 0 failed \(Passed\); coverage: this run 91%, org-wide 89%/);
     assert.match(out, /org:setup: done/);
-    // The key: in no argv, not in the output, and in no file the run leaves behind (project copy, fake's log and packages).
-    assert.ok(!calls.some((argv) => argv.some((a) => a.includes(KEY))), 'the key is in no sf argv');
-    assert.ok(!out.includes(KEY), 'the key is not printed');
-    assert.deepEqual(filesContaining(p.dir, KEY), []);
+    // The key and the secret: in no argv, not in the output, and in no file the run leaves behind (project copy,
+    // fake's log and packages).
+    for (const secret of [KEY, SECRET]) {
+        assert.ok(!calls.some((argv) => argv.some((a) => a.includes(secret))), 'no secret is in an sf argv');
+        assert.ok(!out.includes(secret), 'no secret is printed');
+        assert.deepEqual(filesContaining(p.dir, secret), []);
+    }
     assert.ok(
         !fs.existsSync(path.join(p.cwd, '.tmp')) || fs.readdirSync(path.join(p.cwd, '.tmp')).length === 0,
         'temp files are removed'
@@ -285,7 +330,7 @@ test('a name the org generated differently stops the run before any Apex deploys
         out.includes(`the org calls \`user\` what we call \`z0user\`; change it in ${GATEWAY} line ${line}`),
         out
     );
-    assert.match(out, /step 3 of 8 \(probe\) failed/);
+    assert.match(out, /step 3 of 10 \(probe\) failed/);
     assert.match(out, /then resume: npm run org:setup -- --target-org otp-org --skip-key --from probe/);
 });
 
@@ -299,7 +344,7 @@ test('a failed key store names the step and its fix, echoes no key, and runs not
     assert.equal(status, 1, out);
     assert.match(
         out,
-        /step 6 of 8 \(key\) failed: storing the key \(POST named-credentials\/credential\) failed: HTTP 400: INVALID_INPUT Credential value \[the key\] is not allowed/
+        /step 7 of 10 \(key\) failed: storing the key \(POST named-credentials\/credential\) failed: HTTP 400: INVALID_INPUT Credential value \[the key\] is not allowed/
     );
     assert.match(
         out,
@@ -315,7 +360,7 @@ test('a failed key store names the step and its fix, echoes no key, and runs not
 test('an existing key is replaced with PUT', async () => {
     const p = project();
     const org = await connectServer({ exists: true });
-    const { status, out } = await runSetup(p, ['--target-org', 'otp-org', '--from', 'key'], {
+    const { status, out } = await runSetup(p, ['--target-org', 'otp-org', '--skip-secret', '--from', 'key'], {
         scenario: { instanceUrl: org.url }
     });
     org.close();
@@ -329,17 +374,24 @@ test('an existing key is replaced with PUT', async () => {
 
 test('a failed connection deploy names the step, its problems and the resume command; --from resumes there', async () => {
     const p = project();
-    const failed = await runSetup(p, ['--target-org', 'otp-org', '--skip-key'], {
+    const failed = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--skip-secret'], {
         scenario: { failDeploy: 'connection' }
     });
     assert.equal(failed.status, 1, failed.out);
     assert.match(
         failed.out,
-        /step 1 of 8 \(connection\) failed: the connection did not deploy:\n {4}ExternalServiceRegistration CPaasMessagingApps: Invalid schema/
+        /step 1 of 10 \(connection\) failed: the connection did not deploy:\n {4}ExternalServiceRegistration CPaasMessagingApps: Invalid schema/
     );
     assert.equal(failed.calls.length, 1);
     fs.rmSync(p.log);
-    const resumed = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--from', 'connection']);
+    const resumed = await runSetup(p, [
+        '--target-org',
+        'otp-org',
+        '--skip-key',
+        '--skip-secret',
+        '--from',
+        'connection'
+    ]);
     assert.equal(resumed.status, 0, resumed.out);
     assert.equal(commandOf(resumed.calls[0]), 'project deploy start');
 });
@@ -351,7 +403,9 @@ test('a stored operation name that differs is printed, and --write-back writes i
         'force-app/main/default/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml'
     );
     const scenario = { orgOperationNames: ['Sendx2dMessage', 'sendx2dmessagex2dmany'] };
-    const printed = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--from', 'names'], { scenario });
+    const printed = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--skip-secret', '--from', 'names'], {
+        scenario
+    });
     assert.equal(printed.status, 0, printed.out);
     assert.match(
         printed.out,
@@ -361,9 +415,13 @@ test('a stored operation name that differs is printed, and --write-back writes i
         fs.readFileSync(registration, 'utf8').includes('<name>sendx2dmessage</name>'),
         'unchanged without --write-back'
     );
-    const written = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--from', 'names', '--write-back'], {
-        scenario
-    });
+    const written = await runSetup(
+        p,
+        ['--target-org', 'otp-org', '--skip-key', '--skip-secret', '--from', 'names', '--write-back'],
+        {
+            scenario
+        }
+    );
     assert.equal(written.status, 0, written.out);
     assert.ok(fs.readFileSync(registration, 'utf8').includes('<name>Sendx2dMessage</name>'));
 });
@@ -377,7 +435,7 @@ test('--help and --dry-run work with no org and no sf on PATH', async () => {
     assert.equal(dry.status, 0, dry.out);
     assert.match(
         dry.out,
-        /\[4\/8\] deploy: deploy the rest of force-app\n {4}sf project deploy start --source-dir force-app/
+        /\[4\/10\] deploy: deploy the rest of force-app\n {4}sf project deploy start --source-dir force-app/
     );
     assert.match(dry.out, /https:\/\/chatapps\.us\.8x8\.com/);
     assert.deepEqual(readCalls(p), []);
@@ -389,8 +447,74 @@ test('without sf on PATH a real run fails at the first step with the install fix
     assert.equal(status, 1, out);
     assert.match(
         out,
-        /step 1 of 8 \(connection\) failed: the Salesforce CLI \(sf\) is not on PATH\n {2}fix: install the Salesforce CLI/
+        /step 1 of 10 \(connection\) failed: the Salesforce CLI \(sf\) is not on PATH\n {2}fix: install the Salesforce CLI/
     );
+});
+
+test('an existing receipt secret is replaced with PATCH, from the second line of standard input', async () => {
+    const p = project();
+    const org = await connectServer({ secretExists: true });
+    const { status, out, calls } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--from', 'secret'], {
+        scenario: { instanceUrl: org.url },
+        stdin: `${SECRET}\n`
+    });
+    org.close();
+    assert.equal(status, 0, out);
+    assert.deepEqual(
+        org.requests.map((r) => r.method),
+        ['GET', 'PATCH']
+    );
+    assert.equal(
+        org.requests[1].url,
+        '/services/data/v65.0/sobjects/WhatsApp_OTP_Receipt_Secret__c/a00000000000001AAA'
+    );
+    assert.deepEqual(JSON.parse(org.requests[1].body), { Secret__c: SECRET });
+    assert.match(out, /the receipt secret is stored \(replaced\)/);
+    assert.ok(!out.includes(SECRET) && !calls.some((argv) => argv.some((a) => a.includes(SECRET))));
+});
+
+test('a receipt secret shorter than 32 characters stops the run before any step', async () => {
+    const p = project();
+    const { status, out, calls } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key'], {
+        stdin: 'too-short\n'
+    });
+    assert.equal(status, 1, out);
+    assert.match(out, /step 8 of 10 \(secret\) failed: the receipt secret is shorter than 32 characters/);
+    assert.match(out, /then resume: npm run org:setup -- --target-org otp-org --skip-key --from secret/);
+    assert.deepEqual(calls, [], 'nothing ran');
+    assert.ok(!out.includes('too-short'));
+});
+
+test('the receipt secret is refused on the command line', async () => {
+    const p = project();
+    const { status, out } = await runSetup(p, ['--target-org', 'otp-org', '--secret', SECRET], { withFake: false });
+    assert.equal(status, 2);
+    assert.match(out, /the receipt secret is never taken from the command line/);
+    assert.ok(!out.includes(SECRET));
+});
+
+test('a Site guest user the CLI cannot assign stops at step site with the manual path', async () => {
+    const p = project();
+    const { status, out, calls } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--from', 'site'], {
+        scenario: { guestAssignFails: true }
+    });
+    assert.equal(status, 1, out);
+    assert.match(
+        out,
+        /step 6 of 10 \(site\) failed: WhatsApp_OTP_Receipt_Guest could not be assigned to the guest user whatsapp_otp_receipts@acme\.my\.salesforce-sites\.com/
+    );
+    assert.match(out, /Public Access Settings → View Users → the guest user → Permission Set Assignments/);
+    assert.match(out, /then resume: npm run org:setup -- --target-org otp-org --skip-key --from site/);
+    assert.ok(!calls.some((argv) => commandOf(argv) === 'org display'), 'nothing after the failed step ran');
+});
+
+test('an org without the Site stops at step site and says why', async () => {
+    const p = project();
+    const { status, out } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--from', 'site'], {
+        scenario: { siteMissing: true }
+    });
+    assert.equal(status, 1, out);
+    assert.match(out, /step 6 of 10 \(site\) failed: the org has no Site WhatsApp_OTP_Receipts with a guest user/);
 });
 
 test('the key is refused on the command line', async () => {

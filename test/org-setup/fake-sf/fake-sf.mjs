@@ -5,6 +5,8 @@
 //   orgOperationNames      the operation names the retrieved registration stores
 //   failDeploy             'connection' | 'force-app' | 'metadata-dir': that deploy fails
 //   settingsRecordExists   `data query` finds the Default record
+//   siteMissing            `data query` finds no Site WhatsApp_OTP_Receipts
+//   guestAssignFails       assigning a permission set to the Site's guest user fails
 //   testsFail              `apex run test` reports one failing test
 // Every deployed --metadata-dir package is copied under $FAKE_SF_LOG's directory, for the test to read.
 import fs from 'node:fs';
@@ -127,12 +129,33 @@ function respond(args, scenario, logDir) {
     }
     if (command.startsWith('org assign permset')) {
         const users = values(args, '--on-behalf-of');
+        if (scenario.guestAssignFails && users.includes(payloads.GUEST_USERNAME)) {
+            return payloads.permsetAssigned([], payloads.GUEST_USERNAME, [
+                { name: payloads.GUEST_USERNAME, message: 'INSUFFICIENT_ACCESS: guest user license' }
+            ]);
+        }
         return payloads.permsetAssigned(values(args, '--name'), users.length ? users.join(',') : 'admin@example.com');
     }
     if (command.startsWith('org display')) {
         return payloads.orgDisplay(scenario.instanceUrl ?? 'http://127.0.0.1:9');
     }
     if (command.startsWith('data query')) {
+        const soql = value(args, '--query');
+        if (/FROM Site WHERE/.test(soql)) {
+            return payloads.queried(
+                scenario.siteMissing
+                    ? []
+                    : [{ Id: payloads.SITE_ID, GuestUserId: payloads.GUEST_USER_ID, Status: 'Active' }]
+            );
+        }
+        if (/FROM User WHERE/.test(soql)) {
+            return payloads.queried(
+                soql.includes(payloads.GUEST_USER_ID) ? [{ Username: payloads.GUEST_USERNAME }] : []
+            );
+        }
+        if (/FROM SiteDetail WHERE/.test(soql)) {
+            return payloads.queried(soql.includes(payloads.SITE_ID) ? [{ SecureUrl: payloads.SITE_URL }] : []);
+        }
         return payloads.queried(
             scenario.settingsRecordExists
                 ? [

@@ -3,6 +3,12 @@
 // envelope { status, result, warnings } / { status, name, message, exitCode } is @salesforce/sf-plugins-core's
 // SfCommand JSON output.
 
+/** The fake org's Site WhatsApp_OTP_Receipts, its guest user and its URL (Site and SiteDetail records). */
+export const SITE_ID = '0DM000000000001AAA';
+export const GUEST_USER_ID = '005000000000009AAA';
+export const GUEST_USERNAME = 'whatsapp_otp_receipts@acme.my.salesforce-sites.com';
+export const SITE_URL = 'https://acme.my.salesforce-sites.com/whatsappotp';
+
 /** salesforcecli/plugin-deploy-retrieve schemas/project-deploy-start.json (DeployResultJson). */
 export function deploySucceeded(files) {
     return {
