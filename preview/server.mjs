@@ -203,6 +203,14 @@ export async function startPreview({
             }
         ],
         [
+            // The Activity card: the Tasks this tab's simulated org logged on the Contact, newest first.
+            /^\/sim\/tasks\/([^/]+)$/,
+            (req, res, match, url) => {
+                const session = String(url.searchParams.get('session') ?? 'default');
+                sendJson(res, 200, { ok: true, tasks: org.tasksOf(session, decodeURIComponent(match[1])) });
+            }
+        ],
+        [
             // lightning/uiRelatedListApi's stand-in: the Contact's challenges from this tab's simulated org.
             /^\/sim\/related\/([^/]+)\/([^/]+)$/,
             (req, res, match, url) => {

@@ -271,6 +271,24 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             assertCleanPage(view);
         });
 
+        it('the Activity card shows the Tasks the org logs, newest first', async (t) => {
+            const view = await open(t, { contact: 'mobile' });
+            const activity = view.page.locator('preview-activity');
+            await waitForText(activity, 'No activities yet.');
+            await send(view);
+            const code = await codeOnPhone(view);
+            await waitForText(activity, label('WhatsAppOtp_Task_Sent', '+65 •••• 5678'));
+            await enterCode(view, code);
+            await waitForText(activity, label('WhatsAppOtp_Task_Verified', '+65 •••• 5678'));
+            const subjects = await activity.locator('[data-id="activity-subject"]').allInnerTexts();
+            assert.deepEqual(
+                subjects.map((subject) => subject.trim()),
+                [label('WhatsAppOtp_Task_Verified', '+65 •••• 5678'), label('WhatsAppOtp_Task_Sent', '+65 •••• 5678')]
+            );
+            assert.ok(!subjects.join(' ').includes(code), 'no code in the Tasks');
+            assertCleanPage(view);
+        });
+
         it('a short code gets "Enter all 6 digits." inline, and no check is made', async (t) => {
             const view = await open(t, { contact: 'mobile' });
             await send(view);

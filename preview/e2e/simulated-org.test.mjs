@@ -248,9 +248,17 @@ describe('simulated controller', () => {
         const [stored] = org.records('s').challenges;
         assert.deepEqual([stored.codeHash, stored.codeSalt], [null, null]);
         assert.equal(thrown(() => org.verifyOtp('s', params, options)).errorCode, 'ALREADY_VERIFIED');
-        assert.deepEqual(org.records('s').tasks, [
-            { contactId: mobileId, subject: 'reuse', challengeId: reservation.challengeId }
-        ]);
+        const tasks = org.records('s').tasks;
+        assert.deepEqual(
+            tasks.map(({ kind, challengeId }) => [kind, challengeId]),
+            [
+                ['sent', reservation.challengeId],
+                ['verified', reservation.challengeId],
+                ['reuse', reservation.challengeId]
+            ]
+        );
+        assert.equal(tasks[2].subject, formatLabel(labels.get('WhatsAppOtp_Task_ReuseAttempt'), '+65 •••• 5678'));
+        assert.ok(tasks.every((task) => task.contactId === mobileId && !task.subject.includes(params.code)));
     });
 
     it('counts wrong codes down to a lock, then refuses even the right code', async () => {
@@ -352,7 +360,13 @@ describe('simulated controller', () => {
         assert.equal(locked.errorCode, 'FAILURE_LOCKOUT');
         assert.equal(locked.message, message('FAILURE_LOCKOUT', Math.ceil((86400 - 120) / 60)));
         assert.equal(org.liftLockout('s', { contactId: mobileId }), null);
-        assert.deepEqual(org.records('s').tasks, [{ contactId: mobileId, subject: 'lockout lifted' }]);
+        assert.deepEqual(
+            org
+                .records('s')
+                .tasks.filter((task) => task.kind === 'lockout lifted')
+                .map(({ contactId, subject }) => ({ contactId, subject })),
+            [{ contactId: mobileId, subject: formatLabel(labels.get('WhatsAppOtp_Task_LockoutLifted'), 'Jane Doe') }]
+        );
         await sendAndDeliver(org, options);
     });
 

@@ -362,6 +362,28 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         return new Date(challenge.createdAt + settings.resendCooldownSeconds * SECOND).toISOString();
     }
 
+    /**
+     * WhatsAppOtpActivityLog: a completed Task on the Contact, its subject from the same Custom Label as the
+     * Apex's (the masked phone, or the supervisor's name, in it; never the code).
+     */
+    const TASK_LABELS = {
+        sent: 'WhatsAppOtp_Task_Sent',
+        verified: 'WhatsAppOtp_Task_Verified',
+        locked: 'WhatsAppOtp_Task_Locked',
+        expired: 'WhatsAppOtp_Task_Expired',
+        reuse: 'WhatsAppOtp_Task_ReuseAttempt',
+        'lockout lifted': 'WhatsAppOtp_Task_LockoutLifted'
+    };
+    function logTask(state, kind, contactId, detail, challengeId) {
+        state.tasks.push({
+            contactId,
+            kind,
+            subject: formatLabel(currentLabels().get(TASK_LABELS[kind]), detail),
+            createdAt: new Date(clockOf(state)).toISOString(),
+            ...(challengeId ? { challengeId } : {})
+        });
+    }
+
     /** Leaves Pending: the hash and salt go with it. */
     function close(challenge, status) {
         challenge.status = status;
@@ -514,6 +536,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         challenge.codeSalt = crypto.randomBytes(16).toString('base64');
         challenge.codeHash = hashCode(challenge.codeSalt, code);
         challenge.status = 'Pending';
+        logTask(state, 'sent', challenge.contactId, challenge.maskedPhone, challenge.id);
         // Re-read after the callout: only the Pending codes that are still there now are superseded.
         for (const other of state.challenges.values()) {
             if (other !== challenge && other.contactId === challenge.contactId && other.status === 'Pending') {
@@ -619,7 +642,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             case 'Sending':
                 throw fail('STILL_SENDING');
             case 'Verified':
-                state.tasks.push({ contactId: challenge.contactId, subject: 'reuse', challengeId: challenge.id });
+                logTask(state, 'reuse', challenge.contactId, challenge.maskedPhone, challenge.id);
                 throw fail('ALREADY_VERIFIED');
             case 'Superseded':
                 throw fail('SUPERSEDED');
@@ -637,12 +660,14 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         const at = clockOf(state);
         if (at >= challenge.expiresAt) {
             close(challenge, 'Expired');
+            logTask(state, 'expired', challenge.contactId, challenge.maskedPhone, challenge.id);
             return { status: 'EXPIRED', attemptsRemaining: 0 };
         }
         const expected = Buffer.from(challenge.codeHash, 'base64');
         const actual = Buffer.from(hashCode(challenge.codeSalt, compact), 'base64');
         if (crypto.timingSafeEqual(expected, actual)) {
             close(challenge, 'Verified');
+            logTask(state, 'verified', challenge.contactId, challenge.maskedPhone, challenge.id);
             challenge.verifiedAt = at;
             challenge.verifiedByName = PREVIEW_AGENT_NAME;
             return {
@@ -662,6 +687,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         });
         if (locks) {
             close(challenge, 'Locked');
+            logTask(state, 'locked', challenge.contactId, challenge.maskedPhone, challenge.id);
             return { status: 'LOCKED', attemptsRemaining: 0 };
         }
         return { status: 'INVALID_CODE', attemptsRemaining: challenge.maxAttempts - challenge.attempts };
@@ -675,7 +701,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         }
         const state = sessionState(sessionId);
         state.failuresResetAt.set(contact.id, clockOf(state));
-        state.tasks.push({ contactId: contact.id, subject: 'lockout lifted' });
+        logTask(state, 'lockout lifted', contact.id, PREVIEW_AGENT_NAME);
         return null;
     }
 
@@ -726,6 +752,13 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         liftLockout,
         receiveReceipt,
         relatedChallenges,
+        /** The Contact's Tasks, newest first (the preview's Activity card, like a record page's timeline). */
+        tasksOf(sessionId, contactId) {
+            return sessionState(sessionId)
+                .tasks.filter((task) => task.contactId === contactId)
+                .slice()
+                .reverse();
+        },
         contactById,
         /** Moves this session's clock on (the preview's tests, instead of real waits). */
         advanceClock(sessionId, seconds) {

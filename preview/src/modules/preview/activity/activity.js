@@ -1,0 +1,56 @@
+// The preview's Activity card: the completed Tasks the simulated org logs on the Contact (sent, verified,
+// locked, expired, reuse attempt, lockout lifted), newest first, as a record page's activity timeline shows
+// them. Asks the preview server every 1.5 s while it is on the page (a record page refreshes its timeline
+// itself; the preview has no push channel for Tasks). Written without decorators, like the rest of the preview's
+// page: the Contact is the scenario's, which the page re-creates this card for when it changes.
+import { LightningElement } from 'lwc';
+import { getScenario } from 'preview/scenario';
+
+const REFRESH_MS = 1500;
+
+export default class PreviewActivity extends LightningElement {
+    recordId;
+    tasks = [];
+    timer;
+    stopped = false;
+
+    async connectedCallback() {
+        try {
+            const contacts = await (await fetch('/sim/contacts')).json();
+            this.recordId = contacts.find((contact) => contact.key === getScenario().contact)?.id;
+        } catch {
+            return;
+        }
+        if (this.stopped) {
+            return;
+        }
+        this.load();
+        this.timer = setInterval(() => this.load(), REFRESH_MS);
+    }
+
+    disconnectedCallback() {
+        this.stopped = true;
+        clearInterval(this.timer);
+    }
+
+    get hasTasks() {
+        return this.tasks.length > 0;
+    }
+
+    async load() {
+        if (!this.recordId) {
+            return;
+        }
+        try {
+            const url = `/sim/tasks/${encodeURIComponent(this.recordId)}?session=${getScenario().session}`;
+            const payload = await (await fetch(url)).json();
+            this.tasks = (payload.tasks ?? []).map((task, index) => ({
+                key: `${task.createdAt}-${index}`,
+                subject: task.subject,
+                when: new Date(task.createdAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })
+            }));
+        } catch {
+            // The page is closing or the server stopped: keep what is shown.
+        }
+    }
+}
