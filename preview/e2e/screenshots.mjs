@@ -72,7 +72,10 @@ const SCENES = {
         await sendAndReadCode(view);
         const resend = byId(view, 'resend').locator('button');
         // The cooldown runs in real time here (15 s, the shortest Apex allows).
-        await resend.filter({ hasText: label('WhatsAppOtp_UI_Resend') }).first().waitFor({ timeout: 25000 });
+        await resend
+            .filter({ hasText: label('WhatsAppOtp_UI_Resend') })
+            .first()
+            .waitFor({ timeout: 25000 });
         await resend.click();
         const code = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(1);
         await code.waitFor({ timeout: 10000 });
