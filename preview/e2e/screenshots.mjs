@@ -44,27 +44,59 @@ const SCENES = {
         return view;
     },
     async sent(harness) {
-        const view = await harness.openPage({ contact: 'mobile', ttl: 10, cooldown: 30 }, { viewport: VIEWPORT });
+        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
         await sendAndReadCode(view);
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
         return view;
     },
     async verified(harness) {
-        const view = await harness.openPage({ contact: 'mobile', ttl: 10 }, { viewport: VIEWPORT });
+        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
         const code = await sendAndReadCode(view);
         await enterCode(view, code);
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+        await waitForText(byId(view, 'verified-by'), 'Jane Doe');
+        return view;
+    },
+    async resumed(harness) {
+        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
+        await sendAndReadCode(view);
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        // A reload: the card resumes the code in flight from the Contact's related list.
+        await view.page.reload();
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        await waitForText(byId(view, 'expiry'), 'Code expires in');
+        return view;
+    },
+    async 'resend-notice'(harness) {
+        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
+        await sendAndReadCode(view);
+        const resend = byId(view, 'resend').locator('button');
+        // The cooldown runs in real time here (15 s, the shortest Apex allows).
+        await resend
+            .filter({ hasText: label('WhatsAppOtp_UI_Resend') })
+            .first()
+            .waitFor({ timeout: 25000 });
+        await resend.click();
+        const code = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(1);
+        await code.waitFor({ timeout: 10000 });
+        await byId(view, 'resend-notice').waitFor();
+        return view;
+    },
+    async paste(harness) {
+        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
+        const code = await sendAndReadCode(view);
+        // Typed with spaces, as read aloud: the input keeps every digit.
+        await byId(view, 'code').pressSequentially(code.replace(/(\d{2})(?=\d)/g, '$1 '));
         return view;
     },
     async error(harness) {
         const view = await harness.openPage({ contact: 'mobile', outcome: '401' }, { viewport: VIEWPORT });
         await byId(view, 'send').locator('button').click();
         await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_CredentialRejected'));
-        await view.page.locator('lightning-toast').first().waitFor();
         return view;
     },
     async locked(harness) {
-        const view = await harness.openPage({ contact: 'mobile', attempts: 2, ttl: 10 }, { viewport: VIEWPORT });
+        const view = await harness.openPage({ contact: 'mobile', attempts: 2 }, { viewport: VIEWPORT });
         const code = await sendAndReadCode(view);
         const wrong = code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
         await enterCode(view, wrong);
