@@ -24,7 +24,8 @@ const PERMISSION_SETS = ['CPaaS_API_Access', 'WhatsApp_OTP_Agent'];
 const GUEST_PERMISSION_SET = 'WhatsApp_OTP_Receipt_Guest';
 const SITE = 'WhatsApp_OTP_Receipts';
 // Object Reference: Site (Name, GuestUserId) and SiteDetail (DurableId = the Site's Id, SecureUrl: the Site's https
-// URL, its path prefix included). Unconfirmed in an org: that SecureUrl carries the path prefix `whatsappotp`.
+// URL, its path prefix included). Unconfirmed in an org: that Site.Name is the CustomSite's API name, and that
+// SecureUrl carries the path prefix `whatsappotp`.
 const SITE_QUERY = `SELECT Id, GuestUserId, Status FROM Site WHERE Name = '${SITE}'`;
 const ID = /^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/;
 const CONNECTION = [
