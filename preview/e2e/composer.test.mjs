@@ -203,6 +203,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
             await waitForText(byId(view, 'expiry'), 'Code expires in');
             await waitForText(button(view, 'resend'), 'Resend in');
+            await waitForText(byId(view, 'attempts'), label('WhatsAppOtp_UI_AttemptsLeft', 5));
             assert.equal(await button(view, 'send').count(), 0, 'no Send button: the code in flight is resumed');
             await enterCode(view, code);
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
