@@ -203,10 +203,60 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
             await waitForText(byId(view, 'expiry'), 'Code expires in');
             await waitForText(button(view, 'resend'), 'Resend in');
+            await waitForText(byId(view, 'attempts'), label('WhatsAppOtp_UI_AttemptsLeft', 5));
             assert.equal(await button(view, 'send').count(), 0, 'no Send button: the code in flight is resumed');
             await enterCode(view, code);
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
             await assertNoCodeInComposer(view, code);
+            assertCleanPage(view);
+        });
+
+        it('a second tab of the same org resumes the code, with the resend timer, and the code verifies there', async (t) => {
+            const view = await open(t, { contact: 'mobile', cooldown: 30 });
+            await send(view);
+            const code = await codeOnPhone(view);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            // Same org (the tab's simulated-org session), same browser (localStorage shared across tabs).
+            const session = await view.page.evaluate(() =>
+                window.sessionStorage.getItem('whatsapp-otp-preview-session')
+            );
+            const second = await view.context.newPage();
+            t.after(() => second.close());
+            const errors = [];
+            second.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+            await second.addInitScript(
+                (id) => window.sessionStorage.setItem('whatsapp-otp-preview-session', id),
+                session
+            );
+            await second.goto(view.page.url());
+            const composer = second.locator('c-whatsapp-otp-composer');
+            await waitForText(
+                composer.locator('[data-id="status"]'),
+                label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678')
+            );
+            await waitForText(composer.locator('[data-id="resend"] button'), 'Resend in');
+            await composer.locator('[data-id="code"]').fill(code);
+            await composer.locator('[data-id="verify"] button').click();
+            await waitForText(
+                composer.locator('[data-id="status"]'),
+                label('WhatsAppOtp_UI_Verified', '+65 •••• 5678')
+            );
+            assert.deepEqual(errors, [], 'console errors in the second tab');
+            assertCleanPage(view);
+        });
+
+        it('the component re-created (the quick action closed and opened again) resumes the code', async (t) => {
+            const view = await open(t, { contact: 'mobile' });
+            await send(view);
+            const code = await codeOnPhone(view);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            // A design-attribute change re-creates the component on the page, as reopening the action does.
+            await view.page.locator('[data-id="scenario-title"]').fill('Identity check');
+            await view.page.locator('[data-id="scenario-title"]').press('Tab');
+            await waitForText(view.composer.locator('lightning-card'), 'Identity check');
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            await enterCode(view, code);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
             assertCleanPage(view);
         });
 

@@ -1,6 +1,7 @@
 // What the end of a getSendStatus poll means for the composer: pure, so each outcome is tested on its own.
 import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import type { PollOutcome } from './sendStatusPoll';
+import type { Stage } from './otpStages';
 
 /**
  * What is known of the current code's delivery: 8x8 accepted it, its outcome is unknown (it may have been
@@ -13,6 +14,22 @@ export type Challenge = Pick<
     SendOtpResult,
     'challengeId' | 'maskedPhone' | 'expiresAt' | 'resendAvailableAt' | 'codeLength'
 >;
+
+/** What a send that 8x8 refuses goes back to: the code the agent had before. */
+export interface Snapshot {
+    challenge: Challenge | undefined;
+    stage: Stage;
+    delivery: Delivery;
+    attemptsRemaining: number | undefined;
+}
+
+/** The child the code is typed into (c-whatsapp-otp-code-input): its public methods, cleared after a delivery. */
+export interface CodeInput extends HTMLElement {
+    value: string;
+    reportValidity(): boolean;
+    clear(): void;
+    focus(): void;
+}
 
 /** A poll that ran to its end (a cancelled one changes nothing). */
 export type FinishedPoll = Exclude<PollOutcome, { kind: 'cancelled' }>;

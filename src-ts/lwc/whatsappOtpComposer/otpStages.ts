@@ -127,3 +127,9 @@ export function blockActive(block: SendBlock | undefined, nowMs: number): boolea
     }
     return block.kind === 'record' || nowMs < block.untilMs;
 }
+
+/** Whole seconds until a send can go again: the cooldown or a time block, whichever ends later. */
+export function secondsUntilSendable(block: SendBlock | undefined, cooldownSeconds: number, nowMs: number): number {
+    const blockSeconds = block?.kind === 'until' ? Math.max(0, Math.ceil((block.untilMs - nowMs) / 1000)) : 0;
+    return Math.max(cooldownSeconds, blockSeconds);
+}

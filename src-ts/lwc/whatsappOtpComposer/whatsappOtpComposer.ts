@@ -21,6 +21,7 @@ import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
 import verifyAgainLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyAgain';
 import resendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Resend';
 import resendInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendIn';
+import attemptsLeftLabel from '@salesforce/label/c.WhatsAppOtp_UI_AttemptsLeft';
 import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
@@ -39,8 +40,8 @@ import { DeliveryFollower } from './deliveryStatusPoll';
 import { deliveryFieldsOf, deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
 import { deliveryResult } from './delivery';
-import type { Challenge, Delivery, FinishedPoll } from './delivery';
-import { blockActive, blockFor, stageAfterVerify, stageOnExpiry, stageView } from './otpStages';
+import type { Challenge, CodeInput, Delivery, FinishedPoll, Snapshot } from './delivery';
+import { blockActive, blockFor, secondsUntilSendable, stageAfterVerify, stageOnExpiry, stageView } from './otpStages';
 import type { SendBlock, Stage, StageView } from './otpStages';
 import { RESUME_FIELDS, RESUME_SORT, resumedChallenge } from './resume';
 import { rememberResendAt, rememberedResendAt } from './resendMemory';
@@ -52,22 +53,6 @@ import { Ticker } from './ticker';
 
 /** Stages in which the challenge is open, so its delivery is worth following. */
 const FOLLOWED_STAGES: readonly Stage[] = ['sent', 'verifying', 'invalid'];
-
-/** What a send that 8x8 refuses goes back to: the code the agent had before. */
-interface Snapshot {
-    challenge: Challenge | undefined;
-    stage: Stage;
-    delivery: Delivery;
-    attemptsRemaining: number | undefined;
-}
-
-/** The child that takes the code (c-whatsapp-otp-code-input): its public methods. */
-interface CodeInput extends HTMLElement {
-    value: string;
-    reportValidity(): boolean;
-    clear(): void;
-    focus(): void;
-}
 
 /**
  * Sends a WhatsApp one-time code to the Contact and checks the code the customer reads back.
@@ -242,11 +227,14 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     /** A resend waits for the cooldown, or for a refusal's retry time, whichever is later. */
     get resendText(): string {
-        const block = this.block;
-        const blockSeconds =
-            block?.kind === 'until' ? secondsUntil(new Date(block.untilMs).toISOString(), this.nowMs) : 0;
-        const seconds = Math.max(this.resendCooldownSeconds, blockSeconds);
+        const seconds = secondsUntilSendable(this.block, this.resendCooldownSeconds, this.nowMs);
         return seconds > 0 ? formatLabel(resendInLabel, seconds) : resendLabel;
+    }
+
+    /** After a resume: the wrong codes still allowed, read from the stored attempts. */
+    get attemptsText(): string | undefined {
+        const left = this.attemptsRemaining;
+        return this.stage === 'sent' && left !== undefined ? formatLabel(attemptsLeftLabel, left) : undefined;
     }
 
     get expiryText(): string {

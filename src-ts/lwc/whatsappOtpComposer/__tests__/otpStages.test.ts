@@ -1,5 +1,13 @@
 // The stage machine on its own: what each stage shows, and the transitions verifyOtp and the clock cause.
-import { CODE_ENTRY_STAGES, blockActive, blockFor, stageAfterVerify, stageOnExpiry, stageView } from '../otpStages';
+import {
+    CODE_ENTRY_STAGES,
+    blockActive,
+    blockFor,
+    secondsUntilSendable,
+    stageAfterVerify,
+    stageOnExpiry,
+    stageView
+} from '../otpStages';
 import type { Stage, StageInput } from '../otpStages';
 
 const ALL_STAGES: Stage[] = [
@@ -150,5 +158,23 @@ describe('otpStages: send blocks', () => {
     it('does not block without an error code', () => {
         expect(blockFor(null, '2026-01-15T10:00:20.000Z')).toBeUndefined();
         expect(blockActive(undefined, NOW_MS)).toBe(false);
+    });
+});
+
+describe('otpStages: secondsUntilSendable', () => {
+    const NOW_MS = Date.parse('2026-01-15T10:00:00.000Z');
+
+    it('waits for the cooldown without a block', () => {
+        expect(secondsUntilSendable(undefined, 12, NOW_MS)).toBe(12);
+    });
+
+    it('waits for a time block that ends after the cooldown', () => {
+        expect(
+            secondsUntilSendable({ kind: 'until', untilMs: NOW_MS + 90_500, errorCode: 'HOURLY_CAP' }, 12, NOW_MS)
+        ).toBe(91);
+    });
+
+    it('does not count down for a record block', () => {
+        expect(secondsUntilSendable({ kind: 'record', errorCode: 'INVALID_NUMBER' }, 0, NOW_MS)).toBe(0);
     });
 });

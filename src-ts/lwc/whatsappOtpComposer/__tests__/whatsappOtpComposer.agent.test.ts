@@ -78,6 +78,16 @@ describe('c-whatsapp-otp-composer: item 2, resume', () => {
         ]);
     });
 
+    it('shows the attempts left on a resumed code, from the stored attempts', async () => {
+        const element = await resumedComposer([challengeRecord({ Attempts__c: 2, Max_Attempts__c: 5 })]);
+
+        expect(textOf(element, 'attempts')).toBe('Attempts left: 3');
+    });
+
+    it('shows no attempts line after a fresh send', async () => {
+        expect(byDataId(await sentComposer(), 'attempts')).toBeNull();
+    });
+
     it('verifies the resumed code against the resumed challenge', async () => {
         const element = await resumedComposer([challengeRecord()]);
         mockVerifyOtp.mockResolvedValue(VERIFIED);

@@ -69,3 +69,8 @@ export function blockActive(block, nowMs) {
     }
     return block.kind === 'record' || nowMs < block.untilMs;
 }
+/** Whole seconds until a send can go again: the cooldown or a time block, whichever ends later. */
+export function secondsUntilSendable(block, cooldownSeconds, nowMs) {
+    const blockSeconds = block?.kind === 'until' ? Math.max(0, Math.ceil((block.untilMs - nowMs) / 1000)) : 0;
+    return Math.max(cooldownSeconds, blockSeconds);
+}

@@ -18,6 +18,7 @@ import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
 import verifyAgainLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyAgain';
 import resendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Resend';
 import resendInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendIn';
+import attemptsLeftLabel from '@salesforce/label/c.WhatsAppOtp_UI_AttemptsLeft';
 import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
@@ -28,7 +29,7 @@ import { SendStatusPoll } from './sendStatusPoll';
 import { DeliveryFollower } from './deliveryStatusPoll';
 import { deliveryFieldsOf, deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
 import { deliveryResult } from './delivery';
-import { blockActive, blockFor, stageAfterVerify, stageOnExpiry, stageView } from './otpStages';
+import { blockActive, blockFor, secondsUntilSendable, stageAfterVerify, stageOnExpiry, stageView } from './otpStages';
 import { RESUME_FIELDS, RESUME_SORT, resumedChallenge } from './resume';
 import { rememberResendAt, rememberedResendAt } from './resendMemory';
 import { statusTextOf } from './statusLine';
@@ -199,10 +200,13 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     /** A resend waits for the cooldown, or for a refusal's retry time, whichever is later. */
     get resendText() {
-        const block = this.block;
-        const blockSeconds = block?.kind === 'until' ? secondsUntil(new Date(block.untilMs).toISOString(), this.nowMs) : 0;
-        const seconds = Math.max(this.resendCooldownSeconds, blockSeconds);
+        const seconds = secondsUntilSendable(this.block, this.resendCooldownSeconds, this.nowMs);
         return seconds > 0 ? formatLabel(resendInLabel, seconds) : resendLabel;
+    }
+    /** After a resume: the wrong codes still allowed, read from the stored attempts. */
+    get attemptsText() {
+        const left = this.attemptsRemaining;
+        return this.stage === 'sent' && left !== undefined ? formatLabel(attemptsLeftLabel, left) : undefined;
     }
     get expiryText() {
         return formatLabel(expiresInLabel, formatMinutesSeconds(secondsUntil(this.challenge?.expiresAt, this.nowMs)));
