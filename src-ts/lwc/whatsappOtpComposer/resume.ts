@@ -18,7 +18,11 @@ export const RESUME_FIELDS: readonly string[] = [
     'Send_Outcome__c'
 ].map((field) => `${OBJECT}.${field}`);
 
-/** Newest first: the newest open challenge is the only one whose code still works. */
+/**
+ * Newest first: the newest open challenge is the only one whose code still works.
+ * Unconfirmed in an org: that getRelatedListRecords takes this qualified "-Object.Field" sortBy on
+ * WhatsApp_OTP_Challenges__r and returns the newest challenge first.
+ */
 export const RESUME_SORT: readonly string[] = [`-${OBJECT}.CreatedDate`];
 
 /** The code in flight: what the composer shows after a reload. */

@@ -1,8 +1,8 @@
 // Generated from src-ts/lwc/whatsappOtpComposer/resendMemory.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
 // Remembers, per Contact, when the latest code's resend opens (sendOtp's resendAvailableAt), so that a reload, a
 // second tab or a reopened quick action shows the resend timer without an Apex call: the cooldown setting is
-// not on the challenge record. localStorage is shared by the tabs of one browser; Lightning Web Security keeps
-// it apart per namespace. Best effort: when storage is unavailable, Resend is offered and a refusal within the
+// not on the challenge record. localStorage is shared by the tabs of one browser. Unconfirmed in an org: that
+// Lightning Web Security gives the component localStorage (kept apart per namespace). Best effort: when storage is unavailable, Resend is offered and a refusal within the
 // cooldown brings its retry time as data.
 const PREFIX = 'whatsappOtp.resendAt.';
 function storage() {

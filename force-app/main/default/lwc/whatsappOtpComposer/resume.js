@@ -11,7 +11,11 @@ export const RESUME_FIELDS = [
     'Masked_Phone__c',
     'Send_Outcome__c'
 ].map((field) => `${OBJECT}.${field}`);
-/** Newest first: the newest open challenge is the only one whose code still works. */
+/**
+ * Newest first: the newest open challenge is the only one whose code still works.
+ * Unconfirmed in an org: that getRelatedListRecords takes this qualified "-Object.Field" sortBy on
+ * WhatsApp_OTP_Challenges__r and returns the newest challenge first.
+ */
 export const RESUME_SORT = [`-${OBJECT}.CreatedDate`];
 function value(record, field) {
     return record.fields[field]?.value ?? null;
