@@ -22,11 +22,10 @@
 // with the reason, never a whole category.
 // Verified on a sample: a missing method, an undefined variable, a String assigned to an Integer, and a
 // field missing from the ExternalService model are each reported.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateExternalServiceModel } from './lib/external-service-model.mjs';
-import { JVM_FLAGS, javaExecutable, javaLib } from './lib/java.mjs';
+import { javaExecutable, javaLib, runJavaShared } from './lib/java.mjs';
 import { collectFiles, fail, finish, rel, requireExisting, root, targets } from './lib/common.mjs';
 
 const GATE = 'apex-semantic';
@@ -82,21 +81,11 @@ fs.writeFileSync(
     )
 );
 
-const run = spawnSync(
+const run = runJavaShared(
     java,
-    [
-        ...JVM_FLAGS,
-        '-cp',
-        path.join(lib, '*'),
-        'io.github.apexdevtools.apexls.CheckForIssues',
-        '--nocache',
-        '--format',
-        'json',
-        '--detail',
-        'errors',
-        '--workspace',
-        workspace
-    ],
+    lib,
+    'io.github.apexdevtools.apexls.CheckForIssues',
+    ['--nocache', '--format', 'json', '--detail', 'errors', '--workspace', workspace],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
 );
 if (run.error) {
