@@ -32,6 +32,11 @@ export function javaLib(gate) {
 
 const javaVersions = new Map();
 
+/** What `java -version` printed for a java javaExecutable() returned (part of a tool-cache key). */
+export function javaVersion(java) {
+    return javaVersions.get(java) ?? java;
+}
+
 /** The java executable (JAVA_HOME first, then PATH), checked to be Java 17 or newer. */
 export function javaExecutable(gate) {
     const candidates = [];
