@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { childCpuSeconds } from './lib/child-cpu.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PARALLEL = 2;
+const PARALLEL = Number(process.env.GATES_PARALLEL ?? 2);
 const TIMEOUT_MS = 5 * 60 * 1000;
 
 // Longest first as measured on the project's 2-core machine (CPU seconds, 2026-12), so that without a
