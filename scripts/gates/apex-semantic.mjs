@@ -24,6 +24,7 @@
 // field missing from the ExternalService model are each reported.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateExternalServiceModel } from './lib/external-service-model.mjs';
 import { JVM_FLAGS, javaExecutable, javaLib, javaVersion, runJavaShared } from './lib/java.mjs';
 import { runKey, storeOutput, storedOutput } from './lib/tool-cache.mjs';
@@ -96,7 +97,12 @@ const key = runKey(
         fs.readFileSync(path.join(workspace, 'sfdx-project.json'), 'utf8'),
         ...[...model.files].flat()
     ],
-    collectFiles([packageDir], () => true)
+    // and this gate's own code, which lays out the workspace apex-ls reads
+    [
+        ...collectFiles([packageDir], () => true),
+        fileURLToPath(import.meta.url),
+        fileURLToPath(new URL('./lib/external-service-model.mjs', import.meta.url))
+    ]
 );
 const WORKSPACE = '<apex-semantic workspace>';
 const stored = storedOutput(GATE, key);

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { JVM_FLAGS, javaExecutable, javaLib, javaVersion } from './lib/java.mjs';
 import { runKey, storeOutput, storedOutput } from './lib/tool-cache.mjs';
 import { collectFiles, fail, fileOptionAndPaths, finish, rel, requireExisting } from './lib/common.mjs';
@@ -63,9 +64,9 @@ function isApexDocEnd(lines, end) {
 const java = javaExecutable(GATE);
 const lib = javaLib(GATE);
 const MAIN = 'com.salesforce.sfca.pmdwrapper.PmdWrapper';
-// The same inputs as an earlier run (the ruleset, each scanned file, Java and PMD): that run's results
+// The same inputs as an earlier run (the ruleset, each scanned file, this gate's code, Java and PMD): that run's results
 // (lib/tool-cache.mjs). The suppression checks above run every time.
-const key = runKey([GATE, javaVersion(java), ...JVM_FLAGS, MAIN], [ruleset, ...files]);
+const key = runKey([GATE, javaVersion(java), ...JVM_FLAGS, MAIN], [ruleset, ...files, fileURLToPath(import.meta.url)]);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-gate-'));
 try {
     const input = path.join(work, 'input.json');
