@@ -21,5 +21,8 @@ module.exports = {
     testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/preview/', '<rootDir>/.tmp/'],
     // Only the TypeScript sources count for coverage; the compiled JS mirrors them line for line.
     collectCoverageFrom: ['force-app/main/default/lwc/**/*.js'],
-    restoreMocks: true
+    restoreMocks: true,
+    // Jest's transform cache beside the other caches, not in the shared /tmp/jest_* (its default): a fresh
+    // clone, as in CI, then starts cold, and the benchmark's first run measures what CI pays.
+    cacheDirectory: '<rootDir>/node_modules/.cache/jest'
 };

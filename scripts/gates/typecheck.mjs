@@ -3,10 +3,11 @@
 // so the number of checked files can be printed.
 //   node scripts/gates/typecheck.mjs [project-dir-or-tsconfig.json]   (default: tsconfig.json at the root)
 // Counts the program's files that sit under the project's src-ts (library .d.ts files are not counted).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { fail, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { fail, finish, rel, requireExisting, root, targets } from './lib/common.mjs';
 
 const GATE = 'typecheck';
 const [target] = targets(['tsconfig.json']);
@@ -19,13 +20,34 @@ if (config.error) {
     fail(GATE, ts.flattenDiagnosticMessageText(config.error.messageText, '\n'));
 }
 const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, projectDir, { noEmit: true }, configPath);
-const program = ts.createProgram({
+// Incremental (the compiler's own .tsbuildinfo, as `tsc --incremental` keeps it): a file whose text, and
+// whose dependencies' types, are unchanged since the last run keeps that run's diagnostics instead of being
+// checked again. The build info lives in node_modules/.cache/typecheck/ (`npm ci` empties it), one per
+// tsconfig; TypeScript discards it when the compiler version or options differ.
+const buildInfo = path.join(
+    root,
+    'node_modules',
+    '.cache',
+    'typecheck',
+    `${crypto.createHash('sha256').update(path.resolve(configPath)).digest('hex').slice(0, 16)}.tsbuildinfo`
+);
+fs.mkdirSync(path.dirname(buildInfo), { recursive: true });
+const builder = ts.createIncrementalProgram({
     rootNames: parsed.fileNames,
-    options: parsed.options,
+    options: { ...parsed.options, incremental: true, tsBuildInfoFile: buildInfo },
     projectReferences: parsed.projectReferences
 });
-const diagnostics = [...parsed.errors, ...ts.getPreEmitDiagnostics(program)];
-
+const program = builder.getProgram();
+// What ts.getPreEmitDiagnostics reports, through the builder so that unchanged files reuse the stored ones.
+const diagnostics = [
+    ...parsed.errors,
+    ...builder.getConfigFileParsingDiagnostics(),
+    ...builder.getOptionsDiagnostics(),
+    ...builder.getSyntacticDiagnostics(),
+    ...builder.getGlobalDiagnostics(),
+    ...builder.getSemanticDiagnostics()
+];
+builder.emit(); // with noEmit, writes only the build info
 const srcDir = path.join(projectDir, 'src-ts') + path.sep;
 const checked = program.getSourceFiles().filter((f) => path.resolve(f.fileName).startsWith(srcDir));
 

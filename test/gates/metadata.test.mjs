@@ -15,12 +15,12 @@ function runGate(...args) {
 
 // One run over every fixture folder (the gate's start-up is most of its cost); each test reads the findings
 // of its own folder.
-const DIRS = ['good', 'bad', 'too-long-description', 'too-long'];
+const DIRS = ['good', 'bad', 'too-long-description', 'too-long', 'folder-alias'];
 let all;
 function findingsIn(dir) {
     all ??= runGate(...DIRS.map((d) => `${fixtures}/${d}`));
     assert.equal(all.status, 1, all.out);
-    assert.match(all.out, /^metadata: checked 16 file\(s\)$/m);
+    assert.match(all.out, /^metadata: checked 18 file\(s\)$/m);
     const lines = all.out.split('\n').filter((l) => l.startsWith(`metadata: ${fixtures}/${dir}/`));
     return { lines, out: lines.join('\n') };
 }
@@ -71,4 +71,24 @@ test('an API name, label, inline help, picklist value, Custom Label value and fl
         assert.match(out, pattern);
     }
     assert.equal(lines.length, 7, out);
+});
+
+// @salesforce/types declares the folder types as bare aliases (`export type ReportFolder = Folder;`); without
+// resolving them the gate would call a valid folder "not a Metadata API type".
+test('a valid ReportFolder passes: the bare alias ReportFolder = Folder resolves to Folder', () => {
+    const { out } = findingsIn('folder-alias');
+    assert.doesNotMatch(out, /Otp_Reports\.reportFolder-meta\.xml/);
+});
+
+test('a DashboardFolder is checked as the Folder it aliases: an unknown element and a wrong enum value fail', () => {
+    const { lines, out } = findingsIn('folder-alias');
+    assert.match(
+        out,
+        /Otp_Dashboards\.dashboardFolder-meta\.xml:9 <DashboardFolder\.nmae>: unknown element "nmae" in DashboardFolder/
+    );
+    assert.match(
+        out,
+        /Otp_Dashboards\.dashboardFolder-meta\.xml:10 <DashboardFolder\.publicFolderAccess>: invalid PublicFolderAccess value "ReadOnyl"/
+    );
+    assert.equal(lines.length, 2, out);
 });

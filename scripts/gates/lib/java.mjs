@@ -2,10 +2,11 @@
 // bundles in dist/java-lib (apex-ls 6 with Salesforce's standard and SObject type stubs, PMD 7 core + Apex),
 // fully offline. A missing or too old Java is a gate failure with instructions, never a skip.
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fail } from './common.mjs';
+import { fail, root } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 // Short single-shot runs: the C1 compiler only and the serial collector halve the CPU time of an apex-ls or
@@ -29,6 +30,13 @@ export function javaLib(gate) {
     return dir;
 }
 
+const javaVersions = new Map();
+
+/** What `java -version` printed for a java javaExecutable() returned (part of a tool-cache key). */
+export function javaVersion(java) {
+    return javaVersions.get(java) ?? java;
+}
+
 /** The java executable (JAVA_HOME first, then PATH), checked to be Java 17 or newer. */
 export function javaExecutable(gate) {
     const candidates = [];
@@ -49,8 +57,88 @@ export function javaExecutable(gate) {
                 `Java ${major || '(unknown version)'} found at ${java}; Java 17 or newer is required: ${INSTALL_HINT}`
             );
         }
+        javaVersions.set(java, probe.stderr);
         return java;
     }
     fail(gate, `Java was not found (this gate runs the bundled apex-ls/PMD jars): ${INSTALL_HINT}`);
     return undefined;
+}
+
+const STALE_DUMP_MS = 5 * 60 * 1000;
+
+/**
+ * Runs a bundled tool's main class in one JVM (spawnSync's result), with class-data sharing: the first run
+ * dumps the classes it loaded into a dynamic archive (-XX:ArchiveClassesAtExit, JDK 13+) kept in
+ * node_modules/.cache/jvm-cds under a key of the Java version, the jars, the flags and the main class; later
+ * runs map that archive (-XX:SharedArchiveFile) instead of loading and verifying those classes again.
+ * Measured here on apex-ls: 5.0 -> 3.6 CPU s per run, same report. (PMD is not run this way: on JDK 17.0.15
+ * its dump crashes the JVM at exit, SIGSEGV.) An archive the JVM cannot use (another JDK build) is ignored,
+ * and classes load as usual (-Xshare:auto, the default). One process dumps at a time (a lock file); a dump is
+ * renamed into place only when complete, and a dumping run that crashes is run again without sharing, so
+ * the archive can only ever cost time. JVM log lines go to stderr, so a tool's stdout report is unaffected.
+ * JDK documentation: https://docs.oracle.com/en/java/javase/17/vm/class-data-sharing.html
+ */
+export function runJavaShared(java, lib, mainClass, args, options) {
+    const cp = ['-cp', path.join(lib, '*'), mainClass];
+    const plain = [...JVM_FLAGS, '-Xlog:disable', '-Xlog:all=warning,cds*=off:stderr'];
+    const dir = path.join(root, 'node_modules', '.cache', 'jvm-cds');
+    let archive;
+    try {
+        const jars = fs
+            .readdirSync(lib)
+            .filter((f) => f.endsWith('.jar'))
+            .sort()
+            .map((f) => `${f}:${fs.statSync(path.join(lib, f)).size}`);
+        const key = crypto
+            .createHash('sha256')
+            .update([javaVersions.get(java) ?? java, lib, ...jars, ...plain].join('\n'))
+            .digest('hex')
+            .slice(0, 16);
+        archive = path.join(dir, `${mainClass}-${key}.jsa`);
+    } catch {
+        return spawnSync(java, [...plain, ...cp, ...args], options);
+    }
+    if (fs.existsSync(archive)) {
+        return spawnSync(java, [...plain, `-XX:SharedArchiveFile=${archive}`, ...cp, ...args], options);
+    }
+    const lock = `${archive}.lock`;
+    try {
+        fs.mkdirSync(dir, { recursive: true });
+        try {
+            if (Date.now() - fs.statSync(lock).mtimeMs > STALE_DUMP_MS) {
+                fs.rmSync(lock, { force: true }); // left by a run that was killed
+            }
+        } catch {
+            // no lock
+        }
+        fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    } catch {
+        // another run is dumping, or the cache is not writable: no archive this time
+        return spawnSync(java, [...plain, ...cp, ...args], options);
+    }
+    const partial = `${archive}.${process.pid}`;
+    const crashLog = `${partial}.hs_err.log`;
+    try {
+        const run = spawnSync(
+            java,
+            [...plain, `-XX:ArchiveClassesAtExit=${partial}`, `-XX:ErrorFile=${crashLog}`, ...cp, ...args],
+            options
+        );
+        if (run.signal || run.error || fs.existsSync(crashLog)) {
+            return spawnSync(java, [...plain, ...cp, ...args], options);
+        }
+        if (fs.existsSync(partial)) {
+            for (const old of fs.readdirSync(dir)) {
+                if (old.startsWith(`${mainClass}-`) && old.endsWith('.jsa')) {
+                    fs.rmSync(path.join(dir, old), { force: true }); // another JDK's or jars' archive
+                }
+            }
+            fs.renameSync(partial, archive);
+        }
+        return run;
+    } finally {
+        for (const leftover of [partial, crashLog, lock]) {
+            fs.rmSync(leftover, { force: true });
+        }
+    }
 }
