@@ -58,7 +58,7 @@ export const fallbackFixtureFile = path.join(
 /**
  * The gateway's body with the SMS fallback: the second fixture (WhatsAppOtpSendMessageFallbackFixture.json)
  * with the number, the code, the SMS text (Custom Label WhatsAppOtp_SMS_Body), the fallback delay and the
- * WhatsApp lifetime (expiry) of this send. Its dlrCallbackUrl stays the fixture's: the simulated 8x8 hands its
+ * code's expiry (the message `expiry`, as the gateway sends it) of this send. Its dlrCallbackUrl stays the fixture's: the simulated 8x8 hands its
  * receipts to the simulated org directly.
  */
 export function buildFallbackRequestBody(msisdn, code, { clientMessageId, settings, at }) {
@@ -68,7 +68,7 @@ export function buildFallbackRequestBody(msisdn, code, { clientMessageId, settin
     });
     body.content.fallbackText = formatLabel(currentLabels().get('WhatsAppOtp_SMS_Body'), code);
     body.channels[0].fallbackAfter = settings.fallbackDelaySeconds;
-    body.expiry = new Date(at + settings.whatsappLifetimeSeconds * SECOND).toISOString();
+    body.expiry = new Date(at + settings.codeTtlMinutes * 60 * SECOND).toISOString();
     return body;
 }
 
