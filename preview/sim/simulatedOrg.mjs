@@ -723,7 +723,14 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
                 Masked_Phone__c: challenge.maskedPhone,
                 Send_Outcome__c: challenge.sendOutcome,
                 Error_Code__c: challenge.errorCode,
-                Verified_At__c: iso(challenge.verifiedAt)
+                Verified_At__c: iso(challenge.verifiedAt),
+                Channel__c: challenge.channel,
+                WhatsApp_Status__c: challenge.whatsappStatus,
+                SMS_Status__c: challenge.smsStatus,
+                Delivered_At__c: challenge.deliveredAt,
+                Read_At__c: challenge.readAt,
+                Delivery_Error_Code__c: challenge.deliveryErrorCode,
+                Delivery_Error_Detail__c: challenge.deliveryErrorDetail
             };
             const record = { apiName: 'WhatsApp_OTP_Challenge__c', id: challenge.id, fields: {} };
             for (const qualified of fields) {

@@ -1,6 +1,8 @@
 // The Contact's number as the card shows it before a send: MobilePhone first, then Phone, as Apex picks it.
 import { getFieldValue } from 'lightning/uiRecordApi';
-import type { RecordRepresentation } from 'lightning/uiRecordApi';
+import type { GetRecordResult, RecordRepresentation } from 'lightning/uiRecordApi';
+import phoneLoadFailedLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLoadFailed';
+import { errorMessageOf } from './otpFormat';
 import MOBILE_PHONE_FIELD from '@salesforce/schema/Contact.MobilePhone';
 import PHONE_FIELD from '@salesforce/schema/Contact.Phone';
 
@@ -14,6 +16,23 @@ export function firstPhone(record: RecordRepresentation): string | undefined {
         if (typeof value === 'string' && value.trim() !== '') {
             return value;
         }
+    }
+    return undefined;
+}
+
+/** What one emission of the getRecord wire tells: the number, or why the Contact could not be read. */
+export interface PhoneRead {
+    phone: string | undefined;
+    error: string | undefined;
+}
+
+/** undefined while Lightning Data Service has neither data nor an error (its first emission). */
+export function phoneRead({ data, error }: GetRecordResult): PhoneRead | undefined {
+    if (data) {
+        return { phone: firstPhone(data), error: undefined };
+    }
+    if (error) {
+        return { phone: undefined, error: errorMessageOf(error) ?? phoneLoadFailedLabel };
     }
     return undefined;
 }

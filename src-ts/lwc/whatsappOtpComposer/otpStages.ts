@@ -2,6 +2,7 @@
 // stage shows (which buttons, which are disabled and why). Pure: no LWC or platform imports, so every
 // rule is unit-tested on its own (__tests__/otpStages.test.ts) and the component only renders the view.
 import type { VerifyOtpStatus } from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
+import { secondsUntil } from './otpFormat';
 
 /** `superseded`: a newer code went out elsewhere (another tab or agent); this one no longer works. */
 export type Stage =
@@ -84,6 +85,11 @@ export function stageAfterVerify(status: VerifyOtpStatus | string): Stage | unde
  * The stage once the clock says the code has expired: a code that could still be typed in (and is not
  * being checked right now) expires locally, so the agent is offered a resend without a wasted verify call.
  */
+/** A code that can still be typed in: an entry stage, not yet expired by the browser's clock. */
+export function codeOpen(stage: Stage, expiresAt: string | undefined, nowMs: number): boolean {
+    return CODE_ENTRY_STAGES.includes(stage) && secondsUntil(expiresAt, nowMs) > 0;
+}
+
 export function stageOnExpiry(stage: Stage): Stage {
     return stage === 'sent' || stage === 'invalid' ? 'expired' : stage;
 }
@@ -132,4 +138,37 @@ export function blockActive(block: SendBlock | undefined, nowMs: number): boolea
 export function secondsUntilSendable(block: SendBlock | undefined, cooldownSeconds: number, nowMs: number): number {
     const blockSeconds = block?.kind === 'until' ? Math.max(0, Math.ceil((block.untilMs - nowMs) / 1000)) : 0;
     return Math.max(cooldownSeconds, blockSeconds);
+}
+
+export interface ClockInput {
+    stage: Stage;
+    block: SendBlock | undefined;
+    hasChallenge: boolean;
+    expiresAt: string | undefined;
+    /** The resend cooldown still to run, in seconds. */
+    cooldownSeconds: number;
+    nowMs: number;
+}
+
+export interface ClockOutcome {
+    /** A refusal's retry time has passed: Send and Resend may go again. */
+    blockPassed: boolean;
+    /** The stage after this tick: a code that can still be typed in expires locally (stageOnExpiry). */
+    stage: Stage;
+    /** Nothing is left to count down. */
+    stopClock: boolean;
+}
+
+/**
+ * One tick of the composer's clock. A code whose expiry passes while it can still be typed in is expired
+ * locally, so the agent is offered a resend without a wasted verify call. The browser clock is used: a skewed
+ * clock shifts the countdown, but Apex stays the judge.
+ */
+export function clockTick({ stage, block, hasChallenge, expiresAt, cooldownSeconds, nowMs }: ClockInput): ClockOutcome {
+    const blockPassed = block?.kind === 'until' && !blockActive(block, nowMs);
+    const remainingBlock = blockPassed ? undefined : block;
+    const expired = secondsUntil(expiresAt, nowMs) === 0;
+    const next = hasChallenge && expired ? stageOnExpiry(stage) : stage;
+    const waiting = remainingBlock?.kind === 'until' || (hasChallenge && (!expired || cooldownSeconds > 0));
+    return { blockPassed, stage: next, stopClock: !waiting || next === 'verified' };
 }

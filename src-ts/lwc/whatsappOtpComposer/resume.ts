@@ -2,9 +2,21 @@
 // load (getRelatedListRecords on WhatsApp_OTP_Challenges__r), so a reload, a second tab or a reopened quick
 // action resumes the code in flight without an Apex call. Pure: tested on its own (__tests__/resume.test.ts).
 import type { RecordRepresentation } from 'lightning/uiRecordApi';
+import { deliveryFieldsOf, type ChannelStatus, type DeliveryFields } from 'c/whatsappOtpDeliveryView';
 import type { Challenge, Delivery } from './delivery';
 
 const OBJECT = 'WhatsApp_OTP_Challenge__c';
+
+/** The stored delivery receipts (WhatsAppOtpReceiptStore writes them), so a resumed card shows them too. */
+const DELIVERY_FIELDS = [
+    'Channel__c',
+    'WhatsApp_Status__c',
+    'SMS_Status__c',
+    'Delivered_At__c',
+    'Read_At__c',
+    'Delivery_Error_Code__c',
+    'Delivery_Error_Detail__c'
+];
 
 /** The related list's fields the composer reads (the agent permission set grants read on each). */
 export const RESUME_FIELDS: readonly string[] = [
@@ -15,7 +27,8 @@ export const RESUME_FIELDS: readonly string[] = [
     'Attempts__c',
     'Max_Attempts__c',
     'Masked_Phone__c',
-    'Send_Outcome__c'
+    'Send_Outcome__c',
+    ...DELIVERY_FIELDS
 ].map((field) => `${OBJECT}.${field}`);
 
 /**
@@ -30,10 +43,40 @@ export interface Resumed {
     challenge: Challenge;
     delivery: Delivery;
     attemptsRemaining: number;
+    /** The stored receipts, as getSendStatus reports them; undefined before the first receipt. */
+    deliveryStatus: DeliveryFields | undefined;
 }
 
 function value(record: RecordRepresentation, field: string): unknown {
     return record.fields[field]?.value ?? null;
+}
+
+function textOf(record: RecordRepresentation, field: string): string | null {
+    const raw = value(record, field);
+    return typeof raw === 'string' ? raw : null;
+}
+
+/**
+ * The record's receipts in getSendStatus's shape (upper-case picklist values). The fallback setting is not on
+ * the record: an SMS status shows that the fallback ran; before that, a failed WhatsApp shows the next step.
+ */
+export function storedDelivery(record: RecordRepresentation): DeliveryFields | undefined {
+    const upper = (field: string): string | null => textOf(record, field)?.toUpperCase() ?? null;
+    const whatsappStatus = upper('WhatsApp_Status__c') as ChannelStatus | null;
+    const smsStatus = upper('SMS_Status__c') as ChannelStatus | null;
+    if (!whatsappStatus && !smsStatus) {
+        return undefined;
+    }
+    return deliveryFieldsOf({
+        channel: upper('Channel__c') as DeliveryFields['channel'],
+        whatsappStatus,
+        smsStatus,
+        deliveredAt: textOf(record, 'Delivered_At__c'),
+        readAt: textOf(record, 'Read_At__c'),
+        deliveryErrorCode: textOf(record, 'Delivery_Error_Code__c'),
+        deliveryErrorDetail: textOf(record, 'Delivery_Error_Detail__c'),
+        fallbackEnabled: smsStatus !== null
+    });
 }
 
 function numberOf(record: RecordRepresentation, field: string): number | undefined {
@@ -81,5 +124,6 @@ export function resumedChallenge(
     } else if (value(newest, 'Send_Outcome__c') === 'Unknown') {
         delivery = 'unconfirmed';
     }
-    return { challenge, delivery, attemptsRemaining: Math.max(0, maxAttempts - attempts) };
+    const attemptsRemaining = Math.max(0, maxAttempts - attempts);
+    return { challenge, delivery, attemptsRemaining, deliveryStatus: storedDelivery(newest) };
 }

@@ -2,6 +2,7 @@
 // line is its own component (c-whatsapp-otp-verification-status). Tested through the composer's stage tests.
 import sendingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Sending';
 import codeSentLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeSent';
+import codeSentBySmsLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeSentBySms';
 import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
 import invalidCodeLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCode';
 import invalidCodeLastAttemptLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCodeLastAttempt';
@@ -18,15 +19,17 @@ export interface StatusInput {
     delivery: Delivery;
     attemptsRemaining: number | undefined;
     maskedPhone: string | undefined;
+    /** The channel the receipts report ('SMS' after the fallback), if any. */
+    channel?: string | null;
 }
 
 /** The sentence for the stage; '' where the stage has none (ready, verified). */
-export function statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone }: StatusInput): string {
+export function statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone, channel }: StatusInput): string {
     switch (stage) {
         case 'sending':
             return sendingLabel;
         case 'sent':
-            return sentText(delivery, maskedPhone);
+            return sentText(delivery, maskedPhone, channel === 'SMS');
         case 'verifying':
             return verifyingLabel;
         case 'invalid':
@@ -42,14 +45,14 @@ export function statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone }
     }
 }
 
-/** A sent code: accepted, unknown outcome (it may have been delivered), or still being sent. */
-function sentText(delivery: Delivery, maskedPhone: string | undefined): string {
+/** A sent code: accepted (by WhatsApp, or by SMS after the fallback), unknown outcome (it may have been delivered), or still being sent. */
+function sentText(delivery: Delivery, maskedPhone: string | undefined, bySms: boolean): string {
     switch (delivery) {
         case 'unconfirmed':
             return unconfirmedLabel;
         case 'pending':
             return stillSendingLabel;
         default:
-            return formatLabel(codeSentLabel, maskedPhone ?? '');
+            return formatLabel(bySms ? codeSentBySmsLabel : codeSentLabel, maskedPhone ?? '');
     }
 }

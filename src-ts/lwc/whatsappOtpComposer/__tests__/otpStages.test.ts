@@ -3,6 +3,8 @@ import {
     CODE_ENTRY_STAGES,
     blockActive,
     blockFor,
+    clockTick,
+    codeOpen,
     secondsUntilSendable,
     stageAfterVerify,
     stageOnExpiry,
@@ -176,5 +178,58 @@ describe('otpStages: secondsUntilSendable', () => {
 
     it('does not count down for a record block', () => {
         expect(secondsUntilSendable({ kind: 'record', errorCode: 'INVALID_NUMBER' }, 0, NOW_MS)).toBe(0);
+    });
+});
+
+describe('otpStages: codeOpen', () => {
+    const NOW_MS = Date.parse('2026-01-15T10:00:00.000Z');
+    const LATER = '2026-01-15T10:05:00.000Z';
+    const EARLIER = '2026-01-15T09:59:59.000Z';
+
+    it('is open in an entry stage before the expiry', () => {
+        expect(codeOpen('sent', LATER, NOW_MS)).toBe(true);
+        expect(codeOpen('invalid', LATER, NOW_MS)).toBe(true);
+    });
+
+    it('is closed once the expiry has passed', () => {
+        expect(codeOpen('sent', EARLIER, NOW_MS)).toBe(false);
+    });
+
+    it('is closed in a stage where no code can be typed in', () => {
+        expect(codeOpen('verified', LATER, NOW_MS)).toBe(false);
+        expect(codeOpen('superseded', LATER, NOW_MS)).toBe(false);
+    });
+});
+
+describe('otpStages: clockTick', () => {
+    const NOW_MS = Date.parse('2026-01-15T10:00:00.000Z');
+    const tick = { block: undefined, hasChallenge: true, cooldownSeconds: 0, nowMs: NOW_MS };
+
+    it('expires a code that can be typed in once its expiry passes, and stops when nothing is left to count', () => {
+        expect(clockTick({ ...tick, stage: 'sent', expiresAt: '2026-01-15T09:59:59.000Z' })).toEqual({
+            blockPassed: false,
+            stage: 'expired',
+            stopClock: true
+        });
+    });
+
+    it('keeps counting while the code is valid or the resend cooldown runs', () => {
+        expect(clockTick({ ...tick, stage: 'sent', expiresAt: '2026-01-15T10:05:00.000Z' }).stopClock).toBe(false);
+        expect(
+            clockTick({ ...tick, stage: 'expired', expiresAt: '2026-01-15T09:00:00.000Z', cooldownSeconds: 5 })
+                .stopClock
+        ).toBe(false);
+    });
+
+    it('lifts a block whose retry time has passed, and keeps one that has not', () => {
+        const passed = { kind: 'until', untilMs: NOW_MS - 1, errorCode: 'HOURLY_CAP' } as const;
+        const running = { kind: 'until', untilMs: NOW_MS + 60_000, errorCode: 'HOURLY_CAP' } as const;
+        const ready = { ...tick, stage: 'ready', hasChallenge: false, expiresAt: undefined } as const;
+        expect(clockTick({ ...ready, block: passed })).toEqual({ blockPassed: true, stage: 'ready', stopClock: true });
+        expect(clockTick({ ...ready, block: running })).toEqual({
+            blockPassed: false,
+            stage: 'ready',
+            stopClock: false
+        });
     });
 });

@@ -1,6 +1,6 @@
 // The open challenge read from the related list, on its own.
 import type { RecordRepresentation } from 'lightning/uiRecordApi';
-import { RESUME_FIELDS, RESUME_SORT, resumedChallenge } from '../resume';
+import { RESUME_FIELDS, RESUME_SORT, resumedChallenge, storedDelivery } from '../resume';
 
 const NOW_MS = Date.parse('2026-01-15T10:00:00.000Z');
 
@@ -82,5 +82,35 @@ describe('resumedChallenge', () => {
     it('asks for the challenge fields newest first', () => {
         expect(RESUME_FIELDS).toContain('WhatsApp_OTP_Challenge__c.Status__c');
         expect(RESUME_SORT).toEqual(['-WhatsApp_OTP_Challenge__c.CreatedDate']);
+    });
+});
+
+describe('storedDelivery', () => {
+    it('gives nothing before the first receipt', () => {
+        expect(resumedChallenge([challenge({})], NOW_MS, noMemory)?.deliveryStatus).toBeUndefined();
+    });
+
+    it("reads the stored receipts in getSendStatus's upper-case shape", () => {
+        const record = challenge({
+            Channel__c: 'WhatsApp',
+            WhatsApp_Status__c: 'Read',
+            Delivered_At__c: '2026-01-15T09:55:03.000Z',
+            Read_At__c: '2026-01-15T09:55:08.000Z'
+        });
+        expect(storedDelivery(record)).toEqual({
+            channel: 'WHATSAPP',
+            whatsappStatus: 'READ',
+            smsStatus: null,
+            deliveredAt: '2026-01-15T09:55:03.000Z',
+            readAt: '2026-01-15T09:55:08.000Z',
+            deliveryErrorCode: null,
+            deliveryErrorDetail: null,
+            fallbackEnabled: false
+        });
+    });
+
+    it('takes an SMS status as the sign that the fallback ran', () => {
+        const record = challenge({ Channel__c: 'SMS', WhatsApp_Status__c: 'Undelivered', SMS_Status__c: 'Delivered' });
+        expect(storedDelivery(record)).toMatchObject({ channel: 'SMS', smsStatus: 'DELIVERED', fallbackEnabled: true });
     });
 });

@@ -31,6 +31,7 @@ import {
     useFakeClock
 } from './composerTestUtils';
 import type { ComposerElement } from './composerTestUtils';
+import { labelText } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
 
 const mockSendOtp = jest.mocked(sendOtp);
 const mockGetSendStatus = jest.mocked(getSendStatus);
@@ -76,6 +77,15 @@ describe('c-whatsapp-otp-composer: item 2, resume', () => {
         expect([mockSendOtp, mockGetSendStatus, mockVerifyOtp].map((method) => method.mock.calls.length)).toEqual([
             0, 0, 0
         ]);
+    });
+
+    it('shows the stored delivery receipts on a resumed code, without an Apex call', async () => {
+        const element = await resumedComposer([
+            challengeRecord({ Channel__c: 'WhatsApp', WhatsApp_Status__c: 'Delivered' })
+        ]);
+
+        expect(textOf(element, 'delivery-status')).toBe(labelText('WhatsAppOtp_Delivery_Delivered'));
+        expect(mockGetSendStatus).not.toHaveBeenCalled();
     });
 
     it('shows the attempts left on a resumed code, from the stored attempts', async () => {

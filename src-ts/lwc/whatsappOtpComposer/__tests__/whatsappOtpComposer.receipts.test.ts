@@ -136,6 +136,7 @@ describe('c-whatsapp-otp-composer: delivery receipts', () => {
         expect(announcement(element)).toBe(labelText('WhatsAppOtp_Delivery_SmsPending'));
         await advance(FOLLOW_DELAYS_MS[1]);
         expect(announcement(element)).toBe(labelText('WhatsAppOtp_Delivery_SmsInstead'));
+        expect(textOf(element, 'status')).toMatch(/^Code sent to \+65 •••• 5678 by SMS\./);
         await advance(FOLLOW_DELAYS_MS[2]);
         expect(announcement(element)).toBe(labelText('WhatsAppOtp_Delivery_SmsDelivered'));
 

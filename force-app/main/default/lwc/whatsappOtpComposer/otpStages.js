@@ -1,4 +1,5 @@
 // Generated from src-ts/lwc/whatsappOtpComposer/otpStages.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
+import { secondsUntil } from './otpFormat';
 /** Stages in which a code is out and can still be typed in. */
 export const CODE_ENTRY_STAGES = ['sent', 'verifying', 'invalid'];
 export function stageView(input) {
@@ -39,6 +40,10 @@ export function stageAfterVerify(status) {
  * The stage once the clock says the code has expired: a code that could still be typed in (and is not
  * being checked right now) expires locally, so the agent is offered a resend without a wasted verify call.
  */
+/** A code that can still be typed in: an entry stage, not yet expired by the browser's clock. */
+export function codeOpen(stage, expiresAt, nowMs) {
+    return CODE_ENTRY_STAGES.includes(stage) && secondsUntil(expiresAt, nowMs) > 0;
+}
 export function stageOnExpiry(stage) {
     return stage === 'sent' || stage === 'invalid' ? 'expired' : stage;
 }
@@ -73,4 +78,17 @@ export function blockActive(block, nowMs) {
 export function secondsUntilSendable(block, cooldownSeconds, nowMs) {
     const blockSeconds = block?.kind === 'until' ? Math.max(0, Math.ceil((block.untilMs - nowMs) / 1000)) : 0;
     return Math.max(cooldownSeconds, blockSeconds);
+}
+/**
+ * One tick of the composer's clock. A code whose expiry passes while it can still be typed in is expired
+ * locally, so the agent is offered a resend without a wasted verify call. The browser clock is used: a skewed
+ * clock shifts the countdown, but Apex stays the judge.
+ */
+export function clockTick({ stage, block, hasChallenge, expiresAt, cooldownSeconds, nowMs }) {
+    const blockPassed = block?.kind === 'until' && !blockActive(block, nowMs);
+    const remainingBlock = blockPassed ? undefined : block;
+    const expired = secondsUntil(expiresAt, nowMs) === 0;
+    const next = hasChallenge && expired ? stageOnExpiry(stage) : stage;
+    const waiting = remainingBlock?.kind === 'until' || (hasChallenge && (!expired || cooldownSeconds > 0));
+    return { blockPassed, stage: next, stopClock: !waiting || next === 'verified' };
 }

@@ -1,5 +1,16 @@
 // Generated from src-ts/lwc/whatsappOtpComposer/resume.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
+import { deliveryFieldsOf } from 'c/whatsappOtpDeliveryView';
 const OBJECT = 'WhatsApp_OTP_Challenge__c';
+/** The stored delivery receipts (WhatsAppOtpReceiptStore writes them), so a resumed card shows them too. */
+const DELIVERY_FIELDS = [
+    'Channel__c',
+    'WhatsApp_Status__c',
+    'SMS_Status__c',
+    'Delivered_At__c',
+    'Read_At__c',
+    'Delivery_Error_Code__c',
+    'Delivery_Error_Detail__c'
+];
 /** The related list's fields the composer reads (the agent permission set grants read on each). */
 export const RESUME_FIELDS = [
     'Status__c',
@@ -9,7 +20,8 @@ export const RESUME_FIELDS = [
     'Attempts__c',
     'Max_Attempts__c',
     'Masked_Phone__c',
-    'Send_Outcome__c'
+    'Send_Outcome__c',
+    ...DELIVERY_FIELDS
 ].map((field) => `${OBJECT}.${field}`);
 /**
  * Newest first: the newest open challenge is the only one whose code still works.
@@ -19,6 +31,32 @@ export const RESUME_FIELDS = [
 export const RESUME_SORT = [`-${OBJECT}.CreatedDate`];
 function value(record, field) {
     return record.fields[field]?.value ?? null;
+}
+function textOf(record, field) {
+    const raw = value(record, field);
+    return typeof raw === 'string' ? raw : null;
+}
+/**
+ * The record's receipts in getSendStatus's shape (upper-case picklist values). The fallback setting is not on
+ * the record: an SMS status shows that the fallback ran; before that, a failed WhatsApp shows the next step.
+ */
+export function storedDelivery(record) {
+    const upper = (field) => textOf(record, field)?.toUpperCase() ?? null;
+    const whatsappStatus = upper('WhatsApp_Status__c');
+    const smsStatus = upper('SMS_Status__c');
+    if (!whatsappStatus && !smsStatus) {
+        return undefined;
+    }
+    return deliveryFieldsOf({
+        channel: upper('Channel__c'),
+        whatsappStatus,
+        smsStatus,
+        deliveredAt: textOf(record, 'Delivered_At__c'),
+        readAt: textOf(record, 'Read_At__c'),
+        deliveryErrorCode: textOf(record, 'Delivery_Error_Code__c'),
+        deliveryErrorDetail: textOf(record, 'Delivery_Error_Detail__c'),
+        fallbackEnabled: smsStatus !== null
+    });
 }
 function numberOf(record, field) {
     const raw = value(record, field);
@@ -61,5 +99,6 @@ export function resumedChallenge(records, nowMs, rememberedResendAt) {
     else if (value(newest, 'Send_Outcome__c') === 'Unknown') {
         delivery = 'unconfirmed';
     }
-    return { challenge, delivery, attemptsRemaining: Math.max(0, maxAttempts - attempts) };
+    const attemptsRemaining = Math.max(0, maxAttempts - attempts);
+    return { challenge, delivery, attemptsRemaining, deliveryStatus: storedDelivery(newest) };
 }

@@ -3,6 +3,7 @@
 // line is its own component (c-whatsapp-otp-verification-status). Tested through the composer's stage tests.
 import sendingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Sending';
 import codeSentLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeSent';
+import codeSentBySmsLabel from '@salesforce/label/c.WhatsAppOtp_UI_CodeSentBySms';
 import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
 import invalidCodeLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCode';
 import invalidCodeLastAttemptLabel from '@salesforce/label/c.WhatsAppOtp_UI_InvalidCodeLastAttempt';
@@ -12,12 +13,12 @@ import unconfirmedLabel from '@salesforce/label/c.WhatsAppOtp_Status_Unconfirmed
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import { formatLabel } from './otpFormat';
 /** The sentence for the stage; '' where the stage has none (ready, verified). */
-export function statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone }) {
+export function statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone, channel }) {
     switch (stage) {
         case 'sending':
             return sendingLabel;
         case 'sent':
-            return sentText(delivery, maskedPhone);
+            return sentText(delivery, maskedPhone, channel === 'SMS');
         case 'verifying':
             return verifyingLabel;
         case 'invalid':
@@ -32,14 +33,14 @@ export function statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone }
             return '';
     }
 }
-/** A sent code: accepted, unknown outcome (it may have been delivered), or still being sent. */
-function sentText(delivery, maskedPhone) {
+/** A sent code: accepted (by WhatsApp, or by SMS after the fallback), unknown outcome (it may have been delivered), or still being sent. */
+function sentText(delivery, maskedPhone, bySms) {
     switch (delivery) {
         case 'unconfirmed':
             return unconfirmedLabel;
         case 'pending':
             return stillSendingLabel;
         default:
-            return formatLabel(codeSentLabel, maskedPhone ?? '');
+            return formatLabel(bySms ? codeSentBySmsLabel : codeSentLabel, maskedPhone ?? '');
     }
 }

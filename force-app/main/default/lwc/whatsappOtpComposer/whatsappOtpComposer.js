@@ -3,42 +3,27 @@ import { LightningElement, api, wire } from 'lwc';
 import { getRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
-import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
-import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
+import getSendStatus, {} from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
+import verifyOtp, {} from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import locale from '@salesforce/i18n/locale';
-import cardTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_CardTitle';
-import destinationLabel from '@salesforce/label/c.WhatsAppOtp_UI_Destination';
-import noPhoneLabel from '@salesforce/label/c.WhatsAppOtp_Error_NoPhone';
-import phoneLoadFailedLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLoadFailed';
-import sendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Send';
-import sendingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Sending';
-import expiresInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ExpiresIn';
-import verifyLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verify';
-import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
-import verifyAgainLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyAgain';
-import resendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Resend';
-import resendInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendIn';
-import attemptsLeftLabel from '@salesforce/label/c.WhatsAppOtp_UI_AttemptsLeft';
-import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
-import phoneLooksInvalidLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLooksInvalid';
-import { errorMessageOf, formatClockTime, formatLabel, formatMinutesSeconds, maskPhone, secondsUntil } from './otpFormat';
+import { errorMessageOf, maskPhone, secondsUntil } from './otpFormat';
+import { CARD_LABELS, attemptsTextOf, busyTextOf, cardHeadingOf, expiryTextOf } from './cardText';
+import { phoneWarningOf, resendNoticeOf, resendTextOf } from './cardText';
 import { SendStatusPoll } from './sendStatusPoll';
 import { DeliveryFollower } from './deliveryStatusPoll';
 import { deliveryFieldsOf, deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
 import { deliveryResult } from './delivery';
-import { blockActive, blockFor, secondsUntilSendable, stageAfterVerify, stageOnExpiry, stageView } from './otpStages';
+import { CODE_ENTRY_STAGES, blockActive, blockFor, codeOpen, secondsUntilSendable } from './otpStages';
+import { clockTick, stageAfterVerify, stageView } from './otpStages';
 import { RESUME_FIELDS, RESUME_SORT, resumedChallenge } from './resume';
 import { rememberResendAt, rememberedResendAt } from './resendMemory';
 import { statusTextOf } from './statusLine';
 import { closeVerifiedQuickAction } from './quickAction';
-import { PHONE_FIELDS, firstPhone } from './contactPhone';
-import { looksMalformed } from './phoneCheck';
+import { PHONE_FIELDS, phoneRead } from './contactPhone';
 import { Ticker } from './ticker';
-/** Stages in which the challenge is open, so its delivery is worth following. */
-const FOLLOWED_STAGES = ['sent', 'verifying', 'invalid'];
 /**
  * Sends a WhatsApp one-time code to the Contact and checks the code the customer reads back.
  * The code itself is generated and checked by Apex; it never reaches this component, apart from
@@ -84,28 +69,16 @@ export default class WhatsappOtpComposer extends LightningElement {
     awaiting;
     /** The code before the one whose delivery is still pending, for when 8x8 turns out to have refused it. */
     beforePending;
-    labels = {
-        destination: destinationLabel,
-        noPhone: noPhoneLabel,
-        send: sendLabel,
-        verify: verifyLabel,
-        verifyAgain: verifyAgainLabel
-    };
+    labels = CARD_LABELS;
     @wire(getRecord, { recordId: '$recordId', optionalFields: PHONE_FIELDS })
-    wiredContact({ data, error }) {
-        if (data) {
-            const phone = firstPhone(data);
-            // A refused number or setup waits for the record to change: a new emission is that change.
-            if (this.block?.kind === 'record' && this.recordLoaded && phone !== this.recordPhone) {
-                this.clearBlock();
-            }
-            this.recordPhone = phone;
-            this.recordError = undefined;
-            this.recordLoaded = true;
+    wiredContact(result) {
+        const read = phoneRead(result);
+        // A refused number or setup waits for the record to change: a new emission is that change.
+        if (read && this.block?.kind === 'record' && this.recordLoaded && read.phone !== this.recordPhone) {
+            this.clearBlock();
         }
-        else if (error) {
-            this.recordPhone = undefined;
-            this.recordError = errorMessageOf(error) ?? phoneLoadFailedLabel;
+        if (read) {
+            ({ phone: this.recordPhone, error: this.recordError } = read);
             this.recordLoaded = true;
         }
     }
@@ -131,6 +104,8 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.challenge = resumed.challenge;
             this.delivery = resumed.delivery;
             this.attemptsRemaining = resumed.attemptsRemaining;
+            // The stored receipts only: following them would call Apex on load.
+            this.deliveryStatus = resumed.deliveryStatus;
             this.stage = 'sent';
             this.startClock();
         }
@@ -153,26 +128,21 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.follower.stop();
     }
     renderedCallback() {
-        if (this.focusCodeOnRender) {
-            const input = this.codeInput;
-            if (input) {
-                this.focusCodeOnRender = false;
-                input.focus();
-            }
+        const input = this.focusCodeOnRender ? this.codeInput : null;
+        if (input) {
+            this.focusCodeOnRender = false;
+            input.focus();
         }
     }
     get cardHeading() {
-        return this.cardTitle || cardTitleLabel;
+        return cardHeadingOf(this.cardTitle);
     }
     get maskedRecordPhone() {
         return maskPhone(this.recordPhone);
     }
-    /** Advisory, before a send: Apex will refuse this number whatever the default country code (phoneCheck.ts). */
+    /** Advisory, before a send: Apex stays the judge (cardText.ts, phoneCheck.ts). */
     get phoneWarning() {
-        const phone = this.recordPhone;
-        return phone && !this.challenge && looksMalformed(phone)
-            ? formatLabel(phoneLooksInvalidLabel, phone)
-            : undefined;
+        return phoneWarningOf(this.recordPhone, !!this.challenge);
     }
     get showNoPhone() {
         return this.recordLoaded && !this.recordError && !this.maskedRecordPhone;
@@ -189,7 +159,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         });
     }
     get busyText() {
-        return this.stage === 'verifying' ? verifyingLabel : sendingLabel;
+        return busyTextOf(this.stage);
     }
     /** undefined before the first send: the code input then uses the Code Length setting's default. */
     get codeLength() {
@@ -200,44 +170,36 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     /** A resend waits for the cooldown, or for a refusal's retry time, whichever is later. */
     get resendText() {
-        const seconds = secondsUntilSendable(this.block, this.resendCooldownSeconds, this.nowMs);
-        return seconds > 0 ? formatLabel(resendInLabel, seconds) : resendLabel;
+        return resendTextOf(secondsUntilSendable(this.block, this.resendCooldownSeconds, this.nowMs));
     }
-    /** After a resume: the wrong codes still allowed, read from the stored attempts. */
     get attemptsText() {
-        const left = this.attemptsRemaining;
-        return this.stage === 'sent' && left !== undefined ? formatLabel(attemptsLeftLabel, left) : undefined;
+        return attemptsTextOf(this.stage, this.attemptsRemaining);
     }
     get expiryText() {
-        return formatLabel(expiresInLabel, formatMinutesSeconds(secondsUntil(this.challenge?.expiresAt, this.nowMs)));
+        return expiryTextOf(this.challenge?.expiresAt, this.nowMs);
     }
     get verifiedPhone() {
         return this.challenge?.maskedPhone ?? '';
     }
-    /** "A new code was sent at 10:03. Only the newest code works.", while the new code can be typed in. */
     get resendNotice() {
-        return this.resendSentAt !== undefined && this.view.showExpiry
-            ? formatLabel(resendNoticeLabel, formatClockTime(this.resendSentAt, locale))
-            : undefined;
+        return resendNoticeOf(this.resendSentAt, this.view.showExpiry, locale);
     }
     /** What the aria-live region announces: one sentence per stage (statusLine.ts). */
     get statusText() {
         const { stage, delivery, attemptsRemaining } = this;
-        return statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone: this.challenge?.maskedPhone });
+        const { maskedPhone } = this.challenge ?? {};
+        return statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone, channel: this.deliveryStatus?.channel });
     }
     /** The delivery line for the aria-live region: what the delivery-status child shows, as one sentence. */
     get deliveryAnnouncement() {
-        return FOLLOWED_STAGES.includes(this.stage) ? deliveryView(this.deliveryStatus).announcement : '';
+        return CODE_ENTRY_STAGES.includes(this.stage) ? deliveryView(this.deliveryStatus).announcement : '';
     }
     /** The delivery-status child shows while the code can still be entered. */
     get showDeliveryStatus() {
-        return FOLLOWED_STAGES.includes(this.stage) && !!this.deliveryStatus;
+        return CODE_ENTRY_STAGES.includes(this.stage) && !!this.deliveryStatus;
     }
     get statusClass() {
         return this.view.statusIsError ? 'slds-m-top_small slds-text-color_error' : 'slds-m-top_small';
-    }
-    handleSend() {
-        return this.send();
     }
     /** Verify: a short code gets the input's inline message instead of a call. */
     handleVerify() {
@@ -251,7 +213,7 @@ export default class WhatsappOtpComposer extends LightningElement {
     handleCodeSubmit(event) {
         return this.verify(event.detail.code);
     }
-    async send() {
+    async handleSend() {
         const recordId = this.recordId;
         const view = this.view;
         if (view.sendDisabled || !recordId || (this.challenge && this.stage !== 'verified' && view.resendDisabled)) {
@@ -312,9 +274,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         }
     }
     challengeOpen(challengeId) {
-        return (this.challenge?.challengeId === challengeId &&
-            FOLLOWED_STAGES.includes(this.stage) &&
-            secondsUntil(this.challenge?.expiresAt, Date.now()) > 0);
+        return (this.challenge?.challengeId === challengeId && codeOpen(this.stage, this.challenge.expiresAt, Date.now()));
     }
     applyDelivery(challenge, before, outcome) {
         const result = deliveryResult(challenge, outcome);
@@ -341,9 +301,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.stage = 'sent';
         this.focusCodeOnRender = this.showVerifyStep !== false;
         this.startClock();
-        // Only a settled send (SENT, UNCONFIRMED) from a controller that reports delivery has one to follow.
-        // fallbackEnabled is the one delivery field that is never null, so it is always in the answer; the
-        // others may be absent before the first receipt (read as null in applyDeliveryFields).
+        // Only a settled send has a delivery to follow; fallbackEnabled, never null, marks an answer with receipts.
         // Unconfirmed in an org: whether an @AuraEnabled result leaves out its null properties; either works here.
         if (outcome.kind === 'settled' && typeof outcome.status.fallbackEnabled === 'boolean') {
             this.applyDeliveryFields(outcome.status);
@@ -406,7 +364,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             return;
         }
         this.stage = next;
-        if (!FOLLOWED_STAGES.includes(next)) {
+        if (!CODE_ENTRY_STAGES.includes(next)) {
             // The challenge has closed: its delivery no longer matters.
             this.follower.stop();
         }
@@ -452,26 +410,27 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.nowMs = Date.now();
         this.clock.start();
     }
-    /**
-     * Advances the countdowns. A code whose expiry passes while it can still be typed in is expired
-     * locally, so the agent is offered a resend without a wasted verify call; a refusal whose retry time
-     * has passed lets Send and Resend go again. Uses the browser clock: a skewed clock shifts the
-     * countdown, but Apex stays the judge.
-     */
+    /** Advances the countdowns; what a tick changes is decided in otpStages.ts (clockTick). */
     tick() {
         this.nowMs = Date.now();
-        const block = this.block;
-        if (block?.kind === 'until' && !blockActive(block, this.nowMs)) {
+        const { block, challenge, stage, resendCooldownSeconds: cooldownSeconds, nowMs } = this;
+        const next = clockTick({
+            stage,
+            block,
+            hasChallenge: !!challenge,
+            expiresAt: challenge?.expiresAt,
+            cooldownSeconds,
+            nowMs
+        });
+        if (next.blockPassed) {
             this.clearBlock();
         }
-        const expired = secondsUntil(this.challenge?.expiresAt, this.nowMs) === 0;
-        if (this.challenge && expired && stageOnExpiry(this.stage) !== this.stage) {
-            this.stage = stageOnExpiry(this.stage);
+        if (next.stage !== stage) {
+            this.stage = next.stage;
             this.clearCode();
             this.follower.stop();
         }
-        const waiting = this.block?.kind === 'until' || (!!this.challenge && (!expired || this.resendCooldownSeconds > 0));
-        if (!waiting || this.stage === 'verified') {
+        if (next.stopClock) {
             this.clock.stop();
         }
     }

@@ -1,0 +1,58 @@
+// Generated from src-ts/lwc/whatsappOtpComposer/cardText.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
+// The card's texts besides the status sentence (statusLine.ts): the fixed labels, the title, the busy text, the resend button, the
+// countdown, the attempts left, the resend notice and the advisory phone warning. Pure, so the composer keeps
+// state and calls only; tested on its own (__tests__/cardText.test.ts).
+import cardTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_CardTitle';
+import destinationLabel from '@salesforce/label/c.WhatsAppOtp_UI_Destination';
+import noPhoneLabel from '@salesforce/label/c.WhatsAppOtp_Error_NoPhone';
+import sendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Send';
+import verifyLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verify';
+import verifyAgainLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyAgain';
+import sendingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Sending';
+import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
+import expiresInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ExpiresIn';
+import resendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Resend';
+import resendInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendIn';
+import attemptsLeftLabel from '@salesforce/label/c.WhatsAppOtp_UI_AttemptsLeft';
+import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
+import phoneLooksInvalidLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLooksInvalid';
+import { formatClockTime, formatLabel, formatMinutesSeconds, secondsUntil } from './otpFormat';
+import { looksMalformed } from './phoneCheck';
+/** The fixed texts the template shows as they are. */
+export const CARD_LABELS = {
+    destination: destinationLabel,
+    noPhone: noPhoneLabel,
+    send: sendLabel,
+    verify: verifyLabel,
+    verifyAgain: verifyAgainLabel
+};
+/** App Builder's card title; blank uses the translated default. */
+export function cardHeadingOf(cardTitle) {
+    return cardTitle || cardTitleLabel;
+}
+/** The spinner's text while a call is out. */
+export function busyTextOf(stage) {
+    return stage === 'verifying' ? verifyingLabel : sendingLabel;
+}
+/** "Resend code", or "Resend in 12 s" while a cooldown or a refusal's retry time runs. */
+export function resendTextOf(secondsLeft) {
+    return secondsLeft > 0 ? formatLabel(resendInLabel, secondsLeft) : resendLabel;
+}
+/** After a resume: the wrong codes still allowed, read from the stored attempts. */
+export function attemptsTextOf(stage, left) {
+    return stage === 'sent' && left !== undefined ? formatLabel(attemptsLeftLabel, left) : undefined;
+}
+/** "Expires in 4:59". */
+export function expiryTextOf(expiresAt, nowMs) {
+    return formatLabel(expiresInLabel, formatMinutesSeconds(secondsUntil(expiresAt, nowMs)));
+}
+/** "A new code was sent at 10:03. Only the newest code works.", while the new code can be typed in. */
+export function resendNoticeOf(sentAtMs, codeShown, locale) {
+    return sentAtMs !== undefined && codeShown
+        ? formatLabel(resendNoticeLabel, formatClockTime(sentAtMs, locale))
+        : undefined;
+}
+/** Advisory, before a first send: Apex will refuse this number whatever the default country code (phoneCheck.ts). */
+export function phoneWarningOf(phone, hasChallenge) {
+    return phone && !hasChallenge && looksMalformed(phone) ? formatLabel(phoneLooksInvalidLabel, phone) : undefined;
+}
