@@ -15,7 +15,9 @@ try {
     process.exit(1);
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
-const testFiles = ['simulated-org.test.mjs', 'composer.test.mjs', 'delivery.test.mjs'].map((file) => path.join(here, file));
+const testFiles = ['simulated-org.test.mjs', 'composer.test.mjs', 'delivery.test.mjs'].map((file) =>
+    path.join(here, file)
+);
 // Both files at once (node --test runs one at a time on a 2-core machine): the Node tests of the simulation
 // then run while the composer tests wait on the browser.
 const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...testFiles], {
