@@ -16,10 +16,15 @@ const CONCURRENCY = 3;
 /** Short simulated timings keep the suite fast; a test overrides what it exercises. */
 const FAST = { latency: 0, timeout: 300 };
 
-/** Opens the preview in a fresh context (a fresh simulated org); closed when the test ends. */
+/**
+ * Opens the preview in a fresh context (a fresh simulated org); closed when the test ends. The page's clock
+ * is Playwright's (it runs at the real pace until a test moves it), so a test can move time on (see
+ * moveClocks and whileSending) instead of waiting.
+ */
 async function open(t, query) {
     const view = await harness.openPage({ ...FAST, ...query });
     t.after(() => view.close());
+    await view.page.clock.install();
     await recordComposerDom(view.composer);
     return view;
 }
@@ -45,7 +50,23 @@ async function codeOnPhone(view, n = 1) {
 }
 
 async function send(view) {
-    await button(view, 'send').click();
+    await whileSending(view, () => button(view, 'send').click());
+}
+
+/**
+ * Does what sends a code (a click, a key) and, once the controller has taken the send, moves both clocks on
+ * by the composer's first status-poll delay (1 s, POLL_DELAYS_MS in sendStatusPoll.ts) instead of waiting it
+ * out: to the page and to the simulated org alike it is a second that passed. A refused send starts no poll,
+ * so its clocks stay. Should the move come before the poll's timer is set, the poll just waits the real
+ * second: slower, never wrong.
+ */
+async function whileSending(view, act) {
+    const answered = view.page.waitForResponse((response) => response.url().endsWith('.sendOtp'));
+    await act();
+    const payload = await (await answered).json();
+    if (payload.ok && payload.result?.status !== 'REFUSED') {
+        await moveClocks(view, 1);
+    }
 }
 
 async function enterCode(view, code) {
@@ -75,7 +96,7 @@ async function assertAccessible(view, state) {
 }
 
 /**
- * Moves time on by `seconds` for the page (Playwright's clock, installed by `installPageClock`) and for
+ * Moves time on by `seconds` for the page (Playwright's clock, installed by `open`) and for
  * this tab's simulated org (the preview server's /sim/clock).
  */
 async function moveClocks(view, seconds) {
@@ -172,8 +193,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
 
         it('an expired code offers a resend', async (t) => {
             const view = await open(t, { contact: 'mobile', ttl: 1 });
-            // Before Send: the component's countdown then runs on the page's clock.
-            await view.page.clock.install();
             await send(view);
             const first = await codeOnPhone(view, 1);
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
@@ -183,7 +202,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
             assert.equal(await resend.isEnabled(), true, 'Resend is offered');
             await assertAccessible(view, 'expired');
-            await resend.click();
+            await whileSending(view, () => resend.click());
             const second = await codeOnPhone(view, 2);
             assert.notEqual(second, undefined);
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
@@ -287,7 +306,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
 
         it('the hourly cap stops further sends; Start over clears it', async (t) => {
             const view = await open(t, { contact: 'mobile', cap: 1 });
-            await view.page.clock.install();
             await send(view);
             await codeOnPhone(view);
             await view.page.reload();
@@ -353,14 +371,13 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
 
         it('after Verified, "Verify again" starts a new challenge', async (t) => {
             const view = await open(t, { contact: 'mobile' });
-            await view.page.clock.install();
             await send(view);
             const first = await codeOnPhone(view, 1);
             await enterCode(view, first);
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
             await waitForText(byId(view, 'verified-by'), 'Jane Doe');
             await moveClocks(view, 60);
-            await button(view, 'verify-again').click();
+            await whileSending(view, () => button(view, 'verify-again').click());
             const second = await codeOnPhone(view, 2);
             assert.notEqual(second, undefined);
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
@@ -372,13 +389,12 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
 
         it('a resend says when the new code went out, and that only the newest works', async (t) => {
             const view = await open(t, { contact: 'mobile' });
-            await view.page.clock.install();
             await send(view);
             await codeOnPhone(view, 1);
             await moveClocks(view, 15);
             const resend = button(view, 'resend');
             await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
-            await resend.click();
+            await whileSending(view, () => resend.click());
             await codeOnPhone(view, 2);
             const [before] = label('WhatsAppOtp_UI_ResendNotice', '|').split('|');
             await waitForText(byId(view, 'resend-notice'), before);
@@ -519,7 +535,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
                 reached = await isFocused(sendButton);
             }
             assert.ok(reached, 'Tab reaches Send');
-            await view.page.keyboard.press('Enter');
+            await whileSending(view, () => view.page.keyboard.press('Enter'));
             const code = await codeOnPhone(view);
             const codeField = byId(view, 'code');
             await codeField.waitFor();

@@ -7,18 +7,15 @@
 //     conditionals"; route the secret through `env`), and no job-level `if:` reads `env`, which a job's
 //     condition cannot see (docs.github.com/en/actions/learn-github-actions/contexts#context-availability:
 //     jobs.<job_id>.if has github, needs, vars and inputs only).
+// The gate tests call checkWorkflows() in their own process (the WebAssembly validator loaded once).
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import { collectFiles, fail, finish, rel, requireExisting, targets } from './lib/common.mjs';
 
 const GATE = 'workflows';
-const paths = targets(['.github/workflows']);
-requireExisting(GATE, paths);
-const files = collectFiles(paths, (f) => /\.ya?ml$/.test(f));
-if (files.length === 0) {
-    fail(GATE, `no workflow files under ${paths.map(rel).join(', ')}`);
-}
 
 /** Every `if` in the workflow, with where it is and whether it is a job's own condition. */
 function conditions(workflow) {
@@ -36,34 +33,54 @@ function conditions(workflow) {
     return found;
 }
 
-const findings = [];
-for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
-    const state = validateWorkflow(text);
-    for (const error of state.errors ?? []) {
-        const where = error.path ?? (error.location ? `line ${error.location.line}` : '');
-        findings.push(
-            `${rel(file)}: ${where} ${error.title}${error.detail ? ` (${error.detail})` : ''}`.replace(/ {2,}/g, ' ')
-        );
-    }
-    let workflow;
-    try {
-        workflow = parse(text);
-    } catch (error) {
-        findings.push(`${rel(file)}: not YAML (${error.message})`);
-        continue;
-    }
-    for (const { at, expression, job } of conditions(workflow)) {
-        if (/\bsecrets\./.test(expression)) {
+/**
+ * Checks each workflow file.
+ * @param {string[]} files absolute paths of the .yml/.yaml files
+ * @returns {string[]} one line per finding
+ */
+export function checkWorkflows(files) {
+    const findings = [];
+    for (const file of files) {
+        const text = fs.readFileSync(file, 'utf8');
+        const state = validateWorkflow(text);
+        for (const error of state.errors ?? []) {
+            const where = error.path ?? (error.location ? `line ${error.location.line}` : '');
             findings.push(
-                `${rel(file)}: ${at} reads secrets, which GitHub does not allow in if:; route the secret through env`
+                `${rel(file)}: ${where} ${error.title}${error.detail ? ` (${error.detail})` : ''}`.replace(
+                    / {2,}/g,
+                    ' '
+                )
             );
         }
-        if (job && /\benv\./.test(expression)) {
-            findings.push(
-                `${rel(file)}: ${at} reads env, which a job's if: cannot see; use a job output (needs.<job>.outputs)`
-            );
+        let workflow;
+        try {
+            workflow = parse(text);
+        } catch (error) {
+            findings.push(`${rel(file)}: not YAML (${error.message})`);
+            continue;
+        }
+        for (const { at, expression, job } of conditions(workflow)) {
+            if (/\bsecrets\./.test(expression)) {
+                findings.push(
+                    `${rel(file)}: ${at} reads secrets, which GitHub does not allow in if:; route the secret through env`
+                );
+            }
+            if (job && /\benv\./.test(expression)) {
+                findings.push(
+                    `${rel(file)}: ${at} reads env, which a job's if: cannot see; use a job output (needs.<job>.outputs)`
+                );
+            }
         }
     }
+    return findings;
 }
-finish(GATE, files.length, findings);
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+    const paths = targets(['.github/workflows']);
+    requireExisting(GATE, paths);
+    const files = collectFiles(paths, (f) => /\.ya?ml$/.test(f));
+    if (files.length === 0) {
+        fail(GATE, `no workflow files under ${paths.map(rel).join(', ')}`);
+    }
+    finish(GATE, files.length, checkWorkflows(files));
+}

@@ -1,26 +1,24 @@
-// Tests of the typecheck gate (tsc --noEmit through the compiler API).
+// Tests of the typecheck gate (tsc --noEmit through the compiler API). The checks run in this process
+// through the gate's own typecheck() (TypeScript loaded once, not once per case); the command line (the
+// `typecheck:` lines, the exit status) is the shared finish() of every gate, run by the typecheck gate on
+// the project.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { typecheck } from '../../scripts/gates/typecheck.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const fixtures = 'test/gates/fixtures/typecheck';
-
-function runGate(...args) {
-    const r = spawnSync(process.execPath, ['scripts/gates/typecheck.mjs', ...args], { cwd: root, encoding: 'utf8' });
-    return { status: r.status, out: r.stdout + r.stderr };
-}
+const fixtures = path.join(root, 'test', 'gates', 'fixtures', 'typecheck');
 
 test('a well-typed project passes and its src-ts files are counted', () => {
-    const { status, out } = runGate(`${fixtures}/good`);
-    assert.equal(status, 0, out);
-    assert.match(out, /^typecheck: checked 1 file\(s\)$/m);
+    const { count, findings } = typecheck(path.join(fixtures, 'good'));
+    assert.deepEqual(findings, []);
+    assert.equal(count, 1);
 });
 
 test('a type error fails, naming file:line:column', () => {
-    const { status, out } = runGate(`${fixtures}/bad/tsconfig.json`);
-    assert.equal(status, 1, out);
-    assert.match(out, /bad\/src-ts\/wrong\.ts:5:36 TS2345: Argument of type 'string' is not assignable/);
+    const { findings } = typecheck(path.join(fixtures, 'bad', 'tsconfig.json'));
+    assert.equal(findings.length, 1, findings.join('\n'));
+    assert.match(findings[0], /bad\/src-ts\/wrong\.ts:5:36 TS2345: Argument of type 'string' is not assignable/);
 });

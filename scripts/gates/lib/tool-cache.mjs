@@ -3,8 +3,8 @@
 // earlier run reads that run's output instead of starting the JVM again; the gate's own checks of that
 // output run as always, so a failing run fails again the same way. The key always takes in
 // package-lock.json (the tool's version, and `npm ci` empties the cache), the Java version and flags, and
-// each input file's path and text; the caller adds what else the run depends on. The newest few outputs
-// per gate are kept.
+// each input file's path and text; the caller adds what else the run depends on. The few outputs used
+// last per gate are kept.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,13 +27,25 @@ export function runKey(parts, files) {
     return hash.digest('hex');
 }
 
-/** The stored output of the run with this key, or undefined. */
+/**
+ * The stored output of the run with this key, or undefined. A hit is marked newest, so the outputs kept
+ * are the ones used last: the project's own run stays while the gate tests' fixtures come and go.
+ */
 export function storedOutput(gate, key) {
+    const file = path.join(dirOf(gate), `${key}.out`);
+    let text;
     try {
-        return fs.readFileSync(path.join(dirOf(gate), `${key}.out`), 'utf8');
+        text = fs.readFileSync(file, 'utf8');
     } catch {
         return undefined;
     }
+    try {
+        const now = new Date();
+        fs.utimesSync(file, now, now);
+    } catch {
+        // a read-only node_modules: the output is still good
+    }
+    return text;
 }
 
 /** Stores a run's output (written whole, then renamed); keeps the newest KEEP per gate. */
