@@ -3,6 +3,7 @@
 // change, and hands each answer to the composer. Poll only, no empApi: see the README, "What the agent sees".
 import { deliveryFieldsOf, deliveryFinal } from 'c/whatsappOtpDeliveryView';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
+import { CancellableWait } from './cancellableWait';
 
 /**
  * The waits before each call, ms: 15 calls over about 9 minutes, so a code with the default 10-minute
@@ -25,9 +26,7 @@ export type FollowOutcome =
     | { kind: 'cancelled' };
 
 export class DeliveryStatusPoll<T extends Partial<DeliveryFields>> {
-    private cancelled = false;
-    private timer: ReturnType<typeof setTimeout> | undefined;
-    private wake: (() => void) | undefined;
+    private readonly waits = new CancellableWait();
 
     /**
      * @param fetchStatus one getSendStatus call
@@ -48,12 +47,7 @@ export class DeliveryStatusPoll<T extends Partial<DeliveryFields>> {
 
     /** Stops following: the pending wait ends now and no further call is made. */
     cancel(): void {
-        this.cancelled = true;
-        if (this.timer !== undefined) {
-            clearTimeout(this.timer);
-            this.timer = undefined;
-        }
-        this.wake?.();
+        this.waits.cancel();
     }
 
     /** One wait and one call; the next step follows while the delivery can still change. */
@@ -61,8 +55,8 @@ export class DeliveryStatusPoll<T extends Partial<DeliveryFields>> {
         if (index >= this.delays.length) {
             return { kind: 'gaveUp' };
         }
-        await this.wait(this.delays[index]);
-        if (this.cancelled) {
+        await this.waits.wait(this.delays[index]);
+        if (this.waits.cancelled) {
             return { kind: 'cancelled' };
         }
         if (!this.isOpen()) {
@@ -76,23 +70,11 @@ export class DeliveryStatusPoll<T extends Partial<DeliveryFields>> {
             // still counts against the bound.
             return this.step(index + 1);
         }
-        if (this.cancelled) {
+        if (this.waits.cancelled) {
             return { kind: 'cancelled' };
         }
         this.onStatus(status);
         return deliveryFinal(deliveryFieldsOf(status)) ? { kind: 'final' } : this.step(index + 1);
-    }
-
-    private wait(ms: number): Promise<void> {
-        return new Promise((resolve) => {
-            this.wake = resolve;
-            // A bounded backoff between status calls; cleared by cancel().
-            // eslint-disable-next-line @lwc/lwc/no-async-operation
-            this.timer = setTimeout(() => {
-                this.timer = undefined;
-                resolve();
-            }, ms);
-        });
     }
 }
 

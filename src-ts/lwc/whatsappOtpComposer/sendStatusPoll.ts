@@ -2,6 +2,7 @@
 // reservation, delivery and the policy"). Bounded: it backs off, stops after the last delay, and stops at
 // once when cancelled (the component left the page, or a new send started).
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
+import { CancellableWait } from './cancellableWait';
 
 /**
  * The waits before each getSendStatus call, ms: 10 calls over about 54 s. Salesforce gives no start time for
@@ -25,9 +26,7 @@ export type PollOutcome =
     | { kind: 'cancelled' };
 
 export class SendStatusPoll {
-    private cancelled = false;
-    private timer: ReturnType<typeof setTimeout> | undefined;
-    private wake: (() => void) | undefined;
+    private readonly waits = new CancellableWait();
 
     constructor(
         private readonly fetchStatus: () => Promise<SendStatusResult>,
@@ -41,12 +40,7 @@ export class SendStatusPoll {
 
     /** Stops the poll: its pending wait ends now and no further call is made. */
     cancel(): void {
-        this.cancelled = true;
-        if (this.timer !== undefined) {
-            clearTimeout(this.timer);
-            this.timer = undefined;
-        }
-        this.wake?.();
+        this.waits.cancel();
     }
 
     /** One wait and one call; the next step follows only while the challenge is still sending. */
@@ -54,34 +48,22 @@ export class SendStatusPoll {
         if (index >= this.delays.length) {
             return { kind: 'gaveUp' };
         }
-        await this.wait(this.delays[index]);
-        if (this.cancelled) {
+        await this.waits.wait(this.delays[index]);
+        if (this.waits.cancelled) {
             return { kind: 'cancelled' };
         }
         let status: SendStatusResult;
         try {
             status = await this.fetchStatus();
         } catch (error) {
-            return this.cancelled ? { kind: 'cancelled' } : { kind: 'error', error };
+            return this.waits.cancelled ? { kind: 'cancelled' } : { kind: 'error', error };
         }
-        if (this.cancelled) {
+        if (this.waits.cancelled) {
             return { kind: 'cancelled' };
         }
         if (status?.status === 'SENDING') {
             return this.step(index + 1);
         }
         return SETTLED.includes(status?.status) ? { kind: 'settled', status } : { kind: 'error', error: status };
-    }
-
-    private wait(ms: number): Promise<void> {
-        return new Promise((resolve) => {
-            this.wake = resolve;
-            // A bounded backoff between status calls; cleared by cancel().
-            // eslint-disable-next-line @lwc/lwc/no-async-operation
-            this.timer = setTimeout(() => {
-                this.timer = undefined;
-                resolve();
-            }, ms);
-        });
     }
 }

@@ -3,6 +3,7 @@
 // settled, calls getSendStatus on a bounded backoff while the challenge is open and its delivery can still
 // change, and hands each answer to the composer. Poll only, no empApi: see the README, "What the agent sees".
 import { deliveryFieldsOf, deliveryFinal } from 'c/whatsappOtpDeliveryView';
+import { CancellableWait } from './cancellableWait';
 /**
  * The waits before each call, ms: 15 calls over about 9 minutes, so a code with the default 10-minute
  * lifetime is followed for nearly all of it. Quick at first, when most receipts come (8x8 posts each one as
@@ -17,9 +18,7 @@ export class DeliveryStatusPoll {
     onStatus;
     isOpen;
     delays;
-    cancelled = false;
-    timer;
-    wake;
+    waits = new CancellableWait();
     /**
      * @param fetchStatus one getSendStatus call
      * @param onStatus gets every answer, in order
@@ -37,20 +36,15 @@ export class DeliveryStatusPoll {
     }
     /** Stops following: the pending wait ends now and no further call is made. */
     cancel() {
-        this.cancelled = true;
-        if (this.timer !== undefined) {
-            clearTimeout(this.timer);
-            this.timer = undefined;
-        }
-        this.wake?.();
+        this.waits.cancel();
     }
     /** One wait and one call; the next step follows while the delivery can still change. */
     async step(index) {
         if (index >= this.delays.length) {
             return { kind: 'gaveUp' };
         }
-        await this.wait(this.delays[index]);
-        if (this.cancelled) {
+        await this.waits.wait(this.delays[index]);
+        if (this.waits.cancelled) {
             return { kind: 'cancelled' };
         }
         if (!this.isOpen()) {
@@ -65,22 +59,11 @@ export class DeliveryStatusPoll {
             // still counts against the bound.
             return this.step(index + 1);
         }
-        if (this.cancelled) {
+        if (this.waits.cancelled) {
             return { kind: 'cancelled' };
         }
         this.onStatus(status);
         return deliveryFinal(deliveryFieldsOf(status)) ? { kind: 'final' } : this.step(index + 1);
-    }
-    wait(ms) {
-        return new Promise((resolve) => {
-            this.wake = resolve;
-            // A bounded backoff between status calls; cleared by cancel().
-            // eslint-disable-next-line @lwc/lwc/no-async-operation
-            this.timer = setTimeout(() => {
-                this.timer = undefined;
-                resolve();
-            }, ms);
-        });
     }
 }
 /** At most one follow-up per component: start does nothing while one runs; stop cancels it. */

@@ -1,4 +1,5 @@
 // Generated from src-ts/lwc/whatsappOtpComposer/sendStatusPoll.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
+import { CancellableWait } from './cancellableWait';
 /**
  * The waits before each getSendStatus call, ms: 10 calls over about 54 s. Salesforce gives no start time for
  * the delivery job: "Each queued job runs when system resources become available" (Apex Developer Guide,
@@ -11,9 +12,7 @@ const SETTLED = ['SENT', 'UNCONFIRMED', 'FAILED'];
 export class SendStatusPoll {
     fetchStatus;
     delays;
-    cancelled = false;
-    timer;
-    wake;
+    waits = new CancellableWait();
     constructor(fetchStatus, delays = POLL_DELAYS_MS) {
         this.fetchStatus = fetchStatus;
         this.delays = delays;
@@ -24,20 +23,15 @@ export class SendStatusPoll {
     }
     /** Stops the poll: its pending wait ends now and no further call is made. */
     cancel() {
-        this.cancelled = true;
-        if (this.timer !== undefined) {
-            clearTimeout(this.timer);
-            this.timer = undefined;
-        }
-        this.wake?.();
+        this.waits.cancel();
     }
     /** One wait and one call; the next step follows only while the challenge is still sending. */
     async step(index) {
         if (index >= this.delays.length) {
             return { kind: 'gaveUp' };
         }
-        await this.wait(this.delays[index]);
-        if (this.cancelled) {
+        await this.waits.wait(this.delays[index]);
+        if (this.waits.cancelled) {
             return { kind: 'cancelled' };
         }
         let status;
@@ -45,25 +39,14 @@ export class SendStatusPoll {
             status = await this.fetchStatus();
         }
         catch (error) {
-            return this.cancelled ? { kind: 'cancelled' } : { kind: 'error', error };
+            return this.waits.cancelled ? { kind: 'cancelled' } : { kind: 'error', error };
         }
-        if (this.cancelled) {
+        if (this.waits.cancelled) {
             return { kind: 'cancelled' };
         }
         if (status?.status === 'SENDING') {
             return this.step(index + 1);
         }
         return SETTLED.includes(status?.status) ? { kind: 'settled', status } : { kind: 'error', error: status };
-    }
-    wait(ms) {
-        return new Promise((resolve) => {
-            this.wake = resolve;
-            // A bounded backoff between status calls; cleared by cancel().
-            // eslint-disable-next-line @lwc/lwc/no-async-operation
-            this.timer = setTimeout(() => {
-                this.timer = undefined;
-                resolve();
-            }, ms);
-        });
     }
 }
