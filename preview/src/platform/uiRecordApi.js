@@ -3,6 +3,7 @@
 // record in the UI API shape with only the requested fields (an unknown required field is an error,
 // an unknown optional field is left out).
 import { getScenario } from 'preview/scenario';
+import { LdsWireAdapter, uiApiError } from './ldsWireAdapter.js';
 
 function qualifiedName(field) {
     return typeof field === 'string' ? field : `${field.objectApiName}.${field.fieldApiName}`;
@@ -17,10 +18,6 @@ function toList(value) {
         return [];
     }
     return Array.isArray(value) ? value : [value];
-}
-
-function uiApiError(status, statusText, message, errorCode) {
-    return { status, statusText, ok: false, body: { errorCode, message } };
 }
 
 function toUiRecord(source, fields, optionalFields) {
@@ -43,57 +40,20 @@ function toUiRecord(source, fields, optionalFields) {
     return { data: record };
 }
 
-export class getRecord {
-    constructor(dataCallback) {
-        this.dataCallback = dataCallback;
-        this.connected = false;
-        this.config = undefined;
-        this.requestNumber = 0;
+export class getRecord extends LdsWireAdapter {
+    isComplete(config) {
+        return !!config.recordId;
     }
 
-    connect() {
-        this.connected = true;
-        this.dataCallback({ data: undefined, error: undefined });
-        this.load();
-    }
-
-    disconnect() {
-        this.connected = false;
-    }
-
-    update(config) {
-        this.config = config;
-        this.load();
-    }
-
-    async load() {
-        const config = this.config;
-        if (!this.connected || !config?.recordId) {
-            return;
+    async fetchEmission(config) {
+        const url = `/sim/records/${encodeURIComponent(config.recordId)}?session=${getScenario().session}`;
+        const payload = await (await fetch(url)).json();
+        if (payload.ok) {
+            return toUiRecord(payload.record, toList(config.fields), toList(config.optionalFields));
         }
-        const requestNumber = ++this.requestNumber;
-        let emitted;
-        try {
-            const url = `/sim/records/${encodeURIComponent(config.recordId)}?session=${getScenario().session}`;
-            const payload = await (await fetch(url)).json();
-            if (payload.ok) {
-                emitted = toUiRecord(payload.record, toList(config.fields), toList(config.optionalFields));
-            } else {
-                emitted = {
-                    error: uiApiError(
-                        payload.status,
-                        payload.statusText,
-                        'The requested resource does not exist',
-                        'NOT_FOUND'
-                    )
-                };
-            }
-        } catch (networkError) {
-            emitted = { error: uiApiError(0, 'Network Error', networkError.message, 'NETWORK_ERROR') };
-        }
-        if (this.connected && requestNumber === this.requestNumber) {
-            this.dataCallback({ data: emitted.data, error: emitted.error });
-        }
+        return {
+            error: uiApiError(payload.status, payload.statusText, 'The requested resource does not exist', 'NOT_FOUND')
+        };
     }
 }
 
