@@ -9,6 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
+import { readCachedBundle, storeBundle } from './build/bundle-cache.mjs';
 import { createRollupOptions } from './rollup.config.mjs';
 import { createCustomerPhone } from './sim/customerPhone.mjs';
 import { CONTACTS, contactById } from './sim/contacts.mjs';
@@ -31,13 +32,34 @@ const CONTENT_TYPES = {
     '.json': 'application/json'
 };
 
-/** Builds the page bundle in memory; returns Map<fileName, code>. */
+/**
+ * Builds the page bundle in memory; returns Map<fileName, code>. An unchanged bundle comes from the disk
+ * cache (preview/build/bundle-cache.mjs) unless PREVIEW_BUILD_CACHE=off.
+ */
 async function buildBundle(cache) {
+    const useDiskCache = process.env.PREVIEW_BUILD_CACHE !== 'off';
+    const kept = useDiskCache ? readCachedBundle() : undefined;
+    if (kept) {
+        return { files: kept, cache };
+    }
     const options = createRollupOptions();
-    const bundle = await rollup({ ...options, cache });
+    let warned = false;
+    const bundle = await rollup({
+        ...options,
+        cache,
+        onwarn(warning, warn) {
+            options.onwarn(warning, (shown) => {
+                warned = true;
+                warn(shown);
+            });
+        }
+    });
     try {
         const { output } = await bundle.generate(options.output);
         const files = new Map(output.map((item) => [item.fileName, item.type === 'chunk' ? item.code : item.source]));
+        if (useDiskCache && !warned) {
+            storeBundle(files, bundle.watchFiles);
+        }
         return { files, cache: bundle.cache };
     } finally {
         await bundle.close();

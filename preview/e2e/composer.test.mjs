@@ -5,8 +5,7 @@
 // simulated org's clock instead of waiting.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
-import { composerDomSoFar, label, recordComposerDom, startHarness } from './harness.mjs';
+import { assertAccessible, composerDomSoFar, label, recordComposerDom, startHarness } from './harness.mjs';
 
 let harness;
 
@@ -83,18 +82,6 @@ async function assertNoCodeInComposer(view, code) {
     assert.ok(!seen.includes(code), `the code ${code} appeared in the composer's DOM`);
 }
 
-async function assertAccessible(view, state) {
-    const { violations } = await new AxeBuilder({ page: view.page }).analyze();
-    const serious = violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
-    assert.deepEqual(
-        serious.map(
-            (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
-        ),
-        [],
-        `axe found serious or critical violations in the ${state} state`
-    );
-}
-
 /**
  * Moves time on by `seconds` for the page (Playwright's clock, installed by `open`) and for
  * this tab's simulated org (the preview server's /sim/clock).
@@ -135,7 +122,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
         it('happy path: send, read the code on the phone, type it, verified', async (t) => {
             const view = await open(t, { contact: 'mobile' });
             await waitForText(byId(view, 'phone'), '5678');
-            await assertAccessible(view, 'ready');
+            await assertAccessible(view.page, 'ready');
             await send(view);
             // The reservation is back; the delivery's outcome comes with the first status poll.
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Sending'));
@@ -157,10 +144,10 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             );
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
             await waitForText(byId(view, 'expiry'), 'Code expires in');
-            await assertAccessible(view, 'sent');
+            await assertAccessible(view.page, 'sent');
             await enterCode(view, code);
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
-            await assertAccessible(view, 'verified');
+            await assertAccessible(view.page, 'verified');
             await assertNoCodeInComposer(view, code);
             assertCleanPage(view);
         });
@@ -180,13 +167,13 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             const code = await codeOnPhone(view);
             await enterCode(view, wrongCodeFor(code));
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCode', 2));
-            await assertAccessible(view, 'invalid code');
+            await assertAccessible(view.page, 'invalid code');
             await enterCode(view, wrongCodeFor(code));
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCodeLastAttempt'));
             await enterCode(view, wrongCodeFor(code));
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Locked'));
             assert.equal(await byId(view, 'code').count(), 0, 'no code entry once locked');
-            await assertAccessible(view, 'locked');
+            await assertAccessible(view.page, 'locked');
             await assertNoCodeInComposer(view, code);
             assertCleanPage(view);
         });
@@ -201,7 +188,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             const resend = button(view, 'resend');
             await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
             assert.equal(await resend.isEnabled(), true, 'Resend is offered');
-            await assertAccessible(view, 'expired');
+            await assertAccessible(view.page, 'expired');
             await whileSending(view, () => resend.click());
             const second = await codeOnPhone(view, 2);
             assert.notEqual(second, undefined);
@@ -365,7 +352,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             await view.page.keyboard.press('Enter');
             await waitForText(byId(view, 'code-error'), label('WhatsAppOtp_UI_EnterAllDigits', 6));
             assert.equal(await byId(view, 'error').count(), 0, 'no check was made');
-            await assertAccessible(view, 'short code');
+            await assertAccessible(view.page, 'short code');
             assertCleanPage(view);
         });
 
@@ -407,7 +394,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             const view = await open(t, { contact: 'no-phone' });
             await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
             assert.equal(await button(view, 'send').isDisabled(), true);
-            await assertAccessible(view, 'no phone');
+            await assertAccessible(view.page, 'no phone');
             assertCleanPage(view);
         });
 
@@ -439,7 +426,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
                     `Send ${retryHelps ? 'enabled' : 'disabled'} after ${outcome}`
                 );
                 if (outcome === '401') {
-                    await assertAccessible(view, 'send failed');
+                    await assertAccessible(view.page, 'send failed');
                 }
                 assert.equal(
                     await view.page.locator('[data-id="whatsapp-code"]').count(),
@@ -458,7 +445,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_Status_Unconfirmed'));
             assert.equal(await byId(view, 'error').count(), 0, 'no error besides the one message');
             assert.equal(await view.page.locator('lightning-toast').count(), 0, 'no toast');
-            await assertAccessible(view, 'unconfirmed');
+            await assertAccessible(view.page, 'unconfirmed');
             await enterCode(view, code);
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
             await assertNoCodeInComposer(view, code);

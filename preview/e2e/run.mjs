@@ -15,8 +15,8 @@ try {
     process.exit(1);
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
-const testFiles = ['simulated-org.test.mjs', 'composer.test.mjs', 'delivery.test.mjs'].map((file) =>
-    path.join(here, file)
+const testFiles = ['bundle-cache.test.mjs', 'simulated-org.test.mjs', 'composer.test.mjs', 'delivery.test.mjs'].map(
+    (file) => path.join(here, file)
 );
 // Both files at once (node --test runs one at a time on a 2-core machine): the Node tests of the simulation
 // then run while the composer tests wait on the browser.
