@@ -40,7 +40,7 @@ async function buildBundle(cache) {
     const useDiskCache = process.env.PREVIEW_BUILD_CACHE !== 'off';
     const kept = useDiskCache ? readCachedBundle() : undefined;
     if (kept) {
-        return { files: kept, cache };
+        return { files: kept, cache, kept: true };
     }
     const options = createRollupOptions();
     let warned = false;
@@ -162,7 +162,11 @@ export async function startPreview({
             files = result.files;
             cache = result.cache;
             buildError = undefined;
-            log(`preview built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+            log(
+                result.kept
+                    ? 'preview unchanged since its last build: the kept bundle is served (PREVIEW_BUILD_CACHE=off rebuilds)'
+                    : `preview built in ${((Date.now() - started) / 1000).toFixed(1)} s`
+            );
             return true;
         } catch (error) {
             buildError = error;
