@@ -4,6 +4,7 @@
 // its fix, and prints the command that resumes from it. See README, "Install into an org (admins)".
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { lineOf, probePlan, renderProbe, GATEWAY } from './org-setup/probe.mjs';
 import {
     findFiles,
@@ -271,11 +272,21 @@ function plan(options) {
     };
 }
 
-const say = (text) => process.stdout.write(`${text}\n`);
+/**
+ * What every step uses: the project root, `say` (a line on standard output) and `sf` (runs sf in the root), all
+ * from main's io, so two runs in one process (the tests) never share them.
+ */
+function context(root, io) {
+    return {
+        root,
+        say: (text) => io.stdout.write(`${text}\n`),
+        sf: (args) => sf(args, root, { env: io.env, spawn: io.spawn })
+    };
+}
 
 /** Runs one sf command and throws a StepError naming the step when it fails. */
-function mustSf(args, cwd, what, fix) {
-    const response = sf(args, cwd);
+function mustSf(args, ctx, what, fix) {
+    const response = ctx.sf(args);
     if (!response.ok) {
         const problems =
             args[0] === 'project' && args[1] === 'deploy'
@@ -286,13 +297,22 @@ function mustSf(args, cwd, what, fix) {
     return response;
 }
 
-async function run(options, root) {
+async function run(options, ctx, io) {
+    const { root } = ctx;
     const apiVersion =
         JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')).sourceApiVersion ?? '65.0';
     const org = ['--target-org', options.targetOrg];
     const temp = path.join(root, '.tmp', `org-setup-${process.pid}`);
     fs.mkdirSync(temp, { recursive: true });
-    process.on('exit', () => fs.rmSync(temp, { recursive: true, force: true }));
+    try {
+        await runSteps(options, ctx, io, { apiVersion, org, temp });
+    } finally {
+        fs.rmSync(temp, { recursive: true, force: true });
+    }
+}
+
+async function runSteps(options, ctx, io, { apiVersion, org, temp }) {
+    const { root, say } = ctx;
     const start = options.from ? STEPS.findIndex(([id]) => id === options.from) : 0;
     const todo = STEPS.slice(start);
     // Read the key and the receipt secret before anything runs, so the rest is unattended.
@@ -302,7 +322,7 @@ async function run(options, root) {
         ...(wantsKey ? ['8x8 API key'] : []),
         ...(wantsSecret ? [`receipt secret (${MIN_SECRET_LENGTH}+ random characters)`] : [])
     ];
-    const secrets = prompts.length ? await readSecrets(prompts) : [];
+    const secrets = prompts.length ? await readSecrets(prompts, io.stdin, io.stderr) : [];
     const key = wantsKey ? secrets[0] : undefined;
     const receiptSecret = wantsSecret ? secrets[wantsKey ? 1 : 0] : undefined;
     if (wantsKey && !key) {
@@ -329,7 +349,7 @@ async function run(options, root) {
         connection: () => {
             mustSf(
                 command.connection(org),
-                root,
+                ctx,
                 'the connection did not deploy',
                 'fix the problems above (this deploy holds no Apex), then rerun'
             );
@@ -340,7 +360,7 @@ async function run(options, root) {
                 'ExternalServiceRegistration:CPaasMessagingApps',
                 '.externalServiceRegistration-meta.xml',
                 path.join(temp, 'retrieved'),
-                root,
+                ctx,
                 org,
                 'the registration could not be retrieved',
                 'check that step connection deployed it (Setup → External Services → CPaasMessagingApps), then rerun'
@@ -366,24 +386,24 @@ async function run(options, root) {
                 );
             }
         },
-        probe: () => probe(root, org, temp),
+        probe: () => probe(ctx, org, temp),
         deploy: () => {
             const r = mustSf(
                 command.deploy(org),
-                root,
+                ctx,
                 'force-app did not deploy',
                 'fix the problems above; a compile error in CPaasMessagingGateway.cls about an ExternalService name means the probe missed it: rerun from probe'
             );
             say(`    deployed ${r.result?.numberComponentsDeployed ?? (r.result?.files ?? []).length} component(s)`);
         },
         permsets: () => {
-            assign(command.assign(org), root, 'you');
+            assign(command.assign(org), ctx, 'you');
             if (options.assign.length) {
-                assign(command.assign(org, options.assign), root, options.assign.join(', '));
+                assign(command.assign(org, options.assign), ctx, options.assign.join(', '));
             }
         },
         site: () => {
-            const found = site(options, root, org);
+            const found = site(options, ctx, org);
             options.callbackBaseUrl ??= found;
         },
         secret: async () => {
@@ -395,7 +415,7 @@ async function run(options, root) {
             }
             const display = mustSf(
                 command.display(org),
-                root,
+                ctx,
                 'the org could not be read',
                 'log in again: sf org login web --alias ' + options.targetOrg
             );
@@ -418,7 +438,7 @@ async function run(options, root) {
             }
             const display = mustSf(
                 command.display(org),
-                root,
+                ctx,
                 'the org could not be read',
                 'log in again: sf org login web --alias ' + options.targetOrg
             );
@@ -432,9 +452,9 @@ async function run(options, root) {
             const done = await storeKey({ instanceUrl, accessToken, apiVersion, key });
             say(`    the key is stored (${done}) on X8x8_CPaaS_Authentication / X8x8_API_Key_Principal, encrypted`);
         },
-        settings: () => settings(options, root, org, temp, apiVersion),
+        settings: () => settings(options, ctx, org, temp, apiVersion),
         tests: () => {
-            const r = sf(command.tests(org), root);
+            const r = ctx.sf(command.tests(org));
             const summary = r.result?.summary;
             if (!summary) {
                 throw new StepError(
@@ -471,8 +491,8 @@ async function run(options, root) {
 }
 
 /** Retrieves one component into `out` and returns its file (whose name ends with `suffix`). */
-function retrieveOne(member, suffix, out, root, org, what, fix) {
-    mustSf(command.retrieve(member, out, org), root, what, fix);
+function retrieveOne(member, suffix, out, ctx, org, what, fix) {
+    mustSf(command.retrieve(member, out, org), ctx, what, fix);
     const [file] = findFiles(out, suffix);
     if (!file) {
         throw new StepError(`the retrieve of ${member} returned no file`, fix);
@@ -483,8 +503,8 @@ function retrieveOne(member, suffix, out, root, org, what, fix) {
 // A set already assigned comes back as a failure whose message says "Duplicate PermissionSetAssignment"
 // (INFERRED from the API's DUPLICATE_VALUE error; plugin-user's PermsetAssignResult carries it in failures[].message),
 // so a rerun treats it as done.
-function assign(args, root, who) {
-    const r = sf(args, root);
+function assign(args, ctx, who) {
+    const r = ctx.sf(args);
     const failures = (r.result?.failures ?? []).filter((f) => !/duplicate/i.test(f.message ?? ''));
     if ((!r.ok && !r.result) || failures.length) {
         const problems = failures.length
@@ -495,20 +515,20 @@ function assign(args, root, who) {
             'check the usernames and that step deploy succeeded, then rerun'
         );
     }
-    say(
+    ctx.say(
         `    assigned ${PERMISSION_SETS.join(', ')} to ${who}${r.result?.failures?.length ? ' (some were already assigned)' : ''}`
     );
 }
 
-function probe(root, org, temp) {
-    const { entities, usage } = probePlan(root);
+function probe(ctx, org, temp) {
+    const { entities, usage } = probePlan(ctx.root);
     const names = new Map();
     const findings = [];
     const file = path.join(temp, 'probe.apex');
     const attempt = () => {
         const { apex, owner } = renderProbe(entities, names);
         fs.writeFileSync(file, apex);
-        const r = sf(command.probe(file, org), root);
+        const r = ctx.sf(command.probe(file, org));
         const result = r.result ?? {};
         if (result.compiled === true) {
             return undefined;
@@ -567,19 +587,20 @@ function probe(root, org, temp) {
             'make those changes (the gateway is the only file that uses them), run npm run check:apex-semantic, then rerun'
         );
     }
-    say(`    the org knows every generated name the gateway uses (${entities.length} names, one sf apex run)`);
+    ctx.say(`    the org knows every generated name the gateway uses (${entities.length} names, one sf apex run)`);
 }
 
 /** The query's records, or a StepError naming what could not be read. */
-function records(soql, root, org, what) {
-    const r = mustSf(command.query(soql, org), root, what, 'check that step deploy succeeded, then rerun');
+function records(soql, ctx, org, what) {
+    const r = mustSf(command.query(soql, org), ctx, what, 'check that step deploy succeeded, then rerun');
     return r.result?.records ?? [];
 }
 
 // The Site deploys with force-app (step deploy); its guest user exists once it does. Returns its https URL.
-function site(options, root, org) {
+function site(options, ctx, org) {
+    const { say } = ctx;
     const manual = `Setup → Sites → WhatsApp OTP Receipts → Public Access Settings → View Users → the guest user → Permission Set Assignments → add ${GUEST_PERMISSION_SET}`;
-    const [found] = records(SITE_QUERY, root, org, `the Site ${SITE} could not be read`);
+    const [found] = records(SITE_QUERY, ctx, org, `the Site ${SITE} could not be read`);
     if (!found || !ID.test(found.Id ?? '') || !ID.test(found.GuestUserId ?? '')) {
         throw new StepError(
             `the org has no Site ${SITE} with a guest user`,
@@ -588,7 +609,7 @@ function site(options, root, org) {
     }
     const [guest] = records(
         `SELECT Username FROM User WHERE Id = '${found.GuestUserId}'`,
-        root,
+        ctx,
         org,
         "the Site's guest user could not be read"
     );
@@ -597,7 +618,7 @@ function site(options, root, org) {
     }
     // Unconfirmed in an org: that sf org assign permset accepts a Site guest user for --on-behalf-of. If not, the
     // failure below prints the manual path.
-    const r = sf(command.assign(org, [guest.Username], [GUEST_PERMISSION_SET]), root);
+    const r = ctx.sf(command.assign(org, [guest.Username], [GUEST_PERMISSION_SET]));
     const failures = (r.result?.failures ?? []).filter((f) => !/duplicate/i.test(f.message ?? ''));
     if ((!r.ok && !r.result) || failures.length) {
         const problems = failures.length
@@ -611,7 +632,7 @@ function site(options, root, org) {
     say(`    assigned ${GUEST_PERMISSION_SET} to the guest user ${guest.Username}`);
     const [detail] = records(
         `SELECT SecureUrl FROM SiteDetail WHERE DurableId = '${found.Id}'`,
-        root,
+        ctx,
         org,
         "the Site's URL could not be read"
     );
@@ -631,7 +652,8 @@ function site(options, root, org) {
     return url;
 }
 
-function settings(options, root, org, temp, apiVersion) {
+function settings(options, ctx, org, temp, apiVersion) {
+    const { root, say } = ctx;
     const members = [];
     if (options.region !== 'apac') {
         const xml = withUrl(fs.readFileSync(path.join(root, NAMED_CREDENTIAL), 'utf8'), REGIONS[options.region]);
@@ -645,7 +667,7 @@ function settings(options, root, org, temp, apiVersion) {
     }
     const query = mustSf(
         command.settingsQuery(org),
-        root,
+        ctx,
         'the settings could not be read',
         'check that step deploy succeeded, then rerun'
     );
@@ -665,7 +687,7 @@ function settings(options, root, org, temp, apiVersion) {
             'CustomMetadata:WhatsApp_OTP_Setting.Default',
             '.md-meta.xml',
             path.join(temp, 'settings'),
-            root,
+            ctx,
             org,
             "the org's settings record could not be retrieved",
             'rerun; or edit it in Setup → Custom Metadata Types → WhatsApp OTP Setting'
@@ -688,7 +710,7 @@ function settings(options, root, org, temp, apiVersion) {
         const dir = writePackage(path.join(temp, 'package'), members, apiVersion);
         mustSf(
             command.deployPackage(dir, org),
-            root,
+            ctx,
             'the per-org values did not deploy',
             'fix the problems above, then rerun'
         );
@@ -704,12 +726,21 @@ function settings(options, root, org, temp, apiVersion) {
     }
 }
 
-async function main() {
+/**
+ * Runs org:setup with `argv` and returns its exit code. `io` ({ cwd, stdin, stdout, stderr, env, spawn }, each
+ * optional) defaults to this process's; spawn is how sf starts (spawnSync's signature and result). The tests run
+ * it in-process with their own.
+ */
+export async function main(argv, io = {}) {
+    // stdin, env and spawn stay undefined unless given: readSecrets and sf default them (process.stdin is only
+    // touched when a secret is read).
+    io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, ...io };
+    const say = (text) => io.stdout.write(`${text}\n`);
     let options;
     try {
-        options = parseArgs(process.argv.slice(2));
+        options = parseArgs(argv);
     } catch (error) {
-        process.stderr.write(`org:setup: ${error.message}\n  fix: ${error.fix}\n`);
+        io.stderr.write(`org:setup: ${error.message}\n  fix: ${error.fix}\n`);
         return 2;
     }
     if (options.help) {
@@ -733,24 +764,29 @@ async function main() {
         );
         return 0;
     }
-    const root = process.cwd();
+    const root = io.cwd;
     if (!fs.existsSync(path.join(root, 'sfdx-project.json'))) {
-        process.stderr.write('org:setup: run it from the project root (where sfdx-project.json is)\n');
+        io.stderr.write('org:setup: run it from the project root (where sfdx-project.json is)\n');
         return 2;
     }
     try {
-        await run(options, root);
+        await run(options, context(root, io), io);
         return 0;
     } catch (error) {
         if (!(error instanceof StepError)) {
             throw error;
         }
         const n = STEPS.findIndex(([id]) => id === error.step) + 1;
-        process.stderr.write(
+        io.stderr.write(
             `\norg:setup: step ${n} of ${STEPS.length} (${error.step}) failed: ${error.message}\n  fix: ${error.fix}\n  then resume: ${rerunCommand(options, error.step)}\n`
         );
         return 1;
     }
 }
 
-process.exitCode = await main();
+// Run as the CLI (node scripts/org-setup.mjs); imported, it only exports main. Both sides resolved, as the ESM
+// loader resolves symlinks in import.meta.url.
+const entry = process.argv[1] && fs.realpathSync(path.resolve(process.argv[1]));
+if (entry === fileURLToPath(import.meta.url)) {
+    process.exitCode = await main(process.argv.slice(2));
+}

@@ -12,15 +12,16 @@ export class StepError extends Error {
 }
 
 /**
- * Runs `sf <args> --json` in `cwd`.
+ * Runs `sf <args> --json` in `cwd`, with `env` (default this process's) and `spawn` (default spawnSync; a test's
+ * stand-in takes the same arguments and returns the same result).
  * @returns {{ ok: boolean, json: object, result: any, stderr: string }}
  */
-export function sf(args, cwd) {
-    const run = spawnSync('sf', [...args, '--json'], {
+export function sf(args, cwd, { env = process.env, spawn = spawnSync } = {}) {
+    const run = spawn('sf', [...args, '--json'], {
         cwd,
         encoding: 'utf8',
         maxBuffer: 256 * 1024 * 1024,
-        env: { ...process.env, SF_NO_COLOR: 'true', FORCE_COLOR: '0' }
+        env: { ...env, SF_NO_COLOR: 'true', FORCE_COLOR: '0' }
     });
     if (run.error) {
         throw new StepError(

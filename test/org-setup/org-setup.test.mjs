@@ -1,16 +1,21 @@
 // Tests of `npm run org:setup` against a fake `sf` placed first on PATH (test/org-setup/fake-sf) and a local HTTP
 // server standing in for the org's Connect REST endpoint. Each test runs the real script in a copy of the project
 // (so --write-back and temp files never touch this checkout), feeds the API key on standard input, and reads
-// what the fake recorded.
-import { describe, test } from 'node:test';
+// what the fake recorded. Most run the script's main in this process with the fake as its spawnSync (each node
+// start, of the script and of every sf call, was most of this suite's CPU); the tests marked `cli` run
+// `node scripts/org-setup.mjs` as a child with the fake `sf` executable on PATH, so the CLI wiring stays proven.
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../scripts/org-setup.mjs';
 import { probePlan, renderProbe, lineOf, GATEWAY } from '../../scripts/org-setup/probe.mjs';
+import * as fakeSf from './fake-sf/fake-sf.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const script = path.join(root, 'scripts', 'org-setup.mjs');
@@ -26,8 +31,12 @@ const PROJECT_FILES = [
     'config/per-org'
 ];
 
+const projects = [];
+after(() => projects.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 function project() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'org-setup-test-'));
+    projects.push(dir);
     for (const f of PROJECT_FILES) {
         fs.cpSync(path.join(root, f), path.join(dir, 'project', f), { recursive: true });
     }
@@ -91,10 +100,19 @@ async function connectServer({ exists = false, failStore = false, secretExists =
         });
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return { url: `http://127.0.0.1:${server.address().port}`, requests, close: () => server.close() };
+    // closeAllConnections: fetch keeps its connection alive, which would hold this process open after the tests.
+    const close = () => {
+        server.close();
+        server.closeAllConnections();
+    };
+    return { url: `http://127.0.0.1:${server.address().port}`, requests, close };
 }
 
-function runSetup(p, args, { scenario = {}, stdin = `${KEY}\n${SECRET}\n`, withFake = true } = {}) {
+/**
+ * Runs org:setup in p's project with args, the fake's scenario and stdin: in-process, or with `cli` as
+ * `node scripts/org-setup.mjs`. Either way sf is found on PATH only `withFake`. Output is stdout and stderr together.
+ */
+async function runSetup(p, args, { scenario = {}, stdin = `${KEY}\n${SECRET}\n`, withFake = true, cli = false } = {}) {
     fs.writeFileSync(p.scenario, JSON.stringify(scenario));
     const env = {
         ...process.env,
@@ -102,6 +120,19 @@ function runSetup(p, args, { scenario = {}, stdin = `${KEY}\n${SECRET}\n`, withF
         FAKE_SF_SCENARIO: p.scenario,
         PATH: withFake ? `${fakeBin}${path.delimiter}${path.dirname(process.execPath)}` : path.dirname(process.execPath)
     };
+    if (!cli) {
+        let out = '';
+        const sink = { write: (text) => ((out += text), true) };
+        const status = await main(args, {
+            cwd: p.cwd,
+            stdin: Readable.from([stdin]),
+            stdout: sink,
+            stderr: sink,
+            env,
+            spawn: fakeSf.spawnSync
+        });
+        return { status, out, calls: readCalls(p) };
+    }
     return new Promise((resolve) => {
         const child = spawn(process.execPath, [script, ...args], { cwd: p.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
         let out = '';
@@ -138,9 +169,8 @@ function filesContaining(dir, text) {
         .filter((f) => fs.readFileSync(f, 'utf8').includes(text));
 }
 
-// Each test has its own copy of the project, its own fake org and its own REST server, so two run at a time:
-// most of a test is the script and the fake sf starting (one node process each), and when this suite is the
-// last one left in `npm test`, the second core is not idle.
+// Each test has its own copy of the project, its own fake org and its own REST server (and main keeps each run's
+// io apart), so two run at a time: a `cli` test's child processes overlap with the others' in-process work.
 describe('npm run org:setup', { concurrency: 2 }, () => {
     test('a full run deploys in the safe order, stores the key and the receipt secret, and ends with the tests', async () => {
         const p = project();
@@ -463,7 +493,11 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
 
     test('without sf on PATH a real run fails at the first step with the install fix', async () => {
         const p = project();
-        const { status, out } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key'], { withFake: false });
+        // As the CLI: Node's own PATH lookup of sf fails, not the fake's.
+        const { status, out } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key'], {
+            withFake: false,
+            cli: true
+        });
         assert.equal(status, 1, out);
         assert.match(
             out,
@@ -479,7 +513,10 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
             ['--target-org', 'otp-org', '--skip-key', '--from', 'secret'],
             {
                 scenario: { instanceUrl: org.url },
-                stdin: `${SECRET}\n`
+                stdin: `${SECRET}\n`,
+                // As the CLI, end to end: the secret on the child's stdin, the fake sf executable on PATH (four
+                // calls), REST from the child, and its exit code.
+                cli: true
             }
         );
         org.close();

@@ -9,23 +9,46 @@
 //   guestAssignFails       assigning a permission set to the Site's guest user fails
 //   testsFail              `apex run test` reports one failing test
 // Every deployed --metadata-dir package is copied under $FAKE_SF_LOG's directory, for the test to read.
+// The executable (main) and the in-process stand-in (spawnSync) give the same answer through call().
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as payloads from './payloads.mjs';
 
+const BIN = path.dirname(fileURLToPath(import.meta.url));
 const value = (args, flag) => args[args.indexOf(flag) + 1];
 const values = (args, flag) => args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []));
+let deploys = 0;
 
 export function main(args) {
-    const log = process.env.FAKE_SF_LOG;
-    fs.appendFileSync(log, `${JSON.stringify({ argv: args })}\n`);
-    const scenario = JSON.parse(fs.readFileSync(process.env.FAKE_SF_SCENARIO, 'utf8'));
-    const answer = respond(args, scenario, path.dirname(log));
-    process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
-    process.exitCode = answer.status;
+    const { status, stdout } = call(args, process.cwd(), process.env);
+    process.stdout.write(stdout);
+    process.exitCode = status;
 }
 
-function respond(args, scenario, logDir) {
+/** One `sf` call: logs its argv and returns the exit code and standard output the executable gives. */
+function call(args, cwd, env) {
+    const log = env.FAKE_SF_LOG;
+    fs.appendFileSync(log, `${JSON.stringify({ argv: args })}\n`);
+    const scenario = JSON.parse(fs.readFileSync(env.FAKE_SF_SCENARIO, 'utf8'));
+    const answer = respond(args, scenario, path.dirname(log), cwd);
+    return { status: answer.status, stdout: `${JSON.stringify(answer, null, 2)}\n` };
+}
+
+/**
+ * The fake as child_process.spawnSync (the signature and result sf.mjs uses), for a test that runs org:setup
+ * in-process: no node start per call. Like the real lookup, `sf` is found only when this folder is on env.PATH.
+ */
+export function spawnSync(command, args, { cwd, env }) {
+    if (command !== 'sf' || !(env.PATH ?? '').split(path.delimiter).includes(BIN)) {
+        const error = Object.assign(new Error(`spawnSync ${command} ENOENT`), { code: 'ENOENT' });
+        return { error, status: null, signal: null, stdout: null, stderr: null };
+    }
+    const { status, stdout } = call(args, cwd, env);
+    return { status, signal: null, stdout, stderr: '', output: [null, stdout, ''] };
+}
+
+function respond(args, scenario, logDir, cwd) {
     const command = args
         .filter((a) => !a.startsWith('-'))
         .slice(0, 3)
@@ -37,8 +60,11 @@ function respond(args, scenario, logDir) {
               ? 'force-app'
               : 'connection';
         if (kind === 'metadata-dir') {
-            const dir = value(args, '--metadata-dir');
-            fs.cpSync(dir, path.join(logDir, `deployed-${Date.now()}-${process.pid}`), { recursive: true });
+            const dir = path.resolve(cwd, value(args, '--metadata-dir'));
+            // pid and a count: unique for an executable per call and for many calls in one process.
+            fs.cpSync(dir, path.join(logDir, `deployed-${Date.now()}-${process.pid}-${++deploys}`), {
+                recursive: true
+            });
         }
         if (scenario.failDeploy === kind) {
             return payloads.deployFailed(
@@ -67,7 +93,7 @@ function respond(args, scenario, logDir) {
     }
     if (command.startsWith('project retrieve start')) {
         const member = value(args, '--metadata');
-        const out = value(args, '--output-dir');
+        const out = path.resolve(cwd, value(args, '--output-dir'));
         if (member.startsWith('ExternalServiceRegistration:')) {
             const file = path.join(
                 out,
@@ -78,7 +104,10 @@ function respond(args, scenario, logDir) {
             );
             fs.mkdirSync(path.dirname(file), { recursive: true });
             let xml = fs.readFileSync(
-                'force-app/main/default/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml',
+                path.join(
+                    cwd,
+                    'force-app/main/default/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml'
+                ),
                 'utf8'
             );
             const names = [...(scenario.orgOperationNames ?? [])];
@@ -101,7 +130,7 @@ function respond(args, scenario, logDir) {
         const file = path.join(out, 'main', 'default', 'customMetadata', 'WhatsApp_OTP_Setting.Default.md-meta.xml');
         fs.mkdirSync(path.dirname(file), { recursive: true });
         const shipped = fs.readFileSync(
-            'config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml',
+            path.join(cwd, 'config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml'),
             'utf8'
         );
         // The org's own record: an admin already set the code length to 8.
@@ -111,7 +140,7 @@ function respond(args, scenario, logDir) {
         ]);
     }
     if (command === 'apex run' || (command.startsWith('apex run') && !args.includes('test'))) {
-        const lines = fs.readFileSync(value(args, '--file'), 'utf8').split('\n');
+        const lines = fs.readFileSync(path.resolve(cwd, value(args, '--file')), 'utf8').split('\n');
         for (const name of scenario.rejectNames ?? []) {
             const word = new RegExp(`(\\.${name}\\b|\\b${name}_Request\\b)`);
             const at = lines.findIndex((l) => word.test(l));
