@@ -48,8 +48,9 @@ export function typecheck(target, { cacheDir = CACHE_DIR } = {}) {
 /**
  * What a stored result is looked up by, known without loading TypeScript: package-lock.json, the compiler's
  * version, this gate's own code (it writes the findings), the Node version, and the tsconfig's path and
- * text. The rest of the key (the parsed options and root files, and everything they come from: extended
- * tsconfigs, the folders the include patterns walk) is stored with the result and checked by storedResult().
+ * text. The rest of the key, the parsed options and root files, needs the compiler to work out; they are
+ * stored with the result (`program`) together with everything they were worked out from (extended
+ * tsconfigs, the folders the include patterns walked), which storedResult() checks instead.
  */
 function lookupKey(configPath) {
     const hash = crypto.createHash('sha256');
@@ -76,6 +77,7 @@ function lookupKey(configPath) {
  * options, the same root files, the same program and so the same diagnostics.
  */
 class Inputs {
+    program = undefined;
     reads = new Map();
     probes = new Map();
     listings = new Map();
@@ -99,6 +101,7 @@ class Inputs {
     }
     toJSON() {
         return {
+            program: this.program,
             reads: [...this.reads],
             probes: [...this.probes],
             listings: [...this.listings],
@@ -249,6 +252,7 @@ function check(configPath, buildInfo, inputs) {
         return { count: 0, findings: [ts.flattenDiagnosticMessageText(config.error.messageText, '\n')] };
     }
     const parsed = ts.parseJsonConfigFileContent(config.config, system, projectDir, { noEmit: true }, configPath);
+    inputs.program = { options: parsed.options, rootNames: parsed.fileNames };
     // Incremental (the compiler's own .tsbuildinfo, as `tsc --incremental` keeps it): a file whose text, and
     // whose dependencies' types, are unchanged since the last run keeps that run's diagnostics instead of being
     // checked again. One build info per tsconfig; TypeScript discards it when the compiler version or options
