@@ -32,6 +32,7 @@ const sha = (data) => crypto.createHash('sha256').update(data).digest('hex');
  */
 export function typecheck(target, { cacheDir = CACHE_DIR } = {}) {
     const configPath = path.resolve(fs.statSync(target).isDirectory() ? path.join(target, 'tsconfig.json') : target);
+    cacheDir = path.resolve(cacheDir);
     const name = sha(configPath).slice(0, 16);
     const resultFile = path.join(cacheDir, `${name}.result.json`);
     const key = lookupKey(configPath);
