@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -25,37 +25,53 @@ function tempProject() {
     return dir;
 }
 
-const build = (dir, ...args) => {
-    const r = spawnSync(process.execPath, ['scripts/build.mjs', ...args], { cwd: dir, encoding: 'utf8' });
-    return { status: r.status, out: r.stdout + r.stderr };
-};
-
 /**
- * Writes what `npm run build` writes in the temp project, through the copy's own compile() (so its root is
- * the temp project): the emitted text is the same in both modes; only the whole-program type check, which
- * a build adds and the typecheck gate covers, is left out (the DOM library's types are most of its time).
+ * `node scripts/build.mjs --check` in the temp project, after what `npm run build` writes there and then a
+ * hand edit to the compiled demo.js. Both happen in a module preloaded into the same process (--import), so
+ * TypeScript loads once: it writes the build through the copy's own compile() (so its root is the temp
+ * project); the emitted text is the same in both modes; only the whole-program type check, which a build
+ * adds and the typecheck gate covers, is left out (the DOM library's types are most of its time).
  */
-async function buildIn(dir) {
-    const { compile } = await import(pathToFileURL(path.join(dir, 'scripts', 'build.mjs')).href);
-    const { outputs, diagnostics } = compile({ typeCheck: false });
-    assert.deepEqual(diagnostics, []);
-    for (const [file, text] of outputs) {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, text);
-    }
+const PRELOAD = `import fs from 'node:fs';
+import path from 'node:path';
+// build.mjs runs its main() when it is the script node was started with: not for this import of it.
+const script = process.argv[1];
+process.argv[1] = '';
+const { compile } = await import('./build.mjs?prebuild');
+process.argv[1] = script;
+const { outputs, diagnostics } = compile({ typeCheck: false });
+for (const [file, text] of outputs) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
 }
+// What was built, for the test to look at.
+const result = { outputs: [...outputs], diagnostics: diagnostics.map((d) => d.messageText) };
+fs.writeFileSync('build-result.json', JSON.stringify(result));
+fs.appendFileSync(path.join(process.cwd(), 'force-app/main/default/lwc/demo/demo.js'), '// a hand edit\\n');
+`;
 
 // (That a fresh build passes --check is what the check:build-sync gate itself shows on the real project.)
-test('a compiled file edited by hand fails --check, naming the file', async (t) => {
+test('a compiled file edited by hand fails --check, naming the file', (t) => {
     const dir = tempProject();
     t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    fs.writeFileSync(path.join(dir, 'scripts', 'build-then-edit.mjs'), PRELOAD);
 
-    await buildIn(dir);
+    const r = spawnSync(
+        process.execPath,
+        ['--import', './scripts/build-then-edit.mjs', 'scripts/build.mjs', '--check'],
+        { cwd: dir, encoding: 'utf8' }
+    );
+    const out = r.stdout + r.stderr;
     const compiled = path.join(dir, 'force-app', 'main', 'default', 'lwc', 'demo', 'demo.js');
-    assert.match(fs.readFileSync(compiled, 'utf8'), /^\/\/ Generated from src-ts\/lwc\/demo\/demo\.ts/);
+    // The build wrote the compiled file with its header; the hand edit came after it.
+    const resultFile = path.join(dir, 'build-result.json');
+    assert.ok(fs.existsSync(resultFile), out);
+    const { outputs, diagnostics } = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+    assert.deepEqual(diagnostics, []);
+    const built = new Map(outputs).get(compiled);
+    assert.match(built, /^\/\/ Generated from src-ts\/lwc\/demo\/demo\.ts/);
+    assert.equal(fs.readFileSync(compiled, 'utf8'), `${built}// a hand edit\n`);
 
-    fs.appendFileSync(compiled, '// a hand edit\n');
-    const edited = build(dir, '--check');
-    assert.equal(edited.status, 1, edited.out);
-    assert.match(edited.out, /force-app\/main\/default\/lwc\/demo\/demo\.js: differs from a fresh build/);
+    assert.equal(r.status, 1, out);
+    assert.match(out, /force-app\/main\/default\/lwc\/demo\/demo\.js: differs from a fresh build/);
 });
