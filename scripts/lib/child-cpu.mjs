@@ -14,3 +14,25 @@ export function childCpuSeconds() {
         return undefined;
     }
 }
+
+/**
+ * CPU seconds the whole machine has been busy (all cores, every process) since boot, from /proc/stat's
+ * "cpu" line (user, nice, system, irq, softirq, steal; not idle or iowait), or undefined where /proc is
+ * missing. Read before and after a command that has the machine to itself: unlike childCpuSeconds it also
+ * counts processes that left the tree before they ended, such as Chromium's renderers, which its zygote
+ * leaves to init when the browser closes (measured here: the e2e gate's tree reports about half its CPU).
+ */
+export function machineBusySeconds() {
+    try {
+        const [user, nice, system, , , irq, softirq, steal] = fs
+            .readFileSync('/proc/stat', 'utf8')
+            .split('\n')[0]
+            .trim()
+            .split(/\s+/)
+            .slice(1)
+            .map(Number);
+        return (user + nice + system + irq + softirq + steal) / 100;
+    } catch {
+        return undefined;
+    }
+}
