@@ -107,6 +107,10 @@ try {
             [
                 `ratio \`npm test\` / lwc-recipes \`test:unit\` (medians of the ${runs} alternating pairs)`,
                 `${(ours.wall / them.wall).toFixed(2)} wall, ${(ours.cpu / them.cpu).toFixed(2)} CPU`
+            ],
+            [
+                'ratio `npm test` after one edit / lwc-recipes `test:unit` median',
+                `${(edited.wall / them.wall).toFixed(2)} wall, ${(edited.cpu / them.cpu).toFixed(2)} CPU`
             ]
         );
     }
