@@ -11,9 +11,9 @@ const path = require('node:path');
 
 expect.extend({
     toBeAccessible(...args) {
-        const sa11y = require('@sa11y/jest');
-        sa11y.setup();
-        return sa11y.toBeAccessible.apply(this, args);
+        // The package's setup and matcher modules, not its index, which also loads its results processor.
+        require('@sa11y/jest/dist/setup').setup();
+        return require('@sa11y/jest/dist/matcher').toBeAccessible.apply(this, args);
     }
 });
 
