@@ -9,7 +9,15 @@ module.exports = {
     ...jestConfig,
     testMatch: ['<rootDir>/src-ts/**/__tests__/**/*.test.ts'],
     // @lwc/jest-transformer strips TypeScript (@babel/preset-typescript); the type check is its own gate.
-    transform: jestConfig.transform,
+    // It runs behind jest-mocks/lazyLwcTransformer.js, which loads it only for files not in the cache.
+    transform: Object.fromEntries(
+        Object.entries(jestConfig.transform).map(([pattern, transformer]) => [
+            pattern,
+            transformer === require.resolve('@lwc/jest-transformer')
+                ? '<rootDir>/jest-mocks/lazyLwcTransformer.js'
+                : transformer
+        ])
+    ),
     moduleNameMapper: {
         // The one shared folder of lightning/* mocks; it sits outside force-app so nothing test-only deploys.
         // Modules without a file here use sfdx-lwc-jest's stubs.

@@ -1,23 +1,56 @@
 // Runs before every Jest test file (setupFilesAfterEnv).
-// 1. @sa11y/jest: registers expect(element).toBeAccessible().
+// 1. @sa11y/jest: registers expect(element).toBeAccessible(), lazily: loading sa11y and axe-core into a test
+//    file's module registry costs 0.1-0.2 s of CPU, and most test files never check accessibility. The first
+//    call runs sa11y's own setup() (its matcher, which replaces this one, and its custom axe rules) and then
+//    sa11y's matcher, so every check is the one sa11y registers.
 // 2. Custom Labels: every @salesforce/label/c.<name> import resolves to the label's real value from
 //    force-app's CustomLabels.labels-meta.xml, so tests read the text an agent reads and see {0}
 //    placeholders filled in. (sfdx-lwc-jest alone would give the string "c.<name>".)
 const fs = require('node:fs');
 const path = require('node:path');
-const { XMLParser } = require('fast-xml-parser');
-const { setup } = require('@sa11y/jest');
 
-setup();
+expect.extend({
+    toBeAccessible(...args) {
+        // The package's setup and matcher modules, not its index, which also loads its results processor.
+        require('@sa11y/jest/dist/setup').setup();
+        return require('@sa11y/jest/dist/matcher').toBeAccessible.apply(this, args);
+    }
+});
+
+const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+
+/**
+ * The labels of a CustomLabels file: [fullName, value] with the XML entities decoded and the value trimmed.
+ * Regular expressions, not an XML parser: loading and warming a parser in every test file's module registry
+ * cost more than the tests of most files. The file is plain metadata; markup this does not read (CDATA, a
+ * comment or an element inside a value, a character reference) fails here instead of giving a test wrong text.
+ */
+function customLabels(xml) {
+    const labels = [];
+    for (const [, block] of xml.matchAll(/<labels>([\s\S]*?)<\/labels>/g)) {
+        const fullName = /<fullName>([^<]*)<\/fullName>/.exec(block);
+        const value = /<value>([^<]*)<\/value>/.exec(block);
+        if (!fullName || !value) {
+            throw new Error(`a <labels> entry without a plain <fullName> and <value>: ${block.trim().slice(0, 200)}`);
+        }
+        const text = value[1].trim().replace(/&(\w+);|&/g, (entity, name) => {
+            if (!(name in XML_ENTITIES)) {
+                throw new Error(`label ${fullName[1]}: unsupported entity ${entity}`);
+            }
+            return XML_ENTITIES[name];
+        });
+        labels.push([fullName[1].trim(), text]);
+    }
+    if (labels.length !== (xml.match(/<labels>/g) ?? []).length || labels.length === 0) {
+        throw new Error('CustomLabels.labels-meta.xml: the <labels> entries could not all be read');
+    }
+    return labels;
+}
 
 const labelsFile = path.join(__dirname, '..', 'force-app', 'main', 'default', 'labels', 'CustomLabels.labels-meta.xml');
-const parsed = new XMLParser({ isArray: (name) => name === 'labels', parseTagValue: false }).parse(
-    fs.readFileSync(labelsFile, 'utf8')
-);
-for (const label of parsed.CustomLabels.labels) {
-    const value = String(label.value);
+for (const [fullName, value] of customLabels(fs.readFileSync(labelsFile, 'utf8'))) {
     // doMock, not mock: a computed name must not be hoisted; it applies to every import that follows.
-    jest.doMock(`@salesforce/label/c.${label.fullName}`, () => ({ __esModule: true, default: value }), {
+    jest.doMock(`@salesforce/label/c.${fullName}`, () => ({ __esModule: true, default: value }), {
         virtual: true
     });
 }
