@@ -44,7 +44,15 @@ export function errorMessageOf(error) {
     }
     return undefined;
 }
+// One formatter per locale: the card re-renders every second while a code is live, and building an
+// Intl.DateTimeFormat costs far more than formatting with one.
+const clockFormats = new Map();
 /** A time of day in the user's locale, e.g. "10:03 AM". */
 export function formatClockTime(epochMs, locale) {
-    return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(epochMs));
+    let format = clockFormats.get(locale);
+    if (!format) {
+        format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+        clockFormats.set(locale, format);
+    }
+    return format.format(new Date(epochMs));
 }
