@@ -32,8 +32,11 @@ function withTicks(bubble, state) {
     };
 }
 
+// Built once: toLocaleTimeString builds a formatter on every call, and the phone re-renders its bubbles often.
+const TIME_FORMAT = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+
 function time(iso) {
-    return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return TIME_FORMAT.format(new Date(iso));
 }
 
 function toSmsBubble(message) {
