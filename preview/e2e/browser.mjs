@@ -141,6 +141,8 @@ const OFFLINE_FLAGS = [
     '--disable-domain-reliability',
     '--no-pings',
     '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate',
+    // Every host but 127.0.0.1 and localhost, IP literals included, resolves to nothing, so no request can
+    // leave (composer.test.mjs proves it against a server on another address of this machine).
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
 ];
 

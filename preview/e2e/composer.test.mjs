@@ -4,6 +4,8 @@
 // and no request beyond 127.0.0.1. Where minutes must pass, the test moves the page's clock and the
 // simulated org's clock instead of waiting.
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import os from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import { assertAccessible, composerDomSoFar, label, recordComposerDom, startHarness } from './harness.mjs';
 
@@ -481,6 +483,40 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
                 (await response.json()).message,
                 /Invalid request: \/type must be equal to one of the allowed values/
             );
+        });
+    });
+
+    describe('the page cannot reach beyond 127.0.0.1', () => {
+        it('a request to another address of this machine never arrives, and the page reports it', async (t) => {
+            // A server on every interface; the page asks for it at an address other than 127.0.0.1 (on Linux
+            // 127.0.0.2, which is always there; elsewhere the first external IPv4 address).
+            let arrived = 0;
+            const server = http.createServer((request, response) => {
+                arrived += 1;
+                response.end('reached');
+            });
+            await new Promise((resolve) => server.listen(0, '0.0.0.0', resolve));
+            t.after(() => server.close());
+            const external = Object.values(os.networkInterfaces())
+                .flat()
+                .find((address) => address.family === 'IPv4' && !address.internal)?.address;
+            const host = process.platform === 'linux' ? '127.0.0.2' : external;
+            assert.ok(host, 'this machine has no address other than 127.0.0.1 to try');
+            const url = `http://${host}:${server.address().port}/`;
+            assert.equal(await (await fetch(url)).text(), 'reached', 'the server answers outside the browser');
+
+            const view = await open(t, { contact: 'mobile' });
+            const fromPage = await view.page.evaluate(async (target) => {
+                try {
+                    await fetch(target, { mode: 'no-cors' });
+                    return 'answered';
+                } catch {
+                    return 'failed';
+                }
+            }, url);
+            assert.equal(fromPage, 'failed');
+            assert.equal(arrived, 1, 'only the check outside the browser arrived');
+            assert.deepEqual(view.problems.offHostRequests, [url], 'the page guard reports the request');
         });
     });
 
