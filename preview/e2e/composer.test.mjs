@@ -50,8 +50,8 @@ async function codeOnPhone(view, n = 1) {
     return (await codes.nth(n - 1).innerText()).trim();
 }
 
-async function send(view) {
-    await whileSending(view, () => button(view, 'send').click());
+async function send(view, beforeClocksMove) {
+    await whileSending(view, () => button(view, 'send').click(), beforeClocksMove);
 }
 
 /**
@@ -59,13 +59,15 @@ async function send(view) {
  * by the composer's first status-poll delay (1 s, POLL_DELAYS_MS in sendStatusPoll.ts) instead of waiting it
  * out: to the page and to the simulated org alike it is a second that passed. A refused send starts no poll,
  * so its clocks stay. Should the move come before the poll's timer is set, the poll just waits the real
- * second: slower, never wrong.
+ * second: slower, never wrong. `beforeClocksMove` checks what shows while the send is still in flight: once
+ * the clocks move, the poll may settle it at once.
  */
-async function whileSending(view, act) {
+async function whileSending(view, act, beforeClocksMove = async () => {}) {
     const answered = view.page.waitForResponse((response) => response.url().endsWith('.sendOtp'));
     await act();
     const payload = await (await answered).json();
     if (payload.ok && payload.result?.status !== 'REFUSED') {
+        await beforeClocksMove();
         await moveClocks(view, 1);
     }
 }
@@ -125,9 +127,8 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             const view = await open(t, { contact: 'mobile' });
             await waitForText(byId(view, 'phone'), '5678');
             await assertAccessible(view.page, 'ready');
-            await send(view);
             // The reservation is back; the delivery's outcome comes with the first status poll.
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Sending'));
+            await send(view, () => waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Sending')));
             const code = await codeOnPhone(view);
             assert.match(code, /^\d{6}$/);
             const phone = view.page.locator('[data-id="customer-phone"]');
