@@ -11,6 +11,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeWhole } from '../../scripts/lib/kept-files.mjs';
 import { lwcRoot, previewRoot, projectRoot } from '../sim/paths.mjs';
 
 /** The folders whose every file is an input, whether the build read it or not. */
@@ -80,10 +81,8 @@ export function storeBundle(files, watchFiles, { cacheFile = defaultCacheFile, t
     const read = watchFiles.filter((id) => path.isAbsolute(id) && fs.existsSync(id)).sort();
     const entry = { fixed: hashes(fixedInputs(trees)), read: hashes(read), files: Object.fromEntries(files) };
     try {
-        fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-        // Written whole, then renamed: a build starting at the same time never reads half a file.
-        fs.writeFileSync(`${cacheFile}.${process.pid}`, JSON.stringify(entry));
-        fs.renameSync(`${cacheFile}.${process.pid}`, cacheFile);
+        // A build starting at the same time never reads half a file.
+        writeWhole(cacheFile, JSON.stringify(entry));
     } catch {
         // a read-only node_modules only costs the build next time
     }

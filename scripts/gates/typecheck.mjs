@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { keepNewest, writeWhole } from '../lib/kept-files.mjs';
 import { finish, rel, requireExisting, root, targets } from './lib/common.mjs';
 
 const GATE = 'typecheck';
@@ -178,17 +179,8 @@ function storedResult(resultFile, key) {
 /** Writes the result whole, then renames it into place; keeps the newest KEEP_RESULTS. */
 function storeResult(cacheDir, resultFile, entry) {
     try {
-        fs.mkdirSync(cacheDir, { recursive: true });
-        fs.writeFileSync(`${resultFile}.${process.pid}`, JSON.stringify(entry));
-        fs.renameSync(`${resultFile}.${process.pid}`, resultFile);
-        const results = fs
-            .readdirSync(cacheDir)
-            .filter((f) => f.endsWith('.result.json'))
-            .map((f) => ({ f, t: fs.statSync(path.join(cacheDir, f)).mtimeMs }))
-            .sort((a, b) => b.t - a.t);
-        for (const { f } of results.slice(KEEP_RESULTS)) {
-            fs.rmSync(path.join(cacheDir, f), { force: true });
-        }
+        writeWhole(resultFile, JSON.stringify(entry));
+        keepNewest(cacheDir, '.result.json', KEEP_RESULTS);
     } catch {
         // a read-only node_modules only costs a full check next time
     }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preload = path.resolve(here, '..', '..', 'scripts', 'gates', 'lib', 'unchanged-project.mjs');
+const keptFiles = path.resolve(here, '..', '..', 'scripts', 'lib', 'kept-files.mjs');
 
 // Counts its runs in .tmp (outside the key), prints a line, and exits with the code in src/exit-code;
 // with EDIT_DURING_RUN set it edits a project file before it ends.
@@ -30,7 +31,9 @@ describe('unchanged-project preload', () => {
     beforeEach(() => {
         project = fs.mkdtempSync(path.join(os.tmpdir(), 'unchanged-project-test-'));
         fs.mkdirSync(path.join(project, 'scripts', 'gates', 'lib'), { recursive: true });
+        fs.mkdirSync(path.join(project, 'scripts', 'lib'));
         fs.copyFileSync(preload, path.join(project, 'scripts', 'gates', 'lib', 'unchanged-project.mjs'));
+        fs.copyFileSync(keptFiles, path.join(project, 'scripts', 'lib', 'kept-files.mjs'));
         fs.writeFileSync(path.join(project, 'scripts', 'gates', 'stand-in.mjs'), STAND_IN_GATE);
         fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "p", "type": "module" }');
         fs.writeFileSync(path.join(project, 'package-lock.json'), '{}');

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { keepNewest, writeWhole } from '../../lib/kept-files.mjs';
 import { root } from './common.mjs';
 
 const KEEP = 6;
@@ -52,18 +53,8 @@ export function storedOutput(gate, key) {
 export function storeOutput(gate, key, text) {
     try {
         const dir = dirOf(gate);
-        fs.mkdirSync(dir, { recursive: true });
-        const file = path.join(dir, `${key}.out`);
-        fs.writeFileSync(`${file}.${process.pid}`, text);
-        fs.renameSync(`${file}.${process.pid}`, file);
-        const outputs = fs
-            .readdirSync(dir)
-            .filter((f) => f.endsWith('.out'))
-            .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
-            .sort((a, b) => b.t - a.t);
-        for (const { f } of outputs.slice(KEEP)) {
-            fs.rmSync(path.join(dir, f), { force: true });
-        }
+        writeWhole(path.join(dir, `${key}.out`), text);
+        keepNewest(dir, '.out', KEEP);
     } catch {
         // a read-only node_modules only costs a JVM run next time
     }

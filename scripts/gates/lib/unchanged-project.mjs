@@ -14,6 +14,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keepNewest, writeWhole } from '../../lib/kept-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const cacheDir = path.join(root, 'node_modules', '.cache', 'unchanged-project');
@@ -74,18 +75,6 @@ function replay(entry) {
     }
 }
 
-/** Keeps only the newest KEEP entries, so the folder does not grow run after run. */
-function prune() {
-    const entries = fs
-        .readdirSync(cacheDir)
-        .filter((name) => name.endsWith('.json'))
-        .map((name) => ({ name, time: fs.statSync(path.join(cacheDir, name)).mtimeMs }))
-        .sort((a, b) => b.time - a.time);
-    for (const { name } of entries.slice(KEEP)) {
-        fs.rmSync(path.join(cacheDir, name), { force: true });
-    }
-}
-
 const key = safeRunKey();
 if (key) {
     const file = path.join(cacheDir, `${key}.json`);
@@ -117,10 +106,8 @@ if (key) {
             return;
         }
         try {
-            fs.mkdirSync(cacheDir, { recursive: true });
-            fs.writeFileSync(`${file}.${process.pid}`, JSON.stringify({ output }));
-            fs.renameSync(`${file}.${process.pid}`, file);
-            prune();
+            writeWhole(file, JSON.stringify({ output }));
+            keepNewest(cacheDir, '.json', KEEP);
         } catch {
             // a read-only node_modules only costs the run next time
         }
