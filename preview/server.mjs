@@ -36,7 +36,7 @@ const CONTENT_TYPES = {
  * Builds the page bundle in memory; returns Map<fileName, code>. An unchanged bundle comes from the disk
  * cache (preview/build/bundle-cache.mjs) unless PREVIEW_BUILD_CACHE=off.
  */
-async function buildBundle(cache) {
+export async function buildBundle(cache) {
     const useDiskCache = process.env.PREVIEW_BUILD_CACHE !== 'off';
     const kept = useDiskCache ? readCachedBundle() : undefined;
     if (kept) {
