@@ -3,12 +3,14 @@
 // that table (with the date and the machine) to paste into the README.
 //   node scripts/bench.mjs [--runs N] [--lwc-recipes <dir>]
 // In a fresh clone of this repository's HEAD (in the temp dir, removed afterwards) it times `npm ci`, then
-// `npm test` N times (default 3; the first run is the cold one, with empty caches), `npm run test:e2e` alone
-// and the cold preview build (`node preview/server.mjs --build-only`). Each figure is wall time and CPU time:
-// the machine's busy time during the command (/proc/stat, all processes, so Chromium's renderers count too;
-// run the bench on an otherwise idle machine), or the process tree's where /proc is missing.
-// With --lwc-recipes <dir> (a checkout of trailheadapps/lwc-recipes with its `npm ci` done) each `npm test` run is followed by that project's `npm run test:unit`, alternating,
-// and the ratio of the medians is printed: both commands then meet the same machine load.
+// `npm test` N times (default 3; the first run is the cold one, with empty caches), `npm test` once more after
+// one edit to a component source and `npm run build`, `npm run test:e2e` alone and the cold preview build
+// (`node preview/server.mjs --build-only`). Each figure is wall time and CPU time: the machine's busy time
+// during the command (/proc/stat, all processes, so Chromium's renderers count too; run the bench on an
+// otherwise idle machine), or the process tree's where /proc is missing. With --lwc-recipes <dir> (a checkout
+// of trailheadapps/lwc-recipes with its `npm ci` done) each of the N `npm test` runs is followed by that
+// project's `npm run test:unit`, alternating, and the ratio of the medians is printed: both commands then
+// meet the same machine load.
 // Nothing is downloaded except what `npm ci` installs from the npm registry (its cache usually has it).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
