@@ -1,6 +1,6 @@
 // Jest for the LWC components: sfdx-lwc-jest's config, with tests written in TypeScript beside the
 // sources (src-ts/**/__tests__/*.test.ts). The tests import c/<bundle>, which sfdx-lwc-jest resolves
-// to force-app/main/default/lwc/<bundle>/<bundle>.js: the compiled component that deploys.
+// to force-app/core/lwc/<bundle>/<bundle>.js: the compiled component that deploys.
 'use strict';
 
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
@@ -28,7 +28,7 @@ module.exports = {
     setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/jest-mocks/setupTests.js'],
     testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/preview/', '<rootDir>/.tmp/'],
     // Only the TypeScript sources count for coverage; the compiled JS mirrors them line for line.
-    collectCoverageFrom: ['force-app/main/default/lwc/**/*.js'],
+    collectCoverageFrom: ['force-app/core/lwc/**/*.js'],
     restoreMocks: true,
     // Jest's transform cache beside the other caches, not in the shared /tmp/jest_* (its default): a fresh
     // clone, as in CI, then starts cold, and the benchmark's first run measures what CI pays.

@@ -47,7 +47,7 @@ function customLabels(xml) {
     return labels;
 }
 
-const labelsFile = path.join(__dirname, '..', 'force-app', 'main', 'default', 'labels', 'CustomLabels.labels-meta.xml');
+const labelsFile = path.join(__dirname, '..', 'force-app', 'core', 'labels', 'CustomLabels.labels-meta.xml');
 for (const [fullName, value] of customLabels(fs.readFileSync(labelsFile, 'utf8'))) {
     // doMock, not mock: a computed name must not be hoisted; it applies to every import that follows.
     jest.doMock(`@salesforce/label/c.${fullName}`, () => ({ __esModule: true, default: value }), {

@@ -11,7 +11,7 @@ import { iconSubset } from './build/icon-subset.mjs';
 import { platformModules } from './build/platform-modules.mjs';
 import { distDir, lwcRoot, previewRoot } from './sim/paths.mjs';
 
-/** Every bundle under force-app/main/default/lwc, as the `c/<name>` module the platform would serve. */
+/** Every bundle under force-app/core/lwc, as the `c/<name>` module the platform would serve. */
 export function forceAppModules() {
     if (!fs.existsSync(lwcRoot)) {
         return [];

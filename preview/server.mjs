@@ -12,7 +12,7 @@ import { readCachedBundle, storeBundle } from './build/bundle-cache.mjs';
 import { createCustomerPhone } from './sim/customerPhone.mjs';
 import { CONTACTS, contactById } from './sim/contacts.mjs';
 import { createMessagingApi } from './sim/messagingApi.mjs';
-import { forceAppDefault, previewRoot, sldsAssets } from './sim/paths.mjs';
+import { corePackage, previewRoot, sldsAssets } from './sim/paths.mjs';
 import { AgentError, createSimulatedOrg, scenarioSettingsFrom } from './sim/simulatedOrg.mjs';
 
 export const DEFAULT_PORT = 4173;
@@ -411,7 +411,7 @@ export async function startPreview({
             }, 150);
         };
         // The page's sources; a change under preview/sim or preview/build needs a restart.
-        for (const dir of [forceAppDefault, path.join(previewRoot, 'src')]) {
+        for (const dir of [corePackage, path.join(previewRoot, 'src')]) {
             watchers.push(fs.watch(dir, { recursive: true }, onChange));
         }
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Compiles the TypeScript component sources in src-ts/lwc into the JavaScript that deploys,
-// force-app/main/default/lwc/<bundle>/<file>.js, each with a one-line "generated from" header.
+// force-app/core/lwc/<bundle>/<file>.js, each with a one-line "generated from" header.
 //
 //   node scripts/build.mjs           write the compiled files into force-app
 //   node scripts/build.mjs --check   compile in memory and fail if force-app differs (build-sync gate;
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outRoot = path.join(root, 'force-app', 'main', 'default', 'lwc');
+const outRoot = path.join(root, 'force-app', 'core', 'lwc');
 const HEADER_PREFIX = '// Generated from ';
 const check = process.argv.includes('--check');
 
@@ -103,7 +103,7 @@ function main() {
             fs.mkdirSync(path.dirname(file), { recursive: true });
             fs.writeFileSync(file, text);
         }
-        console.log(`build: compiled ${outputs.size} file(s) from src-ts/lwc into force-app/main/default/lwc`);
+        console.log(`build: compiled ${outputs.size} file(s) from src-ts/lwc into force-app/core/lwc`);
         return;
     }
     const problems = [];

@@ -12,7 +12,7 @@ import { createCustomerPhone } from '../sim/customerPhone.mjs';
 import { CONTACTS } from '../sim/contacts.mjs';
 import { formatLabel, readLabels } from '../sim/labels.mjs';
 import { createMessagingApi } from '../sim/messagingApi.mjs';
-import { fixtureFile, forceAppDefault } from '../sim/paths.mjs';
+import { fixtureFile, corePackage } from '../sim/paths.mjs';
 import { toE164 } from '../sim/phoneNumber.mjs';
 import { DEFAULT_POLICY_SETTINGS, decideSend, validateSettings } from '../sim/policy.mjs';
 import {
@@ -30,7 +30,7 @@ const labels = readLabels();
 const messagingApi = createMessagingApi();
 const mobileId = CONTACTS.mobile.id;
 const policyCases = JSON.parse(
-    fs.readFileSync(path.join(forceAppDefault, 'staticresources', 'WhatsAppOtpPolicyCases.json'), 'utf8')
+    fs.readFileSync(path.join(corePackage, 'staticresources', 'WhatsAppOtpPolicyCases.json'), 'utf8')
 );
 
 /** A simulated org on a clock the test moves, with the bodies it sent to 8x8 and the customer's inbox. */
@@ -506,7 +506,7 @@ describe('simulated controller', () => {
 
 describe('shared phone cases (WhatsAppPhoneNumberCases.json, also run by WhatsAppPhoneNumberTest) on preview/sim/phoneNumber.mjs', () => {
     const { cases } = JSON.parse(
-        fs.readFileSync(path.join(forceAppDefault, 'staticresources', 'WhatsAppPhoneNumberCases.json'), 'utf8')
+        fs.readFileSync(path.join(corePackage, 'staticresources', 'WhatsAppPhoneNumberCases.json'), 'utf8')
     );
     it('has its cases', () => {
         assert.ok(cases.length > 10);

@@ -6,10 +6,10 @@
 // so the preview masks exactly as the org would.
 import fs from 'node:fs';
 import path from 'node:path';
-import { forceAppDefault } from './paths.mjs';
+import { corePackage } from './paths.mjs';
 
 export const PHONE_FIELDS = ['MobilePhone', 'Phone'];
-const APEX_CLASS = path.join(forceAppDefault, 'classes', 'otp', 'WhatsAppPhoneNumber.cls');
+const APEX_CLASS = path.join(corePackage, 'classes', 'otp', 'WhatsAppPhoneNumber.cls');
 
 function readCountryCodes() {
     const source = fs.readFileSync(APEX_CLASS, 'utf8');

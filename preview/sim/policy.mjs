@@ -1,7 +1,7 @@
 // The OTP policy of the simulated org: the rules of WhatsAppOtpPolicy (docs/architecture.md, "Policy"),
 // written once on this side. Pure: it decides from the data it is given and reads no clock. The Apex
 // class and this module are tied together by the shared cases in
-// force-app/main/default/staticresources/WhatsAppOtpPolicyCases.json, which both test suites run.
+// force-app/core/staticresources/WhatsAppOtpPolicyCases.json, which both test suites run.
 
 /** The settings of the policy (the cases file's names), with their defaults. */
 export const DEFAULT_POLICY_SETTINGS = Object.freeze({

@@ -5,9 +5,9 @@
 // a scheduler that follows each session's simulated clock, so POST /sim/clock brings due receipts at once.
 import fs from 'node:fs';
 import path from 'node:path';
-import { forceAppDefault } from './paths.mjs';
+import { receiptsPackage } from './paths.mjs';
 
-export const transitionsFile = path.join(forceAppDefault, 'staticresources', 'WhatsAppOtpReceiptTransitions.json');
+export const transitionsFile = path.join(receiptsPackage, 'staticresources', 'WhatsAppOtpReceiptTransitions.json');
 
 const RANK = { queued: 1, sent: 2, delivered: 3, read: 4 };
 const FINAL_STATES = new Set(['rejected', 'undelivered']);

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contactById } from './contacts.mjs';
 import { currentLabels, formatLabel } from './labels.mjs';
-import { fixtureFile, forceAppDefault } from './paths.mjs';
+import { fixtureFile, corePackage } from './paths.mjs';
 import { callingCodeOf, maskE164, pickPhone, toE164 } from './phoneNumber.mjs';
 import { createReceiptScheduler, isKnownState, nextState } from './receipts.mjs';
 import {
@@ -50,7 +50,7 @@ export function settingsForSend(settings, outcome) {
 }
 
 export const fallbackFixtureFile = path.join(
-    forceAppDefault,
+    corePackage,
     'staticresources',
     'WhatsAppOtpSendMessageFallbackFixture.json'
 );
@@ -187,13 +187,7 @@ export function scenarioSettingsFrom(overrides = {}) {
 /** The label of a setting as Setup shows it: from the field's metadata, else its API name in words. */
 function settingLabel(field) {
     const apiName = SETTING_BOUNDS[field].field;
-    const file = path.join(
-        forceAppDefault,
-        'objects',
-        'WhatsApp_OTP_Setting__mdt',
-        'fields',
-        `${apiName}.field-meta.xml`
-    );
+    const file = path.join(corePackage, 'objects', 'WhatsApp_OTP_Setting__mdt', 'fields', `${apiName}.field-meta.xml`);
     const declared = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').match(/<label>([^<]*)<\/label>/) : null;
     return declared ? declared[1] : apiName.replace(/__c$/, '').replace(/_/g, ' ');
 }

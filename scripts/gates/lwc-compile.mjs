@@ -2,7 +2,7 @@
 // Gate: the LWC platform compiler. Every .js, .html and .css of every bundle under the lwc folder goes
 // through @lwc/compiler transformSync (the single 8.x copy that lwc and sfdx-lwc-jest share), the same
 // transform the platform applies on deploy. Compiler errors and error-level diagnostics are findings.
-//   node scripts/gates/lwc-compile.mjs [lwc-dirs-or-bundle-dirs...]   (default: force-app/main/default/lwc)
+//   node scripts/gates/lwc-compile.mjs [lwc-dirs-or-bundle-dirs...]   (default: force-app/core/lwc)
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -19,7 +19,7 @@ try {
     fail(GATE, `@lwc/compiler is not installed (${error.message}); run npm ci`);
 }
 
-const paths = targets(['force-app/main/default/lwc']);
+const paths = targets(['force-app/core/lwc']);
 requireExisting(GATE, paths);
 const files = collectFiles(paths, (f) => /\.(js|html|css)$/.test(f) && !f.split(path.sep).includes('__tests__'));
 

@@ -32,9 +32,9 @@ const GATE = 'spec';
 const DEFAULTS = {
     spec: 'spec/cpaas-messaging-apps.openapi.json',
     registration:
-        'force-app/main/default/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml',
-    fixture: 'force-app/main/default/staticresources/WhatsAppOtpSendMessageFixture.json',
-    fallbackFixture: 'force-app/main/default/staticresources/WhatsAppOtpSendMessageFallbackFixture.json'
+        'force-app/connection/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml',
+    fixture: 'force-app/core/staticresources/WhatsAppOtpSendMessageFixture.json',
+    fallbackFixture: 'force-app/core/staticresources/WhatsAppOtpSendMessageFallbackFixture.json'
 };
 // A base URI for the embedded spec so Ajv can resolve its #/components/schemas/... refs.
 const SPEC_ID = 'https://spec.invalid/openapi.json';

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const REGISTRATION =
-    'force-app/main/default/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml';
-export const NAMED_CREDENTIAL = 'force-app/main/default/namedCredentials/X8x8_Messaging_API.namedCredential-meta.xml';
+    'force-app/connection/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml';
+export const NAMED_CREDENTIAL = 'force-app/connection/namedCredentials/X8x8_Messaging_API.namedCredential-meta.xml';
 /** Shipped outside force-app, so a plain `sf project deploy start` never resets the org's values. */
 export const SETTINGS_RECORD = 'config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml';
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { generateExternalServiceModel, nameCandidates } from '../gates/lib/external-service-model.mjs';
 
 export const SERVICE = 'CPaasMessagingApps';
-export const GATEWAY = 'force-app/main/default/classes/gateway/CPaasMessagingGateway.cls';
+export const GATEWAY = 'force-app/core/classes/gateway/CPaasMessagingGateway.cls';
 export const SPEC = 'spec/cpaas-messaging-apps.openapi.json';
 
 /** The ExternalService names and the members the gateway source uses, and its lines (for line numbers). */

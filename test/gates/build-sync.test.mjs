@@ -47,7 +47,7 @@ for (const [file, text] of outputs) {
 // What was built, for the test to look at.
 const result = { outputs: [...outputs], diagnostics: diagnostics.map((d) => d.messageText) };
 fs.writeFileSync('build-result.json', JSON.stringify(result));
-fs.appendFileSync(path.join(process.cwd(), 'force-app/main/default/lwc/demo/demo.js'), '// a hand edit\\n');
+fs.appendFileSync(path.join(process.cwd(), 'force-app/core/lwc/demo/demo.js'), '// a hand edit\\n');
 `;
 
 // (That a fresh build passes --check is what the check:build-sync gate itself shows on the real project.)
@@ -62,7 +62,7 @@ test('a compiled file edited by hand fails --check, naming the file', (t) => {
         { cwd: dir, encoding: 'utf8' }
     );
     const out = r.stdout + r.stderr;
-    const compiled = path.join(dir, 'force-app', 'main', 'default', 'lwc', 'demo', 'demo.js');
+    const compiled = path.join(dir, 'force-app', 'core', 'lwc', 'demo', 'demo.js');
     // The build wrote the compiled file with its header; the hand edit came after it.
     const resultFile = path.join(dir, 'build-result.json');
     assert.ok(fs.existsSync(resultFile), out);
@@ -73,5 +73,5 @@ test('a compiled file edited by hand fails --check, naming the file', (t) => {
     assert.equal(fs.readFileSync(compiled, 'utf8'), `${built}// a hand edit\n`);
 
     assert.equal(r.status, 1, out);
-    assert.match(out, /force-app\/main\/default\/lwc\/demo\/demo\.js: differs from a fresh build/);
+    assert.match(out, /force-app\/core\/lwc\/demo\/demo\.js: differs from a fresh build/);
 });

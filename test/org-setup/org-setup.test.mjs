@@ -25,9 +25,9 @@ const SECRET = 'rEc31pt-S3cret-0123456789abcdefghijklmn';
 const PROJECT_FILES = [
     'sfdx-project.json',
     'spec',
-    'force-app/main/default/classes/gateway',
-    'force-app/main/default/externalServiceRegistrations',
-    'force-app/main/default/namedCredentials',
+    'force-app/core/classes/gateway',
+    'force-app/connection/externalServiceRegistrations',
+    'force-app/connection/namedCredentials',
     'config/per-org'
 ];
 
@@ -446,7 +446,7 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
         const p = project();
         const registration = path.join(
             p.cwd,
-            'force-app/main/default/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml'
+            'force-app/connection/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml'
         );
         const scenario = { orgOperationNames: ['Sendx2dMessage', 'sendx2dmessagex2dmany'] };
         const printed = await runSetup(

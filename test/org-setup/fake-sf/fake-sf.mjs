@@ -86,7 +86,7 @@ function respond(args, scenario, logDir, cwd) {
                       fullName: 'CPaasMessagingGateway',
                       type: 'ApexClass',
                       state: 'Changed',
-                      filePath: 'force-app/main/default/classes/gateway/CPaasMessagingGateway.cls'
+                      filePath: 'force-app/core/classes/gateway/CPaasMessagingGateway.cls'
                   }
               ];
         return payloads.deploySucceeded(files);
@@ -106,7 +106,7 @@ function respond(args, scenario, logDir, cwd) {
             let xml = fs.readFileSync(
                 path.join(
                     cwd,
-                    'force-app/main/default/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml'
+                    'force-app/connection/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml'
                 ),
                 'utf8'
             );

@@ -89,7 +89,7 @@ const NOT_FROM_SEND_OR_VERIFY = ['WhatsAppOtp_Error_StillSending', 'WhatsAppOtp_
  */
 export function apexErrorMessages(from: 'send' | 'verify'): [string, string][] {
     const xml = fs.readFileSync(
-        path.join(__dirname, '../../../../force-app/main/default/labels/CustomLabels.labels-meta.xml'),
+        path.join(__dirname, '../../../../force-app/core/labels/CustomLabels.labels-meta.xml'),
         'utf8'
     );
     const messages: [string, string][] = [];

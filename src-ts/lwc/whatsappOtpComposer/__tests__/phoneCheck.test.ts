@@ -13,7 +13,7 @@ interface PhoneCase {
 
 const { cases } = JSON.parse(
     fs.readFileSync(
-        path.join(__dirname, '../../../../force-app/main/default/staticresources/WhatsAppPhoneNumberCases.json'),
+        path.join(__dirname, '../../../../force-app/core/staticresources/WhatsAppPhoneNumberCases.json'),
         'utf8'
     )
 ) as { cases: PhoneCase[] };

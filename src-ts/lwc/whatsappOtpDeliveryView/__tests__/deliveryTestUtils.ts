@@ -15,7 +15,7 @@ export const NO_RECEIPT: DeliveryFields = {
 };
 
 const xml = fs.readFileSync(
-    path.join(__dirname, '../../../../force-app/main/default/labels/CustomLabels.labels-meta.xml'),
+    path.join(__dirname, '../../../../force-app/core/labels/CustomLabels.labels-meta.xml'),
     'utf8'
 );
 
