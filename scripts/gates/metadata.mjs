@@ -34,6 +34,7 @@
 // committed): trailheadapps/lwc-recipes @3c27819d (2026-08-01), trailheadapps/apex-recipes @94e0020
 // (2026-07-23), trailheadapps/ebikes-lwc @4b9e2bc (2026-07-09).
 import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { loadMetadataSchema, textLimit } from './lib/metadata-schema.mjs';
@@ -60,6 +61,9 @@ const TARGET_CONFIG_ELEMENTS = {
     datasource: [],
     schema: []
 };
+
+// Required fields that source format or the platform fills in, as 'Type.field' (see the header).
+const FILLED_IN = new Set([]);
 
 // (7) Known gaps of the installed WSDL types. Keep this list short and sourced.
 const WSDL_GAPS = {
@@ -205,6 +209,26 @@ function checkFile(file) {
         checkLength(rootNode, `${rootName} API name`, rootName, '(name)', apiName, report);
     }
     checkObject(rootNode, rootName, type, rootName, report);
+    const visibility = childElements(rootNode, rootName).find((c) => elementName(c) === 'visibility');
+    if (visibility && textOf(visibility, 'visibility') === 'Protected' && !namespaceOf(file)) {
+        report(
+            visibility,
+            `<${rootName}.visibility>: Protected outside a namespace deploys only to developer and scratch orgs and protects nothing; use Public`
+        );
+    }
+}
+
+/** The namespace of the sfdx project that holds `file` (its nearest sfdx-project.json), or '' without one. */
+function namespaceOf(file) {
+    for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
+        const project = path.join(dir, 'sfdx-project.json');
+        if (fs.existsSync(project)) {
+            return JSON.parse(fs.readFileSync(project, 'utf8')).namespace ?? '';
+        }
+        if (path.dirname(dir) === dir) {
+            return '';
+        }
+    }
 }
 
 function checkLength(node, path, ownerType, field, value, report) {
@@ -247,8 +271,10 @@ function checkObject(node, name, type, path, report) {
     if (text.trim()) {
         report(node, `<${path}>: unexpected text "${text.slice(0, 40)}"; ${type.name} has child elements only`);
     }
+    const present = new Set();
     for (const child of childElements(node, name)) {
         const childName = elementName(child);
+        present.add(childName);
         const childPath = `${path}.${childName}`;
         const field = type.fields.get(childName);
         if (!field) {
@@ -256,6 +282,11 @@ function checkObject(node, name, type, path, report) {
             continue;
         }
         checkField(child, childName, field, childPath, report, type.name);
+    }
+    for (const [fieldName, field] of type.fields) {
+        if (field.required && !field.array && !present.has(fieldName) && !FILLED_IN.has(`${type.name}.${fieldName}`)) {
+            report(node, `<${path}>: required element "${fieldName}" of ${type.name} is missing`);
+        }
     }
 }
 

@@ -15,12 +15,12 @@ function runGate(...args) {
 
 // One run over every fixture folder (the gate's start-up is most of its cost); each test reads the findings
 // of its own folder.
-const DIRS = ['good', 'bad', 'too-long-description', 'too-long', 'folder-alias'];
+const DIRS = ['good', 'bad', 'too-long-description', 'too-long', 'folder-alias', 'first-deploy'];
 let all;
 function findingsIn(dir) {
     all ??= runGate(...DIRS.map((d) => `${fixtures}/${d}`));
     assert.equal(all.status, 1, all.out);
-    assert.match(all.out, /^metadata: checked 18 file\(s\)$/m);
+    assert.match(all.out, /^metadata: checked 20 file\(s\)$/m);
     const lines = all.out.split('\n').filter((l) => l.startsWith(`metadata: ${fixtures}/${dir}/`));
     return { lines, out: lines.join('\n') };
 }
@@ -45,6 +45,23 @@ test('each kind of defect fails, naming the file and line', () => {
         assert.match(out, pattern);
     }
     assert.equal(lines.length, 8, out);
+});
+
+test('a site without its required indexPage fails, naming the file, line and element', () => {
+    const { out } = findingsIn('first-deploy');
+    assert.match(
+        out,
+        /No_Index_Page\.site-meta\.xml:5 <CustomSite>: required element "indexPage" of CustomSite is missing/
+    );
+});
+
+test('a Protected custom setting outside a namespace fails, naming the file and line', () => {
+    const { lines, out } = findingsIn('first-deploy');
+    assert.match(
+        out,
+        /Protected_Secret__c\.object-meta\.xml:6 <CustomObject\.visibility>: Protected outside a namespace/
+    );
+    assert.equal(lines.length, 2, out);
 });
 
 test('a permission set description of 256 characters fails, naming the file, line and limit', () => {
@@ -80,7 +97,7 @@ test('a valid ReportFolder passes: the bare alias ReportFolder = Folder resolves
     assert.doesNotMatch(out, /Otp_Reports\.reportFolder-meta\.xml/);
 });
 
-test('a DashboardFolder is checked as the Folder it aliases: an unknown element and a wrong enum value fail', () => {
+test('a DashboardFolder is checked as the Folder it aliases: an unknown element, a wrong enum value and the missing name fail', () => {
     const { lines, out } = findingsIn('folder-alias');
     assert.match(
         out,
@@ -90,5 +107,10 @@ test('a DashboardFolder is checked as the Folder it aliases: an unknown element 
         out,
         /Otp_Dashboards\.dashboardFolder-meta\.xml:10 <DashboardFolder\.publicFolderAccess>: invalid PublicFolderAccess value "ReadOnyl"/
     );
-    assert.equal(lines.length, 2, out);
+    // The misspelt <nmae> also leaves Folder's required name missing.
+    assert.match(
+        out,
+        /Otp_Dashboards\.dashboardFolder-meta\.xml:2 <DashboardFolder>: required element "name" of DashboardFolder/
+    );
+    assert.equal(lines.length, 3, out);
 });

@@ -136,7 +136,12 @@ function describe(node, name) {
             } else if (ts.isTypeLiteralNode(part)) {
                 for (const member of part.members) {
                     if (ts.isPropertySignature(member) && member.type) {
-                        ownFields.set(member.name.escapedText ?? member.name.text, fieldType(member.type));
+                        // A field the WSDL marks required (minOccurs 1) is typed without `?`.
+                        const required = !member.questionToken;
+                        ownFields.set(member.name.escapedText ?? member.name.text, {
+                            ...fieldType(member.type),
+                            ...(required ? { required } : {})
+                        });
                     }
                 }
             }
