@@ -43,7 +43,8 @@ const GATES = [
     'check:spec',
     'check:metadata',
     'check:workflows',
-    'check:flows'
+    'check:flows',
+    'check:package-references'
 ];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Gate: a package directory names nothing outside itself and the packages it declares as dependencies.
+//   node scripts/gates/package-references.mjs [project-dir]   (default: this project)
+//
+// sfdx-project.json splits force-app into package directories: the connection, the core that depends on it, the
+// optional receipt endpoint that depends on both, and the samples (no package). The core must deploy, and one day
+// install as an unlocked package, without the receipt endpoint or the samples, so nothing in it may name one of
+// their components: not a permission-set entry, a quick-action target, a flow action, an LWC
+// `@salesforce/apex` import, nor an Apex identifier or string. A directory without a `package` (the samples) may
+// name anything.
+//
+// A component's name is what other metadata calls it: the file name for classes, pages, flows, quick actions,
+// permission sets, sites and static resources; `Object.Field` for a field; the folder for objects and LWC bundles.
+// Every element text of a -meta.xml file, and every identifier of Apex, JavaScript and HTML outside comments, is
+// compared with the names the directory may not use. (The Apex compiler's own check of the core alone is
+// `apex-semantic.mjs force-app/core`, which check:apex-semantic also runs.)
+import fs from 'node:fs';
+import path from 'node:path';
+import { collectFiles, fail, finish, rel, root } from './lib/common.mjs';
+
+const GATE = 'package-references';
+const projectDir = path.resolve(root, process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '.');
+const projectFile = path.join(projectDir, 'sfdx-project.json');
+if (!fs.existsSync(projectFile)) {
+    fail(GATE, `${rel(projectFile)}: no such file`);
+}
+const dirs = JSON.parse(fs.readFileSync(projectFile, 'utf8')).packageDirectories.map((d) => ({
+    ...d,
+    abs: path.join(projectDir, d.path)
+}));
+const byPackage = new Map(dirs.filter((d) => d.package).map((d) => [d.package, d]));
+
+const META = /\.([A-Za-z]+)-meta\.xml$/;
+const SOURCE = /\.(cls|trigger|page|component|js|html)$/;
+
+/** The names other metadata uses for the components of one package directory. */
+function componentNames(dir) {
+    const names = new Set();
+    for (const file of collectFiles([dir.abs], (f) => META.test(f) || SOURCE.test(f))) {
+        const parts = path.relative(dir.abs, file).split(path.sep);
+        const base = path.basename(file).replace(META, '').replace(SOURCE, '');
+        const objectAt = parts.indexOf('objects');
+        const lwcAt = parts.indexOf('lwc');
+        if (lwcAt >= 0) {
+            names.add(parts[lwcAt + 1]);
+        } else if (objectAt >= 0) {
+            const object = parts[objectAt + 1];
+            names.add(object);
+            if (parts.length > objectAt + 3) {
+                names.add(`${object}.${base}`);
+            }
+        } else {
+            names.add(base);
+        }
+    }
+    return names;
+}
+
+/** Each packaged directory's own dependencies, transitively, by package name. */
+function allowedDirs(dir, seen = new Set()) {
+    for (const dependency of dir.dependencies ?? []) {
+        const target = byPackage.get(dependency.package);
+        if (target && !seen.has(target)) {
+            seen.add(target);
+            allowedDirs(target, seen);
+        }
+    }
+    return seen;
+}
+
+const names = new Map(dirs.map((d) => [d, componentNames(d)]));
+const findings = [];
+let checked = 0;
+for (const dir of dirs.filter((d) => d.package)) {
+    const allowed = new Set([dir, ...allowedDirs(dir)]);
+    const own = new Set([...allowed].flatMap((d) => [...names.get(d)]));
+    const forbidden = new Map();
+    for (const other of dirs.filter((d) => !allowed.has(d))) {
+        for (const name of names.get(other)) {
+            if (!own.has(name)) {
+                forbidden.set(name, other.path);
+            }
+        }
+    }
+    for (const file of collectFiles([dir.abs], (f) => META.test(f) || SOURCE.test(f))) {
+        checked++;
+        for (const { line, word } of references(file)) {
+            if (forbidden.has(word)) {
+                findings.push(
+                    `${rel(file)}:${line} names ${word} from ${forbidden.get(word)}, which ${dir.path} does not depend on`
+                );
+            }
+        }
+    }
+}
+finish(GATE, checked, findings);
+
+/** Element texts of an XML file, or identifiers outside comments of a source file, with their lines. */
+function references(file) {
+    const text = fs.readFileSync(file, 'utf8');
+    const found = [];
+    const lineAt = (index) => text.slice(0, index).split('\n').length;
+    if (META.test(file)) {
+        for (const m of text.matchAll(/>([^<>]+)</g)) {
+            found.push({ line: lineAt(m.index), word: m[1].trim() });
+        }
+        return found;
+    }
+    // Blank out comments (keeping line breaks, so lines still count) but keep strings: a class named in a
+    // string (Type.forName) is a reference too.
+    const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
+    for (const m of code.matchAll(/[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?/g)) {
+        found.push({ line: lineAt(m.index), word: m[0] });
+        if (m[1]) {
+            found.push({ line: lineAt(m.index), word: m[0].slice(0, m[0].indexOf('.')) });
+        }
+    }
+    return found;
+}
