@@ -10,8 +10,8 @@
 //  - Salesforce Help, "External Service Registrations in Apex" (a reserved keyword is prepended with `z0`; its
 //    examples: `type` -> `z0type`, `User` -> `z0User`):
 //    https://help.salesforce.com/apex/HTViewHelpDoc?id=platform.external_services_apex_registrations.htm
-//  - Seen encoded in public compiled code that reads External Service data: `z0type`, `z0user`, `z0date`; an
-//    org-tested note reports `z0currency` (/work/shared/notes/external-services-reference.md section 1.3a).
+//  - Seen encoded in public compiled code that reads External Service data: `z0type`, `z0user`, `z0date`; a
+//    third-party note tested in an org reports `z0currency` (UNCONFIRMED by Salesforce's own pages).
 
 /** Apex reserved keywords, exactly as the current "Reserved Keywords" page lists them (lower case). */
 export const APEX_RESERVED_KEYWORDS = Object.freeze(

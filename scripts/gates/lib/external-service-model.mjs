@@ -3,9 +3,10 @@
 // written into a temp workspace only: it is never deployed (the org generates the real classes when the
 // ExternalServiceRegistration is deployed).
 //
-// Encoding rules: /work/shared/notes/external-services-reference.md sections 1.1-1.4 (Salesforce Help
-// "External Service Registrations in Apex", "Apex Reserved Keywords", the Models API reference and
-// apex-dev-tools' stub of aiplatform.ModelsAPI):
+// Encoding rules from Salesforce Help "External Service Registrations in Apex"
+// (help.salesforce.com/apex/HTViewHelpDoc?id=platform.external_services_apex_registrations.htm), the Apex
+// Developer Guide's "Reserved Keywords", the Models API reference and apex-dev-tools/standard-types' stub of
+// aiplatform.ModelsAPI (inline array items named without an `_items` suffix, e.g. ModelsAPI_Error_targets):
 //  - service: class <Service> with one instance method per operation, <op>(<op>_Request input), returning
 //    <op>_Response and throwing <op>_ResponseException;
 //  - inner <op>_Request: one field per path/query/header parameter, plus `body` for the requestBody;
