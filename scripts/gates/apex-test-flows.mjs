@@ -7,8 +7,8 @@
 // A finding is any reference to Flow.Interview in a class annotated @IsTest: Flow.Interview.createInterview(...),
 // a static Flow.Interview.<Name> call, or new Flow.Interview.<Name>(...). Each is named file:line; a syntax error
 // fails the gate (it cannot judge a file it cannot parse).
-import { collectFiles, fail, finish, rel, requireExisting, targets } from './lib/common.mjs';
-import { findAll, parseClass, topLevelClass } from './lib/apex-tree.mjs';
+import { collectFiles, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { findAll, parseTopLevelClass } from './lib/apex-tree.mjs';
 import fs from 'node:fs';
 
 const GATE = 'apex-test-flows';
@@ -23,19 +23,13 @@ for (const file of files) {
     if (!/interview/i.test(fs.readFileSync(file, 'utf8'))) {
         continue;
     }
-    let tree;
-    try {
-        tree = parseClass(file);
-    } catch (error) {
-        fail(GATE, error.message);
-    }
-    const top = topLevelClass(tree);
+    const top = parseTopLevelClass(GATE, file);
     if (!top?.annotations.includes('istest')) {
         continue;
     }
     // One finding per line, naming the longest reference on it (the call rather than the variable's type).
     const byLine = new Map();
-    for (const node of findAll(tree, ['DotExpressionContext', 'CreatedNameContext', 'TypeRefContext'])) {
+    for (const node of findAll(top.node, ['DotExpressionContext', 'CreatedNameContext', 'TypeRefContext'])) {
         const reference = node.getText().split('(')[0];
         if (FLOW_INTERVIEW.test(reference) && reference.length > (byLine.get(node.start.line)?.length ?? 0)) {
             byLine.set(node.start.line, reference);

@@ -16,16 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectFiles, fail, finish, rel, requireExisting, targets } from './lib/common.mjs';
-import {
-    allMethodsOf,
-    child,
-    findAll,
-    insideRunAs,
-    kind,
-    methodsOf,
-    parseClass,
-    topLevelClass
-} from './lib/apex-tree.mjs';
+import { allMethodsOf, child, findAll, insideRunAs, kind, methodsOf, parseTopLevelClass } from './lib/apex-tree.mjs';
 
 const GATE = 'apex-test-runas';
 const SERVICE_CLASS = 'WhatsAppOtpService';
@@ -40,13 +31,7 @@ for (const file of files) {
     if (!MAY_MATTER.test(fs.readFileSync(file, 'utf8')) && path.basename(file, '.cls') !== SERVICE_CLASS) {
         continue;
     }
-    let tree;
-    try {
-        tree = parseClass(file);
-    } catch (error) {
-        fail(GATE, error.message);
-    }
-    const top = topLevelClass(tree);
+    const top = parseTopLevelClass(GATE, file);
     if (top) {
         classes.push({ ...top, file, isTest: top.annotations.includes('istest') });
     }

@@ -4,7 +4,7 @@
 // constructor name. Apex names are case-insensitive, so every name is compared lower-cased.
 import fs from 'node:fs';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
-import { rel } from './common.mjs';
+import { fail, rel } from './common.mjs';
 
 class CollectingListener extends ApexErrorListener {
     constructor() {
@@ -16,15 +16,18 @@ class CollectingListener extends ApexErrorListener {
     }
 }
 
-/** The parse tree of one .cls file; throws naming file:line on a syntax error (the gate cannot judge it). */
-export function parseClass(file) {
+/**
+ * The top-level class of one .cls file (see topLevelClass), or undefined for an interface or enum. A syntax error
+ * fails the gate, naming file:line: it cannot judge a file it cannot parse.
+ */
+export function parseTopLevelClass(gate, file) {
     const listener = new CollectingListener();
     const { parser } = ApexParserFactory.createLexerAndParser(fs.readFileSync(file, 'utf8'), listener);
     const tree = parser.compilationUnit();
     if (listener.errors.length) {
-        throw new Error(`${rel(file)}:${listener.errors[0]} (not valid Apex; check:apex-syntax names every error)`);
+        fail(gate, `${rel(file)}:${listener.errors[0]} (not valid Apex; check:apex-syntax names every error)`);
     }
-    return tree;
+    return topLevelClass(tree);
 }
 
 export const kind = (node) => node?.constructor?.name;
