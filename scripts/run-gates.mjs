@@ -37,6 +37,8 @@ const GATES = [
     'format:check',
     'lint',
     'check:apex-syntax',
+    'check:apex-test-runas',
+    'check:apex-test-flows',
     'check:build-sync',
     'check:source',
     'check:lwc',

@@ -12,8 +12,10 @@ import {
     RECEIPT_ERRORS,
     RECEIPT_TIMELINE_MS,
     nextState,
+    readTimestampCases,
     readTransitionCases,
-    receiptEnvelope
+    receiptEnvelope,
+    receiptTime
 } from '../sim/receipts.mjs';
 import { createSimulatedOrg, scenarioSettingsFrom } from '../sim/simulatedOrg.mjs';
 
@@ -34,6 +36,20 @@ describe('shared receipt transition cases (WhatsAppOtpReceiptTransitions.json) o
     it('ignores a state 8x8 does not document', () => {
         assert.equal(nextState('Sent', 'seen'), 'Sent');
     });
+});
+
+describe('shared receipt timestamp cases (timestampCases, also run by the Apex WhatsAppOtpReceiptResourceTest) on receiptTime', () => {
+    const timestampCases = readTimestampCases();
+
+    it('has a seven-digit fractional case to run', () => {
+        assert.ok(timestampCases.some((testCase) => /\.\d{7}/.test(testCase.timestamp ?? '')));
+    });
+
+    for (const testCase of timestampCases) {
+        it(testCase.name, () => {
+            assert.equal(receiptTime(testCase.timestamp), testCase.epochMs);
+        });
+    }
 });
 
 /** A simulated org whose session clock only moves when the test says (real time stands still for it). */

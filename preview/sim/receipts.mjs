@@ -51,6 +51,49 @@ export function readTransitionCases(file = transitionsFile) {
     return JSON.parse(fs.readFileSync(file, 'utf8')).cases;
 }
 
+/** The shared timestamp cases (`timestampCases` of the same file), run by Apex and the preview alike. */
+export function readTimestampCases(file = transitionsFile) {
+    return JSON.parse(fs.readFileSync(file, 'utf8')).timestampCases;
+}
+
+// yyyy-MM-ddTHH:mm:ss, optional fraction (any number of digits), optional Z or +hh:mm / +hhmm offset. As the Apex
+// WhatsAppOtpReceiptStore.parseTime.
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * A receipt timestamp's instant in ms since the epoch, or null when there is none or it is not a timestamp. 8x8
+ * writes up to seven fractional digits and an offset (`2026-01-05T10:15:30.1234567+00:00`); digits past the
+ * third are dropped, not rounded, and no offset means UTC. Same rule as the Apex, case for case.
+ */
+export function receiptTime(text) {
+    const parts = typeof text === 'string' ? TIMESTAMP.exec(text.trim()) : null;
+    if (!parts) {
+        return null;
+    }
+    const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number);
+    const wallClock = Date.UTC(year, month - 1, day, hour, minute, second);
+    const check = new Date(wallClock);
+    // Date.UTC rolls an impossible date over (February 30th becomes March 2nd): refuse it instead.
+    if (
+        check.getUTCFullYear() !== year ||
+        check.getUTCMonth() !== month - 1 ||
+        check.getUTCDate() !== day ||
+        hour > 23 ||
+        minute > 59 ||
+        second > 59
+    ) {
+        return null;
+    }
+    const millis = Number((parts[7] ?? '').padEnd(3, '0').slice(0, 3));
+    const zone = parts[8];
+    let offsetMillis = 0;
+    if (zone && zone.toUpperCase() !== 'Z') {
+        const sign = zone.startsWith('-') ? -1 : 1;
+        offsetMillis = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) * 60000;
+    }
+    return wallClock + millis - offsetMillis;
+}
+
 /** 8x8's receipt for one message (one channel), as posted to dlrCallbackUrl. */
 export function receiptEnvelope({ umid, clientMessageId, channel, state, at, errorCode, errorMessage }) {
     const status = { state, timestamp: new Date(at).toISOString() };

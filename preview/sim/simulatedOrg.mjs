@@ -13,7 +13,7 @@ import { contactById } from './contacts.mjs';
 import { currentLabels, formatLabel } from './labels.mjs';
 import { fixtureFile, corePackage } from './paths.mjs';
 import { callingCodeOf, maskE164, pickPhone, toE164 } from './phoneNumber.mjs';
-import { createReceiptScheduler, isKnownState, nextState } from './receipts.mjs';
+import { createReceiptScheduler, isKnownState, nextState, receiptTime } from './receipts.mjs';
 import {
     DEFAULT_POLICY_SETTINGS,
     SETTING_BOUNDS,
@@ -562,7 +562,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         if (next === current) {
             return false;
         }
-        const at = status.timestamp ?? new Date(clockOf(sessionState(sessionId))).toISOString();
+        // As WhatsAppOtpReceiptStore: the receipt's own time to the millisecond, or its arrival when unreadable.
+        const at = new Date(receiptTime(status.timestamp) ?? clockOf(sessionState(sessionId))).toISOString();
         challenge[sms ? 'smsStatus' : 'whatsappStatus'] = next;
         challenge.channel = sms ? 'SMS' : 'WhatsApp';
         if (next === 'Delivered' && !challenge.deliveredAt) {

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Gate: no core Apex test starts a flow. Flows deploy inactive to production unless the org's "Deploy processes
+// and flows as active" setting is on (Salesforce Help, "Deploy Processes and Flows as Active"), and that deploy
+// runs the tests before anyone can activate them, so a test that starts a flow fails the deploy. Flow tests belong
+// in force-app/samples, where they check FlowDefinitionView.IsActive first (WhatsAppOtpTestData.flowIsActive).
+//   node scripts/gates/apex-test-flows.mjs [paths...]   (default: force-app/core)
+// A finding is any reference to Flow.Interview in a class annotated @IsTest: Flow.Interview.createInterview(...),
+// a static Flow.Interview.<Name> call, or new Flow.Interview.<Name>(...). Each is named file:line; a syntax error
+// fails the gate (it cannot judge a file it cannot parse).
+import { collectFiles, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { findAll, parseTopLevelClass } from './lib/apex-tree.mjs';
+import fs from 'node:fs';
+
+const GATE = 'apex-test-flows';
+const paths = targets(['force-app/core']);
+requireExisting(GATE, paths);
+const files = collectFiles(paths, (f) => f.endsWith('.cls'));
+const FLOW_INTERVIEW = /^flow\.interview(\.|$)/i;
+
+const findings = [];
+for (const file of files) {
+    // Only a file that names an interview can start one: the others need no parse.
+    if (!/interview/i.test(fs.readFileSync(file, 'utf8'))) {
+        continue;
+    }
+    const top = parseTopLevelClass(GATE, file);
+    if (!top?.annotations.includes('istest')) {
+        continue;
+    }
+    // One finding per line, naming the longest reference on it (the call rather than the variable's type).
+    const byLine = new Map();
+    for (const node of findAll(top.node, ['DotExpressionContext', 'CreatedNameContext', 'TypeRefContext'])) {
+        const reference = node.getText().split('(')[0];
+        if (FLOW_INTERVIEW.test(reference) && reference.length > (byLine.get(node.start.line)?.length ?? 0)) {
+            byLine.set(node.start.line, reference);
+        }
+    }
+    for (const [line, reference] of [...byLine].sort((a, b) => a[0] - b[0])) {
+        findings.push(
+            `${rel(file)}:${line} test class ${top.name} starts a flow (${reference}): ` +
+                'a production deploy may run it before the flow is active'
+        );
+    }
+}
+finish(GATE, files.length, findings);

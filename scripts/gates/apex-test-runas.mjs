@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// Gate: Apex tests reach the package's entry points only inside System.runAs. A production deploy runs the tests
+// as the deploying admin before any permission set is assigned, and fields deployed by the Metadata API give that
+// admin no field access (forcedotcom/cli#1876), so a test calling an entry point as the running user fails there.
+// The tests run as users WhatsAppOtpTestData creates instead; this gate keeps it that way.
+//   node scripts/gates/apex-test-runas.mjs [paths...]   (default: force-app)
+// Entry points are read from the Apex, never listed here: every @AuraEnabled and @InvocableMethod method, every
+// @HttpPost method of an @RestResource class, and every public or global method of the service class
+// (SERVICE_CLASS; the gate fails if it is not among the files, so a rename cannot switch the rule off).
+// A call is resolved by its receiver: Class.method(...), new Class().method(...), or variable.method(...) where the
+// variable (local, parameter or field) is declared with that class. Helpers are followed: a test method may call
+// a helper (any method of any @IsTest class, its inner classes' included) outside runAs only when that helper,
+// and every helper it calls outside its own runAs blocks, reaches no entry point outside runAs. So a helper may
+// either run its own runAs (WhatsAppOtpTestData.assertBulkFlowSend) or be called only inside one. Overloads are
+// judged together (by name). Checked: @IsTest and testMethod methods and @TestSetup methods.
+import fs from 'node:fs';
+import path from 'node:path';
+import { collectFiles, fail, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { allMethodsOf, child, findAll, insideRunAs, kind, methodsOf, parseTopLevelClass } from './lib/apex-tree.mjs';
+
+const GATE = 'apex-test-runas';
+const SERVICE_CLASS = 'WhatsAppOtpService';
+const paths = targets(['force-app']);
+requireExisting(GATE, paths);
+const files = collectFiles(paths, (f) => f.endsWith('.cls'));
+
+// A class that is neither a test nor declares an entry point can be neither caller nor callee: not parsed.
+const MAY_MATTER = /@\s*(istest|auraenabled|invocablemethod|httppost)\b|\btestmethod\b/i;
+const classes = [];
+for (const file of files) {
+    if (!MAY_MATTER.test(fs.readFileSync(file, 'utf8')) && path.basename(file, '.cls') !== SERVICE_CLASS) {
+        continue;
+    }
+    const top = parseTopLevelClass(GATE, file);
+    if (top) {
+        classes.push({ ...top, file, isTest: top.annotations.includes('istest') });
+    }
+}
+const classNames = new Set(classes.map((c) => c.name.toLowerCase()));
+if (!classNames.has(SERVICE_CLASS.toLowerCase())) {
+    fail(
+        GATE,
+        `no class ${SERVICE_CLASS} under ${paths.map(rel).join(', ')}: the service's entry points cannot be read`
+    );
+}
+
+// Entry points: 'class.method' (lower-cased) -> 'Class.method' as written.
+const entryPoints = new Map();
+for (const c of classes.filter((x) => !x.isTest)) {
+    const restResource = c.annotations.includes('restresource');
+    const service = c.name.toLowerCase() === SERVICE_CLASS.toLowerCase();
+    for (const m of methodsOf(c.body)) {
+        const exposed =
+            m.annotations.includes('auraenabled') ||
+            m.annotations.includes('invocablemethod') ||
+            (restResource && m.annotations.includes('httppost')) ||
+            (service && (m.keywords.includes('public') || m.keywords.includes('global')));
+        if (exposed) {
+            entryPoints.set(`${c.name}.${m.name}`.toLowerCase(), `${c.name}.${m.name}`);
+        }
+    }
+}
+
+/** Declared types of a method's variables and parameters and its class's fields: name -> type (lower-cased). */
+function variableTypes(classNode, methodNode) {
+    const types = new Map();
+    const declare = (typeNode, idNode) => {
+        if (typeNode && idNode) {
+            types.set(idNode.getText().toLowerCase(), typeNode.getText().toLowerCase());
+        }
+    };
+    for (const field of findAll(classNode, ['FieldDeclarationContext'])) {
+        for (const declarator of findAll(field, ['VariableDeclaratorContext'])) {
+            declare(child(field, 'TypeRefContext'), child(declarator, 'IdContext'));
+        }
+    }
+    for (const local of findAll(methodNode, ['LocalVariableDeclarationContext', 'EnhancedForControlContext'])) {
+        for (const declarator of findAll(local, ['VariableDeclaratorContext'])) {
+            declare(child(local, 'TypeRefContext'), child(declarator, 'IdContext'));
+        }
+        if (kind(local) === 'EnhancedForControlContext') {
+            declare(child(local, 'TypeRefContext'), child(local, 'IdContext'));
+        }
+    }
+    for (const parameter of findAll(methodNode, ['FormalParameterContext'])) {
+        declare(child(parameter, 'TypeRefContext'), child(parameter, 'IdContext'));
+    }
+    return types;
+}
+
+/** The class a call's receiver expression denotes, lower-cased, or undefined when it cannot be told. */
+function receiverClass(receiver, types) {
+    if (kind(receiver) === 'NewExpressionContext') {
+        return findAll(receiver, ['CreatedNameContext'])[0]?.getText().toLowerCase();
+    }
+    if (kind(receiver) === 'PrimaryExpressionContext' && child(receiver, 'IdPrimaryContext')) {
+        const name = receiver.getText().toLowerCase();
+        return types.get(name) ?? (classNames.has(name) ? name : undefined);
+    }
+    return undefined;
+}
+
+// Every method of every test class, with its calls: { key, target, line, text, guarded }.
+const testMethods = new Map();
+for (const c of classes.filter((x) => x.isTest)) {
+    for (const m of allMethodsOf(c.body, c.name)) {
+        const key = `${c.name}.${m.name}`.toLowerCase();
+        const types = variableTypes(c.node, m.node);
+        const calls = [];
+        for (const node of findAll(m.node, ['DotExpressionContext', 'MethodCallContext'])) {
+            let target;
+            if (kind(node) === 'DotExpressionContext') {
+                const call = child(node, 'DotMethodCallContext');
+                const owner = call && receiverClass(node.children[0], types);
+                target = owner && `${owner}.${child(call, 'AnyIdContext').getText().toLowerCase()}`;
+            } else {
+                target = `${c.name}.${child(node, 'IdContext').getText()}`.toLowerCase();
+            }
+            if (target) {
+                calls.push({
+                    target,
+                    line: node.start.line,
+                    text: node.getText().split('(')[0],
+                    guarded: insideRunAs(node, m.node)
+                });
+            }
+        }
+        const entry = testMethods.get(key) ?? { file: c.file, name: `${c.name}.${m.name}`, roots: [], calls: [] };
+        entry.calls.push(...calls);
+        const root =
+            m.annotations.includes('istest') ||
+            m.annotations.includes('testsetup') ||
+            m.keywords.includes('testmethod');
+        entry.roots.push(root);
+        testMethods.set(key, entry);
+    }
+}
+
+// For each test-class method: the first entry point it reaches outside runAs ({ entry, file, line }), if any.
+const reaches = new Map();
+let changed = true;
+while (changed) {
+    changed = false;
+    for (const [key, method] of testMethods) {
+        if (reaches.has(key)) {
+            continue;
+        }
+        for (const call of method.calls.filter((x) => !x.guarded)) {
+            const found = entryPoints.has(call.target)
+                ? { entry: entryPoints.get(call.target), file: method.file, line: call.line }
+                : reaches.get(call.target);
+            if (found) {
+                reaches.set(key, found);
+                changed = true;
+                break;
+            }
+        }
+    }
+}
+
+const findings = [];
+for (const method of testMethods.values()) {
+    if (!method.roots.some(Boolean)) {
+        continue;
+    }
+    for (const call of method.calls.filter((x) => !x.guarded)) {
+        if (entryPoints.has(call.target)) {
+            findings.push(
+                `${rel(method.file)}:${call.line} ${entryPoints.get(call.target)}() called outside System.runAs in ${method.name}`
+            );
+        } else if (reaches.has(call.target)) {
+            const via = reaches.get(call.target);
+            findings.push(
+                `${rel(method.file)}:${call.line} ${call.text}() called outside System.runAs in ${method.name} reaches ` +
+                    `${via.entry}() outside System.runAs (${rel(via.file)}:${via.line})`
+            );
+        }
+    }
+}
+finish(GATE, files.length, findings);
