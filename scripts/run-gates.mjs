@@ -31,6 +31,7 @@ const GATES = [
     'test:gates',
     'test:unit',
     'test:org-setup',
+    'test:docs',
     'typecheck',
     'check:pmd',
     'check:apex-semantic',
@@ -43,7 +44,8 @@ const GATES = [
     'check:spec',
     'check:metadata',
     'check:workflows',
-    'check:flows'
+    'check:flows',
+    'check:docs'
 ];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
