@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { commandProblems, sfCommandMap, shellCommands } from './doc-commands.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const fixtures = path.join(root, 'test', 'docs', 'fixtures');
+const fixtures = path.join(root, 'test', 'gates', 'fixtures', 'docs');
 const fakeSf = path.join(root, 'test', 'org-setup', 'fake-sf');
 
 const DOCS = [
