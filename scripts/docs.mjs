@@ -9,7 +9,8 @@
 //                      hold exactly the Apex codes)
 //   settings           the fields of WhatsApp_OTP_Setting__mdt (label, type, inline help), the default and range of
 //                      each numeric one (the Bound constants of WhatsAppOtpPolicy.cls, joined by FIELD_OF_BOUND in
-//                      WhatsAppOtpSettings.cls) and, for the others, the per-org Default record org:setup deploys
+//                      WhatsAppOtpSettings.cls), the text settings it requires (requireText), and, for the others,
+//                      the default of the per-org Default record org:setup deploys
 //   action:<Class>     the @InvocableMethod and @InvocableVariable annotations of each invocable action class
 // The text is formatted by the project's Prettier, so the formatting gate and this one agree.
 import fs from 'node:fs';
@@ -137,7 +138,10 @@ const FIELD_TYPES = { Number: 'Number', Text: 'Text', LongTextArea: 'Long Text',
 
 function settingsBlock(read, list) {
     const bounds = parseBounds(read(SOURCES.policy));
-    const boundOf = parseFieldOfBound(read(SOURCES.settings));
+    const settingsApex = read(SOURCES.settings);
+    const boundOf = parseFieldOfBound(settingsApex);
+    // The text settings a send refuses to go without (SETTINGS_MISSING).
+    const required = new Set([...settingsApex.matchAll(/requireText\(\s*record\.(\w+)/g)].map((m) => m[1]));
     const record = xml.parse(read(SOURCES.defaultRecord)).CustomMetadata;
     const values = new Map(
         [].concat(record.values ?? []).map((v) => [v.field, typeof v.value === 'object' ? v.value['#text'] : v.value])
@@ -153,12 +157,14 @@ function settingsBlock(read, list) {
         }
         const type = FIELD_TYPES[f.type] ?? f.type;
         const size = f.type === 'Number' ? `(${f.precision},${f.scale})` : f.length ? `(${f.length})` : '';
-        let fallback = values.get(f.fullName);
-        if (f.type === 'Checkbox') {
-            fallback = fallback === 'true' ? 'on' : 'off';
+        const recorded = values.get(f.fullName);
+        let defaultValue = recorded ? code(recorded) : '_(blank)_';
+        if (bound) {
+            defaultValue = String(bound.defaultValue);
+        } else if (f.type === 'Checkbox') {
+            defaultValue = recorded === 'true' ? 'on' : 'off';
         }
-        const defaultValue = bound ? String(bound.defaultValue) : fallback ? code(fallback) : '_(blank)_';
-        const allowed = bound ? `${bound.min} to ${bound.max}` : '';
+        const allowed = bound ? `${bound.min} to ${bound.max}` : required.has(f.fullName) ? 'required' : '';
         return [f.label, code(f.fullName), `${type}${size}`, defaultValue, allowed, f.inlineHelpText ?? f.description];
     });
     return table(['setting', 'API name', 'type', 'default', 'allowed', 'what it does (its help text in Setup)'], rows);
