@@ -1,13 +1,15 @@
 // Tests of the check:docs gate: the project's docs pass; a label changed without `npm run docs`, a generated table
-// edited by hand, an unknown block, an error code without a meaning, a broken link and a broken anchor each fail.
+// edited by hand, an unknown block, an error code without a meaning, a broken link, a broken anchor, an issue number,
+// "item N", a "new" marker, a path outside the repository and an overlong README each fail.
 // The generator and the link check run in this process (syncDocs, checkLinks); the command line runs on the project.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SOURCES, readProjectFile, syncDocs } from '../../scripts/docs.mjs';
-import { checkLinks } from '../../scripts/gates/docs.mjs';
+import { checkLinks, checkProse, checkReadmeSize } from '../../scripts/gates/docs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = path.join(root, 'test', 'gates', 'fixtures', 'docs');
@@ -56,4 +58,20 @@ test('a missing file, a missing heading and a missing heading in another file fa
         findings[2],
         /broken-links\.md:4:\d+ Cannot find heading for `#no-such-section` in `(\.\.\/)*docs\/admin-guide\.md`/
     );
+});
+
+test('an issue number, "item N", a "new" marker and a path outside the repository fail; owner/repo#N passes', () => {
+    const findings = checkProse([path.join(fixtures, 'stale-prose.md')]);
+    assert.deepEqual(findings, [
+        'test/gates/fixtures/docs/stale-prose.md:3 an issue number (cite upstream threads as owner/repo#N)',
+        'test/gates/fixtures/docs/stale-prose.md:5 "item N"',
+        'test/gates/fixtures/docs/stale-prose.md:9 a "new" marker (say what it does, not when it came)',
+        'test/gates/fixtures/docs/stale-prose.md:11 a path outside the repository'
+    ]);
+});
+
+test('a README over 250 lines or 20 KB fails; the project README passes', () => {
+    assert.deepEqual(checkReadmeSize(fs.readFileSync(path.join(root, 'README.md'), 'utf8')), []);
+    assert.match(checkReadmeSize('line\n'.repeat(251)).join(''), /^README\.md: 251 lines, 1255 bytes; keep it at most/);
+    assert.match(checkReadmeSize(`${'x'.repeat(21000)}\n`).join(''), /^README\.md: 1 lines, 21001 bytes/);
 });
