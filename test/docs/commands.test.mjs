@@ -37,6 +37,7 @@ function projectSf() {
         ...process.env,
         SF_DISABLE_TELEMETRY: 'true',
         SF_AUTOUPDATE_DISABLE: 'true',
+        SF_HIDE_RELEASE_NOTES: 'true',
         SF_JSON_TO_STDOUT: 'true'
     };
     const r = spawnSync(bin, ['commands', '--json'], { cwd: root, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
