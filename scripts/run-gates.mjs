@@ -31,6 +31,7 @@ const GATES = [
     'test:gates',
     'test:unit',
     'test:org-setup',
+    'test:docs',
     'typecheck',
     'check:pmd',
     'check:apex-semantic',
@@ -46,7 +47,8 @@ const GATES = [
     'check:metadata',
     'check:workflows',
     'check:flows',
-    'check:package-references'
+    'check:package-references',
+    'check:docs'
 ];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
