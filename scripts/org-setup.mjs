@@ -634,7 +634,9 @@ async function runSteps(options, ctx, { apiVersion, org, temp, kind, steps, todo
         },
         key: async () => {
             if (options.skipKey) {
-                say('    skipped (--skip-key): enter the key in Setup (docs/admin-install.md, "Enter the API key by hand") before the first send');
+                say(
+                    '    skipped (--skip-key): enter the key in Setup (docs/admin-install.md, "Enter the API key by hand") before the first send'
+                );
                 return;
             }
             const { instanceUrl, accessToken } = orgSession(options, ctx, org);

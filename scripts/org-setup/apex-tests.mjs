@@ -9,13 +9,13 @@
 // lists { name, totalLines, totalCovered, coveredPercent } per class (salesforcecli/plugin-apex
 // src/reporters/jsonReporter.ts, formatCoverage).
 //
-//   node scripts/org-setup/apex-tests.mjs --target-org <alias> --source-dir force-app/core [--source-dir ...]
+//   npm run org:tests -- --target-org <alias> --source-dir force-app/core [--source-dir ...]
 // runs the directories' test classes with coverage in the org and exits 1 when a test fails or a class of those
 // directories is under 75 %.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sf as runSf } from './sf.mjs';
+import { sf as runSf, StepError } from './sf.mjs';
 
 export const MIN_CLASS_COVERAGE = 75;
 
@@ -126,13 +126,21 @@ function cli(argv) {
         }
     }
     if (!org.length || !dirs.length) {
-        process.stderr.write(
-            'usage: node scripts/org-setup/apex-tests.mjs --target-org <alias> --source-dir <dir>...\n'
-        );
+        process.stderr.write('usage: npm run org:tests -- --target-org <alias> --source-dir <dir>...\n');
         return 2;
     }
     const root = process.cwd();
-    const { summary, tests, covered = [], problems } = runTests(root, dirs, org, (args) => runSf(args, root));
+    let run;
+    try {
+        run = runTests(root, dirs, org, (args) => runSf(args, root));
+    } catch (error) {
+        if (!(error instanceof StepError)) {
+            throw error;
+        }
+        process.stderr.write(`apex-tests: ${error.message}\n  fix: ${error.fix}\n`);
+        return 1;
+    }
+    const { summary, tests, covered = [], problems } = run;
     process.stdout.write(`apex-tests: ran ${tests.length} test class(es) of ${dirs.join(', ')}\n`);
     if (summary) {
         process.stdout.write(`  ${summary.passing} passed, ${summary.failing} failed (${summary.outcome})\n`);

@@ -30,7 +30,7 @@ export function sf(args, cwd, { env = process.env, spawn = spawnSync } = {}) {
             run.error.code === 'ENOENT'
                 ? 'the Salesforce CLI (sf) is not on PATH'
                 : `sf could not start: ${run.error.message}`,
-            "run npm ci in the project (it installs the project's sf), then start org:setup with npm run org:setup, which puts node_modules/.bin first on PATH"
+            "run npm ci in the project (it installs the project's sf), then start this through npm run (org:setup, org:tests, package:version), which puts node_modules/.bin first on PATH"
         );
     }
     const stdout = run.stdout ?? '';

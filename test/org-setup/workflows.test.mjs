@@ -71,15 +71,19 @@ test('every org:setup line of the workflows reaches the core deploy with stdin c
 });
 
 test("the coverage line of the workflows runs the named directories' tests and passes on full coverage", () => {
-    const found = lines('node scripts/org-setup/apex-tests.mjs');
+    const found = lines('npm run org:tests');
     assert.ok(found.length > 0, 'a workflow checks coverage');
     for (const { file, words } of found) {
         const p = project();
-        const r = spawnSync(process.execPath, [path.join(root, words[1]), ...words.slice(2)], {
-            cwd: p.cwd,
-            env: fakeEnv(p, {}),
-            encoding: 'utf8'
-        });
+        const r = spawnSync(
+            process.execPath,
+            [path.join(root, 'scripts', 'org-setup', 'apex-tests.mjs'), ...afterDashes(words)],
+            {
+                cwd: p.cwd,
+                env: fakeEnv(p, {}),
+                encoding: 'utf8'
+            }
+        );
         assert.equal(r.status, 0, `${file}: ${r.stdout}${r.stderr}`);
         const [run] = readCalls(p);
         assert.equal(commandOf(run), 'apex run test');
