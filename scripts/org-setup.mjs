@@ -159,6 +159,15 @@ const ALL_STEPS = [
     ]
 ];
 
+/** The option a step needs, for --help. */
+const ONLY = {
+    receipts: '--receipts',
+    samples: '--samples',
+    validate: '--validate-only',
+    site: '--receipts',
+    secret: '--receipts'
+};
+
 /** The steps these options run, as [id, what]. */
 function stepsFor(options) {
     return ALL_STEPS.filter(([, , when]) => !when || when(options)).map(([id, what]) => [id, what]);
@@ -190,7 +199,8 @@ const PREREQUISITES = (options) =>
 const HELP = `Usage: npm run org:setup -- --target-org <alias> [options]
 
 Installs the WhatsApp OTP package into an org with the project's sf CLI, in this order:
-${ALL_STEPS.map(([id, what, when], i) => `  ${String(i + 1).padStart(2)}. ${id.padEnd(10)} ${what}${when ? ' (see options)' : ''}`).join('\n')}
+${ALL_STEPS.map(([id, what], i) => `  ${String(i + 1).padStart(2)}. ${id.padEnd(10)} ${what}${ONLY[id] ? ` [${ONLY[id]}]` : ''}`).join('\n')}
+With --validate-only only steps 1-3 and validate run.
 
 ${PREREQUISITES({ receipts: true })}
 
@@ -1123,6 +1133,9 @@ function dryRun(options, ctx) {
     }
     const steps = stepsFor(options);
     const commands = plan(options, root, kind);
+    say(
+        `Before step 1: sf org display (sf and the login), one query of Organization (the org's kind)${options.receipts ? '' : ', and one of Site (a receipt Site from an earlier run is reported)'}; then the API key${options.receipts ? ' and the receipt secret are' : ' is'} read.`
+    );
     steps.slice(options.from ? steps.findIndex(([id]) => id === options.from) : 0).forEach(([id, what]) => {
         say(`[${steps.findIndex(([s]) => s === id) + 1}/${steps.length}] ${id}: ${what}`);
         commands[id].forEach((c) =>
