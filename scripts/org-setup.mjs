@@ -79,20 +79,11 @@ const command = {
         WAIT
     ],
     probe: (file, org) => ['apex', 'run', '--file', file, ...org],
-    deploy: (dirs, org, tests) => [
+    // `verb` start deploys; validate checks the same deploy with its tests and keeps it for a quick deploy.
+    deploy: (dirs, org, tests, verb = 'start') => [
         'project',
         'deploy',
-        'start',
-        ...dirs.flatMap((d) => ['--source-dir', d]),
-        ...tests,
-        ...org,
-        '--wait',
-        '60'
-    ],
-    validate: (dirs, org, tests) => [
-        'project',
-        'deploy',
-        'validate',
+        verb,
         ...dirs.flatMap((d) => ['--source-dir', d]),
         ...tests,
         ...org,
@@ -408,10 +399,11 @@ function plan(options, root, kind) {
         receipts: deployOne('receipts'),
         samples: deployOne('samples'),
         validate: [
-            command.validate(
+            command.deploy(
                 validated.map((p) => DIRS[p]),
                 t,
-                testLevel(PRODUCTION, testsOf(root, validated))
+                testLevel(PRODUCTION, testsOf(root, validated)),
+                'validate'
             ),
             ['(then, to deploy what was validated:)'],
             command.quick('<validation id>', t)
@@ -854,10 +846,11 @@ function validate(options, ctx, org) {
     const parts = ['core', ...(options.receipts ? ['receipts'] : [])];
     const tests = testsOf(root, parts);
     const r = mustSf(
-        command.validate(
+        command.deploy(
             parts.map((p) => DIRS[p]),
             org,
-            testLevel(PRODUCTION, tests)
+            testLevel(PRODUCTION, tests),
+            'validate'
         ),
         ctx,
         `${parts.map((p) => DIRS[p]).join(' and ')} did not validate`,
