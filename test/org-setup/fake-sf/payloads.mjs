@@ -203,7 +203,7 @@ export function testRun(failing, coverage = []) {
     };
 }
 
-/** salesforcecli/plugin-org org list metadata: FileProperties of each member. */
+/** salesforcecli/plugin-org src/commands/org/list/metadata.ts: the FileProperties of each member, as a list. */
 export function listed(fullNames) {
     return {
         status: 0,
