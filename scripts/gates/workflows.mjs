@@ -7,6 +7,9 @@
 //     conditionals"; route the secret through `env`), and no job-level `if:` reads `env`, which a job's
 //     condition cannot see (docs.github.com/en/actions/learn-github-actions/contexts#context-availability:
 //     jobs.<job_id>.if has github, needs, vars and inputs only).
+//  3. No step installs a package globally (npm install -g / --global, npm i -g, yarn global add, pnpm add -g):
+//     the workflows use the project's own tools, pinned in package.json and installed by npm ci, so CI runs the
+//     same sf CLI as a laptop.
 // The gate tests call checkWorkflows() in their own process (the WebAssembly validator loaded once).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +34,18 @@ function conditions(workflow) {
         });
     }
     return found;
+}
+
+const GLOBAL_INSTALL =
+    /\b(npm\s+(install|i|add)\b[^\n]*\s(-g|--global)\b|yarn\s+global\s+add\b|pnpm\s+(add|install|i)\b[^\n]*\s(-g|--global)\b)/;
+
+/** Every step's `run` script, with where it is. */
+function runs(workflow) {
+    return Object.entries(workflow?.jobs ?? {}).flatMap(([jobId, job]) =>
+        (job?.steps ?? []).flatMap((step, i) =>
+            typeof step?.run === 'string' ? [{ at: `jobs.${jobId}.steps[${i}]`, script: step.run }] : []
+        )
+    );
 }
 
 /**
@@ -68,6 +83,13 @@ export function checkWorkflows(files) {
             if (job && /\benv\./.test(expression)) {
                 findings.push(
                     `${rel(file)}: ${at} reads env, which a job's if: cannot see; use a job output (needs.<job>.outputs)`
+                );
+            }
+        }
+        for (const { at, script } of runs(workflow)) {
+            if (GLOBAL_INSTALL.test(script)) {
+                findings.push(
+                    `${rel(file)}: ${at} installs a package globally; use the project's own (npm ci, then node_modules/.bin)`
                 );
             }
         }

@@ -40,6 +40,38 @@ export function withOperationNames(xml, orgNames) {
     );
 }
 
+/**
+ * The registration without its <operations> (and the comment about them): as Salesforce's own generator writes
+ * a registration (forcedotcom/salesforcedx-vscode, apexActionController.ts), so the org stores the names it
+ * generates itself.
+ */
+export function withoutOperations(xml) {
+    return xml
+        .replace(/\n?[ \t]*<!--(?:(?!-->)[\s\S])*?operation names[\s\S]*?-->/, '')
+        .replace(/\n?[ \t]*<operations>[\s\S]*?<\/operations>/g, '');
+}
+
+/** The folders of force-app/connection and their Metadata API types (each file's XML is its MDAPI file). */
+export const CONNECTION_TYPES = {
+    externalCredentials: { type: 'ExternalCredential', suffix: 'externalCredential' },
+    namedCredentials: { type: 'NamedCredential', suffix: 'namedCredential' },
+    externalServiceRegistrations: { type: 'ExternalServiceRegistration', suffix: 'externalServiceRegistration' },
+    permissionsets: { type: 'PermissionSet', suffix: 'permissionset' }
+};
+
+/** The members of force-app/connection for writePackage, with `edit(type, xml)` applied to each file. */
+export function connectionMembers(root, dir, edit = (_, xml) => xml) {
+    return Object.entries(CONNECTION_TYPES).flatMap(([folder, { type, suffix }]) =>
+        findFiles(path.join(root, dir, folder), `.${suffix}-meta.xml`).map((file) => ({
+            type,
+            folder,
+            name: path.basename(file, `.${suffix}-meta.xml`),
+            suffix,
+            xml: edit(type, fs.readFileSync(file, 'utf8'))
+        }))
+    );
+}
+
 /** The Named Credential XML with its Url parameter set to `url`. */
 export function withUrl(xml, url) {
     const next = xml.replace(

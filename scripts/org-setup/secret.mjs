@@ -6,7 +6,11 @@
 // and the resource: .../chatterapi/connect_resources_named_credential.htm (GET takes externalCredential,
 // principalName and principalType as query parameters). A Custom protocol takes any credential name.
 // The receipt secret (the HMAC key of each message's dlrCallbackUrl token) is read the same way, after the key,
-// and stored in the Protected custom setting WhatsApp_OTP_Receipt_Secret__c (storeReceiptSecret).
+// and stored in the custom setting WhatsApp_OTP_Receipt_Secret__c (storeReceiptSecret). The setting is Public:
+// Protected deploys only to developer and scratch orgs and, outside a managed package, protects nothing (Salesforce
+// Help, "Protection and Privacy Options for Custom Settings",
+// https://help.salesforce.com/s/articleView?id=platform.cs_schema_settings.htm). In an org installed from source,
+// who can read it is listed in docs/admin-install.md ("Who can read the receipt secret").
 import { StepError } from './sf.mjs';
 
 export const EXTERNAL_CREDENTIAL = 'X8x8_CPaaS_Authentication';
@@ -142,18 +146,17 @@ export async function storeKey({ instanceUrl, accessToken, apiVersion, key, fetc
     if (!saved.ok) {
         throw new StepError(
             `storing the key (${exists ? 'PUT' : 'POST'} named-credentials/credential) failed: ${await describe(saved)}`,
-            `check that ${EXTERNAL_CREDENTIAL} and its principal ${PRINCIPAL} were deployed (step connection), or enter the key in Setup (README, "Enter the API key"), then rerun`
+            `check that ${EXTERNAL_CREDENTIAL} and its principal ${PRINCIPAL} were deployed (step connection), or enter the key in Setup (docs/admin-install.md, "Enter the API key by hand"), then rerun`
         );
     }
     return exists ? 'replaced' : 'created';
 }
 
 /**
- * Stores the receipt secret as the org default of the Protected hierarchy custom setting
- * WhatsApp_OTP_Receipt_Secret__c (SetupOwnerId = the org's Id), with the REST API: a SOQL query for the org default,
- * then PATCH (replace) or POST (create) on /sobjects/WhatsApp_OTP_Receipt_Secret__c. The secret travels only in the
- * request body. Unconfirmed in an org: that the REST API writes a Protected setting when the package is installed
- * unmanaged (in a subscriber org of a managed package, only the package's code can; see README).
+ * Stores the receipt secret as the org default of the hierarchy custom setting WhatsApp_OTP_Receipt_Secret__c
+ * (SetupOwnerId = the org's Id), with the REST API: a SOQL query for the org default, then PATCH (replace) or POST
+ * (create) on /sobjects/WhatsApp_OTP_Receipt_Secret__c. The secret travels only in the request body. Unconfirmed
+ * in an org: that the write succeeds where Schema Settings restrict access to custom settings.
  * @returns {Promise<'created' | 'replaced'>}
  */
 export async function storeReceiptSecret({ instanceUrl, accessToken, apiVersion, orgId, secret, fetchImpl = fetch }) {
@@ -193,7 +196,7 @@ export async function storeReceiptSecret({ instanceUrl, accessToken, apiVersion,
     if (!saved.ok) {
         throw new StepError(
             `storing the receipt secret (${existing ? 'PATCH' : 'POST'} ${RECEIPT_SETTING}) failed: ${await describe(saved)}`,
-            'enter it in Setup → Custom Settings → WhatsApp OTP Receipt Secret → Manage (README, "Delivery status and SMS fallback"), or rerun'
+            'enter it in Setup → Custom Settings → WhatsApp OTP Receipt Secret → Manage (docs/admin-install.md, "Store the receipt secret by hand"), or rerun'
         );
     }
     return existing ? 'replaced' : 'created';

@@ -1,4 +1,6 @@
-// Runs the Salesforce CLI the admin already has (`sf` on PATH), always with --json, and reads its envelope:
+// Runs the Salesforce CLI (`sf` on PATH: under `npm run`, the project's own node_modules/.bin/sf, pinned in
+// package.json, since npm run puts node_modules/.bin first on PATH:
+// https://docs.npmjs.com/cli/v11/commands/npm-run-script), always with --json, and reads its envelope:
 // { status: 0 | 1, result, warnings } on success, { status: 1, name, message, data? } on an error
 // (@salesforce/sf-plugins-core SfCommand JSON output). Never passes a secret: nothing secret reaches argv.
 import { spawnSync } from 'node:child_process';
@@ -28,7 +30,7 @@ export function sf(args, cwd, { env = process.env, spawn = spawnSync } = {}) {
             run.error.code === 'ENOENT'
                 ? 'the Salesforce CLI (sf) is not on PATH'
                 : `sf could not start: ${run.error.message}`,
-            'install the Salesforce CLI (npm install --global @salesforce/cli), log in with sf org login web --alias <alias>, then rerun'
+            "run npm ci in the project (it installs the project's sf), then start this through npm run (org:setup, org:tests, package:version), which puts node_modules/.bin first on PATH"
         );
     }
     const stdout = run.stdout ?? '';

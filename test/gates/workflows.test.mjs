@@ -21,7 +21,7 @@ function runGate(...args) {
 test('the project workflows validate', () => {
     const { status, out } = runGate();
     assert.equal(status, 0, out);
-    assert.match(out, /^workflows: checked 2 file\(s\)$/m);
+    assert.match(out, /^workflows: checked 3 file\(s\)$/m);
 });
 
 /** The findings of one fixture file, as one text. */
@@ -51,4 +51,11 @@ test('a path that does not exist fails instead of checking nothing', () => {
     const { status, out } = runGate(`${fixtures}/none`);
     assert.equal(status, 1, out);
     assert.match(out, /no such file or directory/);
+});
+
+test('a step that installs a CLI globally fails', () => {
+    const out = check('bad/global-install.yml');
+    assert.match(out, /jobs\.build\.steps\[0\] installs a package globally; use the project's own/);
+    assert.match(out, /jobs\.build\.steps\[1\] installs a package globally/);
+    assert.doesNotMatch(out, /steps\[2\]/, 'a local devDependency install is fine');
 });

@@ -4,49 +4,24 @@
 // what the fake recorded. Most run the script's main in this process with the fake as its spawnSync (each node
 // start, of the script and of every sf call, was most of this suite's CPU); the tests marked `cli` run
 // `node scripts/org-setup.mjs` as a child with the fake `sf` executable on PATH, so the CLI wiring stays proven.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../scripts/org-setup.mjs';
+import { orgKind, orgKindCases } from '../../scripts/org-setup/org-kind.mjs';
 import { probePlan, renderProbe, lineOf, GATEWAY } from '../../scripts/org-setup/probe.mjs';
 import * as fakeSf from './fake-sf/fake-sf.mjs';
+import { commandOf, fakeEnv, project, readCalls, valuesOf } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const script = path.join(root, 'scripts', 'org-setup.mjs');
-const fakeBin = path.join(root, 'test', 'org-setup', 'fake-sf');
 const KEY = 'k3y-Sup3rSecret-8x8-0123456789abcdef';
 const SECRET = 'rEc31pt-S3cret-0123456789abcdefghijklmn';
-const PROJECT_FILES = [
-    'sfdx-project.json',
-    'spec',
-    'force-app/core/classes/gateway',
-    'force-app/connection/externalServiceRegistrations',
-    'force-app/connection/namedCredentials',
-    'config/per-org'
-];
-
-const projects = [];
-after(() => projects.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-function project() {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'org-setup-test-'));
-    projects.push(dir);
-    for (const f of PROJECT_FILES) {
-        fs.cpSync(path.join(root, f), path.join(dir, 'project', f), { recursive: true });
-    }
-    return {
-        dir,
-        cwd: path.join(dir, 'project'),
-        log: path.join(dir, 'sf-calls.jsonl'),
-        scenario: path.join(dir, 'scenario.json')
-    };
-}
 
 /**
  * A stand-in for the org's REST API: Connect REST named-credentials/credential, and the query and sobjects
@@ -112,20 +87,20 @@ async function connectServer({ exists = false, failStore = false, secretExists =
  * Runs org:setup in p's project with args, the fake's scenario and stdin: in-process, or with `cli` as
  * `node scripts/org-setup.mjs`. Either way sf is found on PATH only `withFake`. Output is stdout and stderr together.
  */
-async function runSetup(p, args, { scenario = {}, stdin = `${KEY}\n${SECRET}\n`, withFake = true, cli = false } = {}) {
-    fs.writeFileSync(p.scenario, JSON.stringify(scenario));
-    const env = {
-        ...process.env,
-        FAKE_SF_LOG: p.log,
-        FAKE_SF_SCENARIO: p.scenario,
-        PATH: withFake ? `${fakeBin}${path.delimiter}${path.dirname(process.execPath)}` : path.dirname(process.execPath)
-    };
+async function runSetup(
+    p,
+    args,
+    { scenario = {}, stdin = `${KEY}\n${SECRET}\n`, withFake = true, cli = false, tty = false } = {}
+) {
+    const env = fakeEnv(p, scenario, withFake);
     if (!cli) {
         let out = '';
         const sink = { write: (text) => ((out += text), true) };
+        // A terminal is a stream with isTTY whose raw mode is a no-op; a closed stdin is an empty stream.
+        const input = Object.assign(Readable.from(stdin ? [stdin] : []), tty ? { isTTY: true, setRawMode() {} } : {});
         const status = await main(args, {
             cwd: p.cwd,
-            stdin: Readable.from([stdin]),
+            stdin: input,
             stdout: sink,
             stderr: sink,
             env,
@@ -143,23 +118,6 @@ async function runSetup(p, args, { scenario = {}, stdin = `${KEY}\n${SECRET}\n`,
     });
 }
 
-function readCalls(p) {
-    return fs.existsSync(p.log)
-        ? fs
-              .readFileSync(p.log, 'utf8')
-              .trim()
-              .split('\n')
-              .filter(Boolean)
-              .map((l) => JSON.parse(l).argv)
-        : [];
-}
-
-/** The sf command of an argv: its words before the first flag. */
-const commandOf = (argv) => {
-    const first = argv.findIndex((a) => a.startsWith('-'));
-    return argv.slice(0, first < 0 ? argv.length : first).join(' ');
-};
-
 /** Every file under dir whose content contains text. */
 function filesContaining(dir, text) {
     return fs
@@ -169,10 +127,21 @@ function filesContaining(dir, text) {
         .filter((f) => fs.readFileSync(f, 'utf8').includes(text));
 }
 
+/** The test classes of a package directory, by file name (the script finds them by their @isTest annotation). */
+const testFiles = (dir) =>
+    fs
+        .readdirSync(path.join(root, dir), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('Test.cls'))
+        .map((f) => path.basename(f, '.cls'))
+        .sort();
+
+const PRODUCTION_ORG = { IsSandbox: false, TrialExpirationDate: null, OrganizationType: 'Enterprise Edition' };
+
 // Each test has its own copy of the project, its own fake org and its own REST server (and main keeps each run's
 // io apart), so two run at a time: a `cli` test's child processes overlap with the others' in-process work.
 describe('npm run org:setup', { concurrency: 2 }, () => {
-    test('a full run deploys in the safe order, stores the key and the receipt secret, and ends with the tests', async () => {
+    test('a full run with --receipts deploys connection, core, then receipts, stores the key and the secret, and ends with the tests', async () => {
         const p = project();
         const org = await connectServer();
         const { status, out, calls } = await runSetup(
@@ -180,6 +149,7 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
             [
                 '--target-org',
                 'otp-org',
+                '--receipts',
                 '--subaccount',
                 'acme-sub',
                 '--template',
@@ -192,9 +162,12 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
         org.close();
         assert.equal(status, 0, out);
         assert.deepEqual(calls.map(commandOf), [
+            'org display',
+            'data query',
             'project deploy start',
             'project retrieve start',
             'apex run',
+            'project deploy start',
             'project deploy start',
             'org assign permset',
             'org assign permset',
@@ -209,38 +182,29 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
             'apex run test'
         ]);
         for (const argv of calls) {
-            assert.deepEqual(
-                argv.slice(argv.indexOf('--target-org'), argv.indexOf('--target-org') + 2),
-                ['--target-org', 'otp-org'],
-                argv.join(' ')
-            );
+            assert.deepEqual(valuesOf(argv, '--target-org'), ['otp-org'], argv.join(' '));
             assert.ok(argv.includes('--json'), argv.join(' '));
         }
         assert.deepEqual(
-            calls[0].filter((a, i) => calls[0][i - 1] === '--metadata'),
-            [
-                'ExternalCredential:X8x8_CPaaS_Authentication',
-                'NamedCredential:X8x8_Messaging_API',
-                'ExternalServiceRegistration:CPaasMessagingApps'
-            ]
+            calls.filter((argv) => argv.includes('--source-dir')).map((argv) => valuesOf(argv, '--source-dir')),
+            [['force-app/connection'], ['force-app/core'], ['force-app/receipts']],
+            'connection first, then core, then receipts; the Apex only after the probe'
         );
-        assert.equal(
-            calls[3][calls[3].indexOf('--source-dir') + 1],
-            'force-app',
-            'the Apex deploys only after the probe'
+        assert.ok(
+            !calls.some((argv) => argv.includes('--test-level') && commandOf(argv) !== 'apex run test'),
+            'a Developer Edition org deploys with its default test level (no tests); step tests runs them'
         );
-        assert.ok(calls[5].includes('--on-behalf-of') && calls[5].includes('agent@example.com'));
+        assert.ok(calls[8].includes('--on-behalf-of') && calls[8].includes('agent@example.com'));
         assert.deepEqual(
-            calls[8].filter((a, i) => ['--name', '--on-behalf-of'].includes(calls[8][i - 1])),
+            calls[11].filter((a, i) => ['--name', '--on-behalf-of'].includes(calls[11][i - 1])),
             ['WhatsApp_OTP_Receipt_Guest', 'whatsapp_otp_receipts@acme.my.salesforce-sites.com'],
             "the guest permission set goes to the Site's guest user"
         );
-        assert.deepEqual(calls.at(-1).slice(3, 7), [
-            '--test-level',
-            'RunLocalTests',
-            '--code-coverage',
-            '--result-format'
-        ]);
+        assert.deepEqual(
+            valuesOf(calls.at(-1), '--class-names'),
+            [...testFiles('force-app/core'), ...testFiles('force-app/receipts')],
+            'step tests runs the test classes of the deployed parts'
+        );
         assert.deepEqual(
             org.requests.map((r) => r.method),
             ['GET', 'POST', 'GET', 'POST']
@@ -278,8 +242,11 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
             /<field>Receipt_Callback_Base_Url__c<\/field>\s*<value xsi:type="xsd:string">https:\/\/acme\.my\.salesforce-sites\.com\/whatsappotp<\/value>/,
             "the Site's URL goes into the settings record"
         );
-        assert.match(out, /Apex tests: 2 passed, 0 failed \(Passed\); coverage: this run 91%, org-wide 89%/);
-        assert.match(out, /org:setup: done/);
+        assert.match(
+            out,
+            /Apex tests \(\d+ classes\): 2 passed, 0 failed \(Passed\); coverage: this run 91%, org-wide 89%/
+        );
+        assert.match(out, /org:setup: done\n$/);
         // The key and the secret: in no argv, not in the output, and in no file the run leaves behind (project copy,
         // fake's log and packages).
         for (const secret of [KEY, SECRET]) {
@@ -291,6 +258,200 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
             !fs.existsSync(path.join(p.cwd, '.tmp')) || fs.readdirSync(path.join(p.cwd, '.tmp')).length === 0,
             'temp files are removed'
         );
+    });
+
+    test('without --receipts nothing of the receipt endpoint runs and the callback base URL stays blank', async () => {
+        const p = project();
+        const { status, out, calls } = await runSetup(
+            p,
+            ['--target-org', 'otp-org', '--skip-key', '--subaccount', 'acme-sub', '--template', 'salesforce_otp'],
+            { stdin: '' }
+        );
+        assert.equal(status, 0, out);
+        assert.deepEqual(
+            calls.filter((argv) => argv.includes('--source-dir')).map((argv) => valuesOf(argv, '--source-dir')),
+            [['force-app/connection'], ['force-app/core']]
+        );
+        assert.ok(
+            !calls.some((argv) =>
+                argv.some((a) => /Site|Receipt_Guest/.test(a) && !a.startsWith('SELECT Id FROM Site'))
+            )
+        );
+        assert.doesNotMatch(out, /\] (site|secret|receipts|samples):/);
+        const [deployed] = fs.readdirSync(p.dir).filter((f) => f.startsWith('deployed-'));
+        assert.match(
+            fs.readFileSync(path.join(p.dir, deployed, 'customMetadata', 'WhatsApp_OTP_Setting.Default.md'), 'utf8'),
+            /<field>Receipt_Callback_Base_Url__c<\/field>\s*<value xsi:nil="true" \/>/
+        );
+        assert.match(
+            out,
+            /org:setup: done; skipped: the API key \(--skip-key: enter it in Setup before the first send\)\n$/
+        );
+    });
+
+    test('an org that has the receipt Site, set up without --receipts, is warned and pointed to the removal manifest', async () => {
+        const p = project();
+        const { status, out } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--from', 'settings'], {
+            scenario: { siteDeployed: true },
+            stdin: ''
+        });
+        assert.equal(status, 0, out);
+        assert.match(
+            out,
+            /WARNING: the org has the receipt Site WhatsApp_OTP_Receipts[^\n]*\n {4}npx sf project deploy start --metadata-dir manifest\/remove-receipts --target-org otp-org/
+        );
+    });
+
+    test('--samples deploys the samples after core, and is refused in production before anything runs', async () => {
+        const p = project();
+        const dev = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--samples', '--skip-tests'], {
+            stdin: ''
+        });
+        assert.equal(dev.status, 0, dev.out);
+        assert.deepEqual(
+            dev.calls.filter((argv) => argv.includes('--source-dir')).map((argv) => valuesOf(argv, '--source-dir')),
+            [['force-app/connection'], ['force-app/core'], ['force-app/samples']]
+        );
+        assert.match(dev.out, /skipped: the API key \(--skip-key[^)]*\); the Apex tests \(--skip-tests\)\n$/);
+        fs.rmSync(p.log);
+        const prod = await runSetup(p, ['--target-org', 'prod', '--skip-key', '--samples'], {
+            scenario: { organization: PRODUCTION_ORG },
+            stdin: ''
+        });
+        assert.equal(prod.status, 1, prod.out);
+        assert.match(prod.out, /the samples are for sandboxes and Developer Edition orgs, not production/);
+        assert.deepEqual(prod.calls.map(commandOf), ['org display', 'data query']);
+    });
+
+    test('every case of the shared org-kind table classifies the same way in org:setup', () => {
+        const cases = orgKindCases(root);
+        assert.ok(cases.length >= 5);
+        for (const { row, kind } of cases) {
+            assert.equal(orgKind(row), kind, JSON.stringify(row));
+        }
+    });
+
+    test('production --validate-only --dry-run prints the validation with every core test class and the quick deploy', async () => {
+        const p = project();
+        const { status, out, calls } = await runSetup(p, ['--target-org', 'prod', '--validate-only', '--dry-run'], {
+            scenario: { organization: PRODUCTION_ORG }
+        });
+        assert.equal(status, 0, out);
+        assert.deepEqual(calls.map(commandOf), ['data query'], 'the dry run only reads the Organization row');
+        assert.match(out, /The org is production/);
+        const line = out.split('\n').find((l) => l.includes('sf project deploy validate'));
+        assert.ok(line, out);
+        const argv = line.trim().split(' ');
+        assert.deepEqual(valuesOf(argv, '--source-dir'), ['force-app/core']);
+        assert.deepEqual(valuesOf(argv, '--test-level'), ['RunSpecifiedTests']);
+        assert.deepEqual(valuesOf(argv, '--tests'), testFiles('force-app/core'));
+        assert.ok(!testFiles('force-app/samples').some((t) => line.includes(t)), 'no sample test');
+        assert.match(out, /sf project deploy quick --job-id "<validation id>" --target-org prod/);
+        assert.doesNotMatch(out, /project deploy start --source-dir force-app\/core/, 'nothing else deploys core');
+    });
+
+    test('production --validate-only deploys the absent connection, probes, validates core and receipts and prints the quick deploy', async () => {
+        const p = project();
+        const { status, out, calls } = await runSetup(p, ['--target-org', 'prod', '--validate-only', '--receipts'], {
+            scenario: { organization: PRODUCTION_ORG },
+            stdin: ''
+        });
+        assert.equal(status, 0, out);
+        assert.deepEqual(calls.map(commandOf), [
+            'org display',
+            'data query',
+            'org list metadata',
+            'project deploy start',
+            'project retrieve start',
+            'apex run',
+            'project deploy validate'
+        ]);
+        assert.match(out, /deployed force-app\/connection \(it holds no Apex, so no tests ran/);
+        const validation = calls.at(-1);
+        assert.deepEqual(valuesOf(validation, '--source-dir'), ['force-app/core', 'force-app/receipts']);
+        assert.deepEqual(valuesOf(validation, '--test-level'), ['RunSpecifiedTests']);
+        assert.deepEqual(valuesOf(validation, '--tests'), [
+            ...testFiles('force-app/core'),
+            ...testFiles('force-app/receipts')
+        ]);
+        assert.match(out, /validation id: 0Af000000000042AAA/);
+        assert.match(
+            out,
+            /npx sf project deploy quick --job-id 0Af000000000042AAA --target-org prod --wait 60\n {4}then: npm run org:setup -- --target-org prod --receipts --from permsets\n/
+        );
+        fs.rmSync(p.log);
+        const again = await runSetup(p, ['--target-org', 'prod', '--validate-only'], {
+            scenario: { organization: PRODUCTION_ORG, connectionPresent: true },
+            stdin: ''
+        });
+        assert.equal(again.status, 0, again.out);
+        assert.ok(!again.calls.some((argv) => valuesOf(argv, '--source-dir').includes('force-app/connection')));
+        assert.match(again.out, /the org has the connection \(CPaasMessagingApps\): not deployed again/);
+    });
+
+    test('a plain production run deploys core with RunSpecifiedTests naming its test classes', async () => {
+        const p = project();
+        const { status, out, calls } = await runSetup(p, ['--target-org', 'prod', '--skip-key', '--skip-tests'], {
+            scenario: { organization: PRODUCTION_ORG },
+            stdin: ''
+        });
+        assert.equal(status, 0, out);
+        const core = calls.find((argv) => valuesOf(argv, '--source-dir').includes('force-app/core'));
+        assert.equal(commandOf(core), 'project deploy start');
+        assert.deepEqual(valuesOf(core, '--test-level'), ['RunSpecifiedTests']);
+        assert.deepEqual(valuesOf(core, '--tests'), testFiles('force-app/core'));
+        const connection = calls.find((argv) => valuesOf(argv, '--source-dir').includes('force-app/connection'));
+        assert.ok(!connection.includes('--test-level'), 'the connection holds no Apex and names no tests');
+    });
+
+    test('the dry run lists the prerequisites, warns about a missing subaccount and template, and shows the values', async () => {
+        const p = project();
+        const { status, out } = await runSetup(p, ['--target-org', 'x', '--dry-run', '--receipts'], {});
+        assert.equal(status, 0, out);
+        assert.match(out, /approved WhatsApp AUTHENTICATION template/);
+        assert.match(out, /8x8 subaccount id/);
+        assert.match(out, /8x8 API key/);
+        assert.match(out, /sf installed and logged in: the project's own sf, installed by npm ci/);
+        assert.match(out, /receipt secret of 32\+ random characters/);
+        assert.match(out, /Sites enabled with a registered Sites domain/);
+        assert.match(out, /WARNING: no --subaccount: every send fails/);
+        assert.match(out, /WARNING: no --template: every send fails/);
+        assert.match(out, /Named Credential X8x8_Messaging_API URL: https:\/\/chatapps\.8x8\.com \(--region apac\)/);
+        assert.match(out, /Receipt_Callback_Base_Url__c: <the Site's URL, found by step site>/);
+        const given = await runSetup(
+            p,
+            ['--target-org', 'x', '--dry-run', '--subaccount', 'acme', '--template', 't1'],
+            {}
+        );
+        assert.doesNotMatch(given.out, /WARNING: no --(subaccount|template)/);
+        assert.match(given.out, /Subaccount_Id__c: acme\n/);
+        assert.match(given.out, /without --receipts the callback base URL stays blank/i);
+    });
+
+    test('with stdin closed and no key nothing runs, the exit is non-zero and the message names --skip-key', async () => {
+        const p = project();
+        const { status, out, calls } = await runSetup(p, ['--target-org', 'otp-org', '--receipts'], { stdin: '' });
+        assert.equal(status, 1, out);
+        assert.deepEqual(calls, [], 'no sf call');
+        assert.match(
+            out,
+            /nothing ran; missing input:\n {4}the 8x8 API key: not given \([^)]*--skip-key\)\n {4}the receipt secret: not given \([^)]*--skip-secret\)/
+        );
+        assert.doesNotMatch(out, /resume|--from/);
+    });
+
+    test('sf and the login are checked before any secret is asked', async () => {
+        const p = project();
+        const { status, out } = await runSetup(p, ['--target-org', 'otp-org'], {
+            scenario: { notLoggedIn: true },
+            tty: true
+        });
+        assert.equal(status, 1, out);
+        assert.match(
+            out,
+            /sf is not logged in to otp-org: No authorization information found[^\n]*\n {2}fix: log in: npx sf org login web --alias otp-org/
+        );
+        assert.doesNotMatch(out, /API key \(typing is hidden/);
     });
 
     test('a new org gets the shipped settings record with the given values; the region sets the Named Credential URL', async () => {
@@ -338,6 +499,9 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
         );
         assert.equal(status, 0, out);
         assert.deepEqual(calls.map(commandOf), [
+            'org display',
+            'data query',
+            'data query',
             'data query',
             'project retrieve start',
             'project deploy start',
@@ -360,6 +524,19 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
         );
     });
 
+    test('a class under 75 % fails step tests and names the class', async () => {
+        const p = project();
+        const { status, out } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--from', 'tests'], {
+            scenario: { coverage: { WhatsAppOtpService: 60 } },
+            stdin: ''
+        });
+        assert.equal(status, 1, out);
+        assert.match(
+            out,
+            /step 8 of 8 \(tests\) failed: [^\n]*\n {4}class WhatsAppOtpService is covered 60 % \(under 75 %\)/
+        );
+    });
+
     test('a name the org generated differently stops the run before any Apex deploys and names the line to change', async () => {
         const p = project();
         const { status, out, calls } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key'], {
@@ -368,7 +545,10 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
         assert.equal(status, 1, out);
         const probes = calls.filter((argv) => commandOf(argv) === 'apex run');
         assert.ok(probes.length >= 2, 'each candidate is tried in its own sf apex run');
-        assert.ok(!calls.some((argv) => argv.includes('--source-dir')), 'no Apex was deployed');
+        assert.ok(
+            !calls.some((argv) => valuesOf(argv, '--source-dir').includes('force-app/core')),
+            'no Apex was deployed'
+        );
         const gateway = fs.readFileSync(path.join(root, GATEWAY), 'utf8').split('\n');
         const line = gateway.findIndex((l) => /request\.z0user = recipient;/.test(l)) + 1;
         assert.ok(line > 0);
@@ -376,7 +556,7 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
             out.includes(`the org calls \`user\` what we call \`z0user\`; change it in ${GATEWAY} line ${line}`),
             out
         );
-        assert.match(out, /step 3 of 10 \(probe\) failed/);
+        assert.match(out, /step 3 of 8 \(probe\) failed/);
         assert.match(out, /then resume: npm run org:setup -- --target-org otp-org --skip-key --from probe/);
     });
 
@@ -390,14 +570,18 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
         assert.equal(status, 1, out);
         assert.match(
             out,
-            /step 7 of 10 \(key\) failed: storing the key \(POST named-credentials\/credential\) failed: HTTP 400: INVALID_INPUT Credential value \[the key\] is not allowed/
+            /step 6 of 8 \(key\) failed: storing the key \(POST named-credentials\/credential\) failed: HTTP 400: INVALID_INPUT Credential value \[the key\] is not allowed/
         );
         assert.match(
             out,
             /fix: check that X8x8_CPaaS_Authentication and its principal X8x8_API_Key_Principal were deployed/
         );
         assert.match(out, /then resume: npm run org:setup -- --target-org otp-org --from key/);
-        assert.deepEqual(calls.map(commandOf), ['org display'], 'settings and tests did not run');
+        assert.deepEqual(
+            calls.map(commandOf),
+            ['org display', 'data query', 'data query', 'org display'],
+            'settings and tests did not run'
+        );
         assert.ok(!out.includes(KEY));
         assert.ok(!calls.some((argv) => argv.some((a) => a.includes(KEY))));
         assert.deepEqual(filesContaining(p.dir, KEY), []);
@@ -406,7 +590,7 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
     test('an existing key is replaced with PUT', async () => {
         const p = project();
         const org = await connectServer({ exists: true });
-        const { status, out } = await runSetup(p, ['--target-org', 'otp-org', '--skip-secret', '--from', 'key'], {
+        const { status, out } = await runSetup(p, ['--target-org', 'otp-org', '--from', 'key', '--skip-tests'], {
             scenario: { instanceUrl: org.url }
         });
         org.close();
@@ -420,26 +604,56 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
 
     test('a failed connection deploy names the step, its problems and the resume command; --from resumes there', async () => {
         const p = project();
-        const failed = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--skip-secret'], {
+        const failed = await runSetup(p, ['--target-org', 'otp-org', '--skip-key'], {
             scenario: { failDeploy: 'connection' }
         });
         assert.equal(failed.status, 1, failed.out);
         assert.match(
             failed.out,
-            /step 1 of 10 \(connection\) failed: the connection did not deploy:\n {4}ExternalServiceRegistration CPaasMessagingApps: Invalid schema/
+            /step 1 of 8 \(connection\) failed: the connection did not deploy:\n {4}NamedCredential X8x8_Messaging_API: Invalid URL/
         );
-        assert.equal(failed.calls.length, 1);
+        assert.equal(failed.calls.filter((argv) => commandOf(argv) === 'project deploy start').length, 1);
         fs.rmSync(p.log);
-        const resumed = await runSetup(p, [
-            '--target-org',
-            'otp-org',
-            '--skip-key',
-            '--skip-secret',
-            '--from',
-            'connection'
-        ]);
+        const resumed = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--from', 'connection']);
         assert.equal(resumed.status, 0, resumed.out);
-        assert.equal(commandOf(resumed.calls[0]), 'project deploy start');
+        assert.deepEqual(valuesOf(resumed.calls[3], '--source-dir'), ['force-app/connection']);
+    });
+
+    test('a registration the org refuses for its operations is deployed again without them; names and --write-back still run', async () => {
+        const p = project();
+        const registration = path.join(
+            p.cwd,
+            'force-app/connection/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml'
+        );
+        const { status, out, calls } = await runSetup(
+            p,
+            ['--target-org', 'otp-org', '--skip-key', '--skip-tests', '--write-back'],
+            { scenario: { rejectOperations: true, orgOperationNames: ['Sendx2dMessage', 'Sendx2dMessagex2dMany'] } }
+        );
+        assert.equal(status, 0, out);
+        assert.deepEqual(calls.slice(3, 6).map(commandOf), [
+            'project deploy start',
+            'project deploy start',
+            'project retrieve start'
+        ]);
+        assert.ok(calls[4].includes('--metadata-dir'));
+        const [copy] = fs.readdirSync(p.dir).filter((f) => f.startsWith('deployed-'));
+        const sent = fs.readFileSync(
+            path.join(p.dir, copy, 'externalServiceRegistrations', 'CPaasMessagingApps.externalServiceRegistration'),
+            'utf8'
+        );
+        assert.doesNotMatch(sent, /<operations>/);
+        assert.match(
+            fs.readFileSync(path.join(p.dir, copy, 'package.xml'), 'utf8'),
+            /<members>CPaaS_API_Access<\/members>/
+        );
+        assert.match(
+            out,
+            /the org refused the registration:\n {8}ExternalServiceRegistration CPaasMessagingApps: Invalid operation name/
+        );
+        assert.match(out, /deployed force-app\/connection without <operations>/);
+        assert.match(out, /DIFFERENCE: the org stores the operation names \[Sendx2dMessage, Sendx2dMessagex2dMany\]/);
+        assert.match(fs.readFileSync(registration, 'utf8'), /<name>Sendx2dMessage<\/name>/);
     });
 
     test('a stored operation name that differs is printed, and --write-back writes it into the source', async () => {
@@ -449,13 +663,9 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
             'force-app/connection/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml'
         );
         const scenario = { orgOperationNames: ['Sendx2dMessage', 'sendx2dmessagex2dmany'] };
-        const printed = await runSetup(
-            p,
-            ['--target-org', 'otp-org', '--skip-key', '--skip-secret', '--from', 'names'],
-            {
-                scenario
-            }
-        );
+        const printed = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--from', 'names'], {
+            scenario
+        });
         assert.equal(printed.status, 0, printed.out);
         assert.match(
             printed.out,
@@ -467,7 +677,7 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
         );
         const written = await runSetup(
             p,
-            ['--target-org', 'otp-org', '--skip-key', '--skip-secret', '--from', 'names', '--write-back'],
+            ['--target-org', 'otp-org', '--skip-key', '--from', 'names', '--write-back'],
             {
                 scenario
             }
@@ -481,17 +691,18 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
         const help = await runSetup(p, ['--help'], { withFake: false });
         assert.equal(help.status, 0, help.out);
         assert.match(help.out, /Usage: npm run org:setup -- --target-org <alias>/);
+        assert.match(help.out, /approved WhatsApp AUTHENTICATION template/);
         const dry = await runSetup(p, ['--dry-run', '--region', 'us'], { withFake: false });
         assert.equal(dry.status, 0, dry.out);
         assert.match(
             dry.out,
-            /\[4\/10\] deploy: deploy the rest of force-app\n {4}sf project deploy start --source-dir force-app/
+            /\[4\/8\] core: deploy force-app\/core[^\n]*\n {4}sf project deploy start --source-dir force-app\/core/
         );
         assert.match(dry.out, /https:\/\/chatapps\.us\.8x8\.com/);
         assert.deepEqual(readCalls(p), []);
     });
 
-    test('without sf on PATH a real run fails at the first step with the install fix', async () => {
+    test('without sf on PATH a real run stops before any step with the npm ci fix', async () => {
         const p = project();
         // As the CLI: Node's own PATH lookup of sf fails, not the fake's.
         const { status, out } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key'], {
@@ -499,23 +710,21 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
             cli: true
         });
         assert.equal(status, 1, out);
-        assert.match(
-            out,
-            /step 1 of 10 \(connection\) failed: the Salesforce CLI \(sf\) is not on PATH\n {2}fix: install the Salesforce CLI/
-        );
+        assert.match(out, /org:setup: the Salesforce CLI \(sf\) is not on PATH\n {2}fix: run npm ci in the project/);
+        assert.doesNotMatch(out, /step \d+ of/);
     });
 
-    test('an existing receipt secret is replaced with PATCH, from the second line of standard input', async () => {
+    test('an existing receipt secret is replaced with PATCH, read from standard input', async () => {
         const p = project();
         const org = await connectServer({ secretExists: true });
         const { status, out, calls } = await runSetup(
             p,
-            ['--target-org', 'otp-org', '--skip-key', '--from', 'secret'],
+            ['--target-org', 'otp-org', '--receipts', '--skip-key', '--skip-tests', '--from', 'secret'],
             {
                 scenario: { instanceUrl: org.url },
                 stdin: `${SECRET}\n`,
-                // As the CLI, end to end: the secret on the child's stdin, the fake sf executable on PATH (four
-                // calls), REST from the child, and its exit code.
+                // As the CLI, end to end: the secret on the child's stdin, the fake sf executable on PATH, REST from
+                // the child, and its exit code.
                 cli: true
             }
         );
@@ -534,14 +743,13 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
         assert.ok(!out.includes(SECRET) && !calls.some((argv) => argv.some((a) => a.includes(SECRET))));
     });
 
-    test('a receipt secret shorter than 32 characters stops the run before any step', async () => {
+    test('a receipt secret shorter than 32 characters stops the run before any sf call', async () => {
         const p = project();
-        const { status, out, calls } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key'], {
+        const { status, out, calls } = await runSetup(p, ['--target-org', 'otp-org', '--receipts', '--skip-key'], {
             stdin: 'too-short\n'
         });
         assert.equal(status, 1, out);
-        assert.match(out, /step 8 of 10 \(secret\) failed: the receipt secret is shorter than 32 characters/);
-        assert.match(out, /then resume: npm run org:setup -- --target-org otp-org --skip-key --from secret/);
+        assert.match(out, /the receipt secret: shorter than 32 characters/);
         assert.deepEqual(calls, [], 'nothing ran');
         assert.ok(!out.includes('too-short'));
     });
@@ -556,26 +764,33 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
 
     test('a Site guest user the CLI cannot assign stops at step site with the manual path', async () => {
         const p = project();
-        const { status, out, calls } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--from', 'site'], {
-            scenario: { guestAssignFails: true }
-        });
+        const { status, out, calls } = await runSetup(
+            p,
+            ['--target-org', 'otp-org', '--receipts', '--skip-key', '--skip-secret', '--from', 'site'],
+            { scenario: { guestAssignFails: true } }
+        );
         assert.equal(status, 1, out);
         assert.match(
             out,
-            /step 6 of 10 \(site\) failed: WhatsApp_OTP_Receipt_Guest could not be assigned to the guest user whatsapp_otp_receipts@acme\.my\.salesforce-sites\.com/
+            /step 7 of 11 \(site\) failed: WhatsApp_OTP_Receipt_Guest could not be assigned to the guest user whatsapp_otp_receipts@acme\.my\.salesforce-sites\.com/
         );
         assert.match(out, /Public Access Settings → View Users → the guest user → Permission Set Assignments/);
-        assert.match(out, /then resume: npm run org:setup -- --target-org otp-org --skip-key --from site/);
-        assert.ok(!calls.some((argv) => commandOf(argv) === 'org display'), 'nothing after the failed step ran');
+        assert.match(
+            out,
+            /then resume: npm run org:setup -- --target-org otp-org --receipts --skip-key --skip-secret --from site/
+        );
+        assert.equal(calls.filter((argv) => commandOf(argv) === 'org display').length, 1, 'only the preflight');
     });
 
     test('an org without the Site stops at step site and says why', async () => {
         const p = project();
-        const { status, out } = await runSetup(p, ['--target-org', 'otp-org', '--skip-key', '--from', 'site'], {
-            scenario: { siteMissing: true }
-        });
+        const { status, out } = await runSetup(
+            p,
+            ['--target-org', 'otp-org', '--receipts', '--skip-key', '--skip-secret', '--from', 'site'],
+            { scenario: { siteMissing: true } }
+        );
         assert.equal(status, 1, out);
-        assert.match(out, /step 6 of 10 \(site\) failed: the org has no Site WhatsApp_OTP_Receipts with a guest user/);
+        assert.match(out, /step 7 of 11 \(site\) failed: the org has no Site WhatsApp_OTP_Receipts with a guest user/);
     });
 
     test('the key is refused on the command line', async () => {

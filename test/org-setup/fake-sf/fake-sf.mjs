@@ -3,7 +3,16 @@
 //   rejectNames            names the fake org does not know: `apex run` fails to compile at the first probe line
 //                          that uses one (as `.name`, `name_Request`, or a type), like the real compile error
 //   orgOperationNames      the operation names the retrieved registration stores
-//   failDeploy             'connection' | 'force-app' | 'metadata-dir': that deploy fails
+//   organization           the Organization row (IsSandbox, TrialExpirationDate, OrganizationType); default: a
+//                          Developer Edition org
+//   notLoggedIn            `org display` fails as for an org sf has no login for
+//   connectionPresent      `org list metadata` finds the registration CPaasMessagingApps
+//   failDeploy             'connection' | 'core' | 'receipts' | 'samples' | 'metadata-dir' | 'validate': that
+//                          deploy fails
+//   rejectOperations       the org refuses the registration while it has <operations> (a source deploy of the
+//                          connection, or a --metadata-dir package whose registration has them)
+//   siteDeployed           the org already has the Site WhatsApp_OTP_Receipts (the check without --receipts)
+//   coverage               { ClassName: percent } for `apex run test`; every other class of force-app is 90 %
 //   settingsRecordExists   `data query` finds the Default record
 //   siteMissing            `data query` finds no Site WhatsApp_OTP_Receipts
 //   guestAssignFails       assigning a permission set to the Site's guest user fails
@@ -49,29 +58,51 @@ export function spawnSync(command, args, { cwd, env }) {
 }
 
 function respond(args, scenario, logDir, cwd) {
-    const command = args
-        .filter((a) => !a.startsWith('-'))
-        .slice(0, 3)
-        .join(' ');
+    // The command: its words before the first flag.
+    const first = args.findIndex((a) => a.startsWith('-'));
+    const command = args.slice(0, first < 0 ? args.length : first).join(' ');
+    if (command.startsWith('project deploy validate')) {
+        if (scenario.failDeploy === 'validate') {
+            return payloads.deployFailed('CPaasMessagingGatewayTest', 'ApexClass', 'Test failure');
+        }
+        return payloads.deploySucceeded([], { checkOnly: true, id: payloads.VALIDATION_ID });
+    }
     if (command.startsWith('project deploy start')) {
+        const dirs = values(args, '--source-dir');
         const kind = args.includes('--metadata-dir')
             ? 'metadata-dir'
-            : args.includes('--source-dir')
-              ? 'force-app'
-              : 'connection';
+            : (dirs[0] ?? 'force-app/connection').replace(/^force-app\//, '');
+        let registration;
         if (kind === 'metadata-dir') {
             const dir = path.resolve(cwd, value(args, '--metadata-dir'));
             // pid and a count: unique for an executable per call and for many calls in one process.
             fs.cpSync(dir, path.join(logDir, `deployed-${Date.now()}-${process.pid}-${++deploys}`), {
                 recursive: true
             });
+            const esr = path.join(
+                dir,
+                'externalServiceRegistrations',
+                'CPaasMessagingApps.externalServiceRegistration'
+            );
+            registration = fs.existsSync(esr) ? fs.readFileSync(esr, 'utf8') : undefined;
+        } else if (kind === 'connection') {
+            registration = fs.readFileSync(
+                path.join(
+                    cwd,
+                    'force-app/connection/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml'
+                ),
+                'utf8'
+            );
         }
-        if (scenario.failDeploy === kind) {
+        if (scenario.rejectOperations && registration?.includes('<operations>')) {
             return payloads.deployFailed(
                 'CPaasMessagingApps',
                 'ExternalServiceRegistration',
-                'Invalid schema: the named credential X8x8_Messaging_API does not exist'
+                'Invalid operation name: sendx2dmessage'
             );
+        }
+        if (scenario.failDeploy === kind) {
+            return payloads.deployFailed('X8x8_Messaging_API', 'NamedCredential', 'Invalid URL');
         }
         const metadata = values(args, '--metadata');
         const files = metadata.length
@@ -154,7 +185,29 @@ function respond(args, scenario, logDir, cwd) {
         return payloads.apexRun(undefined);
     }
     if (command.startsWith('apex run test')) {
-        return payloads.testRun(Boolean(scenario.testsFail));
+        const classes = fs
+            .readdirSync(path.join(cwd, 'force-app'), { recursive: true })
+            .map(String)
+            .filter(
+                (f) => f.endsWith('.cls') && !/@isTest/i.test(fs.readFileSync(path.join(cwd, 'force-app', f), 'utf8'))
+            )
+            .map((f) => path.basename(f, '.cls'));
+        return payloads.testRun(
+            Boolean(scenario.testsFail),
+            classes.map((name) => ({ name, percent: scenario.coverage?.[name] ?? 90 }))
+        );
+    }
+    if (command === 'package create') {
+        return payloads.packageCreated();
+    }
+    if (command === 'package version create') {
+        return payloads.versionCreated(value(args, '--package'));
+    }
+    if (command === 'package version promote') {
+        return payloads.promoted(value(args, '--package'));
+    }
+    if (command.startsWith('org list metadata')) {
+        return payloads.listed(scenario.connectionPresent ? ['CPaasMessagingApps'] : []);
     }
     if (command.startsWith('org assign permset')) {
         const users = values(args, '--on-behalf-of');
@@ -166,10 +219,28 @@ function respond(args, scenario, logDir, cwd) {
         return payloads.permsetAssigned(values(args, '--name'), users.length ? users.join(',') : 'admin@example.com');
     }
     if (command.startsWith('org display')) {
+        if (scenario.notLoggedIn) {
+            return payloads.sfError(
+                'NamedOrgNotFoundError',
+                `No authorization information found for ${value(args, '--target-org')}.`
+            );
+        }
         return payloads.orgDisplay(scenario.instanceUrl ?? 'http://127.0.0.1:9');
     }
     if (command.startsWith('data query')) {
         const soql = value(args, '--query');
+        if (/FROM Organization/.test(soql)) {
+            return payloads.queried([
+                scenario.organization ?? {
+                    IsSandbox: false,
+                    TrialExpirationDate: null,
+                    OrganizationType: 'Developer Edition'
+                }
+            ]);
+        }
+        if (/^SELECT Id FROM Site WHERE/.test(soql)) {
+            return payloads.queried(scenario.siteDeployed ? [{ Id: payloads.SITE_ID }] : []);
+        }
         if (/FROM Site WHERE/.test(soql)) {
             return payloads.queried(
                 scenario.siteMissing

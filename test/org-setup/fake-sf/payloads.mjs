@@ -8,20 +8,22 @@ export const SITE_ID = '0DM000000000001AAA';
 export const GUEST_USER_ID = '005000000000009AAA';
 export const GUEST_USERNAME = 'whatsapp_otp_receipts@acme.my.salesforce-sites.com';
 export const SITE_URL = 'https://acme.my.salesforce-sites.com/whatsappotp';
+/** The id of a successful `project deploy validate` (the job a quick deploy names). */
+export const VALIDATION_ID = '0Af000000000042AAA';
 
 /** salesforcecli/plugin-deploy-retrieve schemas/project-deploy-start.json (DeployResultJson). */
-export function deploySucceeded(files) {
+export function deploySucceeded(files, { checkOnly = false, id = '0Af000000000001' } = {}) {
     return {
         status: 0,
         result: {
-            checkOnly: false,
+            checkOnly,
             createdBy: '005000000000001',
             createdByName: 'Admin User',
             createdDate: '2026-12-01T21:00:00.000Z',
             details: { componentFailures: [], componentSuccesses: [] },
             done: true,
             files,
-            id: '0Af000000000001',
+            id,
             ignoreWarnings: false,
             lastModifiedDate: '2026-12-01T21:00:05.000Z',
             numberComponentErrors: 0,
@@ -137,7 +139,7 @@ export function queried(records) {
 }
 
 /** salesforcecli/plugin-apex schemas/apex-run-test.json (RunResult: summary, tests, coverage). */
-export function testRun(failing) {
+export function testRun(failing, coverage = []) {
     const test = (MethodName, Outcome, Message = '') => ({
         Id: '07M000000000001',
         QueueItemId: '709000000000001',
@@ -182,8 +184,36 @@ export function testRun(failing) {
                 testRunCoverage: '91%',
                 orgWideCoverage: '89%'
             },
-            tests
+            tests,
+            // plugin-apex jsonReporter formatCoverage: one entry per class or trigger.
+            coverage: {
+                coverage: coverage.map(({ name, percent }, i) => ({
+                    id: `01p00000000${String(i).padStart(4, '0')}AAA`,
+                    name,
+                    totalLines: 100,
+                    lines: {},
+                    totalCovered: percent,
+                    coveredPercent: percent
+                })),
+                records: [],
+                summary: { totalLines: 100 * coverage.length, testRunCoverage: '91%', orgWideCoverage: '89%' }
+            }
         },
+        warnings: []
+    };
+}
+
+/** salesforcecli/plugin-org src/commands/org/list/metadata.ts: the FileProperties of each member, as a list. */
+export function listed(fullNames) {
+    return {
+        status: 0,
+        result: fullNames.map((fullName) => ({
+            fullName,
+            type: 'ExternalServiceRegistration',
+            fileName: `externalServiceRegistrations/${fullName}.externalServiceRegistration`,
+            id: '1Hd000000000001AAA',
+            manageableState: 'unmanaged'
+        })),
         warnings: []
     };
 }
@@ -191,4 +221,37 @@ export function testRun(failing) {
 /** An sf error envelope (SfCommand.toErrorJson). */
 export function sfError(name, message) {
     return { status: 1, name, message, exitCode: 1, warnings: [] };
+}
+
+/** salesforcecli/plugin-packaging package create: { Id } of the new package (0Ho). */
+export function packageCreated() {
+    return { status: 0, result: { Id: '0Ho000000000001AAA' }, warnings: [] };
+}
+
+/**
+ * salesforcecli/plugin-packaging package version create (PackageVersionCreateRequestResult, @salesforce/packaging):
+ * a 04t per package, derived from its name so a test can tell them apart.
+ */
+export function versionCreated(name) {
+    const n = String(name.length).padStart(3, '0');
+    return {
+        status: 0,
+        result: {
+            Id: `08c000000000${n}AAA`,
+            Status: 'Success',
+            Package2Id: '0Ho000000000001AAA',
+            Package2Name: name,
+            Package2VersionId: `05i000000000${n}AAA`,
+            SubscriberPackageVersionId: `04t000000000${n}AAA`,
+            HasPassedCodeCoverageCheck: true,
+            CodeCoverage: 88,
+            VersionNumber: '0.1.0.1'
+        },
+        warnings: []
+    };
+}
+
+/** salesforcecli/plugin-packaging package version promote: { id, success }. */
+export function promoted(id) {
+    return { status: 0, result: { id, success: true, errors: [] }, warnings: [] };
 }
