@@ -3,7 +3,7 @@
 // project's own sf CLI (npm ci installs it; npm run puts node_modules/.bin first on PATH). Run it from the
 // project root. The connection goes first, then core; the receipt endpoint only with --receipts, the samples
 // only with --samples. Every step can be repeated; a failed step names itself and its fix, and prints the
-// command that resumes from it. See docs/admin-install.md.
+// command that resumes from it. See docs/admin-guide.md.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -637,7 +637,7 @@ async function runSteps(options, ctx, { apiVersion, org, temp, kind, steps, todo
         key: async () => {
             if (options.skipKey) {
                 say(
-                    '    skipped (--skip-key): enter the key in Setup (docs/admin-install.md, "Enter the API key by hand") before the first send'
+                    '    skipped (--skip-key): enter the key in Setup (docs/admin-guide.md, "Enter the API key by hand") before the first send'
                 );
                 return;
             }

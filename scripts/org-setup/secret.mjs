@@ -10,7 +10,7 @@
 // Protected deploys only to developer and scratch orgs and, outside a managed package, protects nothing (Salesforce
 // Help, "Protection and Privacy Options for Custom Settings",
 // https://help.salesforce.com/s/articleView?id=platform.cs_schema_settings.htm). In an org installed from source,
-// who can read it is listed in docs/admin-install.md ("Who can read the receipt secret").
+// who can read it is listed in docs/admin-guide.md ("Who can read the receipt secret").
 import { StepError } from './sf.mjs';
 
 export const EXTERNAL_CREDENTIAL = 'X8x8_CPaaS_Authentication';
@@ -146,7 +146,7 @@ export async function storeKey({ instanceUrl, accessToken, apiVersion, key, fetc
     if (!saved.ok) {
         throw new StepError(
             `storing the key (${exists ? 'PUT' : 'POST'} named-credentials/credential) failed: ${await describe(saved)}`,
-            `check that ${EXTERNAL_CREDENTIAL} and its principal ${PRINCIPAL} were deployed (step connection), or enter the key in Setup (docs/admin-install.md, "Enter the API key by hand"), then rerun`
+            `check that ${EXTERNAL_CREDENTIAL} and its principal ${PRINCIPAL} were deployed (step connection), or enter the key in Setup (docs/admin-guide.md, "Enter the API key by hand"), then rerun`
         );
     }
     return exists ? 'replaced' : 'created';
@@ -196,7 +196,7 @@ export async function storeReceiptSecret({ instanceUrl, accessToken, apiVersion,
     if (!saved.ok) {
         throw new StepError(
             `storing the receipt secret (${existing ? 'PATCH' : 'POST'} ${RECEIPT_SETTING}) failed: ${await describe(saved)}`,
-            'enter it in Setup → Custom Settings → WhatsApp OTP Receipt Secret → Manage (docs/admin-install.md, "Store the receipt secret by hand"), or rerun'
+            'enter it in Setup → Custom Settings → WhatsApp OTP Receipt Secret → Manage (docs/admin-guide.md, "Store the receipt secret by hand"), or rerun'
         );
     }
     return existing ? 'replaced' : 'created';
