@@ -303,7 +303,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             const resend = button(view, 'resend');
             await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
             await resend.click();
-            await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_HourlyCap', 1));
+            await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_HourlyCap', 1, 60));
             assert.equal(await resend.isEnabled(), false, 'Resend waits for the cap to reset');
             // "Start over" gives the tab a fresh simulated org.
             await view.page.locator('[data-id="scenario-reset"]').click();

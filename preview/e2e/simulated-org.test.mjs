@@ -308,7 +308,7 @@ describe('simulated controller', () => {
         assert.equal(old.errorCode, 'SUPERSEDED');
         advance(60);
         const capped = refused(() => org.sendOtp('s', { recordId: mobileId }, options));
-        assert.equal(capped.message, message('HOURLY_CAP', 2));
+        assert.equal(capped.message, message('HOURLY_CAP', 2, 59));
         advance(3600);
         await sendAndDeliver(org, options);
     });

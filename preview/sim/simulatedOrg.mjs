@@ -318,9 +318,9 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         switch (decision.errorCode) {
             case 'COOLDOWN':
                 return fail('COOLDOWN', Math.ceil(decision.retryAfterSeconds));
-            case 'HOURLY_CAP':
             case 'ORG_DAILY_BUDGET':
                 return fail(decision.errorCode, decision.limit);
+            case 'HOURLY_CAP':
             case 'NUMBER_CAP':
             case 'AGENT_CAP':
             case 'FLOW_CAP':

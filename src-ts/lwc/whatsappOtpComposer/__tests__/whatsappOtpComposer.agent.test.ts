@@ -125,7 +125,7 @@ describe('c-whatsapp-otp-composer: item 2, resume', () => {
 
         const element = await resumedComposer([challengeRecord()]);
 
-        expect(button(element, 'resend').label).toBe('Resend in 30s');
+        expect(button(element, 'resend').label).toBe('Resend in 0:30');
         expect(button(element, 'resend').disabled).toBe(true);
     });
 
@@ -191,7 +191,7 @@ describe('c-whatsapp-otp-composer: item 3, honest states', () => {
 
             expect(textOf(element, 'error')).toBe('Limit reached.');
             expect(button(element, 'resend').disabled).toBe(true);
-            expect(button(element, 'resend').label).toBe('Resend in 120s');
+            expect(button(element, 'resend').label).toBe('Resend in 2:00');
 
             await advance(120_000);
 
@@ -281,6 +281,7 @@ describe('c-whatsapp-otp-composer: item 4, after Verified', () => {
     it('offers Verify again, which starts a new challenge', async () => {
         const element = await verified({ showVerifyStep: true });
         await advance(30_000);
+        expect(button(element, 'verify-again').disabled).toBe(false);
         const second: SendOtpResult = { ...SENT, challengeId: SECOND_CHALLENGE_ID };
         mockSendOtp.mockResolvedValue(second);
         mockGetSendStatus.mockResolvedValue(sendStatus(second));
@@ -342,7 +343,7 @@ describe('c-whatsapp-otp-composer: item 5, resend', () => {
         await clickAndPoll(element, 'resend');
 
         expect(textOf(element, 'resend-notice')).toMatch(
-            /^A new code was sent at \d{1,2}:\d{2}.*\. Only the newest code works\.$/
+            /^A new code was sent at \d{1,2}:\d{2}.*\. Ask the customer for the code in the newest message: an older code counts as a wrong one\.$/
         );
     });
 
@@ -374,7 +375,7 @@ describe('c-whatsapp-otp-composer: item 6, the number as Apex sees it', () => {
         await advance(0);
 
         expect(textOf(element, 'phone-warning')).toBe(
-            '12-34 does not look like a valid number. Check it before you send.'
+            "This number doesn't look like a valid international number. Check it before you send."
         );
         expect(button(element, 'send').disabled).toBe(false);
     });
