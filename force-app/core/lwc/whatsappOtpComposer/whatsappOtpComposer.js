@@ -120,7 +120,7 @@ export default class WhatsappOtpComposer extends LightningElement {
                 delivery: 'confirmed',
                 attemptsRemaining: undefined
             };
-            void this.awaitDelivery(resumed.challenge, before);
+            this.awaitDelivery(resumed.challenge, before);
             return;
         }
         this.challenge = resumed.challenge;
