@@ -255,3 +255,18 @@ describe('c-whatsapp-otp-composer: every stage shows only labelled text', () => 
         expectOnlyLabelledText(element);
     });
 });
+
+describe('the agent messages', () => {
+    const xml = fs.readFileSync(
+        path.join(__dirname, '../../../../force-app/core/labels/CustomLabels.labels-meta.xml'),
+        'utf8'
+    );
+    /** The labels an agent reads on the card (the Task subjects and the SMS text are for others). */
+    const agentLabels = [...xml.matchAll(/<fullName>(WhatsAppOtp_(?:Error|UI|Status|Delivery)_\w+)<\/fullName>/g)].map(
+        ([, name]) => name
+    );
+
+    it.each(agentLabels)('%s names no vendor or setup detail: what the agent can do instead', (name) => {
+        expect(labelText(name)).not.toMatch(/8x8|credential|API key|subaccount/i);
+    });
+});
