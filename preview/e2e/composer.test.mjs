@@ -441,11 +441,17 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             });
         }
 
-        it('a timeout may have delivered the code: one message, the code field open, and the code verifies', async (t) => {
+        it('a timeout may have delivered the code: its receipts show 8x8 had it, so the card says sent, and the code verifies', async (t) => {
             const view = await open(t, { contact: 'mobile', outcome: 'timeout' });
             await send(view);
             const code = await codeOnPhone(view);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_Status_Unconfirmed'));
+            // The simulated 8x8 took the message though its answer timed out: its receipts come, and the card says so.
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            assert.equal(
+                (await byId(view, 'status').innerText()).includes(label('WhatsAppOtp_Status_Unconfirmed')),
+                false,
+                'no "may have been delivered" beside a receipt'
+            );
             assert.equal(await byId(view, 'error').count(), 0, 'no error besides the one message');
             assert.equal(await view.page.locator('lightning-toast').count(), 0, 'no toast');
             await assertAccessible(view.page, 'unconfirmed');
