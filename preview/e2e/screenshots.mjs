@@ -30,7 +30,8 @@ async function shoot(view, name) {
     // Let the spinner, toasts and focus rings settle.
     await view.page.waitForTimeout(300);
     const file = path.join(docs, `preview-${name}.png`);
-    await view.page.screenshot({ path: file });
+    // A phone-sized page is taken whole: its parts stack, and focus may have scrolled it.
+    await view.page.screenshot({ path: file, fullPage: view.page.viewportSize().width < 600 });
     if (view.problems.consoleErrors.length || view.problems.offHostRequests.length) {
         throw new Error(`${name}: ${JSON.stringify(view.problems)}`);
     }
@@ -80,6 +81,32 @@ const SCENES = {
         const code = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(1);
         await code.waitFor({ timeout: 10000 });
         await byId(view, 'resend-notice').waitFor();
+        return view;
+    },
+    async 'older-code'(harness) {
+        // The customer reads out the code of the first message after a resend: it counts as a wrong code.
+        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
+        const older = await sendAndReadCode(view);
+        const resend = byId(view, 'resend').locator('button');
+        await resend
+            .filter({ hasText: label('WhatsAppOtp_UI_Resend') })
+            .first()
+            .waitFor({ timeout: 25000 });
+        await resend.click();
+        await view.page
+            .locator('[data-id="customer-phone"] [data-id="whatsapp-code"]')
+            .nth(1)
+            .waitFor({ timeout: 10000 });
+        await byId(view, 'resend-notice').waitFor();
+        await enterCode(view, older);
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCode', 4));
+        return view;
+    },
+    async narrow(harness) {
+        // A phone-sized window (375 px): the page wraps instead of scrolling sideways.
+        const view = await harness.openPage({ contact: 'mobile' }, { viewport: { width: 375, height: 812 } });
+        await sendAndReadCode(view);
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
         return view;
     },
     async paste(harness) {
