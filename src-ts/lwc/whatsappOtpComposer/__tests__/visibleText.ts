@@ -1,21 +1,6 @@
 // The rule the card's texts follow: every text an agent reads (or a screen reader announces) is a Custom Label,
 // a label template with its values filled in, record data, or a number or time from the shared formatters
 // (otpFormat.ts, relativeTime.ts). Anything else is a hard-coded string, which no translation can reach.
-import fs from 'node:fs';
-import path from 'node:path';
-
-const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
-
-/** Every Custom Label value of the package, entities decoded, read from the file that deploys. */
-export function customLabelValues(): string[] {
-    const xml = fs.readFileSync(
-        path.join(__dirname, '../../../../force-app/core/labels/CustomLabels.labels-meta.xml'),
-        'utf8'
-    );
-    return [...xml.matchAll(/<value>([^<]*)<\/value>/g)].map(([, value]) =>
-        value.trim().replace(/&(\w+);/g, (entity, name: string) => XML_ENTITIES[name] ?? entity)
-    );
-}
 
 /**
  * What the shared formatters produce: a count, "4:59" (formatMinutesSeconds), a clock time such as "10:03 AM"

@@ -7,9 +7,9 @@ import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import {
     CHALLENGE_ID,
     CODE,
-    NOW,
     SECOND_CHALLENGE_ID,
     SENT,
+    VERIFIED,
     advance,
     auraError,
     button,
@@ -36,13 +36,6 @@ import { labelText } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestU
 const mockSendOtp = jest.mocked(sendOtp);
 const mockGetSendStatus = jest.mocked(getSendStatus);
 const mockVerifyOtp = jest.mocked(verifyOtp);
-
-const VERIFIED = {
-    status: 'VERIFIED' as const,
-    attemptsRemaining: 0,
-    verifiedAt: NOW.toISOString(),
-    verifiedByName: 'Jane Doe'
-};
 
 /** A composer on a Contact whose related list holds `records` (newest first), as on a reload. */
 async function resumedComposer(records: unknown[], props?: { showVerifyStep?: boolean }): Promise<ComposerElement> {

@@ -5,8 +5,8 @@ import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus'
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import {
     CODE,
-    NOW,
     SENT,
+    VERIFIED,
     advance,
     button,
     byDataId,
@@ -33,13 +33,6 @@ import type { ComposerElement } from './composerTestUtils';
 const mockSendOtp = jest.mocked(sendOtp);
 const mockGetSendStatus = jest.mocked(getSendStatus);
 const mockVerifyOtp = jest.mocked(verifyOtp);
-
-const VERIFIED = {
-    status: 'VERIFIED' as const,
-    attemptsRemaining: 0,
-    verifiedAt: NOW.toISOString(),
-    verifiedByName: 'Jane Doe'
-};
 
 function statusIsRed(element: ComposerElement): boolean {
     return mustFind(element, 'status').classList.contains('slds-text-color_error');

@@ -9,7 +9,12 @@ import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.ge
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import type { VerifyOtpResult } from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
-import { labelText } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
+import {
+    NO_RECEIPT,
+    labelNames,
+    labelText,
+    labelValues
+} from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
 import {
     CODE,
     NOW,
@@ -34,7 +39,7 @@ import {
     useFakeClock
 } from './composerTestUtils';
 import type { ComposerElement } from './composerTestUtils';
-import { TextRules, customLabelValues, unexplainedTexts, visibleTexts } from './visibleText';
+import { TextRules, unexplainedTexts, visibleTexts } from './visibleText';
 
 const mockSendOtp = jest.mocked(sendOtp);
 const mockGetSendStatus = jest.mocked(getSendStatus);
@@ -45,23 +50,12 @@ const mockVerifyOtp = jest.mocked(verifyOtp);
  * error message of a failed record load, which the card shows as Lightning Data Service gives it.
  */
 const RECORD_DATA = ['Jane Doe', 'Phone switched off', 'The requested resource does not exist'];
-const rules = new TextRules(customLabelValues(), RECORD_DATA);
+const rules = new TextRules(labelValues(), RECORD_DATA);
 
 function expectOnlyLabelledText(element: ComposerElement): void {
     expect(visibleTexts(element).length).toBeGreaterThan(0);
     expect(unexplainedTexts(element, rules)).toEqual([]);
 }
-
-const NO_RECEIPT: DeliveryFields = {
-    channel: null,
-    whatsappStatus: null,
-    smsStatus: null,
-    deliveredAt: null,
-    readAt: null,
-    deliveryErrorCode: null,
-    deliveryErrorDetail: null,
-    fallbackEnabled: false
-};
 
 function withReceipts(changes: Partial<DeliveryFields>, status: SendStatusResult['status'] = 'SENT'): SendStatusResult {
     return { ...sendStatus(SENT, status), ...NO_RECEIPT, ...changes } as SendStatusResult;
@@ -257,14 +251,8 @@ describe('c-whatsapp-otp-composer: every stage shows only labelled text', () => 
 });
 
 describe('the agent messages', () => {
-    const xml = fs.readFileSync(
-        path.join(__dirname, '../../../../force-app/core/labels/CustomLabels.labels-meta.xml'),
-        'utf8'
-    );
     /** The labels an agent reads on the card (the Task subjects and the SMS text are for others). */
-    const agentLabels = [...xml.matchAll(/<fullName>(WhatsAppOtp_(?:Error|UI|Status|Delivery)_\w+)<\/fullName>/g)].map(
-        ([, name]) => name
-    );
+    const agentLabels = labelNames().filter((name) => /^WhatsAppOtp_(Error|UI|Status|Delivery)_/.test(name));
 
     it.each(agentLabels)('%s names no vendor or setup detail: what the agent can do instead', (name) => {
         expect(labelText(name)).not.toMatch(/8x8|credential|API key|subaccount/i);
