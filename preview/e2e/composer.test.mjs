@@ -303,7 +303,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             const resend = button(view, 'resend');
             await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
             await resend.click();
-            await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_HourlyCap', 1));
+            await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_HourlyCap', 1, 60));
             assert.equal(await resend.isEnabled(), false, 'Resend waits for the cap to reset');
             // "Start over" gives the tab a fresh simulated org.
             await view.page.locator('[data-id="scenario-reset"]').click();
@@ -441,11 +441,17 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             });
         }
 
-        it('a timeout may have delivered the code: one message, the code field open, and the code verifies', async (t) => {
+        it('a timeout may have delivered the code: its receipts show 8x8 had it, so the card says sent, and the code verifies', async (t) => {
             const view = await open(t, { contact: 'mobile', outcome: 'timeout' });
             await send(view);
             const code = await codeOnPhone(view);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_Status_Unconfirmed'));
+            // The simulated 8x8 took the message though its answer timed out: its receipts come, and the card says so.
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+            assert.equal(
+                (await byId(view, 'status').innerText()).includes(label('WhatsAppOtp_Status_Unconfirmed')),
+                false,
+                'no "may have been delivered" beside a receipt'
+            );
             assert.equal(await byId(view, 'error').count(), 0, 'no error besides the one message');
             assert.equal(await view.page.locator('lightning-toast').count(), 0, 'no toast');
             await assertAccessible(view.page, 'unconfirmed');
@@ -568,6 +574,105 @@ describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
             await view.page.keyboard.press('Enter');
             await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
             await assertNoCodeInComposer(view, code);
+            // The code field and Verify have left the page: focus is on the verified message, not on the body.
+            await waitUntil(() => isFocused(byId(view, 'verified-box')), 'the verified message has focus');
+            assertCleanPage(view);
+        });
+    });
+
+    describe('what an agent meets between the steps', { concurrency: CONCURRENCY }, () => {
+        // The simulated 8x8 answers after 400 ms, as in the reported case: a reload lands while the code is sent.
+        for (const delayMs of [40, 200]) {
+            it(`a reload ${delayMs} ms after Send reaches "Code sent" without another reload`, async (t) => {
+                const view = await open(t, { contact: 'mobile', latency: 400 });
+                await waitForText(byId(view, 'phone'), '5678');
+                const requested = view.page.waitForRequest((request) => request.url().endsWith('.sendOtp'));
+                await button(view, 'send').click();
+                await requested;
+                await new Promise((resolve) => setTimeout(resolve, delayMs));
+                await view.page.reload();
+                await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+                await byId(view, 'code').waitFor();
+                assert.equal(
+                    await byId(view, 'status')
+                        .innerText()
+                        .then((text) => text.includes(label('WhatsAppOtp_Error_StillSending'))),
+                    false,
+                    'no longer "still being sent"'
+                );
+                assertCleanPage(view);
+            });
+        }
+
+        it('an older code after a resend costs an attempt, and the card says to ask for the newest code', async (t) => {
+            const view = await open(t, { contact: 'mobile' });
+            await send(view);
+            const older = await codeOnPhone(view, 1);
+            await moveClocks(view, 15);
+            const resend = button(view, 'resend');
+            await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
+            await whileSending(view, () => resend.click());
+            const newest = await codeOnPhone(view, 2);
+            const [notice] = label('WhatsAppOtp_UI_ResendNotice', '|').split('|').slice(1);
+            await waitForText(byId(view, 'resend-notice'), notice.trim());
+            await enterCode(view, older);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCode', 4));
+            await waitForText(byId(view, 'resend-notice'), notice.trim());
+            await enterCode(view, newest);
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+            assertCleanPage(view);
+        });
+
+        it('at 375 px the page does not scroll sideways, and the Activity timeline stays clear of its text', async (t) => {
+            const view = await harness.openPage(
+                { ...FAST, contact: 'mobile', attempts: 1 },
+                { viewport: { width: 375, height: 812 } }
+            );
+            t.after(() => view.close());
+            await view.page.clock.install();
+            await send(view);
+            const code = await codeOnPhone(view);
+            await enterCode(view, wrongCodeFor(code));
+            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Locked'));
+            const activity = view.page.locator('preview-activity');
+            await waitForText(activity, label('WhatsAppOtp_Task_Locked', '+65 •••• 5678'));
+            const layout = await view.page.evaluate(() => {
+                const native = window.__previewNative;
+                const root = document.documentElement;
+                // The native accessors: synthetic shadow hides the page's components from document.querySelector.
+                const [host] = native.querySelectorAll.call(root, 'preview-activity');
+                const items = [...native.querySelectorAll.call(host, '.slds-timeline__item_expandable')];
+                const subjects = [...native.querySelectorAll.call(host, '[data-id="activity-subject"]')];
+                const times = [...native.querySelectorAll.call(host, '[data-id="activity-time"]')];
+                return {
+                    scrollWidth: root.scrollWidth,
+                    clientWidth: root.clientWidth,
+                    lineClear: items.every((item, index) => {
+                        const line =
+                            item.getBoundingClientRect().left + parseFloat(getComputedStyle(item, '::before').left);
+                        return line + 2 < subjects[index].getBoundingClientRect().left;
+                    }),
+                    subjectsWhole: subjects.every((subject) => subject.scrollWidth <= subject.clientWidth),
+                    // One line: the time's text lies on a single line box (the element itself may stretch with the row).
+                    timesOneLine: times.every((time) => {
+                        const range = document.createRange();
+                        range.selectNodeContents(time);
+                        const tops = [...range.getClientRects()].filter((box) => box.width > 0).map((box) => box.top);
+                        return new Set(tops).size === 1;
+                    }),
+                    resetHeight: native.querySelectorAll
+                        .call(root, '[data-id="scenario-reset"]')[0]
+                        .getBoundingClientRect().height
+                };
+            });
+            assert.ok(
+                layout.scrollWidth <= layout.clientWidth,
+                `no sideways scroll: ${layout.scrollWidth} > ${layout.clientWidth}`
+            );
+            assert.ok(layout.lineClear, 'the timeline line runs left of every Task subject');
+            assert.ok(layout.subjectsWhole, 'every Task subject shows whole');
+            assert.ok(layout.timesOneLine, 'every Task time keeps to one line');
+            assert.ok(layout.resetHeight <= 40, `Start over stays one line high: ${layout.resetHeight}px`);
             assertCleanPage(view);
         });
     });

@@ -21,6 +21,19 @@ async function sendAndReadCode(view, n = 1) {
     return (await code.innerText()).trim();
 }
 
+/** Waits out the cooldown (real time here: 15 s, the shortest Apex allows), resends and waits for the notice. */
+async function resendAndReadNotice(view) {
+    const resend = byId(view, 'resend').locator('button');
+    await resend
+        .filter({ hasText: label('WhatsAppOtp_UI_Resend') })
+        .first()
+        .waitFor({ timeout: 25000 });
+    await resend.click();
+    const code = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(1);
+    await code.waitFor({ timeout: 10000 });
+    await byId(view, 'resend-notice').waitFor();
+}
+
 async function enterCode(view, code) {
     await byId(view, 'code').fill(code);
     await byId(view, 'verify').locator('button').click();
@@ -30,7 +43,8 @@ async function shoot(view, name) {
     // Let the spinner, toasts and focus rings settle.
     await view.page.waitForTimeout(300);
     const file = path.join(docs, `preview-${name}.png`);
-    await view.page.screenshot({ path: file });
+    // A phone-sized page is taken whole: its parts stack, and focus may have scrolled it.
+    await view.page.screenshot({ path: file, fullPage: view.page.viewportSize().width < 600 });
     if (view.problems.consoleErrors.length || view.problems.offHostRequests.length) {
         throw new Error(`${name}: ${JSON.stringify(view.problems)}`);
     }
@@ -70,16 +84,23 @@ const SCENES = {
     async 'resend-notice'(harness) {
         const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
         await sendAndReadCode(view);
-        const resend = byId(view, 'resend').locator('button');
-        // The cooldown runs in real time here (15 s, the shortest Apex allows).
-        await resend
-            .filter({ hasText: label('WhatsAppOtp_UI_Resend') })
-            .first()
-            .waitFor({ timeout: 25000 });
-        await resend.click();
-        const code = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(1);
-        await code.waitFor({ timeout: 10000 });
-        await byId(view, 'resend-notice').waitFor();
+        await resendAndReadNotice(view);
+        return view;
+    },
+    async 'older-code'(harness) {
+        // The customer reads out the code of the first message after a resend: it counts as a wrong code.
+        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
+        const older = await sendAndReadCode(view);
+        await resendAndReadNotice(view);
+        await enterCode(view, older);
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCode', 4));
+        return view;
+    },
+    async narrow(harness) {
+        // A phone-sized window (375 px): the page wraps instead of scrolling sideways.
+        const view = await harness.openPage({ contact: 'mobile' }, { viewport: { width: 375, height: 812 } });
+        await sendAndReadCode(view);
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
         return view;
     },
     async paste(harness) {

@@ -89,6 +89,31 @@ async function sendAndDeliver(org, options = scenario(), recordId = mobileId) {
     return { reservation, status: org.getSendStatus('s', { challengeId: reservation.challengeId }, options) };
 }
 
+describe('shared send-outcome Task cases (WhatsAppOtpSendTaskCases.json, also run by WhatsAppOtpTaskOutcomeTest)', () => {
+    const { cases } = JSON.parse(
+        fs.readFileSync(path.join(corePackage, 'staticresources', 'WhatsAppOtpSendTaskCases.json'), 'utf8')
+    );
+    for (const row of cases) {
+        it(`${row.name}: stored ${row.sendOutcome}, one ${row.task.status} Task from ${row.task.label}`, async () => {
+            const { org } = orgWithClock();
+            const { reservation } = await sendAndDeliver(org, scenario(row.scenarioOutcome));
+            const { challenges, tasks } = org.records('s');
+            const challenge = challenges.find(({ id }) => id === reservation.challengeId);
+            assert.equal(challenge.sendOutcome, row.sendOutcome);
+            assert.equal(challenge.errorCode, row.errorCode);
+            assert.deepEqual(
+                tasks.map(({ subject, status }) => ({ subject, status })),
+                [
+                    {
+                        subject: formatLabel(labels.get(row.task.label), '+65 •••• 5678', row.errorCode ?? ''),
+                        status: row.task.status
+                    }
+                ]
+            );
+        });
+    }
+});
+
 describe('simulated 8x8', () => {
     it('has a Custom Label for every error code', () => {
         for (const [errorCode, labelName] of Object.entries(ERROR_LABELS)) {
@@ -308,7 +333,7 @@ describe('simulated controller', () => {
         assert.equal(old.errorCode, 'SUPERSEDED');
         advance(60);
         const capped = refused(() => org.sendOtp('s', { recordId: mobileId }, options));
-        assert.equal(capped.message, message('HOURLY_CAP', 2));
+        assert.equal(capped.message, message('HOURLY_CAP', 2, 59));
         advance(3600);
         await sendAndDeliver(org, options);
     });

@@ -318,9 +318,9 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         switch (decision.errorCode) {
             case 'COOLDOWN':
                 return fail('COOLDOWN', Math.ceil(decision.retryAfterSeconds));
-            case 'HOURLY_CAP':
             case 'ORG_DAILY_BUDGET':
                 return fail(decision.errorCode, decision.limit);
+            case 'HOURLY_CAP':
             case 'NUMBER_CAP':
             case 'AGENT_CAP':
             case 'FLOW_CAP':
@@ -358,10 +358,13 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
 
     /**
      * WhatsAppOtpActivityLog: a completed Task on the Contact, its subject from the same Custom Label as the
-     * Apex's (the masked phone, or the supervisor's name, in it; never the code).
+     * Apex's (the masked phone, or the supervisor's name, in it, and for a send not confirmed the error code;
+     * never the code).
      */
     const TASK_LABELS = {
         sent: 'WhatsAppOtp_Task_Sent',
+        'not sent': 'WhatsAppOtp_Task_NotSent',
+        'may have been sent': 'WhatsAppOtp_Task_MayHaveBeenSent',
         verified: 'WhatsAppOtp_Task_Verified',
         locked: 'WhatsAppOtp_Task_Locked',
         expired: 'WhatsAppOtp_Task_Expired',
@@ -372,7 +375,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         state.tasks.push({
             contactId,
             kind,
-            subject: formatLabel(currentLabels().get(TASK_LABELS[kind]), detail),
+            subject: formatLabel(currentLabels().get(TASK_LABELS[kind]), ...[detail].flat()),
+            status: 'Completed',
             createdAt: new Date(clockOf(state)).toISOString(),
             ...(challengeId ? { challengeId } : {})
         });
@@ -520,9 +524,11 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         });
         const errorCode = errorCodeFor8x8(answer);
         challenge.errorCode = errorCode ?? null;
+        // Every outcome logs its Task, as WhatsAppOtpActivityLog.sendOutcome (shared cases: WhatsAppOtpSendTaskCases).
         if (errorCode && !UNKNOWN_OUTCOMES.has(errorCode)) {
             challenge.sendOutcome = 'Refused';
             close(challenge, 'Failed');
+            logTask(state, 'not sent', challenge.contactId, [challenge.maskedPhone, errorCode], challenge.id);
             return;
         }
         challenge.sendOutcome = errorCode ? 'Unknown' : 'Accepted';
@@ -530,7 +536,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         challenge.codeSalt = crypto.randomBytes(16).toString('base64');
         challenge.codeHash = hashCode(challenge.codeSalt, code);
         challenge.status = 'Pending';
-        logTask(state, 'sent', challenge.contactId, challenge.maskedPhone, challenge.id);
+        const sentKind = errorCode ? 'may have been sent' : 'sent';
+        logTask(state, sentKind, challenge.contactId, [challenge.maskedPhone, errorCode], challenge.id);
         // Re-read after the callout: only the Pending codes that are still there now are superseded.
         for (const other of state.challenges.values()) {
             if (other !== challenge && other.contactId === challenge.contactId && other.status === 'Pending') {

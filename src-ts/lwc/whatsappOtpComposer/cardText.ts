@@ -1,5 +1,5 @@
-// The card's texts besides the status sentence (statusLine.ts): the fixed labels, the title, the busy text, the resend button, the
-// countdown, the attempts left, the resend notice and the advisory phone warning. Pure, so the composer keeps
+// The card's texts besides the status sentence (statusLine.ts): the fixed labels, the title, the busy text, the resend and
+// verify-again buttons, the countdown, the attempts left, the resend notice and the advisory phone warning. Pure, so the composer keeps
 // state and calls only; tested on its own (__tests__/cardText.test.ts).
 import cardTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_CardTitle';
 import destinationLabel from '@salesforce/label/c.WhatsAppOtp_UI_Destination';
@@ -7,6 +7,8 @@ import noPhoneLabel from '@salesforce/label/c.WhatsAppOtp_Error_NoPhone';
 import sendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Send';
 import verifyLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verify';
 import verifyAgainLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyAgain';
+import verifyAgainInLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyAgainIn';
+import loadingContactLabel from '@salesforce/label/c.WhatsAppOtp_UI_LoadingContact';
 import sendingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Sending';
 import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
 import expiresInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ExpiresIn';
@@ -22,10 +24,10 @@ import type { Stage } from './otpStages';
 /** The fixed texts the template shows as they are. */
 export const CARD_LABELS = {
     destination: destinationLabel,
+    loadingContact: loadingContactLabel,
     noPhone: noPhoneLabel,
     send: sendLabel,
-    verify: verifyLabel,
-    verifyAgain: verifyAgainLabel
+    verify: verifyLabel
 } as const;
 
 /** App Builder's card title; blank uses the translated default. */
@@ -38,9 +40,17 @@ export function busyTextOf(stage: Stage): string {
     return stage === 'verifying' ? verifyingLabel : sendingLabel;
 }
 
-/** "Resend code", or "Resend in 12 s" while a cooldown or a refusal's retry time runs. */
+/**
+ * "Resend Code", or "Resend in 0:12" while a cooldown or a refusal's retry time runs: minutes and seconds, as the
+ * expiry countdown, so an hour's wait reads "59:42" rather than "3582s".
+ */
 export function resendTextOf(secondsLeft: number): string {
-    return secondsLeft > 0 ? formatLabel(resendInLabel, secondsLeft) : resendLabel;
+    return secondsLeft > 0 ? formatLabel(resendInLabel, formatMinutesSeconds(secondsLeft)) : resendLabel;
+}
+
+/** "Verify again", or "Verify again in 0:12" while the resend cooldown runs: it sends a new code. */
+export function verifyAgainTextOf(secondsLeft: number): string {
+    return secondsLeft > 0 ? formatLabel(verifyAgainInLabel, formatMinutesSeconds(secondsLeft)) : verifyAgainLabel;
 }
 
 /** After a resume: the wrong codes still allowed, read from the stored attempts. */
@@ -60,7 +70,14 @@ export function resendNoticeOf(sentAtMs: number | undefined, codeShown: boolean,
         : undefined;
 }
 
-/** Advisory, before a first send: Apex will refuse this number whatever the default country code (phoneCheck.ts). */
-export function phoneWarningOf(phone: string | undefined, hasChallenge: boolean): string | undefined {
-    return phone && !hasChallenge && looksMalformed(phone) ? formatLabel(phoneLooksInvalidLabel, phone) : undefined;
+/**
+ * Advisory, before a first send: Apex will refuse this number whatever the default country code (phoneCheck.ts).
+ * It names no number (the card shows only the masked one), and gives way to a refusal's message, which says more.
+ */
+export function phoneWarningOf(
+    phone: string | undefined,
+    hasChallenge: boolean,
+    errorShown: boolean
+): string | undefined {
+    return phone && !hasChallenge && !errorShown && looksMalformed(phone) ? phoneLooksInvalidLabel : undefined;
 }

@@ -34,6 +34,8 @@ export interface StageView {
     sendDisabled: boolean;
     showResend: boolean;
     resendDisabled: boolean;
+    /** Verify again starts a new code, so it waits for the resend cooldown as Resend does. */
+    verifyAgainDisabled: boolean;
     /** The expiry countdown of the code that can be typed in. */
     showExpiry: boolean;
     /** The code input and Verify. */
@@ -57,6 +59,7 @@ export function stageView(input: StageInput): StageView {
         sendDisabled,
         showResend: hasChallenge && stage !== 'verified',
         resendDisabled: sendDisabled || resendCooldownSeconds > 0,
+        verifyAgainDisabled: sendDisabled || resendCooldownSeconds > 0,
         showExpiry: codeOut,
         showCodeEntry: verifyStepShown && codeOut,
         verifyDisabled: isBusy,
@@ -101,14 +104,21 @@ export function stageOnExpiry(stage: Stage): Stage {
  */
 export type SendBlock = { kind: 'until'; untilMs: number; errorCode: string } | { kind: 'record'; errorCode: string };
 
-/** Refusals that retrying the same send cannot get past: the number, the template or the credentials. */
+/**
+ * Refusals that retrying the same send cannot get past: the number (its format, its country, a sandbox's test
+ * list), the template, the credentials, or a setting the admin must correct.
+ */
 const RECORD_BLOCKS: readonly string[] = [
     'INVALID_NUMBER',
     'INVALID_PHONE',
     'NO_PHONE',
+    'COUNTRY_NOT_ALLOWED',
+    'SANDBOX_BLOCKED',
     'CREDENTIAL_REJECTED',
     'NOT_FOUND',
-    'TEMPLATE_REJECTED'
+    'TEMPLATE_REJECTED',
+    'SETTINGS_INVALID',
+    'SETTINGS_MISSING'
 ];
 
 /** The block a refused send leaves, from its error code and retry time; undefined when retrying may help. */
@@ -170,5 +180,7 @@ export function clockTick({ stage, block, hasChallenge, expiresAt, cooldownSecon
     const expired = secondsUntil(expiresAt, nowMs) === 0;
     const next = hasChallenge && expired ? stageOnExpiry(stage) : stage;
     const waiting = remainingBlock?.kind === 'until' || (hasChallenge && (!expired || cooldownSeconds > 0));
-    return { blockPassed, stage: next, stopClock: !waiting || next === 'verified' };
+    // Verified: only Verify again's countdown (the cooldown) keeps the clock going.
+    const verifiedWaiting = remainingBlock?.kind === 'until' || cooldownSeconds > 0;
+    return { blockPassed, stage: next, stopClock: next === 'verified' ? !verifiedWaiting : !waiting };
 }

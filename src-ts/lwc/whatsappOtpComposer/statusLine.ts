@@ -21,15 +21,27 @@ export interface StatusInput {
     maskedPhone: string | undefined;
     /** The channel the receipts report ('SMS' after the fallback), if any. */
     channel?: string | null;
+    /**
+     * A delivery receipt has come in: 8x8 had the message, whatever the send's own answer was, so an unknown
+     * outcome reads as sent and the status agrees with the delivery line below it.
+     */
+    receiptSeen?: boolean;
 }
 
 /** The sentence for the stage; '' where the stage has none (ready, verified). */
-export function statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone, channel }: StatusInput): string {
+export function statusTextOf({
+    stage,
+    delivery,
+    attemptsRemaining,
+    maskedPhone,
+    channel,
+    receiptSeen
+}: StatusInput): string {
     switch (stage) {
         case 'sending':
             return sendingLabel;
         case 'sent':
-            return sentText(delivery, maskedPhone, channel === 'SMS');
+            return sentText(receiptSeen ? 'confirmed' : delivery, maskedPhone, channel === 'SMS');
         case 'verifying':
             return verifyingLabel;
         case 'invalid':

@@ -10,7 +10,7 @@ import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSendin
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
 import { errorMessageOf, maskPhone, secondsUntil } from './otpFormat';
 import { CARD_LABELS, attemptsTextOf, busyTextOf, cardHeadingOf, expiryTextOf } from './cardText';
-import { phoneWarningOf, resendNoticeOf, resendTextOf } from './cardText';
+import { phoneWarningOf, resendNoticeOf, resendTextOf, verifyAgainTextOf } from './cardText';
 import { SendStatusPoll } from './sendStatusPoll';
 import { DeliveryFollower } from './deliveryStatusPoll';
 import { deliveryFieldsOf, deliveryFinal, deliveryView, type DeliveryFields } from 'c/whatsappOtpDeliveryView';
@@ -62,6 +62,13 @@ export default class WhatsappOtpComposer extends LightningElement {
     /** The countdowns' clock (ticker.ts). */
     private readonly clock = new Ticker(() => this.tick());
     private focusCodeOnRender = false;
+    /** After a verify succeeds the code input and Verify leave the page: focus goes to the verified message. */
+    private focusVerifiedOnRender = false;
+    /**
+     * The agent has started on the next code after a wrong one: the stale "doesn't match" stops reading as an
+     * error, so the code input's own message is the one error shown.
+     */
+    codeEdited = false;
     private connected = false;
     private poll: SendStatusPoll | undefined;
     /** Follows the current code's delivery receipts after the send has settled (deliveryStatusPoll.ts). */
@@ -104,15 +111,29 @@ export default class WhatsappOtpComposer extends LightningElement {
             return;
         }
         const resumed = resumedChallenge(data.records, Date.now(), (id) => rememberedResendAt(contactId, id));
-        if (resumed) {
-            this.challenge = resumed.challenge;
-            this.delivery = resumed.delivery;
-            this.attemptsRemaining = resumed.attemptsRemaining;
-            // The stored receipts only: following them would call Apex on load.
-            this.deliveryStatus = resumed.deliveryStatus;
-            this.stage = 'sent';
-            this.startClock();
+        if (!resumed) {
+            return;
         }
+        if (resumed.delivery === 'pending') {
+            // Reloaded while the code was still being sent: wait for its delivery as after Send (bounded), so
+            // the card reaches its outcome without another reload. A refusal goes back to an empty card.
+            this.challenge = resumed.challenge;
+            const before: Snapshot = {
+                challenge: undefined,
+                stage: 'ready',
+                delivery: 'confirmed',
+                attemptsRemaining: undefined
+            };
+            this.awaitDelivery(resumed.challenge, before);
+            return;
+        }
+        this.challenge = resumed.challenge;
+        this.delivery = resumed.delivery;
+        this.attemptsRemaining = resumed.attemptsRemaining;
+        // The stored receipts only: following them would call Apex on load.
+        this.deliveryStatus = resumed.deliveryStatus;
+        this.stage = 'sent';
+        this.startClock();
     }
 
     override connectedCallback(): void {
@@ -139,6 +160,13 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.focusCodeOnRender = false;
             input.focus();
         }
+        const verified = this.focusVerifiedOnRender
+            ? (this.template?.querySelector<HTMLElement>('c-whatsapp-otp-verification-status') ?? null)
+            : null;
+        if (verified) {
+            this.focusVerifiedOnRender = false;
+            verified.focus();
+        }
     }
 
     get cardHeading(): string {
@@ -151,7 +179,12 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     /** Advisory, before a send: Apex stays the judge (cardText.ts, phoneCheck.ts). */
     get phoneWarning(): string | undefined {
-        return phoneWarningOf(this.recordPhone, !!this.challenge);
+        return phoneWarningOf(this.recordPhone, !!this.challenge, !!this.errorMessage);
+    }
+
+    /** The Contact's number is still loading: the card says so instead of showing a bare disabled Send. */
+    get loadingContact(): boolean {
+        return !!this.recordId && !this.recordLoaded;
     }
 
     get showNoPhone(): boolean {
@@ -188,6 +221,11 @@ export default class WhatsappOtpComposer extends LightningElement {
         return resendTextOf(secondsUntilSendable(this.block, this.resendCooldownSeconds, this.nowMs));
     }
 
+    /** Verify again sends a new code: it counts the resend cooldown down on its label, disabled meanwhile. */
+    get verifyAgainText(): string {
+        return verifyAgainTextOf(secondsUntilSendable(this.block, this.resendCooldownSeconds, this.nowMs));
+    }
+
     get attemptsText(): string | undefined {
         return attemptsTextOf(this.stage, this.attemptsRemaining);
     }
@@ -208,7 +246,15 @@ export default class WhatsappOtpComposer extends LightningElement {
     get statusText(): string {
         const { stage, delivery, attemptsRemaining } = this;
         const { maskedPhone } = this.challenge ?? {};
-        return statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone, channel: this.deliveryStatus?.channel });
+        const receipts = this.deliveryStatus;
+        return statusTextOf({
+            stage,
+            delivery,
+            attemptsRemaining,
+            maskedPhone,
+            channel: receipts?.channel,
+            receiptSeen: !!(receipts?.whatsappStatus || receipts?.smsStatus)
+        });
     }
 
     /** The delivery line for the aria-live region: what the delivery-status child shows, as one sentence. */
@@ -222,7 +268,15 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
 
     get statusClass(): string {
-        return this.view.statusIsError ? 'slds-m-top_small slds-text-color_error' : 'slds-m-top_small';
+        const staleWrongCode = this.stage === 'invalid' && this.codeEdited;
+        return this.view.statusIsError && !staleWrongCode
+            ? 'slds-m-top_small slds-text-color_error'
+            : 'slds-m-top_small';
+    }
+
+    /** The agent edits the code, or tries a short one: a wrong code's message is now history (see codeEdited). */
+    handleCodeEdit(): void {
+        this.codeEdited = true;
     }
 
     /** Verify: a short code gets the input's inline message instead of a call. */
@@ -333,6 +387,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.verifiedAt = undefined;
         this.verifiedByName = undefined;
         this.clearCode();
+        this.codeEdited = false;
         this.attemptsRemaining = undefined;
         this.stage = 'sent';
         this.focusCodeOnRender = this.showVerifyStep !== false;
@@ -398,6 +453,7 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     private applyVerifyResult(result: VerifyOtpResult): void {
         this.attemptsRemaining = result.attemptsRemaining;
+        this.codeEdited = false;
         const next = stageAfterVerify(result.status);
         if (!next) {
             this.errorMessage = unexpectedErrorLabel;
@@ -414,7 +470,8 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.verifiedAt = result.verifiedAt ?? new Date().toISOString();
             this.verifiedByName = result.verifiedByName ?? undefined;
             this.resendSentAt = undefined;
-            this.clock.stop();
+            // The clock runs on only while Verify again counts the cooldown down (clockTick).
+            this.focusVerifiedOnRender = true;
             this.closeQuickAction();
         }
     }

@@ -22,6 +22,15 @@ export default class WhatsappOtpVerificationStatus extends LightningElement {
     nowMs = Date.now();
     private timer: ReturnType<typeof setInterval> | undefined;
 
+    /**
+     * Takes keyboard focus: after a verify the code input and Verify are gone, so focus lands here, not on the
+     * page body. The box has tabindex="-1": focusable from script, not a Tab stop.
+     */
+    @api
+    focus(): void {
+        this.template?.querySelector<HTMLElement>('[data-id="verified-box"]')?.focus();
+    }
+
     override connectedCallback(): void {
         this.nowMs = Date.now();
         // "just now" becomes "1 minute ago" while the card stays open; cleared on disconnect.

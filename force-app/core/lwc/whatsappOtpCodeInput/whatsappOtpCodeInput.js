@@ -8,7 +8,8 @@ import { normalizeCode } from './codeNormalize';
 const DEFAULT_CODE_LENGTH = 6;
 /**
  * The one-time-code input: normalises typed and pasted text to digits, says inline when a code is short,
- * and fires `codesubmit` (detail: { code }) on Enter with a complete code. `codechange` fires on every edit.
+ * and fires `codesubmit` (detail: { code }) on Enter with a complete code. `codechange` fires on every edit,
+ * `codeincomplete` when a short code is tried.
  * The parent's Verify button calls reportValidity() and reads `value`.
  */
 export default class WhatsappOtpCodeInput extends LightningElement {
@@ -26,11 +27,14 @@ export default class WhatsappOtpCodeInput extends LightningElement {
     get value() {
         return this.code;
     }
-    /** Shows "Enter all N digits" when the code is short; true when it is complete. */
+    /** Shows "Enter all N digits" when the code is short, and fires `codeincomplete`; true when it is complete. */
     @api
     reportValidity() {
         const complete = this.code.length === this.digitCount;
         this.incompleteMessage = complete ? undefined : this.enterAllDigits;
+        if (!complete) {
+            this.dispatchEvent(new CustomEvent('codeincomplete'));
+        }
         return complete;
     }
     /** Empties the input, and its message, after a check or a new code. */
@@ -56,8 +60,9 @@ export default class WhatsappOtpCodeInput extends LightningElement {
     get enterAllDigits() {
         return formatCount(enterAllDigitsLabel, this.digitCount);
     }
+    /** The one message under the field: the error while it shows, else the help. */
     get describedBy() {
-        return this.incompleteMessage ? 'otp-code-help otp-code-error' : 'otp-code-help';
+        return this.incompleteMessage ? 'otp-code-error' : 'otp-code-help';
     }
     /** aria-invalid: "true" while the inline message is shown. */
     get invalidState() {

@@ -1,6 +1,6 @@
 // Generated from src-ts/lwc/whatsappOtpComposer/cardText.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
-// The card's texts besides the status sentence (statusLine.ts): the fixed labels, the title, the busy text, the resend button, the
-// countdown, the attempts left, the resend notice and the advisory phone warning. Pure, so the composer keeps
+// The card's texts besides the status sentence (statusLine.ts): the fixed labels, the title, the busy text, the resend and
+// verify-again buttons, the countdown, the attempts left, the resend notice and the advisory phone warning. Pure, so the composer keeps
 // state and calls only; tested on its own (__tests__/cardText.test.ts).
 import cardTitleLabel from '@salesforce/label/c.WhatsAppOtp_UI_CardTitle';
 import destinationLabel from '@salesforce/label/c.WhatsAppOtp_UI_Destination';
@@ -8,6 +8,8 @@ import noPhoneLabel from '@salesforce/label/c.WhatsAppOtp_Error_NoPhone';
 import sendLabel from '@salesforce/label/c.WhatsAppOtp_UI_Send';
 import verifyLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verify';
 import verifyAgainLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyAgain';
+import verifyAgainInLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifyAgainIn';
+import loadingContactLabel from '@salesforce/label/c.WhatsAppOtp_UI_LoadingContact';
 import sendingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Sending';
 import verifyingLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verifying';
 import expiresInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ExpiresIn';
@@ -21,10 +23,10 @@ import { looksMalformed } from './phoneCheck';
 /** The fixed texts the template shows as they are. */
 export const CARD_LABELS = {
     destination: destinationLabel,
+    loadingContact: loadingContactLabel,
     noPhone: noPhoneLabel,
     send: sendLabel,
-    verify: verifyLabel,
-    verifyAgain: verifyAgainLabel
+    verify: verifyLabel
 };
 /** App Builder's card title; blank uses the translated default. */
 export function cardHeadingOf(cardTitle) {
@@ -34,9 +36,16 @@ export function cardHeadingOf(cardTitle) {
 export function busyTextOf(stage) {
     return stage === 'verifying' ? verifyingLabel : sendingLabel;
 }
-/** "Resend code", or "Resend in 12 s" while a cooldown or a refusal's retry time runs. */
+/**
+ * "Resend Code", or "Resend in 0:12" while a cooldown or a refusal's retry time runs: minutes and seconds, as the
+ * expiry countdown, so an hour's wait reads "59:42" rather than "3582s".
+ */
 export function resendTextOf(secondsLeft) {
-    return secondsLeft > 0 ? formatLabel(resendInLabel, secondsLeft) : resendLabel;
+    return secondsLeft > 0 ? formatLabel(resendInLabel, formatMinutesSeconds(secondsLeft)) : resendLabel;
+}
+/** "Verify again", or "Verify again in 0:12" while the resend cooldown runs: it sends a new code. */
+export function verifyAgainTextOf(secondsLeft) {
+    return secondsLeft > 0 ? formatLabel(verifyAgainInLabel, formatMinutesSeconds(secondsLeft)) : verifyAgainLabel;
 }
 /** After a resume: the wrong codes still allowed, read from the stored attempts. */
 export function attemptsTextOf(stage, left) {
@@ -52,7 +61,10 @@ export function resendNoticeOf(sentAtMs, codeShown, locale) {
         ? formatLabel(resendNoticeLabel, formatClockTime(sentAtMs, locale))
         : undefined;
 }
-/** Advisory, before a first send: Apex will refuse this number whatever the default country code (phoneCheck.ts). */
-export function phoneWarningOf(phone, hasChallenge) {
-    return phone && !hasChallenge && looksMalformed(phone) ? formatLabel(phoneLooksInvalidLabel, phone) : undefined;
+/**
+ * Advisory, before a first send: Apex will refuse this number whatever the default country code (phoneCheck.ts).
+ * It names no number (the card shows only the masked one), and gives way to a refusal's message, which says more.
+ */
+export function phoneWarningOf(phone, hasChallenge, errorShown) {
+    return phone && !hasChallenge && !errorShown && looksMalformed(phone) ? phoneLooksInvalidLabel : undefined;
 }

@@ -14,6 +14,7 @@ export function stageView(input) {
         sendDisabled,
         showResend: hasChallenge && stage !== 'verified',
         resendDisabled: sendDisabled || resendCooldownSeconds > 0,
+        verifyAgainDisabled: sendDisabled || resendCooldownSeconds > 0,
         showExpiry: codeOut,
         showCodeEntry: verifyStepShown && codeOut,
         verifyDisabled: isBusy,
@@ -47,14 +48,21 @@ export function codeOpen(stage, expiresAt, nowMs) {
 export function stageOnExpiry(stage) {
     return stage === 'sent' || stage === 'invalid' ? 'expired' : stage;
 }
-/** Refusals that retrying the same send cannot get past: the number, the template or the credentials. */
+/**
+ * Refusals that retrying the same send cannot get past: the number (its format, its country, a sandbox's test
+ * list), the template, the credentials, or a setting the admin must correct.
+ */
 const RECORD_BLOCKS = [
     'INVALID_NUMBER',
     'INVALID_PHONE',
     'NO_PHONE',
+    'COUNTRY_NOT_ALLOWED',
+    'SANDBOX_BLOCKED',
     'CREDENTIAL_REJECTED',
     'NOT_FOUND',
-    'TEMPLATE_REJECTED'
+    'TEMPLATE_REJECTED',
+    'SETTINGS_INVALID',
+    'SETTINGS_MISSING'
 ];
 /** The block a refused send leaves, from its error code and retry time; undefined when retrying may help. */
 export function blockFor(errorCode, retryAt) {
@@ -90,5 +98,7 @@ export function clockTick({ stage, block, hasChallenge, expiresAt, cooldownSecon
     const expired = secondsUntil(expiresAt, nowMs) === 0;
     const next = hasChallenge && expired ? stageOnExpiry(stage) : stage;
     const waiting = remainingBlock?.kind === 'until' || (hasChallenge && (!expired || cooldownSeconds > 0));
-    return { blockPassed, stage: next, stopClock: !waiting || next === 'verified' };
+    // Verified: only Verify again's countdown (the cooldown) keeps the clock going.
+    const verifiedWaiting = remainingBlock?.kind === 'until' || cooldownSeconds > 0;
+    return { blockPassed, stage: next, stopClock: next === 'verified' ? !verifiedWaiting : !waiting };
 }

@@ -13,12 +13,12 @@ import unconfirmedLabel from '@salesforce/label/c.WhatsAppOtp_Status_Unconfirmed
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import { formatLabel } from './otpFormat';
 /** The sentence for the stage; '' where the stage has none (ready, verified). */
-export function statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone, channel }) {
+export function statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone, channel, receiptSeen }) {
     switch (stage) {
         case 'sending':
             return sendingLabel;
         case 'sent':
-            return sentText(delivery, maskedPhone, channel === 'SMS');
+            return sentText(receiptSeen ? 'confirmed' : delivery, maskedPhone, channel === 'SMS');
         case 'verifying':
             return verifyingLabel;
         case 'invalid':

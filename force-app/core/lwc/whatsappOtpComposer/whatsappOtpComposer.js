@@ -11,7 +11,7 @@ import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSendin
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
 import { errorMessageOf, maskPhone, secondsUntil } from './otpFormat';
 import { CARD_LABELS, attemptsTextOf, busyTextOf, cardHeadingOf, expiryTextOf } from './cardText';
-import { phoneWarningOf, resendNoticeOf, resendTextOf } from './cardText';
+import { phoneWarningOf, resendNoticeOf, resendTextOf, verifyAgainTextOf } from './cardText';
 import { SendStatusPoll } from './sendStatusPoll';
 import { DeliveryFollower } from './deliveryStatusPoll';
 import { deliveryFieldsOf, deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
@@ -61,6 +61,13 @@ export default class WhatsappOtpComposer extends LightningElement {
     /** The countdowns' clock (ticker.ts). */
     clock = new Ticker(() => this.tick());
     focusCodeOnRender = false;
+    /** After a verify succeeds the code input and Verify leave the page: focus goes to the verified message. */
+    focusVerifiedOnRender = false;
+    /**
+     * The agent has started on the next code after a wrong one: the stale "doesn't match" stops reading as an
+     * error, so the code input's own message is the one error shown.
+     */
+    codeEdited = false;
     connected = false;
     poll;
     /** Follows the current code's delivery receipts after the send has settled (deliveryStatusPoll.ts). */
@@ -100,15 +107,29 @@ export default class WhatsappOtpComposer extends LightningElement {
             return;
         }
         const resumed = resumedChallenge(data.records, Date.now(), (id) => rememberedResendAt(contactId, id));
-        if (resumed) {
-            this.challenge = resumed.challenge;
-            this.delivery = resumed.delivery;
-            this.attemptsRemaining = resumed.attemptsRemaining;
-            // The stored receipts only: following them would call Apex on load.
-            this.deliveryStatus = resumed.deliveryStatus;
-            this.stage = 'sent';
-            this.startClock();
+        if (!resumed) {
+            return;
         }
+        if (resumed.delivery === 'pending') {
+            // Reloaded while the code was still being sent: wait for its delivery as after Send (bounded), so
+            // the card reaches its outcome without another reload. A refusal goes back to an empty card.
+            this.challenge = resumed.challenge;
+            const before = {
+                challenge: undefined,
+                stage: 'ready',
+                delivery: 'confirmed',
+                attemptsRemaining: undefined
+            };
+            this.awaitDelivery(resumed.challenge, before);
+            return;
+        }
+        this.challenge = resumed.challenge;
+        this.delivery = resumed.delivery;
+        this.attemptsRemaining = resumed.attemptsRemaining;
+        // The stored receipts only: following them would call Apex on load.
+        this.deliveryStatus = resumed.deliveryStatus;
+        this.stage = 'sent';
+        this.startClock();
     }
     connectedCallback() {
         this.connected = true;
@@ -133,6 +154,13 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.focusCodeOnRender = false;
             input.focus();
         }
+        const verified = this.focusVerifiedOnRender
+            ? (this.template?.querySelector('c-whatsapp-otp-verification-status') ?? null)
+            : null;
+        if (verified) {
+            this.focusVerifiedOnRender = false;
+            verified.focus();
+        }
     }
     get cardHeading() {
         return cardHeadingOf(this.cardTitle);
@@ -142,7 +170,11 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     /** Advisory, before a send: Apex stays the judge (cardText.ts, phoneCheck.ts). */
     get phoneWarning() {
-        return phoneWarningOf(this.recordPhone, !!this.challenge);
+        return phoneWarningOf(this.recordPhone, !!this.challenge, !!this.errorMessage);
+    }
+    /** The Contact's number is still loading: the card says so instead of showing a bare disabled Send. */
+    get loadingContact() {
+        return !!this.recordId && !this.recordLoaded;
     }
     get showNoPhone() {
         return this.recordLoaded && !this.recordError && !this.maskedRecordPhone;
@@ -172,6 +204,10 @@ export default class WhatsappOtpComposer extends LightningElement {
     get resendText() {
         return resendTextOf(secondsUntilSendable(this.block, this.resendCooldownSeconds, this.nowMs));
     }
+    /** Verify again sends a new code: it counts the resend cooldown down on its label, disabled meanwhile. */
+    get verifyAgainText() {
+        return verifyAgainTextOf(secondsUntilSendable(this.block, this.resendCooldownSeconds, this.nowMs));
+    }
     get attemptsText() {
         return attemptsTextOf(this.stage, this.attemptsRemaining);
     }
@@ -188,7 +224,15 @@ export default class WhatsappOtpComposer extends LightningElement {
     get statusText() {
         const { stage, delivery, attemptsRemaining } = this;
         const { maskedPhone } = this.challenge ?? {};
-        return statusTextOf({ stage, delivery, attemptsRemaining, maskedPhone, channel: this.deliveryStatus?.channel });
+        const receipts = this.deliveryStatus;
+        return statusTextOf({
+            stage,
+            delivery,
+            attemptsRemaining,
+            maskedPhone,
+            channel: receipts?.channel,
+            receiptSeen: !!(receipts?.whatsappStatus || receipts?.smsStatus)
+        });
     }
     /** The delivery line for the aria-live region: what the delivery-status child shows, as one sentence. */
     get deliveryAnnouncement() {
@@ -199,7 +243,14 @@ export default class WhatsappOtpComposer extends LightningElement {
         return CODE_ENTRY_STAGES.includes(this.stage) && !!this.deliveryStatus;
     }
     get statusClass() {
-        return this.view.statusIsError ? 'slds-m-top_small slds-text-color_error' : 'slds-m-top_small';
+        const staleWrongCode = this.stage === 'invalid' && this.codeEdited;
+        return this.view.statusIsError && !staleWrongCode
+            ? 'slds-m-top_small slds-text-color_error'
+            : 'slds-m-top_small';
+    }
+    /** The agent edits the code, or tries a short one: a wrong code's message is now history (see codeEdited). */
+    handleCodeEdit() {
+        this.codeEdited = true;
     }
     /** Verify: a short code gets the input's inline message instead of a call. */
     handleVerify() {
@@ -297,6 +348,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.verifiedAt = undefined;
         this.verifiedByName = undefined;
         this.clearCode();
+        this.codeEdited = false;
         this.attemptsRemaining = undefined;
         this.stage = 'sent';
         this.focusCodeOnRender = this.showVerifyStep !== false;
@@ -357,6 +409,7 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     applyVerifyResult(result) {
         this.attemptsRemaining = result.attemptsRemaining;
+        this.codeEdited = false;
         const next = stageAfterVerify(result.status);
         if (!next) {
             this.errorMessage = unexpectedErrorLabel;
@@ -373,7 +426,8 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.verifiedAt = result.verifiedAt ?? new Date().toISOString();
             this.verifiedByName = result.verifiedByName ?? undefined;
             this.resendSentAt = undefined;
-            this.clock.stop();
+            // The clock runs on only while Verify again counts the cooldown down (clockTick).
+            this.focusVerifiedOnRender = true;
             this.closeQuickAction();
         }
     }

@@ -22,6 +22,14 @@ export default class WhatsappOtpVerificationStatus extends LightningElement {
     verifiedByName;
     nowMs = Date.now();
     timer;
+    /**
+     * Takes keyboard focus: after a verify the code input and Verify are gone, so focus lands here, not on the
+     * page body. The box has tabindex="-1": focusable from script, not a Tab stop.
+     */
+    @api
+    focus() {
+        this.template?.querySelector('[data-id="verified-box"]')?.focus();
+    }
     connectedCallback() {
         this.nowMs = Date.now();
         // "just now" becomes "1 minute ago" while the card stays open; cleared on disconnect.

@@ -93,14 +93,35 @@ describe('c-whatsapp-otp-code-input', () => {
         expect(submit).not.toHaveBeenCalled();
     });
 
-    it('uses the code length it is given in the message and the help', async () => {
+    it('uses the code length it is given in the help and the message', async () => {
         const element = mount(8);
+        expect(part(element, 'code-help')?.textContent).toContain('8-digit');
 
         expect(element.reportValidity()).toBe(false);
         await Promise.resolve();
 
         expect(part(element, 'code-error')?.textContent).toBe('Enter all 8 digits.');
-        expect(part(element, 'code-help')?.textContent).toContain('8-digit');
+    });
+
+    it('shows one message under the field: the error replaces the help while it shows', async () => {
+        const element = mount(6);
+
+        element.reportValidity();
+        await Promise.resolve();
+
+        expect(part(element, 'code-help')).toBeNull();
+        expect(field(element).getAttribute('aria-describedby')).toMatch(/^otp-code-error(-\w+)?$/);
+    });
+
+    it('tells the parent when a short code was tried', async () => {
+        const element = mount(6);
+        const incomplete = jest.fn();
+        element.addEventListener('codeincomplete', incomplete);
+
+        element.reportValidity();
+        await Promise.resolve();
+
+        expect(incomplete).toHaveBeenCalledTimes(1);
     });
 
     it('clears the message once the agent types again', async () => {

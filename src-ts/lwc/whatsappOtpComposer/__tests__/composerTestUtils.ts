@@ -25,6 +25,14 @@ export const FIRST_POLL_MS = POLL_DELAYS_MS[0];
 export const NOW = new Date('2026-01-15T10:00:00.000Z');
 export const CODE = '123456';
 
+/** verifyOtp's answer for the right code, verified by the preview's agent at NOW. */
+export const VERIFIED = {
+    status: 'VERIFIED' as const,
+    attemptsRemaining: 0,
+    verifiedAt: NOW.toISOString(),
+    verifiedByName: 'Jane Doe'
+};
+
 /** sendOtp's answer: the reservation. */
 export const SENT: SendOtpResult = {
     challengeId: CHALLENGE_ID,

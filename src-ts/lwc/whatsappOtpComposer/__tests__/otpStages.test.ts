@@ -91,6 +91,11 @@ describe('otpStages: stageView', () => {
         expect(stageView(input({ resendCooldownSeconds: 12 })).resendDisabled).toBe(true);
     });
 
+    it('disables Verify again during the cooldown too, since it sends a new code', () => {
+        expect(stageView(input({ stage: 'verified', resendCooldownSeconds: 12 })).verifyAgainDisabled).toBe(true);
+        expect(stageView(input({ stage: 'verified', resendCooldownSeconds: 0 })).verifyAgainDisabled).toBe(false);
+    });
+
     it('replaces Send with Resend once a code is out, and hides Resend once verified', () => {
         expect(stageView(input({ stage: 'expired' })).showSend).toBe(false);
         expect(stageView(input({ stage: 'expired' })).showResend).toBe(true);
@@ -143,15 +148,22 @@ describe('otpStages: send blocks', () => {
         }
     );
 
-    it.each(['INVALID_NUMBER', 'INVALID_PHONE', 'CREDENTIAL_REJECTED', 'NOT_FOUND', 'TEMPLATE_REJECTED'])(
-        'blocks after %s until the record changes, however long it waits',
-        (errorCode) => {
-            const block = blockFor(errorCode, null);
+    it.each([
+        'INVALID_NUMBER',
+        'INVALID_PHONE',
+        'COUNTRY_NOT_ALLOWED',
+        'SANDBOX_BLOCKED',
+        'CREDENTIAL_REJECTED',
+        'NOT_FOUND',
+        'TEMPLATE_REJECTED',
+        'SETTINGS_INVALID',
+        'SETTINGS_MISSING'
+    ])('blocks after %s until the record changes, however long it waits', (errorCode) => {
+        const block = blockFor(errorCode, null);
 
-            expect(block).toEqual({ kind: 'record', errorCode });
-            expect(blockActive(block, NOW_MS + 86400000)).toBe(true);
-        }
-    );
+        expect(block).toEqual({ kind: 'record', errorCode });
+        expect(blockActive(block, NOW_MS + 86400000)).toBe(true);
+    });
 
     it('does not block after a refusal that a retry may get past (8x8 rate limiting)', () => {
         expect(blockFor('RATE_LIMITED', null)).toBeUndefined();
@@ -219,6 +231,12 @@ describe('otpStages: clockTick', () => {
             clockTick({ ...tick, stage: 'expired', expiresAt: '2026-01-15T09:00:00.000Z', cooldownSeconds: 5 })
                 .stopClock
         ).toBe(false);
+    });
+
+    it('after Verified, counts on only while the cooldown of Verify again runs', () => {
+        const verified = { ...tick, stage: 'verified', expiresAt: '2026-01-15T10:05:00.000Z' } as const;
+        expect(clockTick({ ...verified, cooldownSeconds: 12 }).stopClock).toBe(false);
+        expect(clockTick({ ...verified, cooldownSeconds: 0 }).stopClock).toBe(true);
     });
 
     it('lifts a block whose retry time has passed, and keeps one that has not', () => {

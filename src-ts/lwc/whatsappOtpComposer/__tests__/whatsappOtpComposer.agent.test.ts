@@ -7,9 +7,9 @@ import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import {
     CHALLENGE_ID,
     CODE,
-    NOW,
     SECOND_CHALLENGE_ID,
     SENT,
+    VERIFIED,
     advance,
     auraError,
     button,
@@ -36,13 +36,6 @@ import { labelText } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestU
 const mockSendOtp = jest.mocked(sendOtp);
 const mockGetSendStatus = jest.mocked(getSendStatus);
 const mockVerifyOtp = jest.mocked(verifyOtp);
-
-const VERIFIED = {
-    status: 'VERIFIED' as const,
-    attemptsRemaining: 0,
-    verifiedAt: NOW.toISOString(),
-    verifiedByName: 'Jane Doe'
-};
 
 /** A composer on a Contact whose related list holds `records` (newest first), as on a reload. */
 async function resumedComposer(records: unknown[], props?: { showVerifyStep?: boolean }): Promise<ComposerElement> {
@@ -125,7 +118,7 @@ describe('c-whatsapp-otp-composer: item 2, resume', () => {
 
         const element = await resumedComposer([challengeRecord()]);
 
-        expect(button(element, 'resend').label).toBe('Resend in 30s');
+        expect(button(element, 'resend').label).toBe('Resend in 0:30');
         expect(button(element, 'resend').disabled).toBe(true);
     });
 
@@ -191,7 +184,7 @@ describe('c-whatsapp-otp-composer: item 3, honest states', () => {
 
             expect(textOf(element, 'error')).toBe('Limit reached.');
             expect(button(element, 'resend').disabled).toBe(true);
-            expect(button(element, 'resend').label).toBe('Resend in 120s');
+            expect(button(element, 'resend').label).toBe('Resend in 2:00');
 
             await advance(120_000);
 
@@ -281,6 +274,7 @@ describe('c-whatsapp-otp-composer: item 4, after Verified', () => {
     it('offers Verify again, which starts a new challenge', async () => {
         const element = await verified({ showVerifyStep: true });
         await advance(30_000);
+        expect(button(element, 'verify-again').disabled).toBe(false);
         const second: SendOtpResult = { ...SENT, challengeId: SECOND_CHALLENGE_ID };
         mockSendOtp.mockResolvedValue(second);
         mockGetSendStatus.mockResolvedValue(sendStatus(second));
@@ -342,7 +336,7 @@ describe('c-whatsapp-otp-composer: item 5, resend', () => {
         await clickAndPoll(element, 'resend');
 
         expect(textOf(element, 'resend-notice')).toMatch(
-            /^A new code was sent at \d{1,2}:\d{2}.*\. Only the newest code works\.$/
+            /^A new code was sent at \d{1,2}:\d{2}.*\. Ask the customer for the code in the newest message: an older code counts as a wrong one\.$/
         );
     });
 
@@ -374,7 +368,7 @@ describe('c-whatsapp-otp-composer: item 6, the number as Apex sees it', () => {
         await advance(0);
 
         expect(textOf(element, 'phone-warning')).toBe(
-            '12-34 does not look like a valid number. Check it before you send.'
+            "This number doesn't look like a valid international number. Check it before you send."
         );
         expect(button(element, 'send').disabled).toBe(false);
     });

@@ -109,7 +109,7 @@ describe('c-whatsapp-otp-composer: sending a code', () => {
 
         expect(byDataId(element, 'send')).toBeNull();
         expect(button(element, 'resend').disabled).toBe(true);
-        expect(button(element, 'resend').label).toBe('Resend in 30s');
+        expect(button(element, 'resend').label).toBe('Resend in 0:30');
     });
 
     it('leaves out the code input and Verify when the verify step is switched off', async () => {

@@ -63,7 +63,7 @@ describe('c-whatsapp-otp-composer: countdowns', () => {
 
         await advanceSeconds(12);
 
-        expect(button(element, 'resend').label).toBe('Resend in 18s');
+        expect(button(element, 'resend').label).toBe('Resend in 0:18');
         expect(button(element, 'resend').disabled).toBe(true);
     });
 
@@ -156,7 +156,7 @@ describe('c-whatsapp-otp-composer: resending', () => {
         await resendWith(element, SECOND);
 
         expect(textOf(element, 'expiry')).toBe('Code expires in 10:00');
-        expect(button(element, 'resend').label).toBe('Resend in 30s');
+        expect(button(element, 'resend').label).toBe('Resend in 0:30');
     });
 
     it('brings an expired code back to code entry', async () => {

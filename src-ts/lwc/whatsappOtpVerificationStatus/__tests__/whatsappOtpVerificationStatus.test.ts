@@ -58,7 +58,7 @@ describe('c-whatsapp-otp-verification-status', () => {
     it('keeps "how long ago" up to date while it is shown', async () => {
         jest.useFakeTimers({ now: Date.parse('2026-01-15T10:00:10.000Z') });
         const element = mount({ verifiedAt: '2026-01-15T10:00:00.000Z', verifiedByName: 'Jane Doe' });
-        expect(byText(element)).toBe('Verified now by Jane Doe.');
+        expect(byText(element)).toBe('Verified just now by Jane Doe.');
 
         jest.advanceTimersByTime(60_000);
         await Promise.resolve();

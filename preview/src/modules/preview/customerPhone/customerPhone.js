@@ -102,8 +102,20 @@ export default class CustomerPhone extends LightningElement {
         this.eventSource?.close();
     }
 
-    get hasMessages() {
-        return this.messages.length > 0;
+    get whatsappMessages() {
+        return this.messages.filter((message) => !message.isSms);
+    }
+
+    get hasWhatsappMessages() {
+        return this.whatsappMessages.length > 0;
+    }
+
+    get smsMessages() {
+        return this.messages.filter((message) => message.isSms);
+    }
+
+    get hasSmsMessages() {
+        return this.smsMessages.length > 0;
     }
 
     get caption() {
