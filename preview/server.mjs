@@ -68,7 +68,11 @@ export async function buildBundle(cache) {
 }
 
 function sanitizeScenario(scenario) {
-    return { outcome: String(scenario?.outcome ?? 'success'), ...scenarioSettingsFrom(scenario?.overrides) };
+    return {
+        outcome: String(scenario?.outcome ?? 'success'),
+        receipts: scenario?.receipts !== false,
+        ...scenarioSettingsFrom(scenario?.overrides)
+    };
 }
 
 /** The simulated controller's methods: name -> (org, session, params, scenario) -> result. */

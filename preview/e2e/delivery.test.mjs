@@ -1,4 +1,4 @@
-// Browser tests of the delivery receipts on the preview page (issue 13): after Send the composer follows
+// Browser tests of the delivery receipts on the preview page: after Send the composer follows
 // the simulated 8x8's receipts without a reload (Delivered, then Read), the SMS fallback shows "Sent by SMS
 // instead" while the phone gets an SMS with the same code, and an undelivered code offers the next step.
 // Time is moved on both clocks (the page's, for the component's poll, and the simulated org's, for the
@@ -118,6 +118,25 @@ describe('delivery receipts on the preview page', { concurrency: 3 }, () => {
         await byId(view, 'verified').waitFor({ timeout: 10000 });
         assert.equal(await byId(view, 'delivery-status').count(), 0, 'the delivery status goes once verified');
         assert.ok(!(await composerDomSoFar(view.composer)).includes(smsCode), 'the code never reached the composer');
+        assertCleanPage(view);
+    });
+
+    it('without the receipt endpoint the card stays at "Code sent" while the phone reads it, and the code verifies', async (t) => {
+        const view = await open(t, { contact: 'mobile', receipts: 'off' });
+        await sendAndWaitForCodeSent(view);
+        const code = (await phone(view, 'whatsapp-code').first().innerText()).trim();
+
+        await moveClocks(view, 10);
+        await view.page.waitForTimeout(200);
+        assert.equal(await phone(view, 'whatsapp-ticks').getAttribute('data-state'), 'read', 'the phone read it');
+        const card = await view.composer.innerText();
+        assert.ok(!card.includes(label('WhatsAppOtp_Delivery_Delivered')), 'no receipt reached the org');
+        assert.ok(!card.includes(label('WhatsAppOtp_Delivery_Read')), 'nor a read receipt');
+        assert.match(await byId(view, 'status').innerText(), new RegExp(label('WhatsAppOtp_UI_CodeSent', '.+')));
+
+        await byId(view, 'code').fill(code);
+        await view.composer.locator('[data-id="verify"] button').click();
+        await byId(view, 'verified').waitFor({ timeout: 10000 });
         assertCleanPage(view);
     });
 

@@ -72,8 +72,8 @@ function receiptOrg() {
     return { org, inbox, ticks, sentBodies };
 }
 
-async function sendWith(org, outcome) {
-    const options = { outcome, ...scenarioSettingsFrom({ latency: 0, timeout: 0 }) };
+async function sendWith(org, outcome, { receipts = true } = {}) {
+    const options = { outcome, receipts, ...scenarioSettingsFrom({ latency: 0, timeout: 0 }) };
     const { challengeId } = org.sendOtp('s', { recordId: mobileId }, options);
     await org.deliveriesDone('s');
     return { challengeId, status: () => org.getSendStatus('s', { challengeId }, options) };
@@ -109,6 +109,21 @@ describe('simulated delivery receipts', () => {
 
         assert.equal(inbox.length, 1, 'one WhatsApp message on the phone');
         assert.deepEqual(ticks, ['queued', 'sent', 'delivered', 'read'], 'the phone shows each tick');
+    });
+
+    it('without the receipt endpoint: no callback URL is sent, the phone still ticks, the org hears nothing', async () => {
+        const { org, inbox, ticks, sentBodies } = receiptOrg();
+        const { status } = await sendWith(org, 'not-on-whatsapp', { receipts: false });
+        assert.equal(sentBodies[0].dlrCallbackUrl, undefined, 'the gateway asks 8x8 for no receipts');
+        org.advanceClock('s', RECEIPT_TIMELINE_MS.read / 1000);
+        assert.equal(status().status, 'SENT', 'the send itself is reported');
+        assert.deepEqual(
+            deliveryOf(status()),
+            { channel: null, whatsappStatus: null, smsStatus: null, fallbackEnabled: true },
+            'no receipt reached the org'
+        );
+        assert.equal(inbox.length, 1, "8x8's SMS fallback still reaches the phone");
+        assert.deepEqual(ticks, [], 'no WhatsApp ticks for a number without WhatsApp');
     });
 
     it('no receipt comes before its time', async () => {

@@ -406,7 +406,12 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         }
     }
 
-    function reserve(state, sessionId, { recordId }, { outcome = 'success', settings: chosen, timings }) {
+    function reserve(
+        state,
+        sessionId,
+        { recordId },
+        { outcome = 'success', settings: chosen, timings, receipts = true }
+    ) {
         const settings = settingsForSend(chosen, outcome);
         const invalid = validateSettings(settings);
         if (!invalid.valid) {
@@ -485,7 +490,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         state.challenges.set(challenge.id, challenge);
         // Like System.enqueueJob: the delivery starts only after this call has returned.
         const delivery = new Promise((resolve) => setTimeout(resolve, 0))
-            .then(() => deliver(sessionId, state, challenge, msisdn, { outcome, settings, timings }))
+            .then(() => deliver(sessionId, state, challenge, msisdn, { outcome, settings, timings, receipts }))
             .finally(() => state.deliveries.delete(delivery));
         state.deliveries.add(delivery);
         return {
@@ -499,27 +504,33 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
     }
 
     /** WhatsAppOtpDeliveryJob: the code, the callout with the reservation's clientMessageId, the outcome. */
-    async function deliver(sessionId, state, challenge, msisdn, { outcome, settings, timings }) {
+    async function deliver(sessionId, state, challenge, msisdn, { outcome, settings, timings, receipts = true }) {
         const code = String(crypto.randomInt(0, 10 ** challenge.codeLength)).padStart(challenge.codeLength, '0');
-        const body = buildRequestBody(msisdn, code, { clientMessageId: challenge.clientMessageId });
+        const body = challenge.smsFallback
+            ? buildFallbackRequestBody(msisdn, code, {
+                  clientMessageId: challenge.clientMessageId,
+                  settings,
+                  at: clockOf(state)
+              })
+            : buildRequestBody(msisdn, code, { clientMessageId: challenge.clientMessageId });
+        if (!receipts) {
+            // Without the receipt endpoint the Receipt Callback Base URL is blank, and the gateway asks for none.
+            delete body.dlrCallbackUrl;
+        }
         const answer = await messagingApi.sendMessage({
             subAccountId: SETTINGS.subaccountId,
-            body: challenge.smsFallback
-                ? buildFallbackRequestBody(msisdn, code, {
-                      clientMessageId: challenge.clientMessageId,
-                      settings,
-                      at: clockOf(state)
-                  })
-                : body,
+            body,
             outcome,
             latencyMs: timings.latency,
             timeoutMs: timings.timeout,
             deliver: (message) =>
                 phone.deliver(sessionId, { ...message, codeExpirationMinutes: settings.codeTtlMinutes }),
             phoneStatus: (umid, state) => phone.status?.(sessionId, umid, state),
+            // 8x8 delivers on its own timeline either way (the phone's ticks, the SMS fallback); it posts the
+            // receipts only to a dlrCallbackUrl.
             receipts: {
                 schedule: (afterMs, run) => receiptScheduler.schedule(sessionId, afterMs, run),
-                post: (envelope) => receiveReceipt(sessionId, envelope)
+                post: (envelope) => (receipts ? receiveReceipt(sessionId, envelope) : undefined)
             }
         });
         const errorCode = errorCodeFor8x8(answer);

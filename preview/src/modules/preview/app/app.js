@@ -78,6 +78,10 @@ export default class PreviewApp extends LightningElement {
         this.mountComposer();
     }
 
+    handleReceiptsChange(event) {
+        this.scenario = updateScenario({ receipts: event.target.checked });
+    }
+
     handleReset() {
         startNewSession();
         window.location.reload();

@@ -23,7 +23,7 @@ export const OUTCOMES = [
 ];
 
 /** Query names of the page itself; every other query value goes to the simulated org (preview/sim/simulatedOrg.mjs). */
-const PAGE_NAMES = ['contact', 'outcome', 'title', 'verify'];
+const PAGE_NAMES = ['contact', 'outcome', 'title', 'verify', 'receipts'];
 
 const DEFAULT_TITLE = '';
 const SESSION_KEY = 'whatsapp-otp-preview-session';
@@ -50,6 +50,8 @@ function readScenario() {
         outcome: oneOf(query.get('outcome'), OUTCOMES, 'success'),
         title: query.has('title') ? query.get('title') : DEFAULT_TITLE,
         verify: query.get('verify') !== 'false',
+        // Whether the org has the optional receipt endpoint (force-app/receipts): without it, no receipts.
+        receipts: query.get('receipts') !== 'off',
         overrides,
         session: sessionId()
     };
@@ -69,6 +71,7 @@ export function updateScenario(changes) {
     query.set('outcome', current.outcome);
     query.set('title', current.title);
     query.set('verify', String(current.verify));
+    query.set('receipts', current.receipts ? 'on' : 'off');
     window.history.replaceState(null, '', `${window.location.pathname}?${query}`);
     return current;
 }
