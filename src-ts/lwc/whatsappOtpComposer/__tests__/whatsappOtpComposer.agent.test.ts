@@ -1,5 +1,5 @@
-// The moments between the happy steps (issue 12): resume after a reload, honest disabled buttons, what follows
-// Verified, and what a resend changes. One describe per numbered item of the issue's "Deliver".
+// The moments between the happy steps: resume after a reload, honest disabled buttons, what follows
+// Verified, and what a resend changes. One describe per moment.
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
@@ -45,7 +45,7 @@ async function resumedComposer(records: unknown[], props?: { showVerifyStep?: bo
     return element;
 }
 
-describe('c-whatsapp-otp-composer: item 2, resume', () => {
+describe('c-whatsapp-otp-composer: resume', () => {
     useFakeClock();
 
     it('asks Lightning Data Service for the newest challenge of the Contact', async () => {
@@ -169,7 +169,7 @@ describe('c-whatsapp-otp-composer: item 2, resume', () => {
     });
 });
 
-describe('c-whatsapp-otp-composer: item 3, honest states', () => {
+describe('c-whatsapp-otp-composer: honest states', () => {
     useFakeClock();
 
     it.each(['HOURLY_CAP', 'NUMBER_CAP', 'AGENT_CAP', 'COOLDOWN'])(
@@ -249,7 +249,7 @@ describe('c-whatsapp-otp-composer: item 3, honest states', () => {
     });
 });
 
-describe('c-whatsapp-otp-composer: item 4, after Verified', () => {
+describe('c-whatsapp-otp-composer: after Verified', () => {
     useFakeClock();
 
     async function verified(props?: { showVerifyStep?: boolean }): Promise<ComposerElement> {
@@ -323,7 +323,7 @@ describe('c-whatsapp-otp-composer: item 4, after Verified', () => {
     });
 });
 
-describe('c-whatsapp-otp-composer: item 5, resend', () => {
+describe('c-whatsapp-otp-composer: resend', () => {
     useFakeClock();
 
     it('says when the new code went out and that only the newest works', async () => {
@@ -359,7 +359,7 @@ describe('c-whatsapp-otp-composer: item 5, resend', () => {
     });
 });
 
-describe('c-whatsapp-otp-composer: item 6, the number as Apex sees it', () => {
+describe('c-whatsapp-otp-composer: the number as Apex sees it', () => {
     useFakeClock();
 
     it('warns before a send that a malformed number does not look valid, and leaves Send to Apex', async () => {
