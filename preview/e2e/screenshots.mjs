@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run screenshots`: regenerates the README pictures of the composer's main states under docs/.
+// `npm run screenshots`: regenerates the docs pictures of the composer's main states under docs/.
 import path from 'node:path';
 import { projectRoot } from '../sim/paths.mjs';
 import { label, startHarness } from './harness.mjs';

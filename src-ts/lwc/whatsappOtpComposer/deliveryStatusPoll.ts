@@ -1,6 +1,6 @@
 // Follows a sent code's delivery receipts (docs/architecture.md, "Delivery receipts"): after the send has
 // settled, calls getSendStatus on a bounded backoff while the challenge is open and its delivery can still
-// change, and hands each answer to the composer. Poll only, no empApi: see the README, "What the agent sees".
+// change, and hands each answer to the composer. Poll only, no empApi: see docs/architecture.md, "Polling instead of empApi".
 import { deliveryFieldsOf, deliveryFinal } from 'c/whatsappOtpDeliveryView';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
 import { CancellableWait } from './cancellableWait';

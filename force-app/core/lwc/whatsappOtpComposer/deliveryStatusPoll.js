@@ -1,7 +1,7 @@
 // Generated from src-ts/lwc/whatsappOtpComposer/deliveryStatusPoll.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
 // Follows a sent code's delivery receipts (docs/architecture.md, "Delivery receipts"): after the send has
 // settled, calls getSendStatus on a bounded backoff while the challenge is open and its delivery can still
-// change, and hands each answer to the composer. Poll only, no empApi: see the README, "What the agent sees".
+// change, and hands each answer to the composer. Poll only, no empApi: see docs/architecture.md, "Polling instead of empApi".
 import { deliveryFieldsOf, deliveryFinal } from 'c/whatsappOtpDeliveryView';
 import { CancellableWait } from './cancellableWait';
 /**
