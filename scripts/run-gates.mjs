@@ -46,7 +46,8 @@ const GATES = [
     'check:metadata',
     'check:workflows',
     'check:flows',
-    'check:package-references'
+    'check:package-references',
+    'check:gateway-callers'
 ];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
