@@ -295,7 +295,9 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
                 tasks: [],
                 failuresResetAt: new Map(),
                 clockOffsetMs: 0,
-                deliveries: new Set()
+                deliveries: new Set(),
+                // The order of the send paths' locks, reads and inserts (WhatsAppOtpChallengeStore's steps).
+                steps: []
             });
         }
         return sessions.get(sessionId);
@@ -335,8 +337,12 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
     }
 
     /** The policy's view of the session's challenges, seen from a send (or verify) for `contactId`. */
-    function historyFor(state, { contactId, hash }, at) {
-        return [...state.challenges.values()].map((challenge) => ({
+    function historyFor(state, target, at) {
+        return historyOf([...state.challenges.values()], target, at);
+    }
+
+    function historyOf(challenges, { contactId, hash }, at) {
+        return challenges.map((challenge) => ({
             ageSeconds: (at - challenge.createdAt) / SECOND,
             sameContact: challenge.contactId === contactId,
             sameNumber: challenge.numberHash === hash,
@@ -402,12 +408,35 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         }
     }
 
-    function reserve(state, sessionId, { recordId }, { outcome = 'success', settings: chosen, timings }) {
+    function reserve(state, sessionId, { recordId }, scenario) {
+        const settings = checkedSettings(scenario);
+        const target = targetOf(recordId);
+        const [challenge] = reserveAll(state, sessionId, [target], 'Interactive', settings, scenario);
+        if (challenge instanceof AgentError) {
+            throw challenge;
+        }
+        return {
+            challengeId: challenge.id,
+            maskedPhone: challenge.maskedPhone,
+            status: 'SENDING',
+            expiresAt: new Date(challenge.expiresAt).toISOString(),
+            resendAvailableAt: resendAvailableAt(challenge, settings),
+            codeLength: challenge.codeLength
+        };
+    }
+
+    /** The scenario's settings, refused as Apex refuses one outside its range. */
+    function checkedSettings({ outcome = 'success', settings: chosen }) {
         const settings = settingsForSend(chosen, outcome);
         const invalid = validateSettings(settings);
         if (!invalid.valid) {
             throw fail('SETTINGS_INVALID', settingLabel(invalid.field), invalid.min, invalid.max);
         }
+        return settings;
+    }
+
+    /** WhatsAppOtpService.resolve for one request: the Contact and its number, or the refusal. */
+    function targetOf(recordId) {
         if (typeof recordId !== 'string' || !/^003[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(recordId)) {
             throw fail('NOT_A_CONTACT');
         }
@@ -423,44 +452,78 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         if (!msisdn) {
             throw fail('INVALID_PHONE');
         }
+        return { contact, msisdn, hash: numberHash(msisdn) };
+    }
+
+    /**
+     * The reservation of both send paths, as WhatsAppOtpService does it: every lock first (Contacts, numbers,
+     * the user, one org budget row), then the reads, then each decision (a send decided earlier in the run
+     * counts for the next), then one insert, then the deliveries are queued. Each step is recorded in
+     * state.steps, as WhatsAppOtpChallengeStore records it. Returns one challenge, or one refusal (an
+     * AgentError), per target.
+     */
+    function reserveAll(state, sessionId, targets, source, settings, { outcome = 'success', timings }) {
+        state.steps.push('lock C:', 'lock N:', 'lock U:', 'lock O:', 'read history', 'read agent', 'read org');
         const at = clockOf(state);
-        const hash = numberHash(msisdn);
         // The simulated org's day is UTC; an org counts "today" in its own time zone.
         const dayStart = Math.floor(at / DAY) * DAY;
-        const counted = [...state.challenges.values()].filter((challenge) => challenge.status !== 'Failed');
-        const decision = decideSend({
-            settings,
-            request: {
-                source: 'Interactive',
-                callingCode: callingCodeOf(msisdn),
-                isSandbox: settings.isSandbox,
-                onSandboxList: settings.sandboxAllowedNumbers.includes(msisdn)
-            },
-            history: historyFor(state, { contactId: contact.id, hash }, at),
-            orgSendsToday: counted.filter((challenge) => challenge.createdAt >= dayStart).length,
-            failuresResetAgeSeconds: failuresResetAgeSeconds(state, contact.id, at)
+        const reserved = [];
+        const outcomes = targets.map((target) => {
+            const earlier = [...state.challenges.values(), ...reserved];
+            const counted = earlier.filter((challenge) => challenge.status !== 'Failed');
+            const decision = decideSend({
+                settings,
+                request: {
+                    source,
+                    callingCode: callingCodeOf(target.msisdn),
+                    isSandbox: settings.isSandbox,
+                    onSandboxList: settings.sandboxAllowedNumbers.includes(target.msisdn)
+                },
+                history: historyOf(earlier, { contactId: target.contact.id, hash: target.hash }, at),
+                orgSendsToday: counted.filter((challenge) => challenge.createdAt >= dayStart).length,
+                failuresResetAgeSeconds: failuresResetAgeSeconds(state, target.contact.id, at)
+            });
+            if (!decision.allowed) {
+                const error = refusal(decision, target.msisdn);
+                error.retryAfterSeconds = decision.retryAfterSeconds ?? null;
+                return error;
+            }
+            const challenge = newChallenge(target, source, settings, outcome, decision, at);
+            reserved.push(challenge);
+            return challenge;
         });
-        if (!decision.allowed) {
-            const error = refusal(decision, msisdn);
-            error.retryAfterSeconds = decision.retryAfterSeconds ?? null;
-            throw error;
+        if (reserved.length > 0) {
+            state.steps.push('insert');
         }
-        const challenge = {
+        for (const challenge of reserved) {
+            state.challenges.set(challenge.id, challenge);
+            const msisdn = targets.find((target) => target.contact.id === challenge.contactId).msisdn;
+            // Like System.enqueueJob: the delivery starts only after this call has returned.
+            const delivery = new Promise((resolve) => setTimeout(resolve, 0))
+                .then(() => deliver(sessionId, state, challenge, msisdn, { outcome, settings, timings }))
+                .finally(() => state.deliveries.delete(delivery));
+            state.deliveries.add(delivery);
+        }
+        return outcomes;
+    }
+
+    function newChallenge(target, source, settings, outcome, decision, at) {
+        return {
             id: newId('a0X'),
-            contactId: contact.id,
+            contactId: target.contact.id,
             status: 'Sending',
             sendOutcome: null,
             errorCode: null,
             clientMessageId: crypto.randomUUID(),
-            numberHash: hash,
-            source: 'Interactive',
+            numberHash: target.hash,
+            source,
             createdAt: at,
             expiresAt: at + settings.codeTtlMinutes * 60 * SECOND,
             // As WhatsAppOtpPolicy.carriedAttempts: at most max - 1, so the new code always has one try.
             attempts: Math.min(decision.initialAttempts, settings.maxAttempts - 1),
             maxAttempts: settings.maxAttempts,
             codeLength: SETTINGS.codeLength,
-            maskedPhone: maskE164(msisdn),
+            maskedPhone: maskE164(target.msisdn),
             messageId: null,
             codeSalt: null,
             codeHash: null,
@@ -478,20 +541,51 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             // The fallback setting as this send saw it (the page's outcome control may change afterwards).
             smsFallback: smsFallbackOn(settings, outcome)
         };
-        state.challenges.set(challenge.id, challenge);
-        // Like System.enqueueJob: the delivery starts only after this call has returned.
-        const delivery = new Promise((resolve) => setTimeout(resolve, 0))
-            .then(() => deliver(sessionId, state, challenge, msisdn, { outcome, settings, timings }))
-            .finally(() => state.deliveries.delete(delivery));
-        state.deliveries.add(delivery);
-        return {
-            challengeId: challenge.id,
-            maskedPhone: challenge.maskedPhone,
-            status: 'SENDING',
-            expiresAt: new Date(challenge.expiresAt).toISOString(),
-            resendAvailableAt: resendAvailableAt(challenge, settings),
-            codeLength: challenge.codeLength
-        };
+    }
+
+    /**
+     * WhatsAppOtpSendAction ("Send WhatsApp OTP" in a flow): reserves every allowed Contact in one transaction,
+     * as reserveAll does, and queues the deliveries; never calls 8x8 itself. One result per request, in order:
+     * { success: true, status: 'SENDING', challengeId, maskedPhone, expiresAt } or { success: false, errorCode,
+     * errorMessage }.
+     */
+    function sendFromFlow(sessionId, { recordIds }, scenario) {
+        const state = sessionState(sessionId);
+        const refused = (error) => ({ success: false, errorCode: error.errorCode, errorMessage: error.message });
+        let settings;
+        try {
+            settings = checkedSettings(scenario);
+        } catch (error) {
+            return recordIds.map(() => refused(error));
+        }
+        const results = recordIds.map((recordId) => {
+            try {
+                return targetOf(recordId);
+            } catch (error) {
+                if (error instanceof AgentError) {
+                    return error;
+                }
+                throw error;
+            }
+        });
+        const targets = results.filter((result) => !(result instanceof AgentError));
+        const outcomes = targets.length === 0 ? [] : reserveAll(state, sessionId, targets, 'Flow', settings, scenario);
+        return results.map((result) => {
+            if (result instanceof AgentError) {
+                return refused(result);
+            }
+            const outcome = outcomes[targets.indexOf(result)];
+            if (outcome instanceof AgentError) {
+                return refused(outcome);
+            }
+            return {
+                success: true,
+                status: 'SENDING',
+                challengeId: outcome.id,
+                maskedPhone: outcome.maskedPhone,
+                expiresAt: new Date(outcome.expiresAt).toISOString()
+            };
+        });
     }
 
     /** WhatsAppOtpDeliveryJob: the code, the callout with the reservation's clientMessageId, the outcome. */
@@ -749,6 +843,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
 
     return {
         sendOtp,
+        sendFromFlow,
         getSendStatus,
         verifyOtp,
         liftLockout,
@@ -782,6 +877,10 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         records(sessionId) {
             const state = sessionState(sessionId);
             return { challenges: [...state.challenges.values()].map((c) => ({ ...c })), tasks: [...state.tasks] };
+        },
+        /** The session's lock, read and insert steps so far, and forgets them (tests of the order). */
+        takeSteps(sessionId) {
+            return sessionState(sessionId).steps.splice(0);
         }
     };
 }

@@ -1,0 +1,72 @@
+// The two send paths in the simulation (no browser), run from simulated-org.test.mjs: the agent's sendOtp and
+// the Flow action's sendFromFlow both lock every row first, then read, then insert (the same steps the Apex
+// WhatsAppOtpSendPathOrderTest asserts through WhatsAppOtpChallengeStore), and neither calls 8x8 itself.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createCustomerPhone } from '../sim/customerPhone.mjs';
+import { CONTACTS } from '../sim/contacts.mjs';
+import { createMessagingApi } from '../sim/messagingApi.mjs';
+import { createSimulatedOrg, scenarioSettingsFrom } from '../sim/simulatedOrg.mjs';
+
+const LOCK_READ_INSERT = [
+    'lock C:',
+    'lock N:',
+    'lock U:',
+    'lock O:',
+    'read history',
+    'read agent',
+    'read org',
+    'insert'
+];
+
+function org() {
+    const messagingApi = createMessagingApi();
+    const sent = [];
+    const clock = { now: Date.parse('2026-01-01T00:00:00Z') };
+    const simulated = createSimulatedOrg({
+        messagingApi: {
+            sendMessage: (request) => {
+                sent.push(request.body);
+                return messagingApi.sendMessage(request);
+            }
+        },
+        phone: createCustomerPhone(),
+        now: () => clock.now
+    });
+    return { org: simulated, sent };
+}
+
+const scenario = { outcome: 'success', ...scenarioSettingsFrom({ latency: 0, timeout: 0 }) };
+
+describe('send paths: lock, then read, then insert (as WhatsAppOtpSendPathOrderTest)', () => {
+    it('the agent’s send locks every row, then reads, then inserts', () => {
+        const { org: simulated } = org();
+        assert.equal(simulated.sendOtp('s', { recordId: CONTACTS.mobile.id }, scenario).status, 'SENDING');
+        assert.deepEqual(simulated.takeSteps('s'), LOCK_READ_INSERT);
+    });
+
+    it('the Flow send locks every row once for the whole run, then reads, then inserts, and calls nobody', async () => {
+        const { org: simulated, sent } = org();
+        const results = simulated.sendFromFlow(
+            's',
+            { recordIds: [CONTACTS.mobile.id, CONTACTS['phone-only'].id, CONTACTS['no-phone'].id] },
+            scenario
+        );
+        assert.deepEqual(simulated.takeSteps('s'), LOCK_READ_INSERT);
+        assert.deepEqual(
+            results.map((result) => result.status ?? result.errorCode),
+            ['SENDING', 'SENDING', 'NO_PHONE']
+        );
+        assert.equal(sent.length, 0, 'the Flow send itself never calls 8x8');
+        await simulated.deliveriesDone('s');
+        assert.equal(sent.length, 2, 'the queued deliveries do');
+    });
+
+    it('a second Flow send sees the first one’s reservation', () => {
+        const { org: simulated } = org();
+        const first = simulated.sendFromFlow('s', { recordIds: [CONTACTS.mobile.id] }, scenario)[0];
+        const second = simulated.sendFromFlow('s', { recordIds: [CONTACTS.mobile.id] }, scenario)[0];
+        assert.equal(first.status, 'SENDING');
+        assert.equal(second.errorCode, 'COOLDOWN');
+    });
+});
