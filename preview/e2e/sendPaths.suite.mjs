@@ -70,3 +70,44 @@ describe('send paths: lock, then read, then insert (as WhatsAppOtpSendPathOrderT
         assert.equal(second.errorCode, 'COOLDOWN');
     });
 });
+
+describe('caps bind people; destinations (as WhatsAppOtpSenderCapTest)', () => {
+    const withSettings = (overrides, extra = {}) => ({
+        outcome: 'success',
+        ...scenarioSettingsFrom({ latency: 0, timeout: 0, ...overrides }),
+        ...extra
+    });
+
+    it('a person’s Flow sends count against the agent cap unless they hold the bulk permission', () => {
+        const ids = [CONTACTS.mobile.id, CONTACTS['phone-only'].id];
+        const person = org().org.sendFromFlow('s', { recordIds: ids }, withSettings({ agentCap: 1 }));
+        assert.deepEqual(
+            person.map((result) => result.status ?? result.errorCode),
+            ['SENDING', 'AGENT_CAP']
+        );
+        const bulk = org().org.sendFromFlow(
+            's',
+            { recordIds: ids },
+            withSettings({ agentCap: 1 }, { bulkPermission: true })
+        );
+        assert.deepEqual(
+            bulk.map((result) => result.status ?? result.errorCode),
+            ['SENDING', 'SENDING']
+        );
+    });
+
+    it('in production a blank country list refuses the send with its own message; a prefix list admits its numbers', () => {
+        const refused = org().org.sendFromFlow(
+            's',
+            { recordIds: [CONTACTS.mobile.id] },
+            withSettings({ production: 'true' })
+        );
+        assert.equal(refused[0].errorCode, 'COUNTRIES_REQUIRED');
+        const admitted = org().org.sendFromFlow(
+            's',
+            { recordIds: [CONTACTS.mobile.id] },
+            withSettings({ production: 'true', countries: '6591' })
+        );
+        assert.equal(admitted[0].status, 'SENDING');
+    });
+});

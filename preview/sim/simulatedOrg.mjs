@@ -17,6 +17,7 @@ import { createReceiptScheduler, isKnownState, nextState, receiptTime } from './
 import {
     DEFAULT_POLICY_SETTINGS,
     SETTING_BOUNDS,
+    capSource,
     decideSend,
     locksAfterWrongCode,
     validateSettings
@@ -99,6 +100,7 @@ export const ERROR_LABELS = {
     SETTINGS_INVALID: 'WhatsAppOtp_Error_SettingInvalid',
     SANDBOX_BLOCKED: 'WhatsAppOtp_Error_SandboxBlocked',
     COUNTRY_NOT_ALLOWED: 'WhatsAppOtp_Error_CountryNotAllowed',
+    COUNTRIES_REQUIRED: 'WhatsAppOtp_Error_CountriesRequired',
     FAILURE_LOCKOUT: 'WhatsAppOtp_Error_FailureLockout',
     NUMBER_CAP: 'WhatsAppOtp_Error_NumberCap',
     AGENT_CAP: 'WhatsAppOtp_Error_AgentCap',
@@ -106,7 +108,8 @@ export const ERROR_LABELS = {
     ORG_DAILY_BUDGET: 'WhatsAppOtp_Error_OrgDailyBudget',
     STILL_SENDING: 'WhatsAppOtp_Error_StillSending',
     BUSY: 'WhatsAppOtp_Error_Busy',
-    NOT_PERMITTED: 'WhatsAppOtp_Error_NotPermitted'
+    NOT_PERMITTED: 'WhatsAppOtp_Error_NotPermitted',
+    FLOW_NOT_PERMITTED: 'WhatsAppOtp_Error_FlowNotPermitted'
 };
 
 /** The preview's WhatsApp_OTP_Setting__mdt Default record, apart from the policy settings. */
@@ -159,10 +162,15 @@ function listOf(value) {
 /**
  * The settings and timings of a request: the preview's, overridden by the page's query values. Numeric
  * settings are taken as given (validated at send time); unreadable ones are ignored. `countries` and
- * `sandboxNumbers` are comma lists; `sandbox=true` makes the org a sandbox.
+ * `sandboxNumbers` are comma lists; `sandbox=true` makes the org a sandbox, `production=true` a production org
+ * (where a blank country list refuses every send).
  */
 export function scenarioSettingsFrom(overrides = {}) {
-    const settings = { ...PREVIEW_SETTINGS, isSandbox: overrides.sandbox === 'true' || overrides.sandbox === true };
+    const settings = {
+        ...PREVIEW_SETTINGS,
+        isSandbox: overrides.sandbox === 'true' || overrides.sandbox === true,
+        isProduction: overrides.production === 'true' || overrides.production === true
+    };
     for (const [name, field] of Object.entries(SETTING_QUERY)) {
         const value = overrides[name] === undefined || overrides[name] === '' ? NaN : Number(overrides[name]);
         if (Number.isFinite(value)) {
@@ -462,7 +470,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
      * state.steps, as WhatsAppOtpChallengeStore records it. Returns one challenge, or one refusal (an
      * AgentError), per target.
      */
-    function reserveAll(state, sessionId, targets, source, settings, { outcome = 'success', timings }) {
+    function reserveAll(state, sessionId, targets, source, settings, { outcome = 'success', timings, bulkPermission }) {
         state.steps.push('lock C:', 'lock N:', 'lock U:', 'lock O:', 'read history', 'read agent', 'read org');
         const at = clockOf(state);
         // The simulated org's day is UTC; an org counts "today" in its own time zone.
@@ -471,14 +479,20 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         const outcomes = targets.map((target) => {
             const earlier = [...state.challenges.values(), ...reserved];
             const counted = earlier.filter((challenge) => challenge.status !== 'Failed');
+            const request = {
+                source,
+                // The preview's one agent is a person; the bulk permission is the scenario's choice.
+                sender: 'Human',
+                bulkPermission: bulkPermission === true,
+                callingCode: callingCodeOf(target.msisdn),
+                digits: target.msisdn.slice(1),
+                isSandbox: settings.isSandbox,
+                onSandboxList: settings.sandboxAllowedNumbers.includes(target.msisdn),
+                isProduction: settings.isProduction === true
+            };
             const decision = decideSend({
                 settings,
-                request: {
-                    source,
-                    callingCode: callingCodeOf(target.msisdn),
-                    isSandbox: settings.isSandbox,
-                    onSandboxList: settings.sandboxAllowedNumbers.includes(target.msisdn)
-                },
+                request,
                 history: historyOf(earlier, { contactId: target.contact.id, hash: target.hash }, at),
                 orgSendsToday: counted.filter((challenge) => challenge.createdAt >= dayStart).length,
                 failuresResetAgeSeconds: failuresResetAgeSeconds(state, target.contact.id, at)
@@ -488,7 +502,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
                 error.retryAfterSeconds = decision.retryAfterSeconds ?? null;
                 return error;
             }
-            const challenge = newChallenge(target, source, settings, outcome, decision, at);
+            // Stored as the cap it counted against, as Source__c is.
+            const challenge = newChallenge(target, capSource(request), settings, outcome, decision, at);
             reserved.push(challenge);
             return challenge;
         });
