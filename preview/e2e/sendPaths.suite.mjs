@@ -111,3 +111,48 @@ describe('caps bind people; destinations (as WhatsAppOtpSenderCapTest)', () => {
         assert.equal(admitted[0].status, 'SENDING');
     });
 });
+
+describe('proof bound to the interaction and the number (as WhatsAppOtpVerificationTokenTest)', () => {
+    async function verifiedOnce() {
+        const messagingApi = createMessagingApi();
+        const phone = createCustomerPhone();
+        const inbox = [];
+        phone.subscribe('s', (message) => inbox.push(message));
+        const simulated = createSimulatedOrg({ messagingApi, phone, now: () => Date.parse('2026-01-01T00:00:00Z') });
+        const { challengeId } = simulated.sendOtp('s', { recordId: CONTACTS.mobile.id }, scenario);
+        await simulated.deliveriesDone('s');
+        const code = inbox[0].template.components[0].parameters[0].text;
+        const verdict = simulated.verifyFromFlow('s', { challengeId, code }, scenario);
+        return { simulated, verdict, challengeId };
+    }
+
+    it('a verification token proves its verification once, and Contact mode is not bound', async () => {
+        const { simulated, verdict, challengeId } = await verifiedOnce();
+        assert.equal(verdict.status, 'VERIFIED');
+        assert.match(verdict.verificationToken, /^[0-9a-f]{64}$/);
+        const stored = simulated.records('s').challenges.find((challenge) => challenge.id === challengeId);
+        assert.notEqual(stored.verificationTokenHash, verdict.verificationToken, 'only the hash is kept');
+        const ask = (verificationToken) =>
+            simulated.getVerification('s', { contactId: CONTACTS.mobile.id, windowMinutes: 15, verificationToken });
+        assert.deepEqual([ask(undefined).verified, ask(undefined).bound], [true, false]);
+        const first = ask(verdict.verificationToken);
+        assert.deepEqual([first.verified, first.bound], [true, true]);
+        assert.equal(ask(verdict.verificationToken).verified, false, 'a token cannot be used twice');
+    });
+
+    it('reports a number that differs from the one the code went to', async () => {
+        const { simulated } = await verifiedOnce();
+        const answer = simulated.getVerification('s', { contactId: CONTACTS.mobile.id, windowMinutes: 15 });
+        assert.equal(answer.numberDiffers, false);
+        const original = CONTACTS.mobile.fields.MobilePhone;
+        CONTACTS.mobile.fields.MobilePhone = '+65 9999 0000';
+        try {
+            assert.equal(
+                simulated.getVerification('s', { contactId: CONTACTS.mobile.id, windowMinutes: 15 }).numberDiffers,
+                true
+            );
+        } finally {
+            CONTACTS.mobile.fields.MobilePhone = original;
+        }
+    });
+});

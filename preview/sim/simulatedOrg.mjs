@@ -270,6 +270,14 @@ function newId(prefix) {
 }
 
 /** The Number_Hash__c of a number: hex SHA-256 of the E.164 form (pseudonymous, not secret). */
+/** WhatsAppOtpVerificationToken.hashOf: hex SHA-256 of a well-formed token, else undefined. */
+function tokenHash(token) {
+    const normalised = String(token).trim().toLowerCase();
+    return /^[0-9a-f]{64}$/.test(normalised)
+        ? crypto.createHash('sha256').update(normalised).digest('hex')
+        : 'malformed';
+}
+
 export function numberHash(e164) {
     return crypto.createHash('sha256').update(e164).digest('hex');
 }
@@ -797,6 +805,56 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         return { status: 'INVALID_CODE', attemptsRemaining: challenge.maxAttempts - challenge.attempts };
     }
 
+    /**
+     * WhatsAppOtpVerifyAction ("Verify WhatsApp OTP" in a flow): verifyOtp, plus, on VERIFIED, the one-time
+     * verification token (WhatsAppOtpVerificationToken). Only its hash is kept on the challenge.
+     */
+    function verifyFromFlow(sessionId, params, scenario) {
+        const verdict = verifyOtp(sessionId, params, scenario);
+        if (verdict.status !== 'VERIFIED') {
+            return verdict;
+        }
+        const token = crypto.randomBytes(32).toString('hex');
+        sessionState(sessionId).challenges.get(params.challengeId).verificationTokenHash = tokenHash(token);
+        return { ...verdict, verificationToken: token };
+    }
+
+    /**
+     * WhatsAppOtpGetVerificationAction for one request: with a token, only the verification that issued it counts,
+     * once (bound); without, the Contact's latest verification in the window (not bound). The window is the lesser
+     * of the request's and the settings' maxVerificationWindowMinutes (1440 when unset). numberDiffers compares the
+     * Contact's number now with the one the code went to.
+     */
+    function getVerification(sessionId, { contactId, windowMinutes, verificationToken }, { settings = {} } = {}) {
+        const state = sessionState(sessionId);
+        const window = Math.max(0, Math.min(windowMinutes ?? 0, settings.maxVerificationWindowMinutes ?? 1440));
+        const since = clockOf(state) - window * 60 * SECOND;
+        const verified = [...state.challenges.values()].filter(
+            (challenge) =>
+                challenge.contactId === contactId && challenge.status === 'Verified' && challenge.verifiedAt >= since
+        );
+        const hash = verificationToken === undefined ? undefined : tokenHash(verificationToken);
+        const found =
+            hash === undefined
+                ? verified.sort((a, b) => b.verifiedAt - a.verifiedAt)[0]
+                : verified.find((challenge) => challenge.verificationTokenHash === hash);
+        if (!found || window === 0) {
+            return { verified: false, bound: false, numberDiffers: false, windowMinutes: window };
+        }
+        if (hash !== undefined) {
+            found.verificationTokenHash = null;
+        }
+        const contact = contactById(contactId);
+        const msisdn = contact ? toE164(pickPhone(contact.fields) ?? '') : null;
+        return {
+            verified: true,
+            bound: hash !== undefined,
+            numberDiffers: (msisdn ? numberHash(msisdn) : null) !== found.numberHash,
+            challengeId: found.id,
+            windowMinutes: window
+        };
+    }
+
     /** WhatsAppOtpController.liftLockout: the preview's agent holds the supervisor permission; logged as a Task. */
     function liftLockout(sessionId, { contactId }) {
         const contact = typeof contactId === 'string' ? contactById(contactId) : undefined;
@@ -859,6 +917,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
     return {
         sendOtp,
         sendFromFlow,
+        verifyFromFlow,
+        getVerification,
         getSendStatus,
         verifyOtp,
         liftLockout,
