@@ -47,7 +47,8 @@ const GATES = [
     'check:workflows',
     'check:flows',
     'check:package-references',
-    'check:gateway-callers'
+    'check:gateway-callers',
+    'check:bad-inputs'
 ];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

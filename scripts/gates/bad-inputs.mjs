@@ -23,7 +23,9 @@ const testMethods = new Set();
 for (const file of collectFiles(sources, (f) => f.endsWith('.cls'))) {
     const className = path.basename(file, '.cls');
     const code = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
-    for (const match of code.matchAll(/@IsTest\b(?:\([^)]*\))?\s+(?:(?:public|private|global|static)\s+)*void\s+(\w+)\s*\(/gi)) {
+    for (const match of code.matchAll(
+        /@IsTest\b(?:\([^)]*\))?\s+(?:(?:public|private|global|static)\s+)*void\s+(\w+)\s*\(/gi
+    )) {
         testMethods.add(`${className}.${match[1]}`);
     }
 }
@@ -68,13 +70,17 @@ for (let i = start + 2; i < lines.length && lines[i].trim().startsWith('|'); i++
     }
     const names = [...cell.matchAll(/`([^`]*)`/g)].map((match) => match[1]);
     if (names.length === 0 || cell.replace(/`[^`]*`/g, '').replace(/[,\s]/g, '') !== '') {
-        findings.push(`${where} row ${id}: the test cell must be \`Class.method\`, "org-only: <check>" or "untested: <why>"`);
+        findings.push(
+            `${where} row ${id}: the test cell must be \`Class.method\`, "org-only: <check>" or "untested: <why>"`
+        );
         continue;
     }
     counts.tested++;
     for (const name of names) {
         if (!testMethods.has(name)) {
-            findings.push(`${where} row ${id} names ${name}, which is not an @IsTest method under ${sources.join(', ')}`);
+            findings.push(
+                `${where} row ${id} names ${name}, which is not an @IsTest method under ${sources.join(', ')}`
+            );
         }
     }
 }
