@@ -48,7 +48,9 @@ const GATES = [
     'check:workflows',
     'check:flows',
     'check:package-references',
-    'check:docs'
+    'check:docs',
+    'check:gateway-callers',
+    'check:bad-inputs'
 ];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -25,6 +25,8 @@ import {
 } from '../sim/simulatedOrg.mjs';
 // Delivery receipts: the shared transition cases and the receipt timeline (helper file, same run).
 import './receipts.suite.mjs';
+// Both send paths: lock, then read, then insert (helper file, same run).
+import './sendPaths.suite.mjs';
 
 const labels = readLabels();
 const messagingApi = createMessagingApi();

@@ -86,7 +86,8 @@ export function validateSettings(settings) {
 /**
  * Whether a send may go ahead. The checks run in the documented order; the first that fails is the answer.
  *   settings: validated policy settings
- *   request: { source: 'Interactive'|'Flow', callingCode, isSandbox, onSandboxList }
+ *   request: { source: 'Interactive'|'Flow', sender?: 'Human'|'Automation', bulkPermission?, callingCode, digits?,
+ *              isSandbox, onSandboxList, isProduction? }
  *   history: earlier challenges, each { ageSeconds, sameContact, sameNumber, sameAgent, source, status, attempts }
  *   orgSendsToday: the org's counted sends today
  *   failuresResetAgeSeconds: how long ago a supervisor lifted the Contact's lockout (undefined: never)
@@ -96,7 +97,10 @@ export function decideSend({ settings, request, history, orgSendsToday, failures
     if (request.isSandbox && !request.onSandboxList) {
         return { errorCode: 'SANDBOX_BLOCKED' };
     }
-    if (settings.allowedCountryCodes.length > 0 && !settings.allowedCountryCodes.includes(request.callingCode)) {
+    if (settings.allowedCountryCodes.length === 0 && request.isProduction === true) {
+        return { errorCode: 'COUNTRIES_REQUIRED' };
+    }
+    if (settings.allowedCountryCodes.length > 0 && !admits(settings.allowedCountryCodes, request)) {
         return { errorCode: 'COUNTRY_NOT_ALLOWED' };
     }
 
@@ -120,7 +124,7 @@ export function decideSend({ settings, request, history, orgSendsToday, failures
     const hourlyChecks = [
         ['HOURLY_CAP', contactSends, settings.hourlySendCap],
         ['NUMBER_CAP', counted.filter((entry) => entry.sameNumber), settings.perNumberHourlyCap],
-        request.source === 'Flow'
+        capSource(request) === 'Flow'
             ? ['FLOW_CAP', counted.filter((e) => e.sameAgent && e.source === 'Flow'), settings.flowHourlySendCap]
             : [
                   'AGENT_CAP',
@@ -135,7 +139,8 @@ export function decideSend({ settings, request, history, orgSendsToday, failures
         }
     }
 
-    // Approximate by design: the org's count is read without a lock (one locked counter would serialise every send).
+    // Read after locking one of four budget rows (WhatsAppOtpChallengeStore.ORG_BUDGET_SHARDS): at most four sends
+    // count at once, so the budget can be passed by at most three times the largest single reservation.
     if (orgSendsToday >= settings.orgDailySendBudget) {
         return { errorCode: 'ORG_DAILY_BUDGET', limit: settings.orgDailySendBudget };
     }
@@ -144,6 +149,19 @@ export function decideSend({ settings, request, history, orgSendsToday, failures
     const ttlSeconds = settings.codeTtlMinutes * 60;
     const stillValid = contactSends.filter((entry) => entry.status === 'Pending' && entry.ageSeconds < ttlSeconds);
     return { allowed: true, initialAttempts: Math.max(0, ...stillValid.map((entry) => entry.attempts)) };
+}
+
+/**
+ * The cap a send counts against (WhatsAppOtpPolicy.capSource): a Flow send uses the Flow cap only for an
+ * automation user or a person with the bulk permission; every other send uses the agent cap.
+ */
+export function capSource({ source, sender = 'Human', bulkPermission = false }) {
+    return source === 'Flow' && (sender === 'Automation' || bulkPermission === true) ? 'Flow' : 'Interactive';
+}
+
+/** Whether an allow-list entry (a calling code or a longer E.164 prefix) starts the number's digits. */
+function admits(allowed, { digits, callingCode }) {
+    return digits === undefined ? allowed.includes(callingCode) : allowed.some((prefix) => digits.startsWith(prefix));
 }
 
 /**

@@ -17,6 +17,7 @@ import { createReceiptScheduler, isKnownState, nextState, receiptTime } from './
 import {
     DEFAULT_POLICY_SETTINGS,
     SETTING_BOUNDS,
+    capSource,
     decideSend,
     locksAfterWrongCode,
     validateSettings
@@ -99,6 +100,7 @@ export const ERROR_LABELS = {
     SETTINGS_INVALID: 'WhatsAppOtp_Error_SettingInvalid',
     SANDBOX_BLOCKED: 'WhatsAppOtp_Error_SandboxBlocked',
     COUNTRY_NOT_ALLOWED: 'WhatsAppOtp_Error_CountryNotAllowed',
+    COUNTRIES_REQUIRED: 'WhatsAppOtp_Error_CountriesRequired',
     FAILURE_LOCKOUT: 'WhatsAppOtp_Error_FailureLockout',
     NUMBER_CAP: 'WhatsAppOtp_Error_NumberCap',
     AGENT_CAP: 'WhatsAppOtp_Error_AgentCap',
@@ -106,7 +108,8 @@ export const ERROR_LABELS = {
     ORG_DAILY_BUDGET: 'WhatsAppOtp_Error_OrgDailyBudget',
     STILL_SENDING: 'WhatsAppOtp_Error_StillSending',
     BUSY: 'WhatsAppOtp_Error_Busy',
-    NOT_PERMITTED: 'WhatsAppOtp_Error_NotPermitted'
+    NOT_PERMITTED: 'WhatsAppOtp_Error_NotPermitted',
+    FLOW_NOT_PERMITTED: 'WhatsAppOtp_Error_FlowNotPermitted'
 };
 
 /** The preview's WhatsApp_OTP_Setting__mdt Default record, apart from the policy settings. */
@@ -159,10 +162,15 @@ function listOf(value) {
 /**
  * The settings and timings of a request: the preview's, overridden by the page's query values. Numeric
  * settings are taken as given (validated at send time); unreadable ones are ignored. `countries` and
- * `sandboxNumbers` are comma lists; `sandbox=true` makes the org a sandbox.
+ * `sandboxNumbers` are comma lists; `sandbox=true` makes the org a sandbox, `production=true` a production org
+ * (where a blank country list refuses every send).
  */
 export function scenarioSettingsFrom(overrides = {}) {
-    const settings = { ...PREVIEW_SETTINGS, isSandbox: overrides.sandbox === 'true' || overrides.sandbox === true };
+    const settings = {
+        ...PREVIEW_SETTINGS,
+        isSandbox: overrides.sandbox === 'true' || overrides.sandbox === true,
+        isProduction: overrides.production === 'true' || overrides.production === true
+    };
     for (const [name, field] of Object.entries(SETTING_QUERY)) {
         const value = overrides[name] === undefined || overrides[name] === '' ? NaN : Number(overrides[name]);
         if (Number.isFinite(value)) {
@@ -262,6 +270,14 @@ function newId(prefix) {
 }
 
 /** The Number_Hash__c of a number: hex SHA-256 of the E.164 form (pseudonymous, not secret). */
+/** WhatsAppOtpVerificationToken.hashOf: hex SHA-256 of a well-formed token, else undefined. */
+function tokenHash(token) {
+    const normalised = String(token).trim().toLowerCase();
+    return /^[0-9a-f]{64}$/.test(normalised)
+        ? crypto.createHash('sha256').update(normalised).digest('hex')
+        : 'malformed';
+}
+
 export function numberHash(e164) {
     return crypto.createHash('sha256').update(e164).digest('hex');
 }
@@ -295,7 +311,9 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
                 tasks: [],
                 failuresResetAt: new Map(),
                 clockOffsetMs: 0,
-                deliveries: new Set()
+                deliveries: new Set(),
+                // The order of the send paths' locks, reads and inserts (WhatsAppOtpChallengeStore's steps).
+                steps: []
             });
         }
         return sessions.get(sessionId);
@@ -335,8 +353,12 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
     }
 
     /** The policy's view of the session's challenges, seen from a send (or verify) for `contactId`. */
-    function historyFor(state, { contactId, hash }, at) {
-        return [...state.challenges.values()].map((challenge) => ({
+    function historyFor(state, target, at) {
+        return historyOf([...state.challenges.values()], target, at);
+    }
+
+    function historyOf(challenges, { contactId, hash }, at) {
+        return challenges.map((challenge) => ({
             ageSeconds: (at - challenge.createdAt) / SECOND,
             sameContact: challenge.contactId === contactId,
             sameNumber: challenge.numberHash === hash,
@@ -406,17 +428,35 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         }
     }
 
-    function reserve(
-        state,
-        sessionId,
-        { recordId },
-        { outcome = 'success', settings: chosen, timings, receipts = true }
-    ) {
+    function reserve(state, sessionId, { recordId }, scenario) {
+        const settings = checkedSettings(scenario);
+        const target = targetOf(recordId);
+        const [challenge] = reserveAll(state, sessionId, [target], 'Interactive', settings, scenario);
+        if (challenge instanceof AgentError) {
+            throw challenge;
+        }
+        return {
+            challengeId: challenge.id,
+            maskedPhone: challenge.maskedPhone,
+            status: 'SENDING',
+            expiresAt: new Date(challenge.expiresAt).toISOString(),
+            resendAvailableAt: resendAvailableAt(challenge, settings),
+            codeLength: challenge.codeLength
+        };
+    }
+
+    /** The scenario's settings, refused as Apex refuses one outside its range. */
+    function checkedSettings({ outcome = 'success', settings: chosen }) {
         const settings = settingsForSend(chosen, outcome);
         const invalid = validateSettings(settings);
         if (!invalid.valid) {
             throw fail('SETTINGS_INVALID', settingLabel(invalid.field), invalid.min, invalid.max);
         }
+        return settings;
+    }
+
+    /** WhatsAppOtpService.resolve for one request: the Contact and its number, or the refusal. */
+    function targetOf(recordId) {
         if (typeof recordId !== 'string' || !/^003[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(recordId)) {
             throw fail('NOT_A_CONTACT');
         }
@@ -432,44 +472,92 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         if (!msisdn) {
             throw fail('INVALID_PHONE');
         }
+        return { contact, msisdn, hash: numberHash(msisdn) };
+    }
+
+    /**
+     * The reservation of both send paths, as WhatsAppOtpService does it: every lock first (Contacts, numbers,
+     * the user, one org budget row), then the reads, then each decision (a send decided earlier in the run
+     * counts for the next), then one insert, then the deliveries are queued. Each step is recorded in
+     * state.steps, as WhatsAppOtpChallengeStore records it. Returns one challenge, or one refusal (an
+     * AgentError), per target.
+     */
+    function reserveAll(
+        state,
+        sessionId,
+        targets,
+        source,
+        settings,
+        { outcome = 'success', timings, bulkPermission, receipts = true }
+    ) {
+        state.steps.push('lock C:', 'lock N:', 'lock U:', 'lock O:', 'read history', 'read agent', 'read org');
         const at = clockOf(state);
-        const hash = numberHash(msisdn);
         // The simulated org's day is UTC; an org counts "today" in its own time zone.
         const dayStart = Math.floor(at / DAY) * DAY;
-        const counted = [...state.challenges.values()].filter((challenge) => challenge.status !== 'Failed');
-        const decision = decideSend({
-            settings,
-            request: {
-                source: 'Interactive',
-                callingCode: callingCodeOf(msisdn),
+        const reserved = [];
+        const outcomes = targets.map((target) => {
+            const earlier = [...state.challenges.values(), ...reserved];
+            const counted = earlier.filter((challenge) => challenge.status !== 'Failed');
+            const request = {
+                source,
+                // The preview's one agent is a person; the bulk permission is the scenario's choice.
+                sender: 'Human',
+                bulkPermission: bulkPermission === true,
+                callingCode: callingCodeOf(target.msisdn),
+                digits: target.msisdn.slice(1),
                 isSandbox: settings.isSandbox,
-                onSandboxList: settings.sandboxAllowedNumbers.includes(msisdn)
-            },
-            history: historyFor(state, { contactId: contact.id, hash }, at),
-            orgSendsToday: counted.filter((challenge) => challenge.createdAt >= dayStart).length,
-            failuresResetAgeSeconds: failuresResetAgeSeconds(state, contact.id, at)
+                onSandboxList: settings.sandboxAllowedNumbers.includes(target.msisdn),
+                isProduction: settings.isProduction === true
+            };
+            const decision = decideSend({
+                settings,
+                request,
+                history: historyOf(earlier, { contactId: target.contact.id, hash: target.hash }, at),
+                orgSendsToday: counted.filter((challenge) => challenge.createdAt >= dayStart).length,
+                failuresResetAgeSeconds: failuresResetAgeSeconds(state, target.contact.id, at)
+            });
+            if (!decision.allowed) {
+                const error = refusal(decision, target.msisdn);
+                error.retryAfterSeconds = decision.retryAfterSeconds ?? null;
+                return error;
+            }
+            // Stored as the cap it counted against, as Source__c is.
+            const challenge = newChallenge(target, capSource(request), settings, outcome, decision, at);
+            reserved.push(challenge);
+            return challenge;
         });
-        if (!decision.allowed) {
-            const error = refusal(decision, msisdn);
-            error.retryAfterSeconds = decision.retryAfterSeconds ?? null;
-            throw error;
+        if (reserved.length > 0) {
+            state.steps.push('insert');
         }
-        const challenge = {
+        for (const challenge of reserved) {
+            state.challenges.set(challenge.id, challenge);
+            const msisdn = targets.find((target) => target.contact.id === challenge.contactId).msisdn;
+            // Like System.enqueueJob: the delivery starts only after this call has returned.
+            const delivery = new Promise((resolve) => setTimeout(resolve, 0))
+                .then(() => deliver(sessionId, state, challenge, msisdn, { outcome, settings, timings, receipts }))
+                .finally(() => state.deliveries.delete(delivery));
+            state.deliveries.add(delivery);
+        }
+        return outcomes;
+    }
+
+    function newChallenge(target, source, settings, outcome, decision, at) {
+        return {
             id: newId('a0X'),
-            contactId: contact.id,
+            contactId: target.contact.id,
             status: 'Sending',
             sendOutcome: null,
             errorCode: null,
             clientMessageId: crypto.randomUUID(),
-            numberHash: hash,
-            source: 'Interactive',
+            numberHash: target.hash,
+            source,
             createdAt: at,
             expiresAt: at + settings.codeTtlMinutes * 60 * SECOND,
             // As WhatsAppOtpPolicy.carriedAttempts: at most max - 1, so the new code always has one try.
             attempts: Math.min(decision.initialAttempts, settings.maxAttempts - 1),
             maxAttempts: settings.maxAttempts,
             codeLength: SETTINGS.codeLength,
-            maskedPhone: maskE164(msisdn),
+            maskedPhone: maskE164(target.msisdn),
             messageId: null,
             codeSalt: null,
             codeHash: null,
@@ -487,20 +575,51 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             // The fallback setting as this send saw it (the page's outcome control may change afterwards).
             smsFallback: smsFallbackOn(settings, outcome)
         };
-        state.challenges.set(challenge.id, challenge);
-        // Like System.enqueueJob: the delivery starts only after this call has returned.
-        const delivery = new Promise((resolve) => setTimeout(resolve, 0))
-            .then(() => deliver(sessionId, state, challenge, msisdn, { outcome, settings, timings, receipts }))
-            .finally(() => state.deliveries.delete(delivery));
-        state.deliveries.add(delivery);
-        return {
-            challengeId: challenge.id,
-            maskedPhone: challenge.maskedPhone,
-            status: 'SENDING',
-            expiresAt: new Date(challenge.expiresAt).toISOString(),
-            resendAvailableAt: resendAvailableAt(challenge, settings),
-            codeLength: challenge.codeLength
-        };
+    }
+
+    /**
+     * WhatsAppOtpSendAction ("Send WhatsApp OTP" in a flow): reserves every allowed Contact in one transaction,
+     * as reserveAll does, and queues the deliveries; never calls 8x8 itself. One result per request, in order:
+     * { success: true, status: 'SENDING', challengeId, maskedPhone, expiresAt } or { success: false, errorCode,
+     * errorMessage }.
+     */
+    function sendFromFlow(sessionId, { recordIds }, scenario) {
+        const state = sessionState(sessionId);
+        const refused = (error) => ({ success: false, errorCode: error.errorCode, errorMessage: error.message });
+        let settings;
+        try {
+            settings = checkedSettings(scenario);
+        } catch (error) {
+            return recordIds.map(() => refused(error));
+        }
+        const results = recordIds.map((recordId) => {
+            try {
+                return targetOf(recordId);
+            } catch (error) {
+                if (error instanceof AgentError) {
+                    return error;
+                }
+                throw error;
+            }
+        });
+        const targets = results.filter((result) => !(result instanceof AgentError));
+        const outcomes = targets.length === 0 ? [] : reserveAll(state, sessionId, targets, 'Flow', settings, scenario);
+        return results.map((result) => {
+            if (result instanceof AgentError) {
+                return refused(result);
+            }
+            const outcome = outcomes[targets.indexOf(result)];
+            if (outcome instanceof AgentError) {
+                return refused(outcome);
+            }
+            return {
+                success: true,
+                status: 'SENDING',
+                challengeId: outcome.id,
+                maskedPhone: outcome.maskedPhone,
+                expiresAt: new Date(outcome.expiresAt).toISOString()
+            };
+        });
     }
 
     /** WhatsAppOtpDeliveryJob: the code, the callout with the reservation's clientMessageId, the outcome. */
@@ -706,6 +825,56 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         return { status: 'INVALID_CODE', attemptsRemaining: challenge.maxAttempts - challenge.attempts };
     }
 
+    /**
+     * WhatsAppOtpVerifyAction ("Verify WhatsApp OTP" in a flow): verifyOtp, plus, on VERIFIED, the one-time
+     * verification token (WhatsAppOtpVerificationToken). Only its hash is kept on the challenge.
+     */
+    function verifyFromFlow(sessionId, params, scenario) {
+        const verdict = verifyOtp(sessionId, params, scenario);
+        if (verdict.status !== 'VERIFIED') {
+            return verdict;
+        }
+        const token = crypto.randomBytes(32).toString('hex');
+        sessionState(sessionId).challenges.get(params.challengeId).verificationTokenHash = tokenHash(token);
+        return { ...verdict, verificationToken: token };
+    }
+
+    /**
+     * WhatsAppOtpGetVerificationAction for one request: with a token, only the verification that issued it counts,
+     * once (bound); without, the Contact's latest verification in the window (not bound). The window is the lesser
+     * of the request's and the settings' maxVerificationWindowMinutes (1440 when unset). numberDiffers compares the
+     * Contact's number now with the one the code went to.
+     */
+    function getVerification(sessionId, { contactId, windowMinutes, verificationToken }, { settings = {} } = {}) {
+        const state = sessionState(sessionId);
+        const window = Math.max(0, Math.min(windowMinutes ?? 0, settings.maxVerificationWindowMinutes ?? 1440));
+        const since = clockOf(state) - window * 60 * SECOND;
+        const verified = [...state.challenges.values()].filter(
+            (challenge) =>
+                challenge.contactId === contactId && challenge.status === 'Verified' && challenge.verifiedAt >= since
+        );
+        const hash = verificationToken === undefined ? undefined : tokenHash(verificationToken);
+        const found =
+            hash === undefined
+                ? verified.sort((a, b) => b.verifiedAt - a.verifiedAt)[0]
+                : verified.find((challenge) => challenge.verificationTokenHash === hash);
+        if (!found || window === 0) {
+            return { verified: false, bound: false, numberDiffers: false, windowMinutes: window };
+        }
+        if (hash !== undefined) {
+            found.verificationTokenHash = null;
+        }
+        const contact = contactById(contactId);
+        const msisdn = contact ? toE164(pickPhone(contact.fields) ?? '') : null;
+        return {
+            verified: true,
+            bound: hash !== undefined,
+            numberDiffers: (msisdn ? numberHash(msisdn) : null) !== found.numberHash,
+            challengeId: found.id,
+            windowMinutes: window
+        };
+    }
+
     /** WhatsAppOtpController.liftLockout: the preview's agent holds the supervisor permission; logged as a Task. */
     function liftLockout(sessionId, { contactId }) {
         const contact = typeof contactId === 'string' ? contactById(contactId) : undefined;
@@ -767,6 +936,9 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
 
     return {
         sendOtp,
+        sendFromFlow,
+        verifyFromFlow,
+        getVerification,
         getSendStatus,
         verifyOtp,
         liftLockout,
@@ -800,6 +972,10 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         records(sessionId) {
             const state = sessionState(sessionId);
             return { challenges: [...state.challenges.values()].map((c) => ({ ...c })), tasks: [...state.tasks] };
+        },
+        /** The session's lock, read and insert steps so far, and forgets them (tests of the order). */
+        takeSteps(sessionId) {
+            return sessionState(sessionId).steps.splice(0);
         }
     };
 }
