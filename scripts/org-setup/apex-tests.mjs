@@ -40,7 +40,7 @@ export function apexClasses(root, dir) {
             // An @isTest class counts toward no coverage (a test utility, a mock), so only the others must reach 75 %.
             return { name: path.basename(String(f), '.cls'), test: annotated && methods, annotated };
         })
-        .sort((a, b) => a.name.localeCompare(b.name));
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The test classes of the directories, in name order. */
