@@ -37,6 +37,10 @@ export const DIRS = {
 /** The manifest that removes the receipt endpoint from an org (destructiveChanges.xml beside an empty package.xml). */
 export const REMOVE_RECEIPTS = 'manifest/remove-receipts';
 const PERMISSION_SETS = ['CPaaS_API_Access', 'WhatsApp_OTP_Agent'];
+// The sample flows run only for holders of their permission set (isAdditionalPermissionRequiredToRun), and they send
+// through the Flow action, which needs WhatsApp OTP Flow Sender.
+const SAMPLE_PERMISSION_SETS = ['WhatsApp_OTP_Flow_Sender', 'WhatsApp_OTP_Sample_Flows'];
+const permissionSetsFor = (options) => [...PERMISSION_SETS, ...(options.samples ? SAMPLE_PERMISSION_SETS : [])];
 const GUEST_PERMISSION_SET = 'WhatsApp_OTP_Receipt_Guest';
 const SITE = 'WhatsApp_OTP_Receipts';
 // Object Reference: Site (Name, GuestUserId) and SiteDetail (DurableId = the Site's Id, SecureUrl: the Site's https
@@ -122,7 +126,11 @@ const ALL_STEPS = [
         'validate core (and receipts) with their tests, without deploying; print the quick-deploy command',
         (o) => o.validateOnly
     ],
-    ['permsets', `assign ${PERMISSION_SETS.join(' and ')} to you and to every --assign user`, (o) => !o.validateOnly],
+    [
+        'permsets',
+        `assign ${PERMISSION_SETS.join(' and ')} (with --samples also ${SAMPLE_PERMISSION_SETS.join(' and ')}) to you and to every --assign user`,
+        (o) => !o.validateOnly
+    ],
     [
         'site',
         `assign ${GUEST_PERMISSION_SET} to the guest user of the Site ${SITE}, print the receipt callback URL`,
@@ -206,6 +214,9 @@ Options:
   --subaccount <id>      8x8 subaccount ID for the settings record
   --template <name>      the approved WhatsApp authentication template's name
   --language <code>      the template's language code (the record's default is en_US)
+  --countries <list>     Allowed Country Codes: calling codes or E.164 prefixes, e.g. 65,60,1415 (blank refuses
+                         every send in production; codes such as 1 and 7 are shared by several countries)
+  --integration-user <username>  Integration Username: the automation user whose Flow sends use the Flow cap
   --assign <username>    also assign both permission sets to this user (repeatable)
   --skip-key             do not ask for the API key; enter it in Setup later (no sends until then)
   --skip-secret          with --receipts: do not ask for the receipt secret; enter it in Setup later
@@ -264,6 +275,8 @@ export function parseArgs(argv) {
         '--subaccount': 'subaccount',
         '--template': 'template',
         '--language': 'language',
+        '--countries': 'countries',
+        '--integration-user': 'integrationUser',
         '--callback-base-url': 'callbackBaseUrl',
         '--from': 'from'
     };
@@ -288,6 +301,17 @@ export function parseArgs(argv) {
         } else {
             throw new StepError(`unknown argument ${arg}`, 'see npm run org:setup -- --help');
         }
+    }
+    if (options.countries !== undefined) {
+        // Calling codes or longer E.164 prefixes (digits, 1 to 6), comma-separated, as the setting takes them.
+        const entries = options.countries.split(',').map((entry) => entry.trim().replace(/^\+/, ''));
+        if (entries.some((entry) => !/^\d{1,6}$/.test(entry))) {
+            throw new StepError(
+                `--countries ${options.countries} is not a comma list of calling codes or E.164 prefixes`,
+                'for example --countries 65,60,1415 (no spaces needed, no +)'
+            );
+        }
+        options.countries = entries.join(',');
     }
     if (!REGIONS[options.region]) {
         throw new StepError(
@@ -350,6 +374,8 @@ function rerunCommand(options, step) {
         ['--subaccount', 'subaccount'],
         ['--template', 'template'],
         ['--language', 'language'],
+        ['--countries', 'countries'],
+        ['--integration-user', 'integrationUser'],
         ['--callback-base-url', 'callbackBaseUrl']
     ]) {
         if (options[key] && !(key === 'region' && options.region === 'apac')) {
@@ -408,7 +434,10 @@ function plan(options, root, kind) {
             ['(then, to deploy what was validated:)'],
             command.quick('<validation id>', t)
         ],
-        permsets: [command.assign(t), ...(options.assign.length ? [command.assign(t, options.assign)] : [])],
+        permsets: [
+            command.assign(t, [], permissionSetsFor(options)),
+            ...(options.assign.length ? [command.assign(t, options.assign, permissionSetsFor(options))] : [])
+        ],
         site: [
             command.query(SITE_QUERY, t),
             command.query("SELECT Username FROM User WHERE Id = '<GuestUserId>'", t),
@@ -625,9 +654,9 @@ async function runSteps(options, ctx, { apiVersion, org, temp, kind, steps, todo
         samples: deployPart('samples', 'fix the problems above, then rerun'),
         validate: () => validate(options, ctx, org),
         permsets: () => {
-            assign(command.assign(org), ctx, 'you');
+            assign(command.assign(org, [], permissionSetsFor(options)), ctx, 'you');
             if (options.assign.length) {
-                assign(command.assign(org, options.assign), ctx, options.assign.join(', '));
+                assign(command.assign(org, options.assign, permissionSetsFor(options)), ctx, options.assign.join(', '));
             }
         },
         site: () => {
@@ -889,7 +918,7 @@ function assign(args, ctx, who) {
         );
     }
     ctx.say(
-        `    assigned ${PERMISSION_SETS.join(', ')} to ${who}${r.result?.failures?.length ? ' (some were already assigned)' : ''}`
+        `    assigned ${args.filter((a, i) => args[i - 1] === '--name').join(', ')} to ${who}${r.result?.failures?.length ? ' (some were already assigned)' : ''}`
     );
 }
 
@@ -1049,6 +1078,8 @@ function settings(options, ctx, org, temp, apiVersion) {
         Subaccount_Id__c: options.subaccount,
         Template_Name__c: options.template,
         Template_Language__c: options.language,
+        Allowed_Country_Codes__c: options.countries,
+        Integration_Username__c: options.integrationUser,
         Receipt_Callback_Base_Url__c: options.callbackBaseUrl?.replace(/\/$/, '')
     };
     const changes = Object.values(given).some((v) => v !== undefined);
@@ -1151,6 +1182,8 @@ function dryRun(options, ctx) {
             ['Subaccount_Id__c', options.subaccount, '--subaccount'],
             ['Template_Name__c', options.template, '--template'],
             ['Template_Language__c', options.language, '--language'],
+            ['Allowed_Country_Codes__c', options.countries, '--countries'],
+            ['Integration_Username__c', options.integrationUser, '--integration-user'],
             [
                 'Receipt_Callback_Base_Url__c',
                 options.receipts ? (options.callbackBaseUrl ?? "<the Site's URL, found by step site>") : undefined,
@@ -1172,6 +1205,11 @@ function dryRun(options, ctx) {
             if (!options[flag]) {
                 say(`WARNING: no ${what} (unless the org's record already has it)`);
             }
+        }
+        if (!options.countries) {
+            say(
+                "WARNING: no --countries: a blank Allowed Country Codes refuses every send in production (COUNTRIES_REQUIRED) and allows every country elsewhere (unless the org's record already has a list)"
+            );
         }
         if (!options.receipts) {
             say(

@@ -428,6 +428,41 @@ describe('npm run org:setup', { concurrency: 2 }, () => {
         assert.match(given.out, /without --receipts the callback base URL stays blank/i);
     });
 
+    test('with --samples the permission sets step also assigns Flow Sender and Sample Flows, which the sample flows need', async () => {
+        const p = project();
+        const plain = await runSetup(p, ['--target-org', 'x', '--dry-run'], {});
+        assert.match(
+            plain.out,
+            /sf org assign permset --name CPaaS_API_Access --name WhatsApp_OTP_Agent --target-org x/
+        );
+        const samples = await runSetup(p, ['--target-org', 'x', '--dry-run', '--samples'], {});
+        assert.match(
+            samples.out,
+            /sf org assign permset --name CPaaS_API_Access --name WhatsApp_OTP_Agent --name WhatsApp_OTP_Flow_Sender --name WhatsApp_OTP_Sample_Flows --target-org x/
+        );
+    });
+
+    test('the dry run warns about a blank country list and shows the countries and the integration user it writes', async () => {
+        const p = project();
+        const blank = await runSetup(p, ['--target-org', 'x', '--dry-run'], {});
+        assert.match(
+            blank.out,
+            /WARNING: no --countries: a blank Allowed Country Codes refuses every send in production/
+        );
+        const given = await runSetup(
+            p,
+            ['--target-org', 'x', '--dry-run', '--countries', '65,+1415', '--integration-user', 'auto@example.com'],
+            {}
+        );
+        assert.equal(given.status, 0, given.out);
+        assert.doesNotMatch(given.out, /WARNING: no --countries/);
+        assert.match(given.out, /Allowed_Country_Codes__c: 65,1415\n/);
+        assert.match(given.out, /Integration_Username__c: auto@example\.com\n/);
+        const wrong = await runSetup(p, ['--target-org', 'x', '--dry-run', '--countries', '65,SG'], {});
+        assert.equal(wrong.status, 2, wrong.out);
+        assert.match(wrong.out, /--countries 65,SG is not a comma list of calling codes or E\.164 prefixes/);
+    });
+
     test('with stdin closed and no key nothing runs, the exit is non-zero and the message names --skip-key', async () => {
         const p = project();
         const { status, out, calls } = await runSetup(p, ['--target-org', 'otp-org', '--receipts'], { stdin: '' });
