@@ -92,10 +92,14 @@ function splitOutsideQuotes(text) {
     return parts;
 }
 
-/** The words of one simple command, quotes removed, leading `NAME=value` assignments dropped. */
+/** The words of one simple command, quotes removed, leading `NAME=value` assignments and `npx` dropped. */
 function shellWords(text) {
     const words = [...text.matchAll(/'([^']*)'|"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
     while (words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
+        words.shift();
+    }
+    // `npx sf …` runs the project's own sf, so it is checked as an sf command.
+    if (words[0] === 'npx' && words[1] === 'sf') {
         words.shift();
     }
     return words;
