@@ -7,7 +7,8 @@
 //   runs) and to a component .js there (then `npm run test:unit`), caches warm; the edits are then undone.
 // Prints each situation's medians, spreads (min-max) and the ratio of the medians.
 //   node scripts/bench.mjs --lwc-recipes <dir> [--runs N]   (default 3 rounds)
-import { execSync } from 'node:child_process';
+// A command that fails is timed all the same and counted in the last lines: its figure is suspect.
+import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,12 +26,15 @@ if (!recipes || !fs.existsSync(path.join(recipes, 'node_modules', '.bin', 'jest'
 const OUR_EDIT = 'src-ts/lwc/whatsappOtpComposer/otpStages.ts';
 const THEIR_EDIT = 'force-app/main/default/lwc/hello/hello.js';
 
-/** Wall seconds of a shell command (its output discarded); a failing command ends the bench. */
+/** Wall seconds of a shell command (its output discarded); a failure is reported, and counted. */
+let failures = 0;
 function time(label, command, cwd) {
     const started = process.hrtime.bigint();
-    execSync(command, { cwd, stdio: 'ignore', env: { ...process.env, HUSKY: '0' } });
+    const run = spawnSync(command, { cwd, shell: true, stdio: 'ignore', env: { ...process.env, HUSKY: '0' } });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    console.error(`bench: ${label}: ${seconds.toFixed(1)} s (load ${os.loadavg()[0].toFixed(1)})`);
+    failures += run.status === 0 ? 0 : 1;
+    const failed = run.status === 0 ? '' : `, FAILED (exit ${run.status ?? run.signal})`;
+    console.error(`bench: ${label}: ${seconds.toFixed(1)} s (load ${os.loadavg()[0].toFixed(1)})${failed}`);
     return seconds;
 }
 
@@ -50,7 +54,7 @@ const clone = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
 const times = { cold: [[], []], edit: [[], []] };
 try {
     execSync(`git clone --quiet --no-hardlinks ${JSON.stringify(root)} ${JSON.stringify(clone)}`);
-    time('npm ci', 'npm ci --no-audit --no-fund', clone);
+    execSync('npm ci --no-audit --no-fund', { cwd: clone, stdio: 'ignore', env: { ...process.env, HUSKY: '0' } });
     for (let round = 1; round <= runs; round++) {
         fs.rmSync(path.join(clone, 'node_modules', '.cache'), { recursive: true, force: true });
         times.cold[0].push(time(`round ${round} cold npm test`, 'npm test', clone));
@@ -72,7 +76,9 @@ try {
 }
 const median = (list) => [...list].sort((a, b) => a - b)[list.length >> 1];
 const show = (list) => `${median(list).toFixed(1)} s (${Math.min(...list).toFixed(1)}-${Math.max(...list).toFixed(1)})`;
-console.log(`${os.availableParallelism()} cores, Node ${process.version}, ${runs} rounds`);
+console.log(
+    `${os.availableParallelism()} cores, Node ${process.version}, ${runs} rounds, ${failures} failed command(s)`
+);
 for (const [situation, [ours, theirs]] of Object.entries(times)) {
     const ratio = (median(ours) / median(theirs)).toFixed(2);
     console.log(`${situation}: ours ${show(ours)}, lwc-recipes ${show(theirs)}, ratio ${ratio}`);
