@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: the package.json scripts named (or matched) by the arguments, through npm-run-all2's own API
 // (what `run-p -c --aggregate-output` does: each script's output whole, under npm's own `> name` header), then
-// one last line `N passed, M failed`, which run-p does not print. The order is the start order, so the longest
-// check (test:e2e) is named first.
+// one last line `gates: N passed, M failed` (as the README says), which run-p does not print. The order is the
+// start order, so the longest check (test:e2e) is named first.
 //   node scripts/test.mjs <script-or-pattern>...   e.g. node scripts/test.mjs lint "check:*"
 import os from 'node:os';
 import runAll from 'npm-run-all2';
@@ -31,5 +31,5 @@ const failed = results.filter((r) => r.code !== 0);
 for (const r of failed) {
     console.error(`FAILED: ${r.name} (${r.code === undefined ? 'did not run' : `exit ${r.code}`})`);
 }
-console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+console.log(`gates: ${results.length - failed.length} passed, ${failed.length} failed`);
 process.exitCode = failed.length ? 1 : 0;
