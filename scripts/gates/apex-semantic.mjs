@@ -24,10 +24,8 @@
 // field missing from the ExternalService model are each reported.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateExternalServiceModel } from './lib/external-service-model.mjs';
-import { JVM_FLAGS, javaExecutable, javaLib, javaVersion, runJavaShared } from './lib/java.mjs';
-import { runKey, storeOutput, storedOutput } from './lib/tool-cache.mjs';
+import { javaExecutable, javaLib, runJavaShared } from './lib/java.mjs';
 import { collectFiles, fail, finish, rel, requireExisting, root, targets } from './lib/common.mjs';
 
 const GATE = 'apex-semantic';
@@ -83,32 +81,17 @@ fs.writeFileSync(
     )
 );
 
-// The same inputs as an earlier run (every file of the package, the model, the workspace's project file,
-// Java and apex-ls): that run's report, with its workspace path put back (lib/tool-cache.mjs).
 const MAIN = 'io.github.apexdevtools.apexls.CheckForIssues';
-const ARGS = ['--nocache', '--format', 'json', '--detail', 'errors', '--workspace'];
-const key = runKey(
-    [
-        GATE,
-        javaVersion(java),
-        ...JVM_FLAGS,
-        MAIN,
-        ...ARGS,
-        fs.readFileSync(path.join(workspace, 'sfdx-project.json'), 'utf8'),
-        ...[...model.files].flat()
-    ],
-    // and this gate's own code, which lays out the workspace apex-ls reads
-    [
-        ...collectFiles([packageDir], () => true),
-        fileURLToPath(import.meta.url),
-        fileURLToPath(new URL('./lib/external-service-model.mjs', import.meta.url))
-    ]
+const run = runJavaShared(
+    java,
+    lib,
+    MAIN,
+    ['--nocache', '--format', 'json', '--detail', 'errors', '--workspace', workspace],
+    {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024
+    }
 );
-const WORKSPACE = '<apex-semantic workspace>';
-const stored = storedOutput(GATE, key);
-const run = stored
-    ? JSON.parse(stored, (k, v) => (typeof v === 'string' ? v.split(WORKSPACE).join(workspace) : v))
-    : runJavaShared(java, lib, MAIN, [...ARGS, workspace], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 if (run.error) {
     fail(GATE, `could not start apex-ls: ${run.error.message}`);
 }
@@ -122,16 +105,6 @@ try {
         run.stdout.slice(0, 2000),
         run.stderr.slice(0, 2000)
     ]);
-}
-
-if (!stored && !run.signal) {
-    storeOutput(
-        GATE,
-        key,
-        JSON.stringify({ status: run.status, stdout: run.stdout, stderr: run.stderr })
-            .split(JSON.stringify(workspace).slice(1, -1))
-            .join(WORKSPACE)
-    );
 }
 
 // Map workspace paths back to the project.

@@ -11,9 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { JVM_FLAGS, javaExecutable, javaLib, javaVersion } from './lib/java.mjs';
-import { runKey, storeOutput, storedOutput } from './lib/tool-cache.mjs';
+import { JVM_FLAGS, javaExecutable, javaLib } from './lib/java.mjs';
 import { collectFiles, fail, fileOptionAndPaths, finish, rel, requireExisting } from './lib/common.mjs';
 
 const GATE = 'pmd';
@@ -64,33 +62,24 @@ function isApexDocEnd(lines, end) {
 const java = javaExecutable(GATE);
 const lib = javaLib(GATE);
 const MAIN = 'com.salesforce.sfca.pmdwrapper.PmdWrapper';
-// The same inputs as an earlier run (the ruleset, each scanned file, this gate's code, Java and PMD): that run's results
-// (lib/tool-cache.mjs). The suppression checks above run every time.
-const key = runKey([GATE, javaVersion(java), ...JVM_FLAGS, MAIN], [ruleset, ...files, fileURLToPath(import.meta.url)]);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-gate-'));
 try {
     const input = path.join(work, 'input.json');
     const output = path.join(work, 'results.json');
-    const stored = storedOutput(GATE, key);
-    if (stored) {
-        fs.writeFileSync(output, stored);
-    } else {
-        fs.writeFileSync(
-            input,
-            JSON.stringify({ ruleSetInputFile: ruleset, runDataPerLanguage: { apex: { filesToScan: files } } })
-        );
-        const run = spawnSync(java, [...JVM_FLAGS, '-cp', path.join(lib, '*'), MAIN, 'run', input, output], {
-            encoding: 'utf8',
-            maxBuffer: 64 * 1024 * 1024
-        });
-        if (run.error || run.status !== 0 || !fs.existsSync(output)) {
-            fail(GATE, [
-                `PMD did not run (exit ${run.status}): ${run.error?.message ?? ''}`,
-                run.stdout.slice(-2000),
-                run.stderr.slice(-2000)
-            ]);
-        }
-        storeOutput(GATE, key, fs.readFileSync(output, 'utf8'));
+    fs.writeFileSync(
+        input,
+        JSON.stringify({ ruleSetInputFile: ruleset, runDataPerLanguage: { apex: { filesToScan: files } } })
+    );
+    const run = spawnSync(java, [...JVM_FLAGS, '-cp', path.join(lib, '*'), MAIN, 'run', input, output], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024
+    });
+    if (run.error || run.status !== 0 || !fs.existsSync(output)) {
+        fail(GATE, [
+            `PMD did not run (exit ${run.status}): ${run.error?.message ?? ''}`,
+            run.stdout.slice(-2000),
+            run.stderr.slice(-2000)
+        ]);
     }
     const results = JSON.parse(fs.readFileSync(output, 'utf8'));
     for (const v of results.violations ?? []) {

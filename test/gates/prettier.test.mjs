@@ -1,35 +1,49 @@
-// Tests of the format:check gate (Prettier with prettier-plugin-apex and @prettier/plugin-xml).
+// Tests of the format:check script (the Prettier CLI with prettier-plugin-apex and @prettier/plugin-xml).
+// Prettier's Apex parser also stands for the Apex syntax check: a class that does not parse fails here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const prettier = createRequire(import.meta.url).resolve('prettier/bin/prettier.cjs');
 const fixtures = 'test/gates/fixtures/prettier';
 
-function runGate(...args) {
-    const r = spawnSync(process.execPath, ['scripts/gates/prettier.mjs', ...args], { cwd: root, encoding: 'utf8' });
-    return { status: r.status, out: r.stdout + r.stderr };
-}
-
-// One run over both fixtures (loading Prettier and its plugins is most of the cost): the good one must have
-// no finding.
+// One run over both fixtures (loading Prettier and its plugins is most of the cost). .prettierignore skips the
+// fixtures, so the run reads an ignore file that does not exist instead.
 let both;
 function runBoth() {
-    both ??= runGate(`${fixtures}/good`, `${fixtures}/bad`);
-    assert.equal(both.status, 1, both.out);
-    assert.match(both.out, /^prettier: checked 4 file\(s\)$/m);
-    return both.out;
+    const r = (both ??= spawnSync(
+        process.execPath,
+        [
+            prettier,
+            '--check',
+            '--ignore-path',
+            `${fixtures}/no-such-ignore-file`,
+            `${fixtures}/good`,
+            `${fixtures}/bad`
+        ],
+        { cwd: root, encoding: 'utf8' }
+    ));
+    assert.equal(r.status, 2, r.stdout + r.stderr);
+    return r.stdout + r.stderr;
 }
 
 test('formatted Apex and JavaScript pass', () => {
-    assert.doesNotMatch(runBoth(), /^prettier: .*fixtures\/prettier\/good\//m);
+    assert.doesNotMatch(runBoth(), /fixtures\/prettier\/good\//);
 });
 
 test('unformatted Apex and JavaScript fail, naming each file', () => {
     const out = runBoth();
-    assert.match(out, /prettier\/bad\/Unformatted\.cls: not formatted/);
-    assert.match(out, /prettier\/bad\/unformatted\.js: not formatted/);
-    assert.match(out, /^prettier: 2 finding\(s\)$/m);
+    assert.match(out, /\[warn\] test\/gates\/fixtures\/prettier\/bad\/Unformatted\.cls$/m);
+    assert.match(out, /\[warn\] test\/gates\/fixtures\/prettier\/bad\/unformatted\.js$/m);
+});
+
+test("Apex that does not parse (a missing ';') fails, naming the file and the token", () => {
+    assert.match(
+        runBoth(),
+        /\[error\] test\/gates\/fixtures\/prettier\/bad\/MissingSemicolon\.cls: Error: Unexpected token 'return'/
+    );
 });

@@ -25,7 +25,10 @@ export function parseTopLevelClass(gate, file) {
     const { parser } = ApexParserFactory.createLexerAndParser(fs.readFileSync(file, 'utf8'), listener);
     const tree = parser.compilationUnit();
     if (listener.errors.length) {
-        fail(gate, `${rel(file)}:${listener.errors[0]} (not valid Apex; check:apex-syntax names every error)`);
+        fail(
+            gate,
+            `${rel(file)}:${listener.errors[0]} (not valid Apex; format:check, through Prettier's Apex parser, names it)`
+        );
     }
     return topLevelClass(tree);
 }

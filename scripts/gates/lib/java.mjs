@@ -30,13 +30,6 @@ export function javaLib(gate) {
     return dir;
 }
 
-const javaVersions = new Map();
-
-/** What `java -version` printed for a java javaExecutable() returned (part of a tool-cache key). */
-export function javaVersion(java) {
-    return javaVersions.get(java) ?? java;
-}
-
 /** The java executable (JAVA_HOME first, then PATH), checked to be Java 17 or newer. */
 export function javaExecutable(gate) {
     const candidates = [];
@@ -57,7 +50,6 @@ export function javaExecutable(gate) {
                 `Java ${major || '(unknown version)'} found at ${java}; Java 17 or newer is required: ${INSTALL_HINT}`
             );
         }
-        javaVersions.set(java, probe.stderr);
         return java;
     }
     fail(gate, `Java was not found (this gate runs the bundled apex-ls/PMD jars): ${INSTALL_HINT}`);
@@ -69,7 +61,7 @@ const STALE_DUMP_MS = 5 * 60 * 1000;
 /**
  * Runs a bundled tool's main class in one JVM (spawnSync's result), with class-data sharing: the first run
  * dumps the classes it loaded into a dynamic archive (-XX:ArchiveClassesAtExit, JDK 13+) kept in
- * node_modules/.cache/jvm-cds under a key of the Java version, the jars, the flags and the main class; later
+ * node_modules/.cache/jvm-cds under a key of the java executable, the jars, the flags and the main class; later
  * runs map that archive (-XX:SharedArchiveFile) instead of loading and verifying those classes again.
  * Measured here on apex-ls: 5.0 -> 3.6 CPU s per run, same report. (PMD is not run this way: on JDK 17.0.15
  * its dump crashes the JVM at exit, SIGSEGV.) An archive the JVM cannot use (another JDK build) is ignored,
@@ -91,7 +83,7 @@ export function runJavaShared(java, lib, mainClass, args, options) {
             .map((f) => `${f}:${fs.statSync(path.join(lib, f)).size}`);
         const key = crypto
             .createHash('sha256')
-            .update([javaVersions.get(java) ?? java, lib, ...jars, ...plain].join('\n'))
+            .update([java, lib, ...jars, ...plain].join('\n'))
             .digest('hex')
             .slice(0, 16);
         archive = path.join(dir, `${mainClass}-${key}.jsa`);
