@@ -30,6 +30,10 @@ module.exports = {
     // Only the TypeScript sources count for coverage; the compiled JS mirrors them line for line.
     collectCoverageFrom: ['force-app/core/lwc/**/*.js'],
     restoreMocks: true,
+    // The composer suites move fake clocks through hundreds of one-second ticks, each a re-render: under 1 s alone,
+    // but npm test runs them beside the browser tests and two JVMs on a 2-core machine, where Jest's default 5 s
+    // per test is too tight for a cold run.
+    testTimeout: 20000,
     // Jest's transform cache beside the other caches, not in the shared /tmp/jest_* (its default): a fresh
     // clone, as in CI, then starts cold, and the benchmark's first run measures what CI pays.
     cacheDirectory: '<rootDir>/node_modules/.cache/jest'

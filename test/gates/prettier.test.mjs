@@ -25,7 +25,8 @@ function runBoth() {
             `${fixtures}/good`,
             `${fixtures}/bad`
         ],
-        { cwd: root, encoding: 'utf8' }
+        // No colour codes in the output the tests read, also where CI=true makes Prettier's terminal check say yes.
+        { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } }
     ));
     assert.equal(r.status, 2, r.stdout + r.stderr);
     return r.stdout + r.stderr;
