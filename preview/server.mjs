@@ -454,7 +454,12 @@ async function main() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
     main().catch((error) => {
-        console.error(error);
+        if (error?.code === 'EADDRINUSE') {
+            // Another preview (or anything else) holds the port: say what to do instead of a stack.
+            console.error(`port ${error.port} in use; set PORT, for example: PORT=4174 npm start`);
+        } else {
+            console.error(error);
+        }
         process.exit(1);
     });
 }

@@ -23,9 +23,13 @@ if (!readCachedBundle()) {
     await buildBundle().catch(() => {});
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
-const testFiles = ['bundle-cache.test.mjs', 'simulated-org.test.mjs', 'composer.test.mjs', 'delivery.test.mjs'].map(
-    (file) => path.join(here, file)
-);
+const testFiles = [
+    'bundle-cache.test.mjs',
+    'server-port.test.mjs',
+    'simulated-org.test.mjs',
+    'composer.test.mjs',
+    'delivery.test.mjs'
+].map((file) => path.join(here, file));
 // Both files at once (node --test runs one at a time on a 2-core machine): the Node tests of the simulation
 // then run while the composer tests wait on the browser.
 const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...testFiles], {
