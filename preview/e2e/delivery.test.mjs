@@ -78,7 +78,12 @@ describe('delivery receipts on the preview page', { concurrency: 3 }, () => {
         const code = (await phone(view, 'whatsapp-code').first().innerText()).trim();
 
         await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_Delivered'));
-        assert.equal(await phone(view, 'whatsapp-ticks').getAttribute('data-state'), 'delivered');
+        // The phone follows the simulated org's clock at once, the card at its next poll: on a busy machine the
+        // phone may already show Read when the card reaches Delivered.
+        assert.ok(
+            ['delivered', 'read'].includes(await phone(view, 'whatsapp-ticks').getAttribute('data-state')),
+            'the phone shows the message delivered'
+        );
         assert.equal(
             await byId(view, 'delivery-announcement').textContent(),
             label('WhatsAppOtp_Delivery_Delivered'),
