@@ -236,9 +236,18 @@ export default class WhatsappOtpComposer extends LightningElement {
         return expiryTextOf(this.challenge?.expiresAt, this.nowMs);
     }
 
-    /** A warning on the verified card: the verification does not prove the number the Contact holds now. */
-    get showNumberChanged(): boolean {
-        return this.view.isVerified && this.numberDiffers;
+    /**
+     * The one warning line under the number (warning icon, not error red): before a send, a number that cannot be
+     * valid; on the verified card, a number the Contact no longer holds (the verification does not prove it).
+     */
+    get warning(): { id: string; text: string } | undefined {
+        const phoneWarning = this.phoneWarning;
+        if (phoneWarning) {
+            return { id: 'phone-warning', text: phoneWarning };
+        }
+        return this.view.isVerified && this.numberDiffers
+            ? { id: 'number-changed', text: CARD_LABELS.numberChanged }
+            : undefined;
     }
 
     get verifiedPhone(): string {
