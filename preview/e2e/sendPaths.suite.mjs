@@ -113,7 +113,7 @@ describe('caps bind people; destinations (as WhatsAppOtpSenderCapTest)', () => {
 });
 
 describe('proof bound to the interaction and the number (as WhatsAppOtpVerificationTokenTest)', () => {
-    async function verifiedOnce() {
+    async function sentOnce() {
         const messagingApi = createMessagingApi();
         const phone = createCustomerPhone();
         const inbox = [];
@@ -121,7 +121,11 @@ describe('proof bound to the interaction and the number (as WhatsAppOtpVerificat
         const simulated = createSimulatedOrg({ messagingApi, phone, now: () => Date.parse('2026-01-01T00:00:00Z') });
         const { challengeId } = simulated.sendOtp('s', { recordId: CONTACTS.mobile.id }, scenario);
         await simulated.deliveriesDone('s');
-        const code = inbox[0].template.components[0].parameters[0].text;
+        return { simulated, challengeId, code: inbox[0].template.components[0].parameters[0].text };
+    }
+
+    async function verifiedOnce() {
+        const { simulated, challengeId, code } = await sentOnce();
         const verdict = simulated.verifyFromFlow('s', { challengeId, code }, scenario);
         return { simulated, verdict, challengeId };
     }
@@ -140,9 +144,22 @@ describe('proof bound to the interaction and the number (as WhatsAppOtpVerificat
         assert.equal(ask(verdict.verificationToken).verified, false, 'a token cannot be used twice');
     });
 
+    it('verifyOtp reports when the number changed between the send and the verify', async () => {
+        const { simulated, challengeId, code } = await sentOnce();
+        const original = CONTACTS.mobile.fields.MobilePhone;
+        CONTACTS.mobile.fields.MobilePhone = '+65 9999 0000';
+        try {
+            const verdict = simulated.verifyOtp('s', { challengeId, code }, scenario);
+            assert.deepEqual([verdict.status, verdict.numberDiffers], ['VERIFIED', true]);
+        } finally {
+            CONTACTS.mobile.fields.MobilePhone = original;
+        }
+    });
+
     it('reports a number that differs from the one the code went to', async () => {
-        const { simulated } = await verifiedOnce();
+        const { simulated, verdict } = await verifiedOnce();
         const answer = simulated.getVerification('s', { contactId: CONTACTS.mobile.id, windowMinutes: 15 });
+        assert.equal(verdict.numberDiffers, false, 'verifyOtp: the code went to the number the Contact holds');
         assert.equal(answer.numberDiffers, false);
         const original = CONTACTS.mobile.fields.MobilePhone;
         CONTACTS.mobile.fields.MobilePhone = '+65 9999 0000';

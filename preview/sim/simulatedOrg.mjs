@@ -756,6 +756,13 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         };
     }
 
+    // WhatsAppOtpVerificationReader.numberDiffers: the Contact's number now, against the one the code went to.
+    function numberDiffers(challenge) {
+        const contact = contactById(challenge.contactId);
+        const msisdn = contact ? toE164(pickPhone(contact.fields) ?? '') : null;
+        return (msisdn ? numberHash(msisdn) : null) !== challenge.numberHash;
+    }
+
     // WhatsAppOtpService.verify. Synchronous from the read to the write, as the Apex's FOR UPDATE lock
     // makes it: parallel guesses each cost an attempt, and a challenge that left Pending never returns.
     function verifyOtp(sessionId, { challengeId, code }, { settings }) {
@@ -806,7 +813,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
                 status: 'VERIFIED',
                 attemptsRemaining: 0,
                 verifiedAt: new Date(at).toISOString(),
-                verifiedByName: PREVIEW_AGENT_NAME
+                verifiedByName: PREVIEW_AGENT_NAME,
+                numberDiffers: numberDiffers(challenge)
             };
         }
         challenge.attempts += 1;
@@ -864,12 +872,10 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         if (hash !== undefined) {
             found.verificationTokenHash = null;
         }
-        const contact = contactById(contactId);
-        const msisdn = contact ? toE164(pickPhone(contact.fields) ?? '') : null;
         return {
             verified: true,
             bound: hash !== undefined,
-            numberDiffers: (msisdn ? numberHash(msisdn) : null) !== found.numberHash,
+            numberDiffers: numberDiffers(found),
             challengeId: found.id,
             windowMinutes: window
         };

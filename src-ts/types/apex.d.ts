@@ -81,6 +81,11 @@ declare module '@salesforce/apex/WhatsAppOtpController.verifyOtp' {
         verifiedAt?: string | null;
         /** VERIFIED only: the verifying user's name. */
         verifiedByName?: string | null;
+        /**
+         * VERIFIED only: the Contact's number now differs from the one the code went to (Get WhatsApp OTP
+         * Verification's numberDiffers rule); missing reads as false.
+         */
+        numberDiffers?: boolean | null;
     }
     export default function verifyOtp(params: { challengeId: string; code: string }): Promise<VerifyOtpResult>;
 }

@@ -17,6 +17,7 @@ import resendInLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendIn';
 import attemptsLeftLabel from '@salesforce/label/c.WhatsAppOtp_UI_AttemptsLeft';
 import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
 import phoneLooksInvalidLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLooksInvalid';
+import numberChangedLabel from '@salesforce/label/c.WhatsAppOtp_UI_NumberChanged';
 import { formatClockTime, formatLabel, formatMinutesSeconds, secondsUntil } from './otpFormat';
 import { looksMalformed } from './phoneCheck';
 import type { Stage } from './otpStages';
@@ -26,6 +27,7 @@ export const CARD_LABELS = {
     destination: destinationLabel,
     loadingContact: loadingContactLabel,
     noPhone: noPhoneLabel,
+    numberChanged: numberChangedLabel,
     send: sendLabel,
     verify: verifyLabel
 } as const;

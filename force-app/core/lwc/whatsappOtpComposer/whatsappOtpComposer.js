@@ -55,6 +55,8 @@ export default class WhatsappOtpComposer extends LightningElement {
     resendSentAt;
     verifiedAt;
     verifiedByName;
+    /** The verified code went to a number the Contact no longer holds (verifyOtp's numberDiffers). */
+    numberDiffers = false;
     nowMs = Date.now();
     /** The current code's delivery receipts, as getSendStatus last reported them. */
     deliveryStatus;
@@ -214,6 +216,19 @@ export default class WhatsappOtpComposer extends LightningElement {
     get expiryText() {
         return expiryTextOf(this.challenge?.expiresAt, this.nowMs);
     }
+    /**
+     * The one warning line under the number (warning icon, not error red): before a send, a number that cannot be
+     * valid; on the verified card, a number the Contact no longer holds (the verification does not prove it).
+     */
+    get warning() {
+        const phoneWarning = this.phoneWarning;
+        if (phoneWarning) {
+            return { id: 'phone-warning', text: phoneWarning };
+        }
+        return this.view.isVerified && this.numberDiffers
+            ? { id: 'number-changed', text: CARD_LABELS.numberChanged }
+            : undefined;
+    }
     get verifiedPhone() {
         return this.challenge?.maskedPhone ?? '';
     }
@@ -347,6 +362,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.resendSentAt = isResend ? Date.now() : undefined;
         this.verifiedAt = undefined;
         this.verifiedByName = undefined;
+        this.numberDiffers = false;
         this.clearCode();
         this.codeEdited = false;
         this.attemptsRemaining = undefined;
@@ -425,6 +441,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         if (next === 'verified') {
             this.verifiedAt = result.verifiedAt ?? new Date().toISOString();
             this.verifiedByName = result.verifiedByName ?? undefined;
+            this.numberDiffers = result.numberDiffers === true;
             this.resendSentAt = undefined;
             // The clock runs on only while Verify again counts the cooldown down (clockTick).
             this.focusVerifiedOnRender = true;

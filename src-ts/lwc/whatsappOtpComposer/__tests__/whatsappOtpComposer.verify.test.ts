@@ -162,6 +162,32 @@ describe('c-whatsapp-otp-composer: verifying the code', () => {
         ).toBe('utility:success');
     });
 
+    it('warns, not in error red, when the code went to a number the contact no longer holds', async () => {
+        const element = await sentComposer();
+        mockVerifyOtp.mockResolvedValue({ status: 'VERIFIED', attemptsRemaining: 4, numberDiffers: true });
+        await typeCode(element, CODE);
+
+        await click(element, 'verify');
+
+        expect(textOf(element, 'number-changed')).toBe('The number on this contact has changed since it was verified.');
+        const icon = mustFind(element, 'number-changed').querySelector('lightning-icon') as HTMLElement & {
+            variant: string;
+        };
+        expect(icon.variant).toBe('warning');
+        expect(mustFind(element, 'status').className).not.toContain('slds-text-color_error');
+    });
+
+    it('shows no number warning when the contact still holds the number that was verified', async () => {
+        const element = await sentComposer();
+        mockVerifyOtp.mockResolvedValue({ status: 'VERIFIED', attemptsRemaining: 4, numberDiffers: false });
+        await typeCode(element, CODE);
+
+        await click(element, 'verify');
+
+        expect(byDataId(element, 'verified')).not.toBeNull();
+        expect(byDataId(element, 'number-changed')).toBeNull();
+    });
+
     it('ends the exchange when the code matches: no input, Verify, Resend or countdown left', async () => {
         const element = await sentComposer();
         mockVerifyOtp.mockResolvedValue({ status: 'VERIFIED', attemptsRemaining: 4 });
