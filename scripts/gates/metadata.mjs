@@ -62,6 +62,11 @@ const TARGET_CONFIG_ELEMENTS = {
     schema: []
 };
 
+// Elements that hold the API name of another component (a permission set's class, page and flow entries). A name
+// with anything else around it (a formatter's semicolon, a line break) names nothing in the org.
+const API_NAME_FIELDS = new Set(['apexClass', 'apexPage', 'flow']);
+const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
 // Required fields that source format or the platform fills in, as 'Type.field' (see the header).
 const FILLED_IN = new Set([]);
 
@@ -337,6 +342,9 @@ function checkField(node, name, field, path, report, ownerType) {
             report(node, `<${path}>: "${value}" is not a date (YYYY-MM-DD or ISO date-time)`);
         } else if (field.scalar === 'string') {
             checkLength(node, path, ownerType, name, value, report);
+            if (API_NAME_FIELDS.has(name) && !API_NAME.test(value)) {
+                report(node, `<${path}>: "${value.trim()}" is not an API name (letters, digits and underscores)`);
+            }
         }
         return;
     }

@@ -20,7 +20,7 @@ let all;
 function findingsIn(dir) {
     all ??= runGate(...DIRS.map((d) => `${fixtures}/${d}`));
     assert.equal(all.status, 1, all.out);
-    assert.match(all.out, /^metadata: checked 20 file\(s\)$/m);
+    assert.match(all.out, /^metadata: checked 21 file\(s\)$/m);
     const lines = all.out.split('\n').filter((l) => l.startsWith(`metadata: ${fixtures}/${dir}/`));
     return { lines, out: lines.join('\n') };
 }
@@ -55,13 +55,22 @@ test('a site without its required indexPage fails, naming the file, line and ele
     );
 });
 
+test("a permission set flow entry that is not a bare API name (a formatter's semicolon) fails", () => {
+    const { out } = findingsIn('first-deploy');
+    assert.match(
+        out,
+        /Flow_Name_With_Semicolon\.permissionset-meta\.xml:5 <PermissionSet\.flowAccesses\.flow>: "Send_WhatsApp_OTP;" is not an API name/
+    );
+});
+
 test('a Protected custom setting outside a namespace fails, naming the file and line', () => {
     const { lines, out } = findingsIn('first-deploy');
     assert.match(
         out,
         /Protected_Secret__c\.object-meta\.xml:6 <CustomObject\.visibility>: Protected outside a namespace/
     );
-    assert.equal(lines.length, 2, out);
+    // The folder's three findings: this one, the site's missing indexPage and the flow name.
+    assert.equal(lines.length, 3, out);
 });
 
 test('a permission set description of 256 characters fails, naming the file, line and limit', () => {
