@@ -17,10 +17,46 @@ import {
     receiptEnvelope,
     receiptTime
 } from '../sim/receipts.mjs';
-import { createSimulatedOrg, scenarioSettingsFrom } from '../sim/simulatedOrg.mjs';
+import {
+    keyIdOf,
+    readTokenCases,
+    receiptTokenFor,
+    receiptTokenMatches,
+    TOKEN_LIFETIME_SECONDS
+} from '../sim/receiptToken.mjs';
+import { createSimulatedOrg, fallbackFixtureFile, scenarioSettingsFrom } from '../sim/simulatedOrg.mjs';
+import fs from 'node:fs';
 
 const mobileId = CONTACTS.mobile.id;
 const transitionCases = readTransitionCases();
+
+const tokenCases = readTokenCases();
+
+describe('shared receipt token cases (WhatsAppOtpReceiptTokenCases.json) on preview/sim/receiptToken.mjs', () => {
+    const { secret, clientMessageId, now, issued } = tokenCases;
+
+    it('has cases to run', () => {
+        assert.ok(tokenCases.cases.length >= 10);
+    });
+
+    for (const testCase of tokenCases.cases) {
+        it(testCase.name, () => {
+            assert.equal(receiptTokenMatches(secret, testCase.token, clientMessageId, now), testCase.matches);
+        });
+    }
+
+    it('issues the shared token, of the shared key id, for 11 days', () => {
+        assert.equal(keyIdOf(secret), issued.keyId);
+        assert.equal(TOKEN_LIFETIME_SECONDS, issued.lifetimeSeconds);
+        assert.equal(receiptTokenFor(secret, clientMessageId, now), issued.token);
+    });
+
+    it('the fallback fixture calls back with the shared issued token', () => {
+        const fixture = JSON.parse(fs.readFileSync(fallbackFixtureFile, 'utf8'));
+        assert.equal(fixture.dlrCallbackUrl.split('/').at(-1), issued.token);
+        assert.equal(fixture.clientMessageId, clientMessageId);
+    });
+});
 
 describe('shared receipt transition cases (WhatsAppOtpReceiptTransitions.json) on preview/sim/receipts.mjs', () => {
     it('has cases to run', () => {

@@ -31,8 +31,9 @@ test('a missing method, a helper that is not a test, an empty cell and a duplica
     assert.match(out, /^bad-inputs: 5 finding\(s\)$/m);
 });
 
-test('the shipped table holds the review\u2019s 155 rows and every test it names exists', () => {
+test('the shipped table holds at least the review\u2019s 155 rows and every test it names exists', () => {
     const { status, out } = runGate();
     assert.equal(status, 0, out);
-    assert.match(out, /^bad-inputs: 155 row\(s\):/m);
+    const rows = Number(/^bad-inputs: (\d+) row\(s\):/m.exec(out)?.[1]);
+    assert.ok(rows >= 155, out);
 });

@@ -1,0 +1,52 @@
+// The receipt token in the preview: the same rule as the Apex WhatsAppOtpReceiptToken, tied to it by the shared
+// cases in the static resource WhatsAppOtpReceiptTokenCases.json. token = keyId '.' expiresAt '.' mac, mac =
+// base64url(HMAC-SHA256(secret, keyId '.' expiresAt '.' clientMessageId)), keyId = the first 8 hex digits of
+// SHA-256(secret); accepted through its expiry second (epoch seconds). 8x8 sends read receipts for up to 10 days
+// (developer.8x8.com/connect/docs/delivery-receipts-for-outbound-chatapps), so a token lives 11 days.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { corePackage } from './paths.mjs';
+
+export const tokenCasesFile = path.join(corePackage, 'staticresources', 'WhatsAppOtpReceiptTokenCases.json');
+export const TOKEN_LIFETIME_SECONDS = 11 * 24 * 60 * 60;
+const EXPIRY = /^[0-9]{1,12}$/;
+
+export function keyIdOf(secret) {
+    return crypto.createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 8);
+}
+
+function macOf(secret, keyId, expiresAt, clientMessageId) {
+    return crypto
+        .createHmac('sha256', secret)
+        .update(`${keyId}.${expiresAt}.${clientMessageId}`, 'utf8')
+        .digest('base64url');
+}
+
+/** The token of a message sent at `nowSeconds`. */
+export function receiptTokenFor(secret, clientMessageId, nowSeconds) {
+    const keyId = keyIdOf(secret);
+    const expiresAt = nowSeconds + TOKEN_LIFETIME_SECONDS;
+    return `${keyId}.${expiresAt}.${macOf(secret, keyId, expiresAt, clientMessageId)}`;
+}
+
+/** Whether the token is well formed, of this secret's key id, not expired at `nowSeconds`, and this message's. */
+export function receiptTokenMatches(secret, token, clientMessageId, nowSeconds) {
+    if (!secret || typeof token !== 'string' || typeof clientMessageId !== 'string' || !clientMessageId.trim()) {
+        return false;
+    }
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[0] !== keyIdOf(secret) || !EXPIRY.test(parts[1])) {
+        return false;
+    }
+    if (Number(parts[1]) < nowSeconds) {
+        return false;
+    }
+    const expected = Buffer.from(macOf(secret, parts[0], parts[1], clientMessageId));
+    const actual = Buffer.from(parts[2]);
+    return expected.length === actual.length && crypto.timingSafeEqual(expected, actual);
+}
+
+export function readTokenCases(file = tokenCasesFile) {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
