@@ -8,7 +8,7 @@
 // Fails on a missing table, an empty or unreadable test cell, a duplicate row id, or a named method that does not
 // exist (file:line of the row, and the name). Prints how many rows are tested, org-only and untested.
 //   node scripts/gates/bad-inputs.mjs [table.md] [source paths...]   (default: docs/security.md force-app)
-import { collectFiles, fail, finish, rel, requireExisting } from './lib/common.mjs';
+import { blankComments, collectFiles, fail, finish, rel, requireExisting } from './lib/common.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -22,7 +22,7 @@ requireExisting(GATE, [doc, ...sources]);
 const testMethods = new Set();
 for (const file of collectFiles(sources, (f) => f.endsWith('.cls'))) {
     const className = path.basename(file, '.cls');
-    const code = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+    const code = blankComments(fs.readFileSync(file, 'utf8'));
     for (const match of code.matchAll(
         /@IsTest\b(?:\([^)]*\))?\s+(?:(?:public|private|global|static)\s+)*void\s+(\w+)\s*\(/gi
     )) {

@@ -7,7 +7,7 @@
 //   - use the generated External Service (ExternalService.<...>), a raw Http/HttpRequest, or a callout: endpoint.
 //   node scripts/gates/gateway-callers.mjs [paths...]   (default: force-app)
 // Each finding is file:line with the reference. Comments are ignored; the callout: check also looks inside strings.
-import { collectFiles, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { blankComments, collectFiles, finish, rel, requireExisting, targets } from './lib/common.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -18,16 +18,6 @@ const paths = targets(['force-app']);
 requireExisting(GATE, paths);
 const files = collectFiles(paths, (f) => f.endsWith('.cls'));
 
-// Blanks comments (keeping line breaks, so line numbers hold) and, unless keepStrings, string literals.
-function stripped(source, keepStrings) {
-    return source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\\n])*'/g, (match) => {
-        if (keepStrings && match.startsWith("'")) {
-            return match;
-        }
-        return match.replace(/[^\n]/g, ' ');
-    });
-}
-
 const GATEWAY_USE = /\bnew\s+CPaasMessagingGateway\s*\(|\bCPaasMessagingGateway\s*\.\s*forSettings\s*\(/gi;
 const CALLOUT_USE = /\bExternalService\s*\.\s*\w+|\bnew\s+Http\s*\(|\bHttpRequest\b/gi;
 const CALLOUT_ENDPOINT = /'callout:[^']*'/gi;
@@ -35,7 +25,7 @@ const CALLOUT_ENDPOINT = /'callout:[^']*'/gi;
 const findings = [];
 for (const file of files) {
     const className = path.basename(file, '.cls');
-    const code = stripped(fs.readFileSync(file, 'utf8'), false);
+    const code = blankComments(fs.readFileSync(file, 'utf8'), { keepStrings: false });
     if (/@IsTest\b/i.test(code.slice(0, code.search(/\bclass\b/i) + 1))) {
         continue;
     }
@@ -52,7 +42,7 @@ for (const file of files) {
         for (const match of code.matchAll(CALLOUT_USE)) {
             report(match.index, match[0], `calls out directly: only ${GATEWAY}, used by ${DELIVERY_JOB}, may`);
         }
-        for (const match of stripped(fs.readFileSync(file, 'utf8'), true).matchAll(CALLOUT_ENDPOINT)) {
+        for (const match of blankComments(fs.readFileSync(file, 'utf8')).matchAll(CALLOUT_ENDPOINT)) {
             report(match.index, match[0], `names a callout endpoint: only ${GATEWAY} may`);
         }
     }

@@ -16,7 +16,7 @@
 // `apex-semantic.mjs force-app/core`, which check:apex-semantic also runs.)
 import fs from 'node:fs';
 import path from 'node:path';
-import { collectFiles, fail, finish, rel, root } from './lib/common.mjs';
+import { blankComments, collectFiles, fail, finish, rel, root } from './lib/common.mjs';
 
 const GATE = 'package-references';
 const projectDir = path.resolve(root, process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '.');
@@ -106,9 +106,8 @@ function references(file) {
         }
         return found;
     }
-    // Blank out comments (keeping line breaks, so lines still count) but keep strings: a class named in a
-    // string (Type.forName) is a reference too.
-    const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
+    // Strings are kept: a class named in a string (Type.forName) is a reference too.
+    const code = blankComments(text);
     for (const m of code.matchAll(/[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?/g)) {
         found.push({ line: lineAt(m.index), word: m[0] });
         if (m[1]) {

@@ -44,6 +44,19 @@ export function collectFiles(paths, accept) {
     return [...new Set(out)].sort();
 }
 
+/**
+ * Source text with its comments blanked (`//`, `/* *\/`, `<!-- -->`), line breaks kept so line numbers hold. String
+ * literals ('…', "…", `…`) are kept, or blanked too with keepStrings false; a `//` inside a string is not a comment.
+ * @param {string} source Apex, JavaScript or HTML
+ * @param {{ keepStrings?: boolean }} [options]
+ */
+export function blankComments(source, { keepStrings = true } = {}) {
+    return source.replace(
+        /\/\*[\s\S]*?\*\/|\/\/[^\n]*|<!--[\s\S]*?-->|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g,
+        (match) => (keepStrings && /^['"`]/.test(match) ? match : match.replace(/[^\n]/g, ' '))
+    );
+}
+
 /** Fails when a path argument does not exist (a typo must not turn into "checked 0 files"). */
 export function requireExisting(gate, paths) {
     const missing = paths.filter((p) => !fs.existsSync(p));
