@@ -67,7 +67,7 @@ async function whileSending(view, act, beforeClocksMove) {
     // the send, before a check of the in-flight state ran. So a send with such a check holds the page clock still
     // until the clocks move.
     if (beforeClocksMove) {
-        await view.page.clock.pauseAt(await view.page.evaluate(() => Date.now()));
+        await holdPageClock(view);
     }
     const answered = view.page.waitForResponse((response) => response.url().endsWith('.sendOtp'));
     await act();
@@ -78,6 +78,24 @@ async function whileSending(view, act, beforeClocksMove) {
     }
     if (beforeClocksMove) {
         await view.page.clock.resume();
+    }
+}
+
+/**
+ * Pauses the page clock a quarter second ahead of its own now: pauseAt refuses a time the running clock has already
+ * passed, and reading the page's time takes a moment, so on a busy machine it tries again with a fresh reading.
+ */
+async function holdPageClock(view) {
+    for (let attempt = 1; ; attempt++) {
+        const now = await view.page.evaluate(() => Date.now());
+        try {
+            await view.page.clock.pauseAt(now + 250);
+            return;
+        } catch (error) {
+            if (attempt === 5 || !/to the past/.test(error.message)) {
+                throw error;
+            }
+        }
     }
 }
 
