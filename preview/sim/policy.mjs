@@ -139,7 +139,7 @@ export function decideSend({ settings, request, history, orgSendsToday, failures
         }
     }
 
-    // Read after locking one of four budget rows (WhatsAppOtpChallengeStore.ORG_BUDGET_SHARDS): at most four sends
+    // Read after locking one of four budget rows (WhatsAppOtpThrottleStore.ORG_BUDGET_SHARDS): at most four sends
     // count at once, so the budget can be passed by at most three times the largest single reservation.
     if (orgSendsToday >= settings.orgDailySendBudget) {
         return { errorCode: 'ORG_DAILY_BUDGET', limit: settings.orgDailySendBudget };

@@ -420,7 +420,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         try {
             return reserve(state, sessionId, params, scenario);
         } catch (error) {
-            // Every refusal WhatsAppOtpService.reserve reports comes back as data, not thrown.
+            // Every refusal WhatsAppOtpReserve.reserve reports comes back as data, not thrown.
             if (error instanceof AgentError) {
                 return refusedSend(error, error.retryAfterSeconds, clockOf(state));
             }
@@ -455,7 +455,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         return settings;
     }
 
-    /** WhatsAppOtpService.resolve for one request: the Contact and its number, or the refusal. */
+    /** WhatsAppOtpTargets.resolve for one request: the Contact and its number, or the refusal. */
     function targetOf(recordId) {
         if (typeof recordId !== 'string' || !/^003[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(recordId)) {
             throw fail('NOT_A_CONTACT');
@@ -476,7 +476,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
     }
 
     /**
-     * The reservation of both send paths, as WhatsAppOtpService does it: every lock first (Contacts, numbers,
+     * The reservation of both send paths, as WhatsAppOtpReserve and WhatsAppOtpFlowSend do it: every lock first (Contacts, numbers,
      * the user, one org budget row), then the reads, then each decision (a send decided earlier in the run
      * counts for the next), then one insert, then the deliveries are queued. Each step is recorded in
      * state.steps, as WhatsAppOtpChallengeStore records it. Returns one challenge, or one refusal (an
@@ -726,7 +726,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         if (!challenge) {
             throw fail('CHALLENGE_NOT_FOUND');
         }
-        // As WhatsAppOtpService.sendStatusOf: a reservation whose job never completed is as good as expired once
+        // As WhatsAppOtpSendStatus.sendStatusOf: a reservation whose job never completed is as good as expired once
         // its lifetime is over, and fails with TIMEOUT, so polling ends.
         const overdue = challenge.status === 'Sending' && challenge.expiresAt <= clockOf(sessionState(sessionId));
         const errorCode = overdue ? 'TIMEOUT' : challenge.errorCode;
@@ -763,7 +763,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         return (msisdn ? numberHash(msisdn) : null) !== challenge.numberHash;
     }
 
-    // WhatsAppOtpService.verify. Synchronous from the read to the write, as the Apex's FOR UPDATE lock
+    // WhatsAppOtpVerify.verify. Synchronous from the read to the write, as the Apex's FOR UPDATE lock
     // makes it: parallel guesses each cost an attempt, and a challenge that left Pending never returns.
     function verifyOtp(sessionId, { challengeId, code }, { settings }) {
         const state = sessionState(sessionId);
@@ -776,7 +776,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         }
         switch (challenge.status) {
             case 'Failed':
-                // As WhatsAppOtpService: 8x8 refused it, no code went out, so the send's own reason is the answer.
+                // As WhatsAppOtpVerify: 8x8 refused it, no code went out, so the send's own reason is the answer.
                 throw fail(challenge.errorCode ?? 'UNEXPECTED_RESPONSE');
             case 'Sending':
                 throw fail('STILL_SENDING');
@@ -791,7 +791,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
                 return { status: 'EXPIRED', attemptsRemaining: 0 };
             default:
         }
-        // As WhatsAppOtpService.evaluatePending: the format is checked only for a Pending challenge.
+        // As WhatsAppOtpVerify.evaluatePending: the format is checked only for a Pending challenge.
         const compact = typeof code === 'string' ? code.replace(/\s/g, '') : '';
         if (!new RegExp(`^\\d{${challenge.codeLength}}$`).test(compact)) {
             throw fail('INVALID_CODE_FORMAT', challenge.codeLength);
