@@ -108,6 +108,7 @@ export const ERROR_LABELS = {
     ORG_DAILY_BUDGET: 'WhatsAppOtp_Error_OrgDailyBudget',
     STILL_SENDING: 'WhatsAppOtp_Error_StillSending',
     BUSY: 'WhatsAppOtp_Error_Busy',
+    QUEUE_FULL: 'WhatsAppOtp_Error_QueueFull',
     NOT_PERMITTED: 'WhatsAppOtp_Error_NotPermitted',
     FLOW_NOT_PERMITTED: 'WhatsAppOtp_Error_FlowNotPermitted'
 };
