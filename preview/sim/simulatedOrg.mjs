@@ -270,7 +270,6 @@ function newId(prefix) {
     return (prefix + crypto.randomBytes(12).toString('hex').toUpperCase()).slice(0, 18);
 }
 
-/** The Number_Hash__c of a number: hex SHA-256 of the E.164 form (pseudonymous, not secret). */
 /** WhatsAppOtpVerificationToken.hashOf: hex SHA-256 of a well-formed token, else undefined. */
 function tokenHash(token) {
     const normalised = String(token).trim().toLowerCase();
@@ -279,8 +278,9 @@ function tokenHash(token) {
         : 'malformed';
 }
 
+/** WhatsAppPhoneNumber.hash: the Number_Hash__c of a number, `v1:` and the hex SHA-256 of the E.164 form. */
 export function numberHash(e164) {
-    return crypto.createHash('sha256').update(e164).digest('hex');
+    return `v1:${crypto.createHash('sha256').update(e164).digest('hex')}`;
 }
 
 /** 8x8 answers after which the message may have reached the customer (docs/architecture.md). */
