@@ -764,6 +764,15 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         return (msisdn ? numberHash(msisdn) : null) !== challenge.numberHash;
     }
 
+    // WhatsAppOtpNumberChange: when a differing number last changed after the send, from field history (a contact's
+    // phoneChangedAt stands in for its ContactHistory rows); undefined without a dated change.
+    function numberChangedAt(challenge) {
+        const changedAt = contactById(challenge.contactId)?.phoneChangedAt;
+        return numberDiffers(challenge) && changedAt > challenge.createdAt
+            ? new Date(changedAt).toISOString()
+            : undefined;
+    }
+
     // WhatsAppOtpService.verify. Synchronous from the read to the write, as the Apex's FOR UPDATE lock
     // makes it: parallel guesses each cost an attempt, and a challenge that left Pending never returns.
     function verifyOtp(sessionId, { challengeId, code }, { settings }) {
@@ -815,7 +824,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
                 attemptsRemaining: 0,
                 verifiedAt: new Date(at).toISOString(),
                 verifiedByName: PREVIEW_AGENT_NAME,
-                numberDiffers: numberDiffers(challenge)
+                numberDiffers: numberDiffers(challenge),
+                numberChangedAt: numberChangedAt(challenge)
             };
         }
         challenge.attempts += 1;
@@ -877,6 +887,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             verified: true,
             bound: hash !== undefined,
             numberDiffers: numberDiffers(found),
+            numberChangedAt: numberChangedAt(found),
             challengeId: found.id,
             windowMinutes: window
         };
