@@ -151,8 +151,23 @@ describe('proof bound to the interaction and the number (as WhatsAppOtpVerificat
         try {
             const verdict = simulated.verifyOtp('s', { challengeId, code }, scenario);
             assert.deepEqual([verdict.status, verdict.numberDiffers], ['VERIFIED', true]);
+            assert.equal(verdict.numberChangedAt, undefined, 'no field history: no time');
         } finally {
             CONTACTS.mobile.fields.MobilePhone = original;
+        }
+    });
+
+    it('verifyOtp dates the change when field history tracked it after the send', async () => {
+        const { simulated, challengeId, code } = await sentOnce();
+        const original = CONTACTS.mobile.fields.MobilePhone;
+        CONTACTS.mobile.fields.MobilePhone = '+65 9999 0000';
+        CONTACTS.mobile.phoneChangedAt = Date.parse('2026-01-01T00:00:00Z') + 1;
+        try {
+            const verdict = simulated.verifyOtp('s', { challengeId, code }, scenario);
+            assert.equal(verdict.numberChangedAt, '2026-01-01T00:00:00.001Z');
+        } finally {
+            CONTACTS.mobile.fields.MobilePhone = original;
+            delete CONTACTS.mobile.phoneChangedAt;
         }
     });
 

@@ -13,7 +13,7 @@ import { CONTACTS } from '../sim/contacts.mjs';
 import { formatLabel, readLabels } from '../sim/labels.mjs';
 import { createMessagingApi } from '../sim/messagingApi.mjs';
 import { fixtureFile, corePackage } from '../sim/paths.mjs';
-import { toE164 } from '../sim/phoneNumber.mjs';
+import { sameNumber, toE164 } from '../sim/phoneNumber.mjs';
 import { DEFAULT_POLICY_SETTINGS, decideSend, validateSettings } from '../sim/policy.mjs';
 import {
     ERROR_LABELS,
@@ -559,7 +559,11 @@ describe('shared policy cases (WhatsAppOtpPolicyCases.json, also run by WhatsApp
             const decision = decideSend({
                 settings: { ...policyCases.defaults, ...testCase.settings },
                 request: testCase.request,
-                history: testCase.history,
+                history: testCase.history.map((entry) =>
+                    'numberKey' in entry
+                        ? { ...entry, sameNumber: sameNumber(testCase.request.numberKeys, entry.numberKey) }
+                        : entry
+                ),
                 orgSendsToday: testCase.orgSendsToday,
                 failuresResetAgeSeconds: testCase.failuresResetAgeSeconds
             });

@@ -70,3 +70,8 @@ export function callingCodeOf(e164) {
 export function maskE164(e164) {
     return `+${callingCodeOf(e164) ?? '••'} •••• ${e164.slice(-4)}`;
 }
+
+/** WhatsAppPhoneNumber.sameNumber: a stored number key is compared with the number's key of its own version. */
+export function sameNumber(keysByVersion, storedKey) {
+    return storedKey != null && storedKey === keysByVersion[storedKey.split(':')[0]];
+}

@@ -108,6 +108,7 @@ export const ERROR_LABELS = {
     ORG_DAILY_BUDGET: 'WhatsAppOtp_Error_OrgDailyBudget',
     STILL_SENDING: 'WhatsAppOtp_Error_StillSending',
     BUSY: 'WhatsAppOtp_Error_Busy',
+    QUEUE_FULL: 'WhatsAppOtp_Error_QueueFull',
     NOT_PERMITTED: 'WhatsAppOtp_Error_NotPermitted',
     FLOW_NOT_PERMITTED: 'WhatsAppOtp_Error_FlowNotPermitted'
 };
@@ -269,7 +270,6 @@ function newId(prefix) {
     return (prefix + crypto.randomBytes(12).toString('hex').toUpperCase()).slice(0, 18);
 }
 
-/** The Number_Hash__c of a number: hex SHA-256 of the E.164 form (pseudonymous, not secret). */
 /** WhatsAppOtpVerificationToken.hashOf: hex SHA-256 of a well-formed token, else undefined. */
 function tokenHash(token) {
     const normalised = String(token).trim().toLowerCase();
@@ -278,8 +278,9 @@ function tokenHash(token) {
         : 'malformed';
 }
 
+/** WhatsAppPhoneNumber.hash: the Number_Hash__c of a number, `v1:` and the hex SHA-256 of the E.164 form. */
 export function numberHash(e164) {
-    return crypto.createHash('sha256').update(e164).digest('hex');
+    return `v1:${crypto.createHash('sha256').update(e164).digest('hex')}`;
 }
 
 /** 8x8 answers after which the message may have reached the customer (docs/architecture.md). */
@@ -763,6 +764,15 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         return (msisdn ? numberHash(msisdn) : null) !== challenge.numberHash;
     }
 
+    // WhatsAppOtpNumberChange: when a differing number last changed after the send, from field history (a contact's
+    // phoneChangedAt stands in for its ContactHistory rows); undefined without a dated change.
+    function numberChangedAt(challenge) {
+        const changedAt = contactById(challenge.contactId)?.phoneChangedAt;
+        return numberDiffers(challenge) && changedAt > challenge.createdAt
+            ? new Date(changedAt).toISOString()
+            : undefined;
+    }
+
     // WhatsAppOtpVerify.verify. Synchronous from the read to the write, as the Apex's FOR UPDATE lock
     // makes it: parallel guesses each cost an attempt, and a challenge that left Pending never returns.
     function verifyOtp(sessionId, { challengeId, code }, { settings }) {
@@ -814,7 +824,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
                 attemptsRemaining: 0,
                 verifiedAt: new Date(at).toISOString(),
                 verifiedByName: PREVIEW_AGENT_NAME,
-                numberDiffers: numberDiffers(challenge)
+                numberDiffers: numberDiffers(challenge),
+                numberChangedAt: numberChangedAt(challenge)
             };
         }
         challenge.attempts += 1;
@@ -876,6 +887,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             verified: true,
             bound: hash !== undefined,
             numberDiffers: numberDiffers(found),
+            numberChangedAt: numberChangedAt(found),
             challengeId: found.id,
             windowMinutes: window
         };

@@ -86,6 +86,11 @@ declare module '@salesforce/apex/WhatsAppOtpController.verifyOtp' {
          * Verification's numberDiffers rule); missing reads as false.
          */
         numberDiffers?: boolean | null;
+        /**
+         * VERIFIED with numberDiffers only: when the number was last changed after the code was sent (Apex Datetime,
+         * ISO 8601), where the org tracks the phone fields' history; missing otherwise.
+         */
+        numberChangedAt?: string | null;
     }
     export default function verifyOtp(params: { challengeId: string; code: string }): Promise<VerifyOtpResult>;
 }

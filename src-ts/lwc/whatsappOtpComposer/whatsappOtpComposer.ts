@@ -10,7 +10,7 @@ import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSendin
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
 import { errorMessageOf, maskPhone, secondsUntil } from './otpFormat';
 import { CARD_LABELS, attemptsTextOf, busyTextOf, cardHeadingOf, expiryTextOf } from './cardText';
-import { phoneWarningOf, resendNoticeOf, resendTextOf, verifyAgainTextOf } from './cardText';
+import { numberChangedTextOf, phoneWarningOf, resendNoticeOf, resendTextOf, verifyAgainTextOf } from './cardText';
 import { SendStatusPoll } from './sendStatusPoll';
 import { DeliveryFollower } from './deliveryStatusPoll';
 import { deliveryFieldsOf, deliveryFinal, deliveryView, type DeliveryFields } from 'c/whatsappOtpDeliveryView';
@@ -57,6 +57,8 @@ export default class WhatsappOtpComposer extends LightningElement {
     verifiedByName: string | undefined;
     /** The verified code went to a number the Contact no longer holds (verifyOtp's numberDiffers). */
     numberDiffers = false;
+    /** When field history dated the number's change after the send (verifyOtp's numberChangedAt). */
+    numberChangedAt: string | undefined;
     nowMs = Date.now();
     /** The current code's delivery receipts, as getSendStatus last reported them. */
     deliveryStatus: DeliveryFields | undefined;
@@ -246,7 +248,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             return { id: 'phone-warning', text: phoneWarning };
         }
         return this.view.isVerified && this.numberDiffers
-            ? { id: 'number-changed', text: CARD_LABELS.numberChanged }
+            ? { id: 'number-changed', text: numberChangedTextOf(this.numberChangedAt, this.nowMs) }
             : undefined;
     }
 
@@ -403,6 +405,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.verifiedAt = undefined;
         this.verifiedByName = undefined;
         this.numberDiffers = false;
+        this.numberChangedAt = undefined;
         this.clearCode();
         this.codeEdited = false;
         this.attemptsRemaining = undefined;
@@ -487,6 +490,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.verifiedAt = result.verifiedAt ?? new Date().toISOString();
             this.verifiedByName = result.verifiedByName ?? undefined;
             this.numberDiffers = result.numberDiffers === true;
+            this.numberChangedAt = result.numberChangedAt ?? undefined;
             this.resendSentAt = undefined;
             // The clock runs on only while Verify again counts the cooldown down (clockTick).
             this.focusVerifiedOnRender = true;

@@ -19,6 +19,7 @@ import attemptsLeftLabel from '@salesforce/label/c.WhatsAppOtp_UI_AttemptsLeft';
 import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
 import phoneLooksInvalidLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLooksInvalid';
 import numberChangedLabel from '@salesforce/label/c.WhatsAppOtp_UI_NumberChanged';
+import numberChangedAgoLabel from '@salesforce/label/c.WhatsAppOtp_UI_NumberChangedAgo';
 import { formatClockTime, formatLabel, formatMinutesSeconds, secondsUntil } from './otpFormat';
 import { looksMalformed } from './phoneCheck';
 /** The fixed texts the template shows as they are. */
@@ -26,10 +27,19 @@ export const CARD_LABELS = {
     destination: destinationLabel,
     loadingContact: loadingContactLabel,
     noPhone: noPhoneLabel,
-    numberChanged: numberChangedLabel,
     send: sendLabel,
     verify: verifyLabel
 };
+/**
+ * The verified card's warning that the number differs: with the whole minutes since the change when field history
+ * dated it (verifyOtp's numberChangedAt), otherwise the plain warning.
+ */
+export function numberChangedTextOf(changedAt, nowMs) {
+    const changedMs = changedAt ? Date.parse(changedAt) : NaN;
+    return Number.isNaN(changedMs)
+        ? numberChangedLabel
+        : formatLabel(numberChangedAgoLabel, Math.max(0, Math.floor((nowMs - changedMs) / 60000)));
+}
 /** App Builder's card title; blank uses the translated default. */
 export function cardHeadingOf(cardTitle) {
     return cardTitle || cardTitleLabel;

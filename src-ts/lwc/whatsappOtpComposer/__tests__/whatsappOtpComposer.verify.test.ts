@@ -177,6 +177,24 @@ describe('c-whatsapp-otp-composer: verifying the code', () => {
         expect(mustFind(element, 'status').className).not.toContain('slds-text-color_error');
     });
 
+    it('says how long ago the number changed when field history dated the change', async () => {
+        const element = await sentComposer();
+        const changedAt = new Date(Date.now() - 7 * 60000 - 5000).toISOString();
+        mockVerifyOtp.mockResolvedValue({
+            status: 'VERIFIED',
+            attemptsRemaining: 4,
+            numberDiffers: true,
+            numberChangedAt: changedAt
+        });
+        await typeCode(element, CODE);
+
+        await click(element, 'verify');
+
+        expect(textOf(element, 'number-changed')).toBe(
+            'The number on this contact changed 7 min ago, after the code was sent.'
+        );
+    });
+
     it('shows no number warning when the contact still holds the number that was verified', async () => {
         const element = await sentComposer();
         mockVerifyOtp.mockResolvedValue({ status: 'VERIFIED', attemptsRemaining: 4, numberDiffers: false });
