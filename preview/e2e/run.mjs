@@ -27,8 +27,7 @@ const testFiles = [
     'bundle-cache.test.mjs',
     'server-port.test.mjs',
     'simulated-org.test.mjs',
-    'composer.test.mjs',
-    'delivery.test.mjs'
+    'composer.test.mjs'
 ].map((file) => path.join(here, file));
 // Both files at once (node --test runs one at a time on a 2-core machine): the Node tests of the simulation
 // then run while the composer tests wait on the browser.
