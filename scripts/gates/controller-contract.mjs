@@ -18,8 +18,13 @@ const GATE = 'controller-contract';
 export const CONTROLLER = path.join(root, 'force-app/core/classes/controllers/WhatsAppOtpController.cls');
 export const DTS = path.join(root, 'src-ts/types/apex.d.ts');
 
-const APEX_TO_JS = { id: 'string', string: 'string', datetime: 'string', date: 'string', integer: 'number' };
-Object.assign(APEX_TO_JS, { long: 'number', decimal: 'number', double: 'number', boolean: 'boolean', void: 'void' });
+// How an Apex value reaches JavaScript (an Id, a String and a Datetime arrive as strings).
+const APEX_TO_JS = {
+    ...Object.fromEntries(['id', 'string', 'datetime', 'date'].map((type) => [type, 'string'])),
+    ...Object.fromEntries(['integer', 'long', 'decimal', 'double'].map((type) => [type, 'number'])),
+    boolean: 'boolean',
+    void: 'void'
+};
 const jsOf = (apexType) => APEX_TO_JS[apexType.toLowerCase()] ?? apexType;
 
 /** The @AuraEnabled methods of a controller: name -> { params: Map name -> js type, returns, fields: Map | null }. */
