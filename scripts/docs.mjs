@@ -4,8 +4,8 @@
 //   node scripts/docs.mjs --check   changes nothing; exits 1 naming each block that differs (the check:docs gate)
 // A block sits between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`; every block below must appear
 // exactly once. Its sources:
-//   error-codes        the constants and the code -> label switch of WhatsAppOtpException.cls, the label texts of
-//                      CustomLabels.labels-meta.xml, and the meanings in docs/error-code-meanings.json (checked to
+//   error-codes        the constants and the code -> label switch of WhatsAppOtpException.cls (every code with its
+//                      own label: gates/lib/contracts.mjs), the label texts of CustomLabels.labels-meta.xml, and the meanings in docs/error-code-meanings.json (checked to
 //                      hold exactly the Apex codes)
 //   settings           the fields of WhatsApp_OTP_Setting__mdt (label, type, inline help), the default and range of
 //                      each numeric one (the Bound constants of WhatsAppOtpPolicy.cls, joined by FIELD_OF_BOUND in
@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import * as prettier from 'prettier';
+import { parseBounds, parseErrorCodes, parseFieldOfBound } from './gates/lib/contracts.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -74,19 +75,6 @@ export function parseLabels(text) {
     return new Map(labels.map((l) => [l.fullName, { value: l.value, shortDescription: l.shortDescription ?? '' }]));
 }
 
-/** The error codes of WhatsAppOtpException, in declaration order, each with its label. */
-export function parseErrorCodes(apex) {
-    const codes = [...apex.matchAll(/public static final String (\w+) = '(\w+)';/g)].map((m) => m[2]);
-    const labelOf = new Map(
-        [...apex.matchAll(/when '(\w+)' \{\s*return System\.Label\.(\w+);/g)].map((m) => [m[1], m[2]])
-    );
-    const fallback = /when else \{[^}]*?return System\.Label\.(\w+);/.exec(apex)?.[1];
-    if (!codes.length || !fallback) {
-        throw new Error(`${SOURCES.exception}: no error-code constants or no \`when else\` label found`);
-    }
-    return codes.map((c) => ({ code: c, label: labelOf.get(c) ?? fallback }));
-}
-
 /** The placeholder note of a label's short description, e.g. "{0}=seconds", or ''. */
 const placeholders = (shortDescription) => /\(([^)]*\{\d\}[^)]*)\)/.exec(shortDescription)?.[1] ?? '';
 
@@ -119,27 +107,12 @@ function errorCodesBlock(read) {
     return table(['errorCode', 'meaning', 'label', 'agent message (the label, in English)'], rows);
 }
 
-/** `new Bound('name', default, min, max)` constants of WhatsAppOtpPolicy, by bound name. */
-export function parseBounds(apex) {
-    return new Map(
-        [...apex.matchAll(/new Bound\('(\w+)', (\d+), (\d+), (\d+)\)/g)].map((m) => [
-            m[1],
-            { defaultValue: Number(m[2]), min: Number(m[3]), max: Number(m[4]) }
-        ])
-    );
-}
-
-/** FIELD_OF_BOUND of WhatsAppOtpSettings: field API name -> bound name. */
-function parseFieldOfBound(apex) {
-    return new Map([...apex.matchAll(/'(\w+)' => WhatsApp_OTP_Setting__mdt\.(\w+)/g)].map((m) => [`${m[2]}`, m[1]]));
-}
-
 const FIELD_TYPES = { Number: 'Number', Text: 'Text', LongTextArea: 'Long Text', Checkbox: 'Checkbox' };
 
 function settingsBlock(read, list) {
     const bounds = parseBounds(read(SOURCES.policy));
     const settingsApex = read(SOURCES.settings);
-    const boundOf = parseFieldOfBound(settingsApex);
+    const boundOf = new Map([...parseFieldOfBound(settingsApex)].map(([bound, field]) => [field, bound]));
     // The text settings a send refuses to go without (SETTINGS_MISSING).
     const required = new Set([...settingsApex.matchAll(/requireText\(\s*record\.(\w+)/g)].map((m) => m[1]));
     const record = xml.parse(read(SOURCES.defaultRecord)).CustomMetadata;

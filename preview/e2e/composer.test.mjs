@@ -1,8 +1,9 @@
-// Browser end-to-end tests of the compiled composer (force-app) on the preview page, against the
-// simulated org and the simulated 8x8. One server and one browser for all tests; each test opens a
-// fresh browser context, which is a fresh simulated org. Every page must end with no console error
-// and no request beyond 127.0.0.1. Where minutes must pass, the test moves the page's clock and the
-// simulated org's clock instead of waiting.
+// Browser end-to-end tests of the compiled composer (force-app) on the preview page, against the simulated org
+// and the simulated 8x8: only what needs the whole stack (the send paths from click to phone to Verified, the
+// receipt round trip, a resume through the related list, the page's guards and layout). The component's own
+// states are Jest's (src-ts/lwc/**/__tests__). One server and one browser for all tests; each test opens a fresh
+// browser context, which is a fresh simulated org. Every page must end with no console error and no request
+// beyond 127.0.0.1. Where time must pass, the test moves the page's clock and the simulated org's clock.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import os from 'node:os';
@@ -140,6 +141,31 @@ async function waitUntil(condition, what, timeoutMs = 3000) {
     }
 }
 
+const phone = (view, id) => view.page.locator(`[data-id="customer-phone"] [data-id="${id}"]`);
+
+/**
+ * Moves both clocks on a second at a time until `locator` shows `text`: the composer's next status call
+ * waits on the page's clock, and its answer on the receipts the simulated org's clock has brought.
+ */
+async function moveClocksUntil(view, locator, text, maxSeconds = 20) {
+    for (let second = 0; second <= maxSeconds; second += 1) {
+        const shown = await locator.filter({ hasText: text }).count();
+        if (shown > 0) {
+            return;
+        }
+        await moveClocks(view, 1);
+        // Let the status call that the move released go out and come back.
+        await view.page.waitForTimeout(100);
+    }
+    assert.fail(`"${text}" did not show within ${maxSeconds} simulated seconds`);
+}
+
+async function sendAndWaitForCodeSent(view) {
+    await view.composer.locator('[data-id="send"] button').click();
+    // The send settles at the first status call, one second after Send on the page's clock.
+    await moveClocksUntil(view, byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'), 5);
+}
+
 before(async () => {
     harness = await startHarness();
 });
@@ -148,559 +174,317 @@ after(async () => {
     await harness?.close();
 });
 
-describe('whatsappOtpComposer on the preview page', { concurrency: 2 }, () => {
-    describe('send and verify', { concurrency: CONCURRENCY }, () => {
-        it('happy path: send, read the code on the phone, type it, verified', async (t) => {
-            const view = await open(t, { contact: 'mobile' });
-            await waitForText(byId(view, 'phone'), '5678');
-            await assertAccessible(view.page, 'ready');
-            // The reservation is back; the delivery's outcome comes with the first status poll.
-            await send(view, () => waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Sending')));
-            const code = await codeOnPhone(view);
-            assert.match(code, /^\d{6}$/);
-            const phone = view.page.locator('[data-id="customer-phone"]');
-            await waitForText(phone, 'For your security, do not share this code.');
-            await waitForText(phone, 'This code expires in 1 minute.');
-            const copy = phone.locator('[data-id="whatsapp-copy"]');
-            await view.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-                origin: new URL(harness.url).origin
-            });
-            await copy.click();
-            await waitForText(copy, 'Copied');
-            assert.equal(
-                await view.page.evaluate(() => navigator.clipboard.readText()),
-                code,
-                'Copy code copies the code'
-            );
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            await waitForText(byId(view, 'expiry'), 'Code expires in');
-            await assertAccessible(view.page, 'sent');
-            await enterCode(view, code);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
-            await assertAccessible(view.page, 'verified');
-            await assertNoCodeInComposer(view, code);
-            assertCleanPage(view);
-        });
-
-        it('uses Phone when the contact has no mobile number', async (t) => {
-            const view = await open(t, { contact: 'phone-only' });
-            await send(view);
-            await codeOnPhone(view);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+44 •••• 0123'));
-            await waitForText(view.page.locator('[data-id="customer-phone"]'), '+447700900123');
-            assertCleanPage(view);
-        });
-
-        it('a wrong code shows the attempts left; enough wrong codes lock', async (t) => {
-            const view = await open(t, { contact: 'mobile', attempts: 3 });
-            await send(view);
-            const code = await codeOnPhone(view);
-            await enterCode(view, wrongCodeFor(code));
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCode', 2));
-            await assertAccessible(view.page, 'invalid code');
-            await enterCode(view, wrongCodeFor(code));
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCodeLastAttempt'));
-            await enterCode(view, wrongCodeFor(code));
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Locked'));
-            assert.equal(await byId(view, 'code').count(), 0, 'no code entry once locked');
-            await assertAccessible(view.page, 'locked');
-            await assertNoCodeInComposer(view, code);
-            assertCleanPage(view);
-        });
-
-        it('an expired code offers a resend', async (t) => {
-            const view = await open(t, { contact: 'mobile', ttl: 1 });
-            await send(view);
-            const first = await codeOnPhone(view, 1);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            await moveClocks(view, 60);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Expired'));
-            const resend = button(view, 'resend');
-            await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
-            assert.equal(await resend.isEnabled(), true, 'Resend is offered');
-            await assertAccessible(view.page, 'expired');
-            await whileSending(view, () => resend.click());
-            const second = await codeOnPhone(view, 2);
-            assert.notEqual(second, undefined);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            await assertNoCodeInComposer(view, first);
-            await assertNoCodeInComposer(view, second);
-            assertCleanPage(view);
-        });
-
-        it('reload after Send: the card resumes the code in flight, and the same code verifies', async (t) => {
-            const view = await open(t, { contact: 'mobile', cooldown: 30 });
-            await send(view);
-            const code = await codeOnPhone(view);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            await view.page.reload();
-            await recordComposerDom(view.composer);
-            // Resumed from Lightning Data Service (the related list), not from an Apex call.
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            await waitForText(byId(view, 'expiry'), 'Code expires in');
-            await waitForText(button(view, 'resend'), 'Resend in');
-            await waitForText(byId(view, 'attempts'), label('WhatsAppOtp_UI_AttemptsLeft', 5));
-            assert.equal(await button(view, 'send').count(), 0, 'no Send button: the code in flight is resumed');
-            await enterCode(view, code);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
-            await assertNoCodeInComposer(view, code);
-            assertCleanPage(view);
-        });
-
-        it('a second tab of the same org resumes the code, with the resend timer, and the code verifies there', async (t) => {
-            const view = await open(t, { contact: 'mobile', cooldown: 30 });
-            await send(view);
-            const code = await codeOnPhone(view);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            // Same org (the tab's simulated-org session), same browser (localStorage shared across tabs).
-            const session = await view.page.evaluate(() =>
-                window.sessionStorage.getItem('whatsapp-otp-preview-session')
-            );
-            const second = await view.context.newPage();
-            t.after(() => second.close());
-            const errors = [];
-            second.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-            await second.addInitScript(
-                (id) => window.sessionStorage.setItem('whatsapp-otp-preview-session', id),
-                session
-            );
-            await second.goto(view.page.url());
-            const composer = second.locator('c-whatsapp-otp-composer');
-            await waitForText(
-                composer.locator('[data-id="status"]'),
-                label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678')
-            );
-            await waitForText(composer.locator('[data-id="resend"] button'), 'Resend in');
-            await composer.locator('[data-id="code"]').fill(code);
-            await composer.locator('[data-id="verify"] button').click();
-            await waitForText(
-                composer.locator('[data-id="status"]'),
-                label('WhatsAppOtp_UI_Verified', '+65 •••• 5678')
-            );
-            assert.deepEqual(errors, [], 'console errors in the second tab');
-            assertCleanPage(view);
-        });
-
-        it('the component re-created (the quick action closed and opened again) resumes the code', async (t) => {
-            const view = await open(t, { contact: 'mobile' });
-            await send(view);
-            const code = await codeOnPhone(view);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            // A design-attribute change re-creates the component on the page, as reopening the action does.
-            await view.page.locator('[data-id="scenario-title"]').fill('Identity check');
-            await view.page.locator('[data-id="scenario-title"]').press('Tab');
-            await waitForText(view.composer.locator('lightning-card'), 'Identity check');
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            await enterCode(view, code);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
-            assertCleanPage(view);
-        });
-
-        it('a resend inside the cooldown is refused with its retry time, and Resend waits for it', async (t) => {
-            const view = await open(t, { contact: 'mobile', cooldown: 30 });
-            await send(view);
-            await codeOnPhone(view);
-            const resend = button(view, 'resend');
-            await waitForText(resend, 'Resend in');
-            assert.equal(await resend.isEnabled(), false, 'Resend waits for the cooldown');
-            // A browser that does not remember the resend time (storage cleared) resumes with Resend offered:
-            // the controller refuses it, with the retry time as data.
-            await view.page.evaluate(() => window.localStorage.clear());
-            await view.page.reload();
-            await recordComposerDom(view.composer);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            await resend.click();
-            const [before] = label('WhatsAppOtp_Error_Cooldown', 0).split('0');
-            await waitForText(byId(view, 'error'), before);
-            const secondsLeft = Number((await byId(view, 'error').innerText()).match(/(\d+)/)[1]);
-            assert.ok(secondsLeft > 0 && secondsLeft <= 30, `cooldown seconds left: ${secondsLeft}`);
-            assert.equal(await byId(view, 'error').innerText(), label('WhatsAppOtp_Error_Cooldown', secondsLeft));
-            await waitForText(resend, 'Resend in');
-            assert.equal(await resend.isEnabled(), false, 'Resend is disabled until the retry time');
-            assert.equal(await view.page.locator('lightning-toast').count(), 0, 'the error shows once, inline');
-            assertCleanPage(view);
-        });
-
-        it('the hourly cap stops further sends; Start over clears it', async (t) => {
-            const view = await open(t, { contact: 'mobile', cap: 1 });
-            await send(view);
-            await codeOnPhone(view);
-            await view.page.reload();
-            await moveClocks(view, 15);
-            const resend = button(view, 'resend');
-            await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
-            await resend.click();
-            await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_HourlyCap', 1, 60));
-            assert.equal(await resend.isEnabled(), false, 'Resend waits for the cap to reset');
-            // "Start over" gives the tab a fresh simulated org.
-            await view.page.locator('[data-id="scenario-reset"]').click();
-            await view.page.waitForURL(/contact=mobile/);
-            await byId(view, 'phone').waitFor();
-            await send(view);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            assertCleanPage(view);
-        });
-
-        it('a code typed with spaces ("12 34 56") is read whole, and Verified follows', async (t) => {
-            const view = await open(t, { contact: 'mobile' });
-            await send(view);
-            const code = await codeOnPhone(view);
-            const spaced = code.replace(/(\d{2})(?=\d)/g, '$1 ');
-            const field = byId(view, 'code');
-            await field.waitFor();
-            await field.pressSequentially(spaced);
-            assert.equal(await field.inputValue(), code, 'spaces dropped, no digit cut off');
-            await button(view, 'verify').click();
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
-            await waitForText(byId(view, 'verified-by'), 'by Jane Doe');
-            assertCleanPage(view);
-        });
-
-        it('the Activity card shows the Tasks the org logs, newest first', async (t) => {
-            const view = await open(t, { contact: 'mobile' });
-            const activity = view.page.locator('preview-activity');
-            await waitForText(activity, 'No activities yet.');
-            await send(view);
-            const code = await codeOnPhone(view);
-            await waitForText(activity, label('WhatsAppOtp_Task_Sent', '+65 •••• 5678'));
-            await enterCode(view, code);
-            await waitForText(activity, label('WhatsAppOtp_Task_Verified', '+65 •••• 5678'));
-            const subjects = await activity.locator('[data-id="activity-subject"]').allInnerTexts();
-            assert.deepEqual(
-                subjects.map((subject) => subject.trim()),
-                [label('WhatsAppOtp_Task_Verified', '+65 •••• 5678'), label('WhatsAppOtp_Task_Sent', '+65 •••• 5678')]
-            );
-            assert.ok(!subjects.join(' ').includes(code), 'no code in the Tasks');
-            assertCleanPage(view);
-        });
-
-        it('a short code gets "Enter all 6 digits." inline, and no check is made', async (t) => {
-            const view = await open(t, { contact: 'mobile' });
-            await send(view);
-            await codeOnPhone(view);
-            await byId(view, 'code').fill('123');
-            await view.page.keyboard.press('Enter');
-            await waitForText(byId(view, 'code-error'), label('WhatsAppOtp_UI_EnterAllDigits', 6));
-            assert.equal(await byId(view, 'error').count(), 0, 'no check was made');
-            await assertAccessible(view.page, 'short code');
-            assertCleanPage(view);
-        });
-
-        it('after Verified, "Verify again" starts a new challenge', async (t) => {
-            const view = await open(t, { contact: 'mobile' });
-            await send(view);
-            const first = await codeOnPhone(view, 1);
-            await enterCode(view, first);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
-            await waitForText(byId(view, 'verified-by'), 'Jane Doe');
-            await moveClocks(view, 60);
-            await whileSending(view, () => button(view, 'verify-again').click());
-            const second = await codeOnPhone(view, 2);
-            assert.notEqual(second, undefined);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            await byId(view, 'code').waitFor();
-            await enterCode(view, second);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
-            assertCleanPage(view);
-        });
-
-        it('a resend says when the new code went out, and that only the newest works', async (t) => {
-            const view = await open(t, { contact: 'mobile' });
-            await send(view);
-            await codeOnPhone(view, 1);
-            await moveClocks(view, 15);
-            const resend = button(view, 'resend');
-            await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
-            await whileSending(view, () => resend.click());
-            await codeOnPhone(view, 2);
-            const [before] = label('WhatsAppOtp_UI_ResendNotice', '|').split('|');
-            await waitForText(byId(view, 'resend-notice'), before);
-            assertCleanPage(view);
-        });
-    });
-
-    describe('contacts the composer cannot send to', { concurrency: CONCURRENCY }, () => {
-        it('no phone: Send is disabled and the reason is shown', async (t) => {
-            const view = await open(t, { contact: 'no-phone' });
-            await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
-            assert.equal(await button(view, 'send').isDisabled(), true);
-            await assertAccessible(view.page, 'no phone');
-            assertCleanPage(view);
-        });
-
-        it('a malformed number is refused with its message', async (t) => {
-            const view = await open(t, { contact: 'malformed' });
-            await send(view);
-            await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_InvalidPhone'));
-            assertCleanPage(view);
-        });
-    });
-
-    describe('8x8 failures reach the agent as the Apex maps them', { concurrency: CONCURRENCY }, () => {
-        const refusals = [
-            ['401', 'WhatsAppOtp_Error_CredentialRejected'],
-            ['400-template', 'WhatsAppOtp_Error_TemplateRejected'],
-            ['400-number', 'WhatsAppOtp_Error_InvalidNumber'],
-            ['429', 'WhatsAppOtp_Error_RateLimited']
-        ];
-        for (const [outcome, labelName] of refusals) {
-            it(`${outcome}: its agent message inline, once and without a toast; Send waits when retrying cannot help`, async (t) => {
-                const view = await open(t, { contact: 'mobile', outcome });
-                await send(view);
-                const message = label(labelName);
-                await waitForText(byId(view, 'error'), message);
-                assert.equal(await view.page.locator('lightning-toast').count(), 0, 'no toast');
-                const retryHelps = outcome === '429';
-                await waitUntil(
-                    async () => (await button(view, 'send').isEnabled()) === retryHelps,
-                    `Send ${retryHelps ? 'enabled' : 'disabled'} after ${outcome}`
-                );
-                if (outcome === '401') {
-                    await assertAccessible(view.page, 'send failed');
-                }
-                assert.equal(
-                    await view.page.locator('[data-id="whatsapp-code"]').count(),
-                    0,
-                    'nothing reached the phone'
-                );
-                assert.equal(await byId(view, 'code').count(), 0, 'no code entry after a refusal');
-                assertCleanPage(view);
-            });
+describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }, () => {
+    it('happy path by keyboard: Tab to Send, Enter, the code from the phone, Enter: Verified, and logged', async (t) => {
+        const view = await open(t, { contact: 'mobile' });
+        await waitForText(byId(view, 'phone'), '5678');
+        const activity = view.page.locator('preview-activity');
+        await waitForText(activity, 'No activities yet.');
+        await assertAccessible(view.page, 'ready');
+        let reached = false;
+        for (let presses = 0; presses < 25 && !reached; presses++) {
+            await view.page.keyboard.press('Tab');
+            reached = await isFocused(button(view, 'send'));
         }
+        assert.ok(reached, 'Tab reaches Send');
+        // The reservation is back; the delivery's outcome comes with the first status poll.
+        await whileSending(
+            view,
+            () => view.page.keyboard.press('Enter'),
+            () => waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Sending'))
+        );
+        const code = await codeOnPhone(view);
+        assert.match(code, /^\d{6}$/);
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        await waitForText(byId(view, 'expiry'), 'Code expires in');
+        await waitUntil(() => isFocused(byId(view, 'code')), 'the code field has focus after sending');
+        await assertAccessible(view.page, 'sent');
+        await view.page.keyboard.type(code);
+        await view.page.keyboard.press('Enter');
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+        // The code field and Verify have left the page: focus is on the verified message, not on the body.
+        await waitUntil(() => isFocused(byId(view, 'verified-box')), 'the verified message has focus');
+        await assertAccessible(view.page, 'verified');
+        const phone = view.page.locator('[data-id="customer-phone"]');
+        await waitForText(phone, 'For your security, do not share this code.');
+        await waitForText(phone, 'This code expires in 1 minute.');
+        const copy = phone.locator('[data-id="whatsapp-copy"]');
+        await view.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+            origin: new URL(harness.url).origin
+        });
+        await copy.click();
+        await waitForText(copy, 'Copied');
+        assert.equal(await view.page.evaluate(() => navigator.clipboard.readText()), code, 'Copy code copies the code');
+        // The Activity card shows the Tasks the org logged, newest first, and no code.
+        await waitForText(activity, label('WhatsAppOtp_Task_Verified', '+65 •••• 5678'));
+        const subjects = (await activity.locator('[data-id="activity-subject"]').allInnerTexts()).map((s) => s.trim());
+        const tasks = ['WhatsAppOtp_Task_Verified', 'WhatsAppOtp_Task_Sent'].map((name) =>
+            label(name, '+65 •••• 5678')
+        );
+        assert.deepEqual(subjects, tasks);
+        await assertNoCodeInComposer(view, code);
+        assertCleanPage(view);
+    });
 
-        it('a timeout may have delivered the code: its receipts show 8x8 had it, so the card says sent, and the code verifies', async (t) => {
-            const view = await open(t, { contact: 'mobile', outcome: 'timeout' });
+    it('reload after Send: the card resumes the code in flight, and the same code verifies', async (t) => {
+        const view = await open(t, { contact: 'mobile', cooldown: 30 });
+        await send(view);
+        const code = await codeOnPhone(view);
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        await view.page.reload();
+        await recordComposerDom(view.composer);
+        // Resumed from Lightning Data Service (the related list), not from an Apex call.
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        await waitForText(byId(view, 'expiry'), 'Code expires in');
+        await waitForText(button(view, 'resend'), 'Resend in');
+        await waitForText(byId(view, 'attempts'), label('WhatsAppOtp_UI_AttemptsLeft', 5));
+        assert.equal(await button(view, 'send').count(), 0, 'no Send button: the code in flight is resumed');
+        await enterCode(view, code);
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+        await assertNoCodeInComposer(view, code);
+        assertCleanPage(view);
+    });
+
+    it('an older code after a resend costs an attempt, and the card says to ask for the newest code', async (t) => {
+        const view = await open(t, { contact: 'mobile' });
+        await send(view);
+        const older = await codeOnPhone(view, 1);
+        await moveClocks(view, 15);
+        const resend = button(view, 'resend');
+        await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
+        await whileSending(view, () => resend.click());
+        const newest = await codeOnPhone(view, 2);
+        const [notice] = label('WhatsAppOtp_UI_ResendNotice', '|').split('|').slice(1);
+        await waitForText(byId(view, 'resend-notice'), notice.trim());
+        await enterCode(view, older);
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCode', 4));
+        await waitForText(byId(view, 'resend-notice'), notice.trim());
+        await enterCode(view, newest);
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+        assertCleanPage(view);
+    });
+
+    it('a timeout may have delivered the code: its receipts show 8x8 had it, so the card says sent, and the code verifies', async (t) => {
+        const view = await open(t, { contact: 'mobile', outcome: 'timeout' });
+        await send(view);
+        const code = await codeOnPhone(view);
+        // The simulated 8x8 took the message though its answer timed out: its receipts come, and the card says so.
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        assert.equal(
+            (await byId(view, 'status').innerText()).includes(label('WhatsAppOtp_Status_Unconfirmed')),
+            false,
+            'no "may have been delivered" beside a receipt'
+        );
+        assert.equal(await byId(view, 'error').count(), 0, 'no error besides the one message');
+        assert.equal(await view.page.locator('lightning-toast').count(), 0, 'no toast');
+        await assertAccessible(view.page, 'unconfirmed');
+        await enterCode(view, code);
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+        await assertNoCodeInComposer(view, code);
+        assertCleanPage(view);
+    });
+
+    for (const [outcome, labelName] of [
+        ['401', 'WhatsAppOtp_Error_CredentialRejected'],
+        ['429', 'WhatsAppOtp_Error_RateLimited']
+    ]) {
+        it(`${outcome}: its agent message inline, once and without a toast; Send waits when retrying cannot help`, async (t) => {
+            const view = await open(t, { contact: 'mobile', outcome });
             await send(view);
-            const code = await codeOnPhone(view);
-            // The simulated 8x8 took the message though its answer timed out: its receipts come, and the card says so.
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            assert.equal(
-                (await byId(view, 'status').innerText()).includes(label('WhatsAppOtp_Status_Unconfirmed')),
-                false,
-                'no "may have been delivered" beside a receipt'
-            );
-            assert.equal(await byId(view, 'error').count(), 0, 'no error besides the one message');
+            const message = label(labelName);
+            await waitForText(byId(view, 'error'), message);
             assert.equal(await view.page.locator('lightning-toast').count(), 0, 'no toast');
-            await assertAccessible(view.page, 'unconfirmed');
-            await enterCode(view, code);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
-            await assertNoCodeInComposer(view, code);
-            assertCleanPage(view);
-        });
-
-        it('a 500 is an unknown outcome too: the same message, and the code field stays open', async (t) => {
-            const view = await open(t, { contact: 'mobile', outcome: '500' });
-            await send(view);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_Status_Unconfirmed'));
-            await byId(view, 'code').waitFor();
-            assertCleanPage(view);
-        });
-
-        it('a setting outside the range Apex allows is refused at send time, naming it', async (t) => {
-            const view = await open(t, { contact: 'mobile', cooldown: 0 });
-            await send(view);
-            await waitForText(
-                byId(view, 'error'),
-                label('WhatsAppOtp_Error_SettingInvalid', 'Resend Cooldown Seconds', 15, 3600)
+            const retryHelps = outcome === '429';
+            await waitUntil(
+                async () => (await button(view, 'send').isEnabled()) === retryHelps,
+                `Send ${retryHelps ? 'enabled' : 'disabled'} after ${outcome}`
             );
-            assertCleanPage(view);
-        });
-
-        it('the simulated 8x8 rejects a body outside the spec with 400', async () => {
-            const response = await fetch(`${harness.url}sim/8x8/api/v1/subaccounts/PreviewSubaccount/messages`, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json' },
-                body: JSON.stringify({ user: { msisdn: '+6591235678' }, type: 'template', content: {} })
-            });
-            assert.equal(response.status, 400);
-            assert.match(
-                (await response.json()).message,
-                /Invalid request: \/type must be equal to one of the allowed values/
-            );
-        });
-    });
-
-    describe('the page cannot reach beyond 127.0.0.1', () => {
-        it('a request to another address of this machine never arrives, and the page reports it', async (t) => {
-            // A server on every interface; the page asks for it at an address other than 127.0.0.1 (on Linux
-            // 127.0.0.2, which is always there; elsewhere the first external IPv4 address).
-            let arrived = 0;
-            const server = http.createServer((request, response) => {
-                arrived += 1;
-                response.end('reached');
-            });
-            await new Promise((resolve) => server.listen(0, '0.0.0.0', resolve));
-            t.after(() => server.close());
-            const external = Object.values(os.networkInterfaces())
-                .flat()
-                .find((address) => address.family === 'IPv4' && !address.internal)?.address;
-            const host = process.platform === 'linux' ? '127.0.0.2' : external;
-            assert.ok(host, 'this machine has no address other than 127.0.0.1 to try');
-            const url = `http://${host}:${server.address().port}/`;
-            assert.equal(await (await fetch(url)).text(), 'reached', 'the server answers outside the browser');
-
-            const view = await open(t, { contact: 'mobile' });
-            const fromPage = await view.page.evaluate(async (target) => {
-                try {
-                    await fetch(target, { mode: 'no-cors' });
-                    return 'answered';
-                } catch {
-                    return 'failed';
-                }
-            }, url);
-            assert.equal(fromPage, 'failed');
-            assert.equal(arrived, 1, 'only the check outside the browser arrived');
-            assert.deepEqual(view.problems.offHostRequests, [url], 'the page guard reports the request');
-        });
-    });
-
-    describe('scenario controls', { concurrency: CONCURRENCY }, () => {
-        it('switching the outcome and the contact on the page takes effect', async (t) => {
-            const view = await open(t, { contact: 'mobile' });
-            await view.page.locator('[data-id="scenario-outcome"]').selectOption('429');
-            await send(view);
-            await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_RateLimited'));
-            await view.page.locator('[data-id="scenario-outcome"]').selectOption('success');
-            await send(view);
-            await codeOnPhone(view);
-            assert.match(view.page.url(), /outcome=success/);
-            await view.page.locator('[data-id="scenario-contact"]').selectOption('no-phone');
-            await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
-            assert.match(view.page.url(), /contact=no-phone/);
-            assertCleanPage(view);
-        });
-
-        it('the design attributes come from the URL: card title, and no verify step', async (t) => {
-            const view = await open(t, { contact: 'mobile', title: 'Identity check', verify: 'false' });
-            await waitForText(view.composer.locator('lightning-card'), 'Identity check');
-            await send(view);
-            await codeOnPhone(view);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-            assert.equal(await byId(view, 'code').count(), 0, 'no code entry without the verify step');
-            assertCleanPage(view);
-        });
-    });
-
-    describe('keyboard only', { concurrency: CONCURRENCY }, () => {
-        it('Tab reaches Send, Enter sends, and the code field then has focus', async (t) => {
-            const view = await open(t, { contact: 'mobile' });
-            const sendButton = button(view, 'send');
-            await waitForText(byId(view, 'phone'), '5678');
-            let reached = false;
-            for (let presses = 0; presses < 25 && !reached; presses++) {
-                await view.page.keyboard.press('Tab');
-                reached = await isFocused(sendButton);
+            if (outcome === '401') {
+                await assertAccessible(view.page, 'send failed');
             }
-            assert.ok(reached, 'Tab reaches Send');
-            await whileSending(view, () => view.page.keyboard.press('Enter'));
-            const code = await codeOnPhone(view);
-            const codeField = byId(view, 'code');
-            await codeField.waitFor();
-            await waitUntil(() => isFocused(codeField), 'the code field has focus after sending');
-            await view.page.keyboard.type(code);
-            await view.page.keyboard.press('Enter');
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
-            await assertNoCodeInComposer(view, code);
-            // The code field and Verify have left the page: focus is on the verified message, not on the body.
-            await waitUntil(() => isFocused(byId(view, 'verified-box')), 'the verified message has focus');
+            assert.equal(await view.page.locator('[data-id="whatsapp-code"]').count(), 0, 'nothing reached the phone');
+            assert.equal(await byId(view, 'code').count(), 0, 'no code entry after a refusal');
             assertCleanPage(view);
         });
+    }
+
+    it('a reload 40 ms after Send reaches "Code sent" without another reload', async (t) => {
+        // The simulated 8x8 answers after 400 ms, as in the reported case: a reload lands while the code is sent.
+        const view = await open(t, { contact: 'mobile', latency: 400 });
+        await waitForText(byId(view, 'phone'), '5678');
+        const requested = view.page.waitForRequest((request) => request.url().endsWith('.sendOtp'));
+        await button(view, 'send').click();
+        await requested;
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        await view.page.reload();
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        await byId(view, 'code').waitFor();
+        assert.equal(
+            await byId(view, 'status')
+                .innerText()
+                .then((text) => text.includes(label('WhatsAppOtp_Error_StillSending'))),
+            false,
+            'no longer "still being sent"'
+        );
+        assertCleanPage(view);
     });
 
-    describe('what an agent meets between the steps', { concurrency: CONCURRENCY }, () => {
-        // The simulated 8x8 answers after 400 ms, as in the reported case: a reload lands while the code is sent.
-        for (const delayMs of [40, 200]) {
-            it(`a reload ${delayMs} ms after Send reaches "Code sent" without another reload`, async (t) => {
-                const view = await open(t, { contact: 'mobile', latency: 400 });
-                await waitForText(byId(view, 'phone'), '5678');
-                const requested = view.page.waitForRequest((request) => request.url().endsWith('.sendOtp'));
-                await button(view, 'send').click();
-                await requested;
-                await new Promise((resolve) => setTimeout(resolve, delayMs));
-                await view.page.reload();
-                await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-                await byId(view, 'code').waitFor();
-                assert.equal(
-                    await byId(view, 'status')
-                        .innerText()
-                        .then((text) => text.includes(label('WhatsAppOtp_Error_StillSending'))),
-                    false,
-                    'no longer "still being sent"'
-                );
-                assertCleanPage(view);
-            });
-        }
+    it('the scenario controls: the title from the URL, the outcome and contact switches, Start over', async (t) => {
+        const view = await open(t, { contact: 'mobile', title: 'Identity check' });
+        await waitForText(view.composer.locator('lightning-card'), 'Identity check');
+        await view.page.locator('[data-id="scenario-outcome"]').selectOption('429');
+        await send(view);
+        await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_RateLimited'));
+        await view.page.locator('[data-id="scenario-outcome"]').selectOption('success');
+        await send(view);
+        await codeOnPhone(view);
+        assert.match(view.page.url(), /outcome=success/);
+        // "Start over" gives the tab a fresh simulated org: nothing to resume, nothing logged.
+        await view.page.locator('[data-id="scenario-reset"]').click();
+        await view.page.waitForURL(/contact=mobile/);
+        await button(view, 'send').waitFor();
+        await waitForText(view.page.locator('preview-activity'), 'No activities yet.');
+        await view.page.locator('[data-id="scenario-contact"]').selectOption('no-phone');
+        await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
+        assert.match(view.page.url(), /contact=no-phone/);
+        assertCleanPage(view);
+    });
 
-        it('an older code after a resend costs an attempt, and the card says to ask for the newest code', async (t) => {
-            const view = await open(t, { contact: 'mobile' });
-            await send(view);
-            const older = await codeOnPhone(view, 1);
-            await moveClocks(view, 15);
-            const resend = button(view, 'resend');
-            await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
-            await whileSending(view, () => resend.click());
-            const newest = await codeOnPhone(view, 2);
-            const [notice] = label('WhatsAppOtp_UI_ResendNotice', '|').split('|').slice(1);
-            await waitForText(byId(view, 'resend-notice'), notice.trim());
-            await enterCode(view, older);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCode', 4));
-            await waitForText(byId(view, 'resend-notice'), notice.trim());
-            await enterCode(view, newest);
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
-            assertCleanPage(view);
+    it('a request to another address of this machine never arrives, and the page reports it', async (t) => {
+        // A server on every interface; the page asks for it at an address other than 127.0.0.1 (on Linux
+        // 127.0.0.2, which is always there; elsewhere the first external IPv4 address).
+        let arrived = 0;
+        const server = http.createServer((request, response) => {
+            arrived += 1;
+            response.end('reached');
         });
+        await new Promise((resolve) => server.listen(0, '0.0.0.0', resolve));
+        t.after(() => server.close());
+        const external = Object.values(os.networkInterfaces())
+            .flat()
+            .find((address) => address.family === 'IPv4' && !address.internal)?.address;
+        const host = process.platform === 'linux' ? '127.0.0.2' : external;
+        assert.ok(host, 'this machine has no address other than 127.0.0.1 to try');
+        const url = `http://${host}:${server.address().port}/`;
+        assert.equal(await (await fetch(url)).text(), 'reached', 'the server answers outside the browser');
 
-        it('at 375 px the page does not scroll sideways, and the Activity timeline stays clear of its text', async (t) => {
-            const view = await harness.openPage(
-                { ...FAST, contact: 'mobile', attempts: 1 },
-                { viewport: { width: 375, height: 812 } }
-            );
-            t.after(() => view.close());
-            await view.page.clock.install();
-            await send(view);
-            const code = await codeOnPhone(view);
-            await enterCode(view, wrongCodeFor(code));
-            await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Locked'));
-            const activity = view.page.locator('preview-activity');
-            await waitForText(activity, label('WhatsAppOtp_Task_Locked', '+65 •••• 5678'));
-            const layout = await view.page.evaluate(() => {
-                const native = window.__previewNative;
-                const root = document.documentElement;
-                // The native accessors: synthetic shadow hides the page's components from document.querySelector.
-                const [host] = native.querySelectorAll.call(root, 'preview-activity');
-                const items = [...native.querySelectorAll.call(host, '.slds-timeline__item_expandable')];
-                const subjects = [...native.querySelectorAll.call(host, '[data-id="activity-subject"]')];
-                const times = [...native.querySelectorAll.call(host, '[data-id="activity-time"]')];
-                return {
-                    scrollWidth: root.scrollWidth,
-                    clientWidth: root.clientWidth,
-                    lineClear: items.every((item, index) => {
-                        const line =
-                            item.getBoundingClientRect().left + parseFloat(getComputedStyle(item, '::before').left);
-                        return line + 2 < subjects[index].getBoundingClientRect().left;
-                    }),
-                    subjectsWhole: subjects.every((subject) => subject.scrollWidth <= subject.clientWidth),
-                    // One line: the time's text lies on a single line box (the element itself may stretch with the row).
-                    timesOneLine: times.every((time) => {
-                        const range = document.createRange();
-                        range.selectNodeContents(time);
-                        const tops = [...range.getClientRects()].filter((box) => box.width > 0).map((box) => box.top);
-                        return new Set(tops).size === 1;
-                    }),
-                    resetHeight: native.querySelectorAll
-                        .call(root, '[data-id="scenario-reset"]')[0]
-                        .getBoundingClientRect().height
-                };
-            });
-            assert.ok(
-                layout.scrollWidth <= layout.clientWidth,
-                `no sideways scroll: ${layout.scrollWidth} > ${layout.clientWidth}`
-            );
-            assert.ok(layout.lineClear, 'the timeline line runs left of every Task subject');
-            assert.ok(layout.subjectsWhole, 'every Task subject shows whole');
-            assert.ok(layout.timesOneLine, 'every Task time keeps to one line');
-            assert.ok(layout.resetHeight <= 40, `Start over stays one line high: ${layout.resetHeight}px`);
-            assertCleanPage(view);
+        const view = await open(t, { contact: 'mobile' });
+        const fromPage = await view.page.evaluate(async (target) => {
+            try {
+                await fetch(target, { mode: 'no-cors' });
+                return 'answered';
+            } catch {
+                return 'failed';
+            }
+        }, url);
+        assert.equal(fromPage, 'failed');
+        assert.equal(arrived, 1, 'only the check outside the browser arrived');
+        assert.deepEqual(view.problems.offHostRequests, [url], 'the page guard reports the request');
+    });
+
+    it('at 375 px the page does not scroll sideways, and the Activity timeline stays clear of its text', async (t) => {
+        const view = await harness.openPage(
+            { ...FAST, contact: 'mobile', attempts: 1 },
+            { viewport: { width: 375, height: 812 } }
+        );
+        t.after(() => view.close());
+        await view.page.clock.install();
+        await send(view);
+        const code = await codeOnPhone(view);
+        await enterCode(view, wrongCodeFor(code));
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Locked'));
+        const activity = view.page.locator('preview-activity');
+        await waitForText(activity, label('WhatsAppOtp_Task_Locked', '+65 •••• 5678'));
+        const layout = await view.page.evaluate(() => {
+            const native = window.__previewNative;
+            const root = document.documentElement;
+            // The native accessors: synthetic shadow hides the page's components from document.querySelector.
+            const [host] = native.querySelectorAll.call(root, 'preview-activity');
+            const items = [...native.querySelectorAll.call(host, '.slds-timeline__item_expandable')];
+            const subjects = [...native.querySelectorAll.call(host, '[data-id="activity-subject"]')];
+            const times = [...native.querySelectorAll.call(host, '[data-id="activity-time"]')];
+            return {
+                scrollWidth: root.scrollWidth,
+                clientWidth: root.clientWidth,
+                lineClear: items.every((item, index) => {
+                    const line =
+                        item.getBoundingClientRect().left + parseFloat(getComputedStyle(item, '::before').left);
+                    return line + 2 < subjects[index].getBoundingClientRect().left;
+                }),
+                subjectsWhole: subjects.every((subject) => subject.scrollWidth <= subject.clientWidth),
+                // One line: the time's text lies on a single line box (the element itself may stretch with the row).
+                timesOneLine: times.every((time) => {
+                    const range = document.createRange();
+                    range.selectNodeContents(time);
+                    const tops = [...range.getClientRects()].filter((box) => box.width > 0).map((box) => box.top);
+                    return new Set(tops).size === 1;
+                }),
+                resetHeight: native.querySelectorAll.call(root, '[data-id="scenario-reset"]')[0].getBoundingClientRect()
+                    .height
+            };
         });
+        assert.ok(
+            layout.scrollWidth <= layout.clientWidth,
+            `no sideways scroll: ${layout.scrollWidth} > ${layout.clientWidth}`
+        );
+        assert.ok(layout.lineClear, 'the timeline line runs left of every Task subject');
+        assert.ok(layout.subjectsWhole, 'every Task subject shows whole');
+        assert.ok(layout.timesOneLine, 'every Task time keeps to one line');
+        assert.ok(layout.resetHeight <= 40, `Start over stays one line high: ${layout.resetHeight}px`);
+        assertCleanPage(view);
+    });
+
+    it('after Send, the composer reaches Delivered and then Read without a reload; the phone shows the ticks', async (t) => {
+        const view = await open(t, { contact: 'mobile' });
+        await sendAndWaitForCodeSent(view);
+        const code = (await phone(view, 'whatsapp-code').first().innerText()).trim();
+
+        await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_Delivered'));
+        // The phone follows the simulated org's clock at once, the card at its next poll: on a busy machine the
+        // phone may already show Read when the card reaches Delivered.
+        assert.ok(
+            ['delivered', 'read'].includes(await phone(view, 'whatsapp-ticks').getAttribute('data-state')),
+            'the phone shows the message delivered'
+        );
+        assert.equal(
+            await byId(view, 'delivery-announcement').textContent(),
+            label('WhatsAppOtp_Delivery_Delivered'),
+            'announced in the aria-live region'
+        );
+        await assertAccessible(view.page, 'delivered');
+
+        await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_Read'));
+        const ticks = phone(view, 'whatsapp-ticks');
+        assert.equal(await ticks.getAttribute('data-state'), 'read');
+        assert.match(await ticks.getAttribute('class'), /bubble-ticks_read/, 'two blue ticks once read');
+        assert.equal(await byId(view, 'delivery-status').locator('[data-ticks="read"]').count(), 1);
+        assert.equal(await byId(view, 'code').count(), 1, 'the code can still be entered');
+        assert.ok(!(await composerDomSoFar(view.composer)).includes(code), 'the code never reached the composer');
+        assertCleanPage(view);
+    });
+
+    it('not on WhatsApp: "Sent by SMS instead", and the phone gets an SMS with the same code, which verifies', async (t) => {
+        const view = await open(t, { contact: 'mobile', outcome: 'not-on-whatsapp' });
+        await sendAndWaitForCodeSent(view);
+
+        await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_SmsInstead'));
+        assert.match(
+            await byId(view, 'delivery-status').innerText(),
+            new RegExp(label('WhatsAppOtp_Delivery_NotDelivered', '.+')),
+            'says why WhatsApp did not deliver'
+        );
+        assert.equal(await phone(view, 'whatsapp-message').count(), 0, 'no WhatsApp message on the phone');
+        const smsCode = (await phone(view, 'sms-code').innerText()).trim();
+        assert.match(smsCode, /^\d{6}$/);
+        await assertAccessible(view.page, 'sent by SMS');
+
+        await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_SmsDelivered'));
+        // The SMS carries the challenge's own code: it verifies.
+        await byId(view, 'code').fill(smsCode);
+        await view.composer.locator('[data-id="verify"] button').click();
+        await byId(view, 'verified').waitFor({ timeout: 10000 });
+        assert.equal(await byId(view, 'delivery-status').count(), 0, 'the delivery status goes once verified');
+        assert.ok(!(await composerDomSoFar(view.composer)).includes(smsCode), 'the code never reached the composer');
+        assertCleanPage(view);
     });
 });

@@ -23,16 +23,12 @@ if (!readCachedBundle()) {
     await buildBundle().catch(() => {});
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
-const testFiles = [
-    'bundle-cache.test.mjs',
-    'server-port.test.mjs',
-    'simulated-org.test.mjs',
-    'composer.test.mjs',
-    'delivery.test.mjs'
-].map((file) => path.join(here, file));
-// Both files at once (node --test runs one at a time on a 2-core machine): the Node tests of the simulation
-// then run while the composer tests wait on the browser.
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...testFiles], {
-    stdio: 'inherit'
-});
+// The browser tests are one file (one server, one browser, pages side by side); the Node tests of the simulation
+// run beside it while it waits on the browser (node --test would run one file at a time on a 2-core machine).
+const testFiles = ['bundle-cache.test.mjs', 'server-port.test.mjs', 'simulated-org.test.mjs', 'composer.test.mjs'];
+const result = spawnSync(
+    process.execPath,
+    ['--test', '--test-concurrency=2', '--test-reporter=spec', ...testFiles.map((file) => path.join(here, file))],
+    { stdio: 'inherit' }
+);
 process.exit(result.status ?? 1);

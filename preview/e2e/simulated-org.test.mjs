@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { dtsContract } from '../../scripts/gates/controller-contract.mjs';
 import { startPreview } from '../server.mjs';
 import { createCustomerPhone } from '../sim/customerPhone.mjs';
 import { CONTACTS } from '../sim/contacts.mjs';
@@ -84,6 +85,8 @@ function thrown(action) {
     return assert.fail('expected a failure');
 }
 
+const params = (reservation) => ({ challengeId: reservation.challengeId });
+
 /** Sends and waits for the delivery; returns the reservation and the send status after it. */
 async function sendAndDeliver(org, options = scenario(), recordId = mobileId) {
     const reservation = org.sendOtp('s', { recordId }, options);
@@ -116,23 +119,14 @@ describe('shared send-outcome Task cases (WhatsAppOtpSendTaskCases.json, also ru
     }
 });
 
-describe('simulated 8x8', () => {
-    it('has a Custom Label for every error code', () => {
-        for (const [errorCode, labelName] of Object.entries(ERROR_LABELS)) {
-            assert.ok(labels.has(labelName), `${errorCode}: no Custom Label ${labelName}`);
-        }
-    });
-
-    it('builds exactly the fixture for the known input, and the spec accepts it', () => {
+describe('simulated 8x8 and the gateway mapping', () => {
+    it('builds exactly the fixture for the known input, and the spec accepts it and a clientMessageId', () => {
         const fixture = JSON.parse(fs.readFileSync(fixtureFile, 'utf8'));
         assert.deepEqual(buildRequestBody('+6591235678', '123456'), fixture);
         assert.equal(messagingApi.validateRequest(fixture), true);
-    });
-
-    it('adds the clientMessageId to the fixture, and the spec accepts it', () => {
-        const body = buildRequestBody('+6591235678', '123456', { clientMessageId: 'a-uuid' });
-        assert.equal(body.clientMessageId, 'a-uuid');
-        assert.equal(messagingApi.validateRequest(body), true);
+        const withId = buildRequestBody('+6591235678', '123456', { clientMessageId: 'a-uuid' });
+        assert.equal(withId.clientMessageId, 'a-uuid');
+        assert.equal(messagingApi.validateRequest(withId), true);
     });
 
     it('rejects a body outside the spec with 400', async () => {
@@ -143,233 +137,169 @@ describe('simulated 8x8', () => {
         assert.match(answer.body.message, /subType must be equal to one of the allowed values/);
     });
 
-    const refusals = [
-        ['401', 'CREDENTIAL_REJECTED'],
-        ['400-template', 'TEMPLATE_REJECTED'],
-        ['400-number', 'INVALID_NUMBER'],
-        ['429', 'RATE_LIMITED']
+    // [outcome, send status, errorCode, stored status, messages on the phone]
+    const outcomes = [
+        ['401', 'FAILED', 'CREDENTIAL_REJECTED', 'Failed', 0],
+        ['400-template', 'FAILED', 'TEMPLATE_REJECTED', 'Failed', 0],
+        ['400-number', 'FAILED', 'INVALID_NUMBER', 'Failed', 0],
+        ['429', 'FAILED', 'RATE_LIMITED', 'Failed', 0],
+        ['500', 'UNCONFIRMED', 'SERVICE_UNAVAILABLE', 'Pending', 0],
+        ['timeout', 'UNCONFIRMED', 'TIMEOUT', 'Pending', 1]
     ];
-    for (const [outcome, errorCode] of refusals) {
-        it(`${outcome} is a refused send: FAILED with ${errorCode}, stored Failed without a code`, async () => {
+    for (const [outcome, sendStatus, errorCode, stored, delivered] of outcomes) {
+        it(`${outcome}: ${sendStatus} with ${errorCode}, stored ${stored}`, async () => {
             const { org, inbox } = orgWithClock();
             const { status } = await sendAndDeliver(org, scenario(outcome));
-            assert.equal(status.status, 'FAILED');
-            assert.equal(status.errorCode, errorCode);
-            assert.equal(status.errorMessage, labels.get(ERROR_LABELS[errorCode]));
-            const [stored] = org.records('s').challenges;
-            assert.equal(stored.status, 'Failed');
-            assert.equal(stored.codeHash, null);
-            assert.equal(stored.codeSalt, null);
-            assert.equal(inbox.length, 0);
+            assert.deepEqual([status.status, status.errorCode], [sendStatus, errorCode]);
+            assert.equal(status.errorMessage, sendStatus === 'FAILED' ? message(errorCode) : null);
+            const [challenge] = org.records('s').challenges;
+            assert.equal(challenge.status, stored);
+            assert.equal(challenge.codeHash === null, stored === 'Failed', 'a refused send keeps no code');
+            assert.equal(inbox.length, delivered);
         });
     }
+});
 
-    it('500 is an unknown outcome: UNCONFIRMED, stored Pending and counted toward the cooldown', async () => {
-        const { org, inbox } = orgWithClock();
-        const { status } = await sendAndDeliver(org, scenario('500'));
-        assert.equal(status.status, 'UNCONFIRMED');
-        assert.equal(status.errorCode, 'SERVICE_UNAVAILABLE');
-        const [stored] = org.records('s').challenges;
-        assert.deepEqual([stored.status, stored.sendOutcome], ['Pending', 'Unknown']);
-        assert.equal(inbox.length, 0);
-        assert.equal(refused(() => org.sendOtp('s', { recordId: mobileId }, scenario())).errorCode, 'COOLDOWN');
-    });
+describe('the simulated controller answers in the shapes of src-ts/types/apex.d.ts', () => {
+    const contract = dtsContract();
+    /** Whether an answer fits one of the method's result shapes: every key declared there, every required one given. */
+    const fits = (method, answer) =>
+        contract
+            .get(method)
+            .shapes.some(
+                ({ fields }) =>
+                    Object.keys(answer).every((key) => fields.has(key)) &&
+                    [...fields].every(([key, { optional }]) => optional || key in answer)
+            );
 
-    it('a timeout is an unknown outcome whose code, if it arrived, still verifies', async () => {
+    it('sendOtp sent and refused, getSendStatus, verifyOtp wrong and verified, liftLockout', async () => {
         const { org, inbox } = orgWithClock();
-        const options = scenario('timeout');
+        const options = scenario();
         const { reservation, status } = await sendAndDeliver(org, options);
-        assert.equal(status.status, 'UNCONFIRMED');
-        assert.equal(status.errorCode, 'TIMEOUT');
-        assert.equal(inbox.length, 1, 'the message reached the phone before the answer was lost');
-        assert.deepEqual(
-            verdictOf(org.verifyOtp('s', { challengeId: reservation.challengeId, code: codeOf(inbox[0]) }, options)),
-            {
-                status: 'VERIFIED',
-                attemptsRemaining: 0
-            }
-        );
+        const params = { challengeId: reservation.challengeId };
+        const answers = [
+            ['sendOtp', reservation],
+            ['sendOtp', org.sendOtp('s', { recordId: mobileId }, options)],
+            ['getSendStatus', status],
+            ['verifyOtp', org.verifyOtp('s', { ...params, code: wrongCodeFor(codeOf(inbox[0])) }, options)],
+            ['verifyOtp', org.verifyOtp('s', { ...params, code: codeOf(inbox[0]) }, options)]
+        ];
+        for (const [method, answer] of answers) {
+            assert.ok(fits(method, answer), `${method} answered ${Object.keys(answer).join(', ')}`);
+        }
+        assert.deepEqual(contract.get('liftLockout').returns, ['void']);
+        assert.equal(org.liftLockout('s', { contactId: mobileId }), null);
     });
 });
 
 describe('simulated controller', () => {
-    it('reserves without waiting for 8x8, then delivers: SENDING, then SENT', async () => {
-        const { org, clock, inbox } = orgWithClock();
+    it('reserves without waiting for 8x8, then delivers: SENDING, then SENT, the code only on the phone', async () => {
+        const { org, clock, inbox, sentBodies } = orgWithClock();
         const options = scenario();
         const reservation = org.sendOtp('s', { recordId: mobileId }, options);
-        assert.deepEqual(reservation, {
-            challengeId: reservation.challengeId,
-            maskedPhone: '+65 •••• 5678',
-            status: 'SENDING',
-            expiresAt: new Date(clock.now + 60000).toISOString(),
-            resendAvailableAt: new Date(clock.now + 15000).toISOString(),
-            codeLength: 6
-        });
-        assert.equal(org.getSendStatus('s', { challengeId: reservation.challengeId }, options).status, 'SENDING');
+        assert.equal(reservation.expiresAt, new Date(clock.now + 60000).toISOString());
+        assert.equal(reservation.resendAvailableAt, new Date(clock.now + 15000).toISOString());
+        assert.equal(org.getSendStatus('s', params(reservation), options).status, 'SENDING');
+        assert.equal(
+            thrown(() => org.verifyOtp('s', { ...params(reservation), code: '123456' }, options)).errorCode,
+            'STILL_SENDING'
+        );
         assert.equal(inbox.length, 0);
         await org.deliveriesDone('s');
-        const status = org.getSendStatus('s', { challengeId: reservation.challengeId }, options);
-        assert.deepEqual(status, {
-            challengeId: reservation.challengeId,
-            status: 'SENT',
-            errorCode: null,
-            errorMessage: null,
-            maskedPhone: '+65 •••• 5678',
-            expiresAt: reservation.expiresAt,
-            resendAvailableAt: reservation.resendAvailableAt,
-            codeLength: 6,
-            attemptsRemaining: 5,
-            // Delivery receipts: 8x8's queued state so far (later ones come on the receipt timeline).
-            channel: 'WHATSAPP',
-            whatsappStatus: 'QUEUED',
-            smsStatus: null,
-            deliveredAt: null,
-            readAt: null,
-            deliveryErrorCode: null,
-            deliveryErrorDetail: null,
-            fallbackEnabled: false
-        });
-        assert.equal(inbox.length, 1);
-        assert.ok(!JSON.stringify([reservation, status]).includes(codeOf(inbox[0])));
-    });
-
-    it('refuses a verify while the code is still being sent', () => {
-        const { org } = orgWithClock();
-        const options = scenario();
-        const { challengeId } = org.sendOtp('s', { recordId: mobileId }, options);
-        const error = thrown(() => org.verifyOtp('s', { challengeId, code: '123456' }, options));
-        assert.equal(error.errorCode, 'STILL_SENDING');
-        assert.equal(error.message, labels.get('WhatsAppOtp_Error_StillSending'));
-    });
-
-    it('gives every send its own UUID clientMessageId, sent to 8x8 and stored on the challenge', async () => {
-        const { org, advance, sentBodies } = orgWithClock();
-        await sendAndDeliver(org);
-        advance(15);
-        await sendAndDeliver(org);
-        const stored = org.records('s').challenges.map((challenge) => challenge.clientMessageId);
-        assert.deepEqual(
-            sentBodies.map((body) => body.clientMessageId),
-            stored
-        );
-        assert.equal(new Set(stored).size, 2);
-        for (const id of stored) {
-            assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-        }
-    });
-
-    it('stores the hash of the number, not the number', async () => {
-        const { org } = orgWithClock();
-        await sendAndDeliver(org);
+        const status = org.getSendStatus('s', params(reservation), options);
+        assert.deepEqual([status.status, status.attemptsRemaining, status.whatsappStatus], ['SENT', 5, 'QUEUED']);
         const [stored] = org.records('s').challenges;
+        assert.match(stored.clientMessageId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        assert.equal(sentBodies[0].clientMessageId, stored.clientMessageId);
         assert.equal(stored.numberHash, numberHash('+6591235678'));
-        assert.ok(!JSON.stringify(stored).includes('91235678'));
+        assert.ok(!JSON.stringify([reservation, status, stored]).includes(codeOf(inbox[0])));
+        assert.ok(!JSON.stringify(stored).includes('91235678'), 'the number is stored as its hash');
     });
 
-    it('verifies a code once, blanks its hash and salt, and records a reuse as a Task', async () => {
+    it('verifies a code once, blanks its hash and salt, and logs a reuse as a Task', async () => {
         const { org, inbox } = orgWithClock();
         const options = scenario();
         const { reservation } = await sendAndDeliver(org, options);
-        const params = { challengeId: reservation.challengeId, code: codeOf(inbox[0]) };
-        assert.deepEqual(verdictOf(org.verifyOtp('s', params, options)), { status: 'VERIFIED', attemptsRemaining: 0 });
+        const right = { ...params(reservation), code: codeOf(inbox[0]) };
+        assert.deepEqual(verdictOf(org.verifyOtp('s', right, options)), { status: 'VERIFIED', attemptsRemaining: 0 });
         const [stored] = org.records('s').challenges;
         assert.deepEqual([stored.codeHash, stored.codeSalt], [null, null]);
-        assert.equal(thrown(() => org.verifyOtp('s', params, options)).errorCode, 'ALREADY_VERIFIED');
+        assert.equal(
+            thrown(() => org.verifyOtp('s', { ...right, code: '12a' }, options)).errorCode,
+            'ALREADY_VERIFIED'
+        );
         const tasks = org.records('s').tasks;
         assert.deepEqual(
-            tasks.map(({ kind, challengeId }) => [kind, challengeId]),
-            [
-                ['sent', reservation.challengeId],
-                ['verified', reservation.challengeId],
-                ['reuse', reservation.challengeId]
-            ]
+            tasks.map(({ kind }) => kind),
+            ['sent', 'verified', 'reuse']
         );
         assert.equal(tasks[2].subject, formatLabel(labels.get('WhatsAppOtp_Task_ReuseAttempt'), '+65 •••• 5678'));
-        assert.ok(tasks.every((task) => task.contactId === mobileId && !task.subject.includes(params.code)));
+        assert.ok(tasks.every((task) => task.contactId === mobileId && !task.subject.includes(right.code)));
     });
 
-    it('counts wrong codes down to a lock, then refuses even the right code', async () => {
+    it('counts wrong codes down to a lock, then refuses even the right code; a malformed code is refused', async () => {
         const { org, inbox } = orgWithClock();
         const options = scenario('success', { attempts: 2 });
         const { reservation } = await sendAndDeliver(org, options);
-        const { challengeId } = reservation;
-        const wrong = wrongCodeFor(codeOf(inbox[0]));
-        assert.deepEqual(org.verifyOtp('s', { challengeId, code: wrong }, options), {
-            status: 'INVALID_CODE',
-            attemptsRemaining: 1
-        });
-        assert.deepEqual(org.verifyOtp('s', { challengeId, code: wrong }, options), {
-            status: 'LOCKED',
-            attemptsRemaining: 0
-        });
-        assert.deepEqual(org.verifyOtp('s', { challengeId, code: codeOf(inbox[0]) }, options), {
-            status: 'LOCKED',
-            attemptsRemaining: 0
-        });
+        const wrong = { ...params(reservation), code: wrongCodeFor(codeOf(inbox[0])) };
+        const format = thrown(() => org.verifyOtp('s', { ...wrong, code: '12a' }, options));
+        assert.equal(format.message, message('INVALID_CODE_FORMAT', 6));
+        assert.deepEqual(org.verifyOtp('s', wrong, options), { status: 'INVALID_CODE', attemptsRemaining: 1 });
+        assert.deepEqual(org.verifyOtp('s', wrong, options), { status: 'LOCKED', attemptsRemaining: 0 });
+        const right = { ...wrong, code: codeOf(inbox[0]) };
+        assert.deepEqual(org.verifyOtp('s', right, options), { status: 'LOCKED', attemptsRemaining: 0 });
     });
 
-    it('expires a code after its lifetime', async () => {
+    it('a wrong code that brings the day’s failures to the Daily Failure Cap locks the code at once', async () => {
+        const { org, inbox } = orgWithClock();
+        const options = scenario('success', { attempts: 10, failureCap: 2 });
+        const { reservation } = await sendAndDeliver(org, options);
+        const wrong = { ...params(reservation), code: wrongCodeFor(codeOf(inbox[0])) };
+        org.verifyOtp('s', wrong, options);
+        assert.deepEqual(org.verifyOtp('s', wrong, options), { status: 'LOCKED', attemptsRemaining: 0 });
+    });
+
+    it('expires a code after its lifetime, and a Sending reservation past it reads FAILED with TIMEOUT', async () => {
         const { org, advance, inbox } = orgWithClock();
         const options = scenario();
         const { reservation } = await sendAndDeliver(org, options);
         advance(60);
-        assert.deepEqual(
-            verdictOf(org.verifyOtp('s', { challengeId: reservation.challengeId, code: codeOf(inbox[0]) }, options)),
-            { status: 'EXPIRED', attemptsRemaining: 0 }
-        );
-    });
-
-    it('holds a resend to the cooldown, supersedes the older code, and caps sends per hour', async () => {
-        const { org, advance, inbox } = orgWithClock();
-        const options = scenario('success', { cooldown: 30, cap: 2 });
-        const first = await sendAndDeliver(org, options);
-        advance(10);
-        const early = refused(() => org.sendOtp('s', { recordId: mobileId }, options));
-        assert.equal(early.message, message('COOLDOWN', 20));
-        assert.equal(early.retryAt, '2026-01-01T00:00:30.000Z', 'the retry time, as data');
-        advance(20);
-        await sendAndDeliver(org, options);
-        const old = thrown(() =>
-            org.verifyOtp('s', { challengeId: first.reservation.challengeId, code: codeOf(inbox[0]) }, options)
-        );
-        assert.equal(old.errorCode, 'SUPERSEDED');
+        const right = { ...params(reservation), code: codeOf(inbox[0]) };
+        assert.deepEqual(verdictOf(org.verifyOtp('s', right, options)), { status: 'EXPIRED', attemptsRemaining: 0 });
+        const sending = org.sendOtp('s', { recordId: mobileId }, options);
         advance(60);
-        const capped = refused(() => org.sendOtp('s', { recordId: mobileId }, options));
-        assert.equal(capped.message, message('HOURLY_CAP', 2, 59));
-        advance(3600);
-        await sendAndDeliver(org, options);
-    });
-
-    it('a refused send neither supersedes the current code nor counts toward the cooldown', async () => {
-        const { org, advance, inbox } = orgWithClock();
-        const first = await sendAndDeliver(org);
-        advance(15);
-        const refused = await sendAndDeliver(org, scenario('429'));
-        assert.equal(refused.status.status, 'FAILED');
-        assert.equal(org.records('s').challenges[0].status, 'Pending');
+        const status = org.getSendStatus('s', params(sending), options);
         assert.deepEqual(
-            verdictOf(
-                org.verifyOtp('s', { challengeId: first.reservation.challengeId, code: codeOf(inbox[0]) }, scenario())
-            ),
-            { status: 'VERIFIED', attemptsRemaining: 0 }
+            [status.status, status.errorCode, status.errorMessage],
+            ['FAILED', 'TIMEOUT', message('TIMEOUT')]
         );
-        await sendAndDeliver(org);
+        await org.deliveriesDone('s');
     });
 
-    it('a resend inherits the wrong attempts of the still-valid code it replaces', async () => {
+    it('a resend supersedes the older code and carries its wrong attempts (at most max - 1); a refused one neither', async () => {
         const { org, advance, inbox } = orgWithClock();
-        const options = scenario();
-        const first = await sendAndDeliver(org, options);
-        for (let i = 0; i < 3; i++) {
-            org.verifyOtp(
-                's',
-                { challengeId: first.reservation.challengeId, code: wrongCodeFor(codeOf(inbox[0])) },
-                options
-            );
+        const lenient = scenario('success', { attempts: 10 });
+        const first = await sendAndDeliver(org, lenient);
+        advance(15);
+        assert.equal((await sendAndDeliver(org, scenario('429'))).status.status, 'FAILED');
+        assert.equal(org.records('s').challenges[0].status, 'Pending', 'a refused resend supersedes nothing');
+        const wrong = { ...params(first.reservation), code: wrongCodeFor(codeOf(inbox[0])) };
+        for (let i = 0; i < 6; i++) {
+            org.verifyOtp('s', wrong, lenient);
         }
         advance(15);
-        const second = await sendAndDeliver(org, options);
-        assert.equal(second.status.attemptsRemaining, 2);
+        const second = await sendAndDeliver(org, scenario('success', { attempts: 5 }));
+        assert.equal(second.status.attemptsRemaining, 1, '6 wrong carried over, capped at 4 of 5');
+        const old = thrown(() => org.verifyOtp('s', { ...wrong, code: codeOf(inbox[0]) }, lenient));
+        assert.equal(old.errorCode, 'SUPERSEDED');
+    });
+
+    it('answers a verify on a Failed challenge with the send’s own error code', async () => {
+        const { org } = orgWithClock();
+        const options = scenario('400-number');
+        const { reservation } = await sendAndDeliver(org, options);
+        const error = thrown(() => org.verifyOtp('s', { ...params(reservation), code: '123456' }, options));
+        assert.deepEqual([error.errorCode, error.message], ['INVALID_NUMBER', message('INVALID_NUMBER')]);
     });
 
     it('ten wrong codes in 24 hours lock further sends; a lifted lockout allows them again, logged', async () => {
@@ -377,157 +307,56 @@ describe('simulated controller', () => {
         const options = scenario();
         for (let send = 0; send < 2; send++) {
             const { reservation } = await sendAndDeliver(org, options);
-            const code = codeOf(inbox[send]);
             for (let i = 0; i < 5; i++) {
-                org.verifyOtp('s', { challengeId: reservation.challengeId, code: wrongCodeFor(code) }, options);
+                org.verifyOtp('s', { ...params(reservation), code: wrongCodeFor(codeOf(inbox[send])) }, options);
             }
             advance(60);
         }
         const locked = refused(() => org.sendOtp('s', { recordId: mobileId }, options));
-        assert.equal(locked.errorCode, 'FAILURE_LOCKOUT');
         assert.equal(locked.message, message('FAILURE_LOCKOUT', Math.ceil((86400 - 120) / 60)));
         assert.equal(org.liftLockout('s', { contactId: mobileId }), null);
-        assert.deepEqual(
-            org
-                .records('s')
-                .tasks.filter((task) => task.kind === 'lockout lifted')
-                .map(({ contactId, subject }) => ({ contactId, subject })),
-            [{ contactId: mobileId, subject: formatLabel(labels.get('WhatsAppOtp_Task_LockoutLifted'), 'Jane Doe') }]
-        );
-        await sendAndDeliver(org, options);
-    });
-
-    it('a wrong code that brings the day’s failures to the cap locks the code at once', async () => {
-        const { org, inbox } = orgWithClock();
-        const options = scenario('success', { attempts: 10, failureCap: 3 });
-        const { reservation } = await sendAndDeliver(org, options);
-        const params = { challengeId: reservation.challengeId, code: wrongCodeFor(codeOf(inbox[0])) };
-        org.verifyOtp('s', params, options);
-        org.verifyOtp('s', params, options);
-        assert.deepEqual(org.verifyOtp('s', params, options), { status: 'LOCKED', attemptsRemaining: 0 });
-    });
-
-    it('caps sends to one number across Contacts, and one agent’s sends across Contacts', async () => {
-        const { org, advance } = orgWithClock();
-        const perNumber = scenario('success', { numberCap: 1 });
-        await sendAndDeliver(org, perNumber);
-        advance(15);
-        const numberCapped = refused(() => org.sendOtp('s', { recordId: mobileId }, perNumber));
-        assert.equal(numberCapped.message, message('NUMBER_CAP', 1, 60));
-        const perAgent = scenario('success', { agentCap: 1 });
-        const agentCapped = refused(() => org.sendOtp('s', { recordId: CONTACTS['phone-only'].id }, perAgent));
-        assert.equal(agentCapped.message, message('AGENT_CAP', 1, 60));
-    });
-
-    it('stops every send once the org’s daily budget is used', async () => {
-        const { org } = orgWithClock();
-        const options = scenario('success', { budget: 1 });
-        await sendAndDeliver(org, options);
-        const error = refused(() => org.sendOtp('s', { recordId: CONTACTS['phone-only'].id }, options));
-        assert.equal(error.message, message('ORG_DAILY_BUDGET', 1));
-    });
-
-    it('refuses a setting outside the range Apex allows, naming it, and stores nothing', () => {
-        const { org } = orgWithClock();
-        const cases = [
-            [{ ttl: 11 }, ['Code TTL Minutes', 1, 10]],
-            [{ cooldown: 0 }, ['Resend Cooldown Seconds', 15, 3600]],
-            [{ attempts: 99 }, ['Max Attempts', 1, 10]],
-            [{ cap: 999 }, ['Hourly Send Cap', 1, 20]]
-        ];
-        for (const [overrides, args] of cases) {
-            const error = refused(() => org.sendOtp('s', { recordId: mobileId }, scenario('success', overrides)));
-            assert.equal(error.message, message('SETTINGS_INVALID', ...args), JSON.stringify(overrides));
-        }
-        assert.deepEqual(org.records('s').challenges, []);
-    });
-
-    it('blocks a number off the sandbox list in a sandbox, and a country off the allow-list', () => {
-        const { org } = orgWithClock();
-        const sandbox = refused(() =>
-            org.sendOtp('s', { recordId: mobileId }, scenario('success', { sandbox: 'true' }))
-        );
-        assert.equal(sandbox.message, message('SANDBOX_BLOCKED'));
-        const country = refused(() =>
-            org.sendOtp('s', { recordId: mobileId }, scenario('success', { countries: '44' }))
-        );
-        assert.equal(country.message, message('COUNTRY_NOT_ALLOWED', '65'));
-        assert.deepEqual(org.records('s').challenges, []);
-        org.sendOtp(
-            's',
-            { recordId: mobileId },
-            scenario('success', { sandbox: 'true', sandboxNumbers: '+6591235678' })
-        );
-    });
-
-    it('refuses contacts it cannot send to, with their messages', () => {
-        const { org } = orgWithClock();
-        const cases = [
-            ['001000000000001AAA', 'NOT_A_CONTACT'],
-            ['003000000000001AAA', 'CONTACT_NOT_FOUND'],
-            [CONTACTS['no-phone'].id, 'NO_PHONE'],
-            [CONTACTS.malformed.id, 'INVALID_PHONE']
-        ];
-        for (const [recordId, errorCode] of cases) {
-            const error = refused(() => org.sendOtp('s', { recordId }, scenario()));
-            assert.equal(error.errorCode, errorCode, recordId);
-            assert.equal(error.message, labels.get(ERROR_LABELS[errorCode]));
-        }
-    });
-
-    it('checks the code format against the code length stored on the challenge', async () => {
-        const { org } = orgWithClock();
-        const options = scenario();
-        const { reservation } = await sendAndDeliver(org, options);
-        const error = thrown(() => org.verifyOtp('s', { challengeId: reservation.challengeId, code: '12a' }, options));
-        assert.equal(error.message, message('INVALID_CODE_FORMAT', 6));
-    });
-
-    // Alignment with WhatsAppOtpService.verify / evaluatePending / sendStatusOf and WhatsAppOtpPolicy.carriedAttempts.
-    it('answers a verify on a Failed challenge with the send’s own error code', async () => {
-        const { org } = orgWithClock();
-        const options = scenario('400-number');
-        const { reservation } = await sendAndDeliver(org, options);
-        const error = thrown(() =>
-            org.verifyOtp('s', { challengeId: reservation.challengeId, code: '123456' }, options)
-        );
-        assert.equal(error.errorCode, 'INVALID_NUMBER');
-        assert.equal(error.message, message('INVALID_NUMBER'));
-    });
-
-    it('refuses a malformed code only on a Pending challenge', async () => {
-        const { org, inbox } = orgWithClock();
-        const options = scenario();
-        const { reservation } = await sendAndDeliver(org, options);
-        const params = { challengeId: reservation.challengeId, code: codeOf(inbox[0]) };
-        assert.equal(org.verifyOtp('s', params, options).status, 'VERIFIED');
-        const error = thrown(() => org.verifyOtp('s', { ...params, code: '12a' }, options));
-        assert.equal(error.errorCode, 'ALREADY_VERIFIED', 'the verified status answers, not the format');
-    });
-
-    it('carries at most max − 1 wrong attempts over to a resend', async () => {
-        const { org, advance, inbox } = orgWithClock();
-        const lenient = scenario('success', { attempts: 10 });
-        const first = await sendAndDeliver(org, lenient);
-        for (let i = 0; i < 6; i++) {
-            const wrong = { challengeId: first.reservation.challengeId, code: wrongCodeFor(codeOf(inbox[0])) };
-            org.verifyOtp('s', wrong, lenient);
-        }
-        advance(15);
-        const second = await sendAndDeliver(org, scenario('success', { attempts: 5 }));
-        assert.equal(second.status.attemptsRemaining, 1, '6 wrong carried over, capped at 4 of 5');
-    });
-
-    it('reports a Sending reservation past its expiry as FAILED with TIMEOUT', async () => {
-        const { org, advance } = orgWithClock();
-        const options = scenario();
-        const reservation = org.sendOtp('s', { recordId: mobileId }, options);
-        advance(options.settings.codeTtlMinutes * 60);
-        const status = org.getSendStatus('s', { challengeId: reservation.challengeId }, options);
-        assert.equal(status.status, 'FAILED');
-        assert.equal(status.errorCode, 'TIMEOUT');
-        assert.equal(status.errorMessage, message('TIMEOUT'));
+        const lifted = org.records('s').tasks.at(-1);
+        assert.equal(lifted.subject, formatLabel(labels.get('WhatsAppOtp_Task_LockoutLifted'), 'Jane Doe'));
+        assert.equal(org.sendOtp('s', { recordId: mobileId }, options).status, 'SENDING');
         await org.deliveriesDone('s');
+    });
+
+    // [errorCode, query overrides, a first send to the mobile Contact and then seconds, the refused Contact, label args]
+    const refusals = [
+        ['COOLDOWN', {}, 5, 'mobile', [10]],
+        ['HOURLY_CAP', { cap: 1 }, 15, 'mobile', [1, 60]],
+        ['NUMBER_CAP', { numberCap: 1 }, 15, 'mobile', [1, 60]],
+        ['AGENT_CAP', { agentCap: 1 }, 0, 'phone-only', [1, 60]],
+        ['ORG_DAILY_BUDGET', { budget: 1 }, 0, 'phone-only', [1]],
+        ['SETTINGS_INVALID', { cooldown: 0 }, null, 'mobile', ['Resend Cooldown Seconds', 15, 3600]],
+        ['SANDBOX_BLOCKED', { sandbox: 'true' }, null, 'mobile', []],
+        ['COUNTRY_NOT_ALLOWED', { countries: '44' }, null, 'mobile', ['65']],
+        ['NOT_A_CONTACT', {}, null, '001000000000001AAA', []],
+        ['CONTACT_NOT_FOUND', {}, null, '003000000000001AAA', []],
+        ['NO_PHONE', {}, null, 'no-phone', []],
+        ['INVALID_PHONE', {}, null, 'malformed', []]
+    ];
+    for (const [errorCode, overrides, afterSeconds, contact, args] of refusals) {
+        it(`refuses with ${errorCode} as data, its label filled in, and stores nothing more`, async () => {
+            const { org, advance } = orgWithClock();
+            if (afterSeconds !== null) {
+                await sendAndDeliver(org, scenario('success', overrides));
+                advance(afterSeconds);
+            }
+            const before = org.records('s').challenges.length;
+            const recordId = CONTACTS[contact]?.id ?? contact;
+            const answer = refused(() => org.sendOtp('s', { recordId }, scenario('success', overrides)));
+            assert.deepEqual([answer.errorCode, answer.message], [errorCode, message(errorCode, ...args)]);
+            assert.equal(org.records('s').challenges.length, before);
+        });
+    }
+
+    it('a refusal that passes with time says when, as data', async () => {
+        const { org, advance } = orgWithClock();
+        await sendAndDeliver(org, scenario('success', { cooldown: 30 }));
+        advance(10);
+        const early = refused(() => org.sendOtp('s', { recordId: mobileId }, scenario('success', { cooldown: 30 })));
+        assert.equal(early.retryAt, '2026-01-01T00:00:30.000Z');
     });
 });
 

@@ -62,10 +62,6 @@ export function createMessagingApi() {
     const schemas = compileSpecSchemas();
 
     /**
-     * Handles one send. Resolves to { status, headers, body } or, for the timeout outcome, to
-     * { timedOut: true } after timeoutMs (the caller's callout timeout).
-     */
-    /**
      * What happens to an accepted message. The customer's phone gets the WhatsApp message at once (or, for a
      * number not on WhatsApp or a phone that stays offline, never), then its ticks as the receipts come; an
      * SMS fallback reaches it as an SMS with the same code. Each receipt of `receiptTimeline` is posted
@@ -117,6 +113,10 @@ export function createMessagingApi() {
         }
     }
 
+    /**
+     * Handles one send. Resolves to { status, headers, body } or, for the timeout outcome, to
+     * { timedOut: true } after timeoutMs (the caller's callout timeout).
+     */
     async function sendMessage({
         subAccountId,
         body,

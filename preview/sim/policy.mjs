@@ -1,43 +1,23 @@
 // The OTP policy of the simulated org: the rules of WhatsAppOtpPolicy (docs/architecture.md, "Policy"),
 // written once on this side. Pure: it decides from the data it is given and reads no clock. The Apex
 // class and this module are tied together by the shared cases in
-// force-app/core/staticresources/WhatsAppOtpPolicyCases.json, which both test suites run.
+// force-app/core/staticresources/WhatsAppOtpPolicyCases.json, which both test suites run. The numbers are
+// not copied: every range and default is read from WhatsAppOtpPolicy's Bound constants.
+import { settingBounds } from '../../scripts/gates/lib/contracts.mjs';
+
+/**
+ * The allowed range of each numeric setting and the WhatsApp_OTP_Setting__mdt field behind it, in the order
+ * the Apex checks them. The validation rules refuse a value outside it (check:setting-bounds); a value that
+ * gets past them gives SETTINGS_INVALID at send time.
+ */
+export const SETTING_BOUNDS = Object.freeze(Object.fromEntries(settingBounds()));
 
 /** The settings of the policy (the cases file's names), with their defaults. */
 export const DEFAULT_POLICY_SETTINGS = Object.freeze({
-    codeTtlMinutes: 10,
-    maxAttempts: 5,
-    resendCooldownSeconds: 30,
-    hourlySendCap: 5,
-    perNumberHourlyCap: 5,
-    perAgentHourlyCap: 60,
-    flowHourlySendCap: 1000,
-    dailyFailureCap: 10,
-    orgDailySendBudget: 2000,
-    whatsappLifetimeSeconds: 120,
-    fallbackDelaySeconds: 120,
+    ...Object.fromEntries(Object.entries(SETTING_BOUNDS).map(([name, bound]) => [name, bound.defaultValue])),
     fallbackEnabled: false,
     allowedCountryCodes: Object.freeze([]),
     sandboxAllowedNumbers: Object.freeze([])
-});
-
-/**
- * The allowed range of each numeric setting and the WhatsApp_OTP_Setting__mdt field behind it. The
- * validation rules on the settings type refuse a value outside it; a value that gets past them gives
- * SETTINGS_INVALID at send time. Checked in this order.
- */
-export const SETTING_BOUNDS = Object.freeze({
-    codeTtlMinutes: { min: 1, max: 10, field: 'Code_TTL_Minutes__c' },
-    maxAttempts: { min: 1, max: 10, field: 'Max_Attempts__c' },
-    resendCooldownSeconds: { min: 15, max: 3600, field: 'Resend_Cooldown_Seconds__c' },
-    hourlySendCap: { min: 1, max: 20, field: 'Hourly_Send_Cap__c' },
-    perNumberHourlyCap: { min: 1, max: 20, field: 'Per_Number_Hourly_Cap__c' },
-    perAgentHourlyCap: { min: 1, max: 1000, field: 'Per_Agent_Hourly_Cap__c' },
-    flowHourlySendCap: { min: 1, max: 10000, field: 'Flow_Hourly_Send_Cap__c' },
-    dailyFailureCap: { min: 1, max: 100, field: 'Daily_Failure_Cap__c' },
-    orgDailySendBudget: { min: 1, max: 1000000, field: 'Org_Daily_Send_Budget__c' },
-    whatsappLifetimeSeconds: { min: 30, max: 900, field: 'WhatsApp_Lifetime_Seconds__c' },
-    fallbackDelaySeconds: { min: 30, max: 900, field: 'Fallback_Delay_Seconds__c' }
 });
 
 /** Seconds of code lifetime an SMS fallback must still have when it is sent (WhatsAppOtpPolicy.SMS_MIN_USABLE_SECONDS). */

@@ -8,7 +8,7 @@
 // rule `<Field>_Range` must hold `Field < min`, `Field > max` and the same two numbers in its error message.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseBounds } from '../docs.mjs';
+import { parseBounds } from './lib/contracts.mjs';
 import { collectFiles, fail, finish, rel, requireExisting, root } from './lib/common.mjs';
 
 const GATE = 'setting-bounds';

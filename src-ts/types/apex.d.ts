@@ -94,3 +94,8 @@ declare module '@salesforce/apex/WhatsAppOtpController.verifyOtp' {
     }
     export default function verifyOtp(params: { challengeId: string; code: string }): Promise<VerifyOtpResult>;
 }
+
+declare module '@salesforce/apex/WhatsAppOtpController.liftLockout' {
+    /** WhatsAppOtpController.liftLockout: a supervisor lifts the Contact's failure lockout (no component calls it yet). */
+    export default function liftLockout(params: { contactId: string }): Promise<void>;
+}

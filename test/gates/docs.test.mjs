@@ -1,5 +1,6 @@
 // Tests of the check:docs gate: the project's docs pass; a label changed without `npm run docs`, a generated table
-// edited by hand, an unknown block, an error code without a meaning, a broken link, a broken anchor, an issue number,
+// edited by hand, an unknown block, an error code without a meaning, one without
+// its own label, one whose label is missing, a broken link, a broken anchor, an issue number,
 // "item N", a "new" marker, a path outside the repository and an overlong README each fail.
 // The generator and the link check run in this process (syncDocs, checkLinks); the command line runs on the project.
 import { test } from 'node:test';
@@ -47,6 +48,26 @@ test('an error code without a meaning fails, naming the code', async () => {
     const read = (file) =>
         file === SOURCES.meanings ? readProjectFile(file).replace(/\n\s*"BUSY": "[^"]*",/, '') : readProjectFile(file);
     await assert.rejects(syncDocs({ read }), /docs\/error-code-meanings\.json: no meaning for BUSY/);
+});
+
+test('an error code without its own label fails, naming the code (the preview reads the same map)', async () => {
+    // The bad fixture: a constant PAUSED that labelFor has no arm for, so it would show the fallback's message.
+    const read = (file) =>
+        file === SOURCES.exception
+            ? readProjectFile(file).replace(
+                  /(public static final String BUSY = 'BUSY';)/,
+                  "$1 public static final String PAUSED = 'PAUSED';"
+              )
+            : readProjectFile(file);
+    await assert.rejects(syncDocs({ read }), /WhatsAppOtpException\.cls: PAUSED has no label \(add `when 'PAUSED'`/);
+});
+
+test('an error code whose label is not a Custom Label fails, naming both', async () => {
+    const read = (file) =>
+        file === SOURCES.labels
+            ? readProjectFile(file).replace('<fullName>WhatsAppOtp_Error_Busy</fullName>', '<fullName>Gone</fullName>')
+            : readProjectFile(file);
+    await assert.rejects(syncDocs({ read }), /no label WhatsAppOtp_Error_Busy \(used for BUSY\)/);
 });
 
 test('a missing file, a missing heading and a missing heading in another file fail; good links pass', async () => {

@@ -1,0 +1,94 @@
+// One session's records, as the Apex stores them: the WhatsApp_OTP_Challenge__c rows (with the helpers of
+// WhatsAppOtpChallengeStore and WhatsAppOtpCodes) and the Tasks of WhatsAppOtpActivityLog. A session is one browser
+// tab's simulated org, with its own clock and one agent.
+import crypto from 'node:crypto';
+import { currentLabels, formatLabel } from './labels.mjs';
+
+export const SECOND = 1000;
+
+/** The preview's one agent per session: the verifier verifyOtp names (the Apex names the caller, UserInfo.getName()). */
+export const PREVIEW_AGENT_NAME = 'Jane Doe';
+
+/** A new session: no records, its clock `now()` plus whatever the tests moved it by. */
+export function newSession(now) {
+    const session = {
+        challenges: new Map(),
+        tasks: [],
+        failuresResetAt: new Map(),
+        clockOffsetMs: 0,
+        deliveries: new Set(),
+        // The order of the send paths' locks, reads and inserts (WhatsAppOtpChallengeStore's steps).
+        steps: []
+    };
+    session.clock = () => now() + session.clockOffsetMs;
+    return session;
+}
+
+/** WhatsAppOtpCodes.hash: base64 SHA-256 of salt + code. */
+export const hashCode = (salt, code) =>
+    crypto
+        .createHash('sha256')
+        .update(salt + code)
+        .digest('base64');
+
+export const newId = (prefix) => (prefix + crypto.randomBytes(12).toString('hex').toUpperCase()).slice(0, 18);
+
+/** WhatsAppPhoneNumber.hash: the Number_Hash__c of a number, `v1:` and the hex SHA-256 of the E.164 form. */
+export const numberHash = (e164) => `v1:${crypto.createHash('sha256').update(e164).digest('hex')}`;
+
+export const iso = (ms) => (ms == null ? null : new Date(ms).toISOString());
+
+/** Leaves Pending: the hash and salt go with it. */
+export function close(challenge, status) {
+    challenge.status = status;
+    challenge.codeHash = null;
+    challenge.codeSalt = null;
+}
+
+/** The policy's view of the challenges, seen from a send (or verify) for a Contact and a number hash. */
+export function historyOf(challenges, { contactId, hash }, at) {
+    return [...challenges].map((challenge) => ({
+        ageSeconds: (at - challenge.createdAt) / SECOND,
+        sameContact: challenge.contactId === contactId,
+        sameNumber: challenge.numberHash === hash,
+        sameAgent: true, // one agent per session
+        source: challenge.source,
+        status: challenge.status,
+        attempts: challenge.attempts
+    }));
+}
+
+/** Seconds since a supervisor lifted the Contact's lockout, or undefined. */
+export function failuresResetAgeSeconds(session, contactId, at) {
+    const liftedAt = session.failuresResetAt.get(contactId);
+    return liftedAt === undefined ? undefined : (at - liftedAt) / SECOND;
+}
+
+export const resendAvailableAt = (challenge, settings) =>
+    iso(challenge.createdAt + settings.resendCooldownSeconds * SECOND);
+
+const TASK_LABELS = {
+    sent: 'WhatsAppOtp_Task_Sent',
+    'not sent': 'WhatsAppOtp_Task_NotSent',
+    'may have been sent': 'WhatsAppOtp_Task_MayHaveBeenSent',
+    verified: 'WhatsAppOtp_Task_Verified',
+    locked: 'WhatsAppOtp_Task_Locked',
+    expired: 'WhatsAppOtp_Task_Expired',
+    reuse: 'WhatsAppOtp_Task_ReuseAttempt',
+    'lockout lifted': 'WhatsAppOtp_Task_LockoutLifted'
+};
+
+/**
+ * WhatsAppOtpActivityLog: a completed Task on the Contact, its subject from the same Custom Label as the Apex's
+ * (the masked phone, or the supervisor's name, in it, and for a send not confirmed the error code; never the code).
+ */
+export function logTask(session, kind, contactId, detail, challengeId) {
+    session.tasks.push({
+        contactId,
+        kind,
+        subject: formatLabel(currentLabels().get(TASK_LABELS[kind]), ...[detail].flat()),
+        status: 'Completed',
+        createdAt: iso(session.clock()),
+        ...(challengeId ? { challengeId } : {})
+    });
+}

@@ -1,0 +1,188 @@
+// WhatsAppOtpController's @AuraEnabled methods on one session (src-ts/types/apex.d.ts is their contract, and
+// check:controller-contract ties it to the Apex): sendOtp, getSendStatus, verifyOtp and liftLockout, with the
+// verification rule (WhatsAppOtpService.verify) the Flow action shares.
+import crypto from 'node:crypto';
+import { AgentError, fail } from './agentErrors.mjs';
+import {
+    close,
+    failuresResetAgeSeconds,
+    hashCode,
+    historyOf,
+    iso,
+    logTask,
+    numberHash,
+    PREVIEW_AGENT_NAME,
+    resendAvailableAt
+} from './challenges.mjs';
+import { contactById } from './contacts.mjs';
+import { pickPhone, toE164 } from './phoneNumber.mjs';
+import { locksAfterWrongCode } from './policy.mjs';
+import { reserveAll, targetOf } from './reservation.mjs';
+import { checkedSettings } from './scenario.mjs';
+
+/**
+ * sendOtp: checks, then reserves a challenge in Sending, synchronously (the check and the insert have no await
+ * between them, as the Apex's locked rows make them one step), and queues its delivery. Every refusal comes back
+ * as data (status REFUSED), never thrown.
+ */
+export function sendOtp(session, { recordId }, scenario, queueDelivery) {
+    try {
+        const settings = checkedSettings(scenario);
+        const target = targetOf(recordId);
+        const [challenge] = reserveAll(session, [target], 'Interactive', settings, scenario);
+        if (challenge instanceof AgentError) {
+            throw challenge;
+        }
+        queueDelivery(challenge, target.msisdn, settings);
+        return {
+            challengeId: challenge.id,
+            maskedPhone: challenge.maskedPhone,
+            status: 'SENDING',
+            expiresAt: iso(challenge.expiresAt),
+            resendAvailableAt: resendAvailableAt(challenge, settings),
+            codeLength: challenge.codeLength
+        };
+    } catch (error) {
+        if (!(error instanceof AgentError)) {
+            throw error;
+        }
+        const wait = error.retryAfterSeconds;
+        const retryAt = wait == null ? null : iso(session.clock() + wait * 1000);
+        return { status: 'REFUSED', errorCode: error.errorCode, errorMessage: error.message, retryAt };
+    }
+}
+
+/** getSendStatus: where a reservation stands. */
+export function getSendStatus(session, { challengeId }, { settings }) {
+    const challenge = session.challenges.get(challengeId);
+    if (!challenge) {
+        throw fail('CHALLENGE_NOT_FOUND');
+    }
+    // As WhatsAppOtpService.sendStatusOf: a reservation whose job never completed is as good as expired once its
+    // lifetime is over, and fails with TIMEOUT, so polling ends.
+    const overdue = challenge.status === 'Sending' && challenge.expiresAt <= session.clock();
+    const errorCode = overdue ? 'TIMEOUT' : challenge.errorCode;
+    const status = overdue
+        ? 'FAILED'
+        : ({ Accepted: 'SENT', Unknown: 'UNCONFIRMED', Refused: 'FAILED' }[challenge.sendOutcome] ?? 'SENDING');
+    const upper = (value) => value?.toUpperCase() ?? null;
+    return {
+        challengeId: challenge.id,
+        status,
+        errorCode: status === 'SENT' || status === 'SENDING' ? null : errorCode,
+        errorMessage: status === 'FAILED' ? fail(errorCode).message : null,
+        maskedPhone: challenge.maskedPhone,
+        expiresAt: iso(challenge.expiresAt),
+        resendAvailableAt: resendAvailableAt(challenge, settings),
+        codeLength: challenge.codeLength,
+        attemptsRemaining: Math.max(0, challenge.maxAttempts - challenge.attempts),
+        // The delivery fields: upper case, as the controller returns them.
+        channel: upper(challenge.channel),
+        whatsappStatus: upper(challenge.whatsappStatus),
+        smsStatus: upper(challenge.smsStatus),
+        deliveredAt: challenge.deliveredAt,
+        readAt: challenge.readAt,
+        deliveryErrorCode: challenge.deliveryErrorCode,
+        deliveryErrorDetail: challenge.deliveryErrorDetail,
+        fallbackEnabled: challenge.smsFallback
+    };
+}
+
+/** WhatsAppOtpVerificationReader.numberDiffers: the Contact's number now, against the one the code went to. */
+export function numberDiffers(challenge) {
+    const contact = contactById(challenge.contactId);
+    const msisdn = contact ? toE164(pickPhone(contact.fields) ?? '') : null;
+    return (msisdn ? numberHash(msisdn) : null) !== challenge.numberHash;
+}
+
+/**
+ * WhatsAppOtpNumberChange: when a differing number last changed after the send, from field history (a contact's
+ * phoneChangedAt stands in for its ContactHistory rows); undefined without a dated change.
+ */
+export function numberChangedAt(challenge) {
+    const changedAt = contactById(challenge.contactId)?.phoneChangedAt;
+    return numberDiffers(challenge) && changedAt > challenge.createdAt ? new Date(changedAt).toISOString() : undefined;
+}
+
+const closed = (session, challenge, status, kind) => {
+    close(challenge, status);
+    logTask(session, kind, challenge.contactId, challenge.maskedPhone, challenge.id);
+    return { status: status.toUpperCase(), attemptsRemaining: 0 };
+};
+
+/**
+ * verifyOtp (WhatsAppOtpService.verify). Synchronous from the read to the write, as the Apex's FOR UPDATE lock
+ * makes it: parallel guesses each cost an attempt, and a challenge that left Pending never returns.
+ */
+export function verifyOtp(session, { challengeId, code }, { settings }) {
+    const challenge = /^a0X[A-Za-z0-9]{15}$/.test(String(challengeId)) ? session.challenges.get(challengeId) : null;
+    if (!challenge) {
+        throw fail('CHALLENGE_NOT_FOUND');
+    }
+    switch (challenge.status) {
+        case 'Failed':
+            // 8x8 refused it, no code went out, so the send's own reason is the answer.
+            throw fail(challenge.errorCode ?? 'UNEXPECTED_RESPONSE');
+        case 'Sending':
+            throw fail('STILL_SENDING');
+        case 'Verified':
+            logTask(session, 'reuse', challenge.contactId, challenge.maskedPhone, challenge.id);
+            throw fail('ALREADY_VERIFIED');
+        case 'Superseded':
+            throw fail('SUPERSEDED');
+        case 'Locked':
+        case 'Expired':
+            return { status: challenge.status.toUpperCase(), attemptsRemaining: 0 };
+        default:
+    }
+    // As WhatsAppOtpService.evaluatePending: the format is checked only for a Pending challenge.
+    const compact = typeof code === 'string' ? code.replace(/\s/g, '') : '';
+    if (!new RegExp(`^\\d{${challenge.codeLength}}$`).test(compact)) {
+        throw fail('INVALID_CODE_FORMAT', challenge.codeLength);
+    }
+    const at = session.clock();
+    if (at >= challenge.expiresAt) {
+        return closed(session, challenge, 'Expired', 'expired');
+    }
+    const expected = Buffer.from(challenge.codeHash, 'base64');
+    if (crypto.timingSafeEqual(expected, Buffer.from(hashCode(challenge.codeSalt, compact), 'base64'))) {
+        closed(session, challenge, 'Verified', 'verified');
+        challenge.verifiedAt = at;
+        challenge.verifiedByName = PREVIEW_AGENT_NAME;
+        return {
+            status: 'VERIFIED',
+            attemptsRemaining: 0,
+            verifiedAt: iso(at),
+            verifiedByName: PREVIEW_AGENT_NAME,
+            numberDiffers: numberDiffers(challenge),
+            numberChangedAt: numberChangedAt(challenge)
+        };
+    }
+    challenge.attempts += 1;
+    const locks = locksAfterWrongCode({
+        settings,
+        attempts: challenge.attempts,
+        maxAttempts: challenge.maxAttempts,
+        history: historyOf(
+            session.challenges.values(),
+            { contactId: challenge.contactId, hash: challenge.numberHash },
+            at
+        ),
+        failuresResetAgeSeconds: failuresResetAgeSeconds(session, challenge.contactId, at)
+    });
+    if (locks) {
+        return closed(session, challenge, 'Locked', 'locked');
+    }
+    return { status: 'INVALID_CODE', attemptsRemaining: challenge.maxAttempts - challenge.attempts };
+}
+
+/** liftLockout: the preview's agent holds the supervisor permission; logged as a Task. */
+export function liftLockout(session, { contactId }) {
+    const contact = typeof contactId === 'string' ? contactById(contactId) : undefined;
+    if (!contact) {
+        throw fail('CONTACT_NOT_FOUND');
+    }
+    session.failuresResetAt.set(contact.id, session.clock());
+    logTask(session, 'lockout lifted', contact.id, PREVIEW_AGENT_NAME);
+    return null;
+}

@@ -1,0 +1,57 @@
+// WhatsAppOtpDeliveryJob: after the reservation commits, the code, the callout with the reservation's
+// clientMessageId, and the outcome stored and logged (shared cases: WhatsAppOtpSendTaskCases.json).
+import crypto from 'node:crypto';
+import { errorCodeFor8x8, UNKNOWN_OUTCOMES } from './agentErrors.mjs';
+import { close, hashCode, logTask } from './challenges.mjs';
+import { buildFallbackRequestBody, buildRequestBody } from './requestBody.mjs';
+import { SETTINGS } from './scenario.mjs';
+
+/**
+ * Delivers one reserved challenge through the simulated 8x8. `receipts` schedules and posts 8x8's receipts
+ * (`post` is undefined without the receipt endpoint).
+ */
+export async function deliver({ session, sessionId, challenge, msisdn, scenario, messagingApi, phone, receipts }) {
+    const { outcome, settings, timings } = scenario;
+    const { codeLength, clientMessageId } = challenge;
+    const code = String(crypto.randomInt(0, 10 ** codeLength)).padStart(codeLength, '0');
+    const body = challenge.smsFallback
+        ? buildFallbackRequestBody(msisdn, code, { clientMessageId, settings, at: session.clock() })
+        : buildRequestBody(msisdn, code, { clientMessageId });
+    if (!receipts.post) {
+        // Without the receipt endpoint the Receipt Callback Base URL is blank, and the gateway asks for none.
+        delete body.dlrCallbackUrl;
+    }
+    const answer = await messagingApi.sendMessage({
+        subAccountId: SETTINGS.subaccountId,
+        body,
+        outcome,
+        latencyMs: timings.latency,
+        timeoutMs: timings.timeout,
+        deliver: (message) => phone.deliver(sessionId, { ...message, codeExpirationMinutes: settings.codeTtlMinutes }),
+        phoneStatus: (umid, state) => phone.status?.(sessionId, umid, state),
+        // 8x8 delivers on its own timeline either way (the phone's ticks, the SMS fallback); it posts the
+        // receipts only to a dlrCallbackUrl.
+        receipts: { schedule: receipts.schedule, post: receipts.post ?? (() => undefined) }
+    });
+    const errorCode = errorCodeFor8x8(answer);
+    challenge.errorCode = errorCode ?? null;
+    if (errorCode && !UNKNOWN_OUTCOMES.has(errorCode)) {
+        challenge.sendOutcome = 'Refused';
+        close(challenge, 'Failed');
+        logTask(session, 'not sent', challenge.contactId, [challenge.maskedPhone, errorCode], challenge.id);
+        return;
+    }
+    challenge.sendOutcome = errorCode ? 'Unknown' : 'Accepted';
+    challenge.messageId = errorCode ? null : answer.body.umid;
+    challenge.codeSalt = crypto.randomBytes(16).toString('base64');
+    challenge.codeHash = hashCode(challenge.codeSalt, code);
+    challenge.status = 'Pending';
+    const kind = errorCode ? 'may have been sent' : 'sent';
+    logTask(session, kind, challenge.contactId, [challenge.maskedPhone, errorCode], challenge.id);
+    // Re-read after the callout: only the Pending codes that are still there now are superseded.
+    for (const other of session.challenges.values()) {
+        if (other !== challenge && other.contactId === challenge.contactId && other.status === 'Pending') {
+            close(other, 'Superseded');
+        }
+    }
+}

@@ -1,0 +1,46 @@
+// The body CPaasMessagingGateway sends 8x8: the checked-in fixture (the spec gate validates it) with this send's
+// number, code, clientMessageId and, with the SMS fallback, the second fixture's SMS fields.
+import fs from 'node:fs';
+import path from 'node:path';
+import { currentLabels, formatLabel } from './labels.mjs';
+import { corePackage, fixtureFile } from './paths.mjs';
+import { SETTINGS } from './scenario.mjs';
+
+export const fallbackFixtureFile = path.join(
+    corePackage,
+    'staticresources',
+    'WhatsAppOtpSendMessageFallbackFixture.json'
+);
+
+const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+
+/** The body the gateway sends: the fixture with the number, the code and (when given) the clientMessageId. */
+export function buildRequestBody(msisdn, code, { clientMessageId, fixture = readJson(fixtureFile) } = {}) {
+    const body = structuredClone(fixture);
+    if (clientMessageId) {
+        body.clientMessageId = clientMessageId;
+    }
+    body.user.msisdn = msisdn;
+    body.content.template.name = SETTINGS.templateName;
+    body.content.template.language = SETTINGS.templateLanguage;
+    for (const parameter of body.content.template.components.flatMap((component) => component.parameters)) {
+        if (parameter.type === 'text') {
+            parameter.text = code;
+        }
+    }
+    return body;
+}
+
+/**
+ * The gateway's body with the SMS fallback: the second fixture with the number, the code, the SMS text (Custom
+ * Label WhatsAppOtp_SMS_Body), the fallback delay and the code's expiry (the message `expiry`, as the gateway
+ * sends it) of this send. Its dlrCallbackUrl stays the fixture's: the simulated 8x8 hands its receipts to the
+ * simulated org directly.
+ */
+export function buildFallbackRequestBody(msisdn, code, { clientMessageId, settings, at }) {
+    const body = buildRequestBody(msisdn, code, { clientMessageId, fixture: readJson(fallbackFixtureFile) });
+    body.content.fallbackText = formatLabel(currentLabels().get('WhatsAppOtp_SMS_Body'), code);
+    body.channels[0].fallbackAfter = settings.fallbackDelaySeconds;
+    body.expiry = new Date(at + settings.codeTtlMinutes * 60000).toISOString();
+    return body;
+}

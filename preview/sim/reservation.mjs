@@ -1,0 +1,135 @@
+// The send paths' reservation, as WhatsAppOtpService.reserve and WhatsAppOtpChallengeStore do it: resolve each
+// Contact's number, then every lock, the reads, each policy decision (a send decided earlier in the run counts for
+// the next) and one insert. The decisions are ./policy.mjs's; the delivery follows in ./deliveryJob.mjs.
+import crypto from 'node:crypto';
+import { contactById } from './contacts.mjs';
+import { fail } from './agentErrors.mjs';
+import { failuresResetAgeSeconds, historyOf, newId, numberHash, SECOND } from './challenges.mjs';
+import { callingCodeOf, maskE164, pickPhone, toE164 } from './phoneNumber.mjs';
+import { capSource, decideSend } from './policy.mjs';
+import { smsFallbackOn } from './scenario.mjs';
+
+const DAY = 86400 * SECOND;
+
+/** WhatsAppOtpService.resolve for one request: the Contact and its number, or the refusal (thrown). */
+export function targetOf(recordId) {
+    if (typeof recordId !== 'string' || !/^003[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(recordId)) {
+        throw fail('NOT_A_CONTACT');
+    }
+    const contact = contactById(recordId);
+    if (!contact) {
+        throw fail('CONTACT_NOT_FOUND');
+    }
+    const rawPhone = pickPhone(contact.fields);
+    if (!rawPhone) {
+        throw fail('NO_PHONE');
+    }
+    const msisdn = toE164(rawPhone);
+    if (!msisdn) {
+        throw fail('INVALID_PHONE');
+    }
+    return { contact, msisdn, hash: numberHash(msisdn) };
+}
+
+/**
+ * The agent message of a refused send, with the arguments its label takes. INFERRED: "about {n} minutes" is the
+ * wait rounded up to whole minutes, at least 1, as the Apex is expected to round it.
+ */
+function refusal(decision, msisdn) {
+    const minutes = Math.max(1, Math.ceil((decision.retryAfterSeconds ?? 0) / 60));
+    const args = {
+        COOLDOWN: [Math.ceil(decision.retryAfterSeconds)],
+        ORG_DAILY_BUDGET: [decision.limit],
+        HOURLY_CAP: [decision.limit, minutes],
+        NUMBER_CAP: [decision.limit, minutes],
+        AGENT_CAP: [decision.limit, minutes],
+        FLOW_CAP: [decision.limit, minutes],
+        FAILURE_LOCKOUT: [minutes],
+        COUNTRY_NOT_ALLOWED: [callingCodeOf(msisdn) ?? '']
+    }[decision.errorCode];
+    const error = fail(decision.errorCode, ...(args ?? []));
+    error.retryAfterSeconds = decision.retryAfterSeconds ?? null;
+    return error;
+}
+
+function newChallenge(target, source, settings, outcome, decision, at) {
+    return {
+        id: newId('a0X'),
+        contactId: target.contact.id,
+        status: 'Sending',
+        sendOutcome: null,
+        errorCode: null,
+        clientMessageId: crypto.randomUUID(),
+        numberHash: target.hash,
+        source,
+        createdAt: at,
+        expiresAt: at + settings.codeTtlMinutes * 60 * SECOND,
+        // As WhatsAppOtpPolicy.carriedAttempts: at most max - 1, so the new code always has one try.
+        attempts: Math.min(decision.initialAttempts, settings.maxAttempts - 1),
+        maxAttempts: settings.maxAttempts,
+        codeLength: settings.codeLength,
+        maskedPhone: maskE164(target.msisdn),
+        messageId: null,
+        codeSalt: null,
+        codeHash: null,
+        verifiedAt: null,
+        // Delivery receipts, as WhatsAppOtpReceiptStore sets them.
+        whatsappStatus: null,
+        smsStatus: null,
+        channel: null,
+        deliveredAt: null,
+        readAt: null,
+        deliveryErrorCode: null,
+        deliveryErrorDetail: null,
+        price: null,
+        // The fallback setting as this send saw it (the page's outcome control may change afterwards).
+        smsFallback: smsFallbackOn(settings, outcome)
+    };
+}
+
+/**
+ * Reserves a challenge for each target, or refuses it (an AgentError), one per target in order; the new
+ * challenges are stored. Each step is recorded in session.steps, as WhatsAppOtpChallengeStore records it.
+ */
+export function reserveAll(session, targets, source, settings, { outcome = 'success', bulkPermission }) {
+    session.steps.push('lock C:', 'lock N:', 'lock U:', 'lock O:', 'read history', 'read agent', 'read org');
+    const at = session.clock();
+    // The simulated org's day is UTC; an org counts "today" in its own time zone.
+    const dayStart = Math.floor(at / DAY) * DAY;
+    const reserved = [];
+    const outcomes = targets.map((target) => {
+        const earlier = [...session.challenges.values(), ...reserved];
+        const request = {
+            source,
+            // The preview's one agent is a person; the bulk permission is the scenario's choice.
+            sender: 'Human',
+            bulkPermission: bulkPermission === true,
+            callingCode: callingCodeOf(target.msisdn),
+            digits: target.msisdn.slice(1),
+            isSandbox: settings.isSandbox,
+            onSandboxList: settings.sandboxAllowedNumbers.includes(target.msisdn),
+            isProduction: settings.isProduction === true
+        };
+        const decision = decideSend({
+            settings,
+            request,
+            history: historyOf(earlier, { contactId: target.contact.id, hash: target.hash }, at),
+            orgSendsToday: earlier.filter((c) => c.status !== 'Failed' && c.createdAt >= dayStart).length,
+            failuresResetAgeSeconds: failuresResetAgeSeconds(session, target.contact.id, at)
+        });
+        if (!decision.allowed) {
+            return refusal(decision, target.msisdn);
+        }
+        // Stored as the cap it counted against, as Source__c is.
+        const challenge = newChallenge(target, capSource(request), settings, outcome, decision, at);
+        reserved.push(challenge);
+        return challenge;
+    });
+    if (reserved.length > 0) {
+        session.steps.push('insert');
+    }
+    for (const challenge of reserved) {
+        session.challenges.set(challenge.id, challenge);
+    }
+    return outcomes;
+}

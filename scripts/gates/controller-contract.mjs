@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+// Gate: the components' view of WhatsAppOtpController is the controller's own.
+//   node scripts/gates/controller-contract.mjs [WhatsAppOtpController.cls] [apex.d.ts]
+// src-ts/types/apex.d.ts declares one module `@salesforce/apex/<Class>.<method>` per method the components may
+// call (the form LWC imports Apex methods in: developer.salesforce.com/docs/platform/lwc/guide/apex-import-method).
+// Each @AuraEnabled method of the class needs its module, with the same parameter names and types, and its result
+// type the @AuraEnabled fields of the response class it returns: no field the Apex lacks, none missing, the same
+// types (an Apex Id, String or Datetime reaches JavaScript as a string). A module without such a method fails too.
+// The preview's simulated controller is held to the same shapes by its tests (dtsContract).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { annotationsOf, child, findAll, kind, methodsOf, parseTopLevelClass } from './lib/apex-tree.mjs';
+import { finish, rel, requireExisting, root } from './lib/common.mjs';
+
+const GATE = 'controller-contract';
+export const CONTROLLER = path.join(root, 'force-app/core/classes/controllers/WhatsAppOtpController.cls');
+export const DTS = path.join(root, 'src-ts/types/apex.d.ts');
+
+// How an Apex value reaches JavaScript (an Id, a String and a Datetime arrive as strings).
+const APEX_TO_JS = {
+    ...Object.fromEntries(['id', 'string', 'datetime', 'date'].map((type) => [type, 'string'])),
+    ...Object.fromEntries(['integer', 'long', 'decimal', 'double'].map((type) => [type, 'number'])),
+    boolean: 'boolean',
+    void: 'void'
+};
+const jsOf = (apexType) => APEX_TO_JS[apexType.toLowerCase()] ?? apexType;
+
+/** The @AuraEnabled methods of a controller: name -> { params: Map name -> js type, returns, fields: Map | null }. */
+export function apexContract(file) {
+    const cls = parseTopLevelClass(GATE, file);
+    const inner = new Map();
+    for (const declaration of findAll(cls.body, ['ClassDeclarationContext'])) {
+        const fields = new Map();
+        for (const member of child(declaration, 'ClassBodyContext').children) {
+            const field = child(child(member, 'MemberDeclarationContext'), 'FieldDeclarationContext');
+            const modifiers = (member.children ?? []).filter((c) => kind(c) === 'ModifierContext');
+            if (field && annotationsOf(modifiers).includes('auraenabled')) {
+                const type = jsOf(child(field, 'TypeRefContext').getText());
+                for (const id of findAll(child(field, 'VariableDeclaratorsContext'), ['IdContext'])) {
+                    fields.set(id.getText(), type);
+                }
+            }
+        }
+        inner.set(child(declaration, 'IdContext').getText(), fields);
+    }
+    const methods = new Map();
+    for (const method of methodsOf(cls.body).filter((m) => m.annotations.includes('auraenabled'))) {
+        const returnType = child(method.node, 'TypeRefContext')?.getText() ?? 'void';
+        const params = new Map(
+            findAll(method.node, ['FormalParameterContext']).map((p) => [
+                child(p, 'IdContext').getText(),
+                jsOf(child(p, 'TypeRefContext').getText())
+            ])
+        );
+        const fields = inner.get(returnType) ?? null;
+        methods.set(method.name, { params, returns: fields ? returnType : jsOf(returnType), fields });
+    }
+    return { className: cls.name, methods };
+}
+
+/** The JavaScript kinds a type node allows, null and undefined aside: 'string', 'number', 'boolean', 'void', or an interface name. */
+function kindsOf(node, locals) {
+    if (!node) {
+        return [];
+    }
+    if (ts.isUnionTypeNode(node)) {
+        return [...new Set(node.types.flatMap((t) => kindsOf(t, locals)))];
+    }
+    if (ts.isLiteralTypeNode(node)) {
+        const literal = node.literal.kind;
+        if (literal === ts.SyntaxKind.NullKeyword) {
+            return [];
+        }
+        const booleans = [ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword];
+        return [
+            literal === ts.SyntaxKind.NumericLiteral ? 'number' : booleans.includes(literal) ? 'boolean' : 'string'
+        ];
+    }
+    if (ts.isTypeReferenceNode(node)) {
+        const name = node.typeName.getText();
+        if (name === 'Promise') {
+            return kindsOf(node.typeArguments?.[0], locals);
+        }
+        const local = locals.get(name);
+        return ts.isTypeAliasDeclaration(local ?? node) ? kindsOf(local.type, locals) : [name];
+    }
+    const keywords = {
+        StringKeyword: 'string',
+        NumberKeyword: 'number',
+        BooleanKeyword: 'boolean',
+        VoidKeyword: 'void'
+    };
+    return [keywords[ts.SyntaxKind[node.kind]] ?? node.getText()].filter((k) => k !== 'undefined');
+}
+
+/** The members of a type literal or interface: name -> { kinds, optional }. */
+function membersOf(declaration, locals) {
+    return new Map(
+        declaration.members.map((m) => [
+            m.name.getText(),
+            { kinds: kindsOf(m.type, locals), optional: Boolean(m.questionToken) }
+        ])
+    );
+}
+
+/**
+ * The modules of a .d.ts for one Apex class: method -> { params: Map, shapes: [{ name, fields: Map }] }, where a
+ * result that is a union of interfaces has one shape per interface (a void result has none).
+ */
+export function dtsContract(file = DTS, className = 'WhatsAppOtpController') {
+    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const methods = new Map();
+    for (const statement of source.statements.filter(ts.isModuleDeclaration)) {
+        const method = new RegExp(`^@salesforce/apex/${className}\\.(\\w+)$`).exec(statement.name.text)?.[1];
+        if (!method) {
+            continue;
+        }
+        const locals = new Map(statement.body.statements.filter((s) => s.name).map((s) => [s.name.text, s]));
+        const fn = statement.body.statements.find(ts.isFunctionDeclaration);
+        const param = fn?.parameters[0]?.type;
+        const shapes = kindsOf(fn?.type, locals)
+            .filter((k) => ts.isInterfaceDeclaration(locals.get(k) ?? fn))
+            .map((name) => ({ name, fields: membersOf(locals.get(name), locals) }));
+        const returns = kindsOf(fn?.type, locals).filter((k) => !locals.has(k));
+        methods.set(method, { params: param ? membersOf(param, locals) : new Map(), shapes, returns });
+    }
+    return methods;
+}
+
+/** One finding per difference between the Apex methods and the .d.ts modules. */
+export function compareContracts(apex, dts, dtsName = 'apex.d.ts') {
+    const findings = [];
+    const differ = (where, apexType, dtsKinds) =>
+        dtsKinds.length !== 1 || dtsKinds[0] !== apexType
+            ? [`${where}: ${dtsName} says ${dtsKinds.join(' | ') || 'nothing'}, the Apex ${apexType}`]
+            : [];
+    for (const [name, method] of apex.methods) {
+        const where = `${apex.className}.${name}`;
+        const declared = dts.get(name);
+        if (!declared) {
+            findings.push(`${where}: @AuraEnabled, but ${dtsName} declares no module for it`);
+            continue;
+        }
+        for (const [param, type] of method.params) {
+            const given = declared.params.get(param);
+            findings.push(
+                ...(given
+                    ? differ(`${where}(${param})`, type, given.kinds)
+                    : [`${where}: ${dtsName} has no param ${param}`])
+            );
+        }
+        for (const param of declared.params.keys()) {
+            if (!method.params.has(param)) {
+                findings.push(`${where}: ${dtsName} has a param ${param} the Apex lacks`);
+            }
+        }
+        if (!method.fields) {
+            findings.push(...differ(`${where} result`, method.returns, declared.returns));
+            continue;
+        }
+        const dtsFields = new Map(declared.shapes.flatMap((shape) => [...shape.fields]));
+        for (const [field, { kinds }] of dtsFields) {
+            const type = method.fields.get(field);
+            const at = `${where} result ${field}`;
+            findings.push(
+                ...(type
+                    ? differ(at, type, kinds)
+                    : [`${at}: in ${dtsName}, not an @AuraEnabled field of ${method.returns}`])
+            );
+        }
+        for (const field of method.fields.keys()) {
+            if (!dtsFields.has(field)) {
+                findings.push(`${where} result ${field}: @AuraEnabled on ${method.returns}, missing from ${dtsName}`);
+            }
+        }
+    }
+    for (const name of dts.keys()) {
+        if (!apex.methods.has(name)) {
+            findings.push(
+                `${apex.className}.${name}: ${dtsName} declares it, the class has no such @AuraEnabled method`
+            );
+        }
+    }
+    return findings;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+    const [controller = CONTROLLER, dts = DTS] = process.argv.slice(2).map((p) => path.resolve(root, p));
+    requireExisting(GATE, [controller, dts]);
+    const apex = apexContract(controller);
+    finish(GATE, 2, compareContracts(apex, dtsContract(dts, apex.className), rel(dts)));
+}
