@@ -45,7 +45,7 @@ function hiddenPrompt(prompt, input, output) {
     return new Promise((resolve, reject) => {
         const onData = (chunk) => {
             for (const ch of chunk) {
-                if (/[\r\n\u0003]/.test(ch)) {
+                if (['\r', '\n', '\u0003'].includes(ch)) {
                     input.setRawMode(false);
                     input.pause();
                     input.removeListener('data', onData);
