@@ -190,14 +190,6 @@ const command = {
         '60'
     ],
     deployPackage: (dir, org) => [...words('project deploy start --metadata-dir'), dir, ...org, '--wait', '30'],
-    quick: (id, org) => [...words('project deploy quick --job-id'), id, ...org, '--wait', '60'],
-    retrieve: (member, out, org) => [
-        ...words('project retrieve start --metadata'),
-        member,
-        '--output-dir',
-        out,
-        ...org
-    ],
     assign: (org, sets, users = []) => [
         ...words('org assign permset'),
         ...sets.flatMap((n) => ['--name', n]),
@@ -208,11 +200,15 @@ const command = {
 };
 const shown = (args) => `sf ${args.map((a) => (/[\s']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`;
 const dirsOf = (parts) => parts.map((p) => DIRS[p]);
-const partsFor = (o) => [
-    'core',
-    ...(o.receipts ? ['receipts'] : []),
-    ...(o.samples && !o.validateOnly ? ['samples'] : [])
-];
+// parseArgs refuses --samples with --validate-only.
+const partsFor = (o) => ['core', 'receipts', 'samples'].filter((part) => part === 'core' || o[part]);
+const fromStep = (steps, from) =>
+    steps.slice(
+        Math.max(
+            steps.findIndex(([id]) => id === from),
+            0
+        )
+    );
 const permissionSetsFor = (o) => [...PERMISSION_SETS, ...(o.samples ? SAMPLE_PERMISSION_SETS : [])];
 
 /**
@@ -239,7 +235,7 @@ function dryRun(options, ctx) {
     }
     ctx.say(`org:setup --dry-run: nothing is changed. The plan for ${t[1]}:\n${PREREQUISITES}`);
     ctx.say(kind ? `The org is ${kind}.` : "The org's kind is unknown: deploys show the production test level.");
-    const validated = ['core', ...(options.receipts ? ['receipts'] : [])];
+    const validated = partsFor(options);
     const commands = {
         connection: command.deploy([DIRS.connection], t),
         validate: command.deploy(dirsOf(validated), t, testLevel(ctx.root, 'production', validated), 'validate'),
@@ -247,12 +243,7 @@ function dryRun(options, ctx) {
     };
     partsFor(options).forEach((p) => (commands[p] = command.deploy([DIRS[p]], t, testLevel(ctx.root, kind, [p]))));
     const steps = stepsFor(options);
-    for (const [id, what] of steps.slice(
-        Math.max(
-            steps.findIndex(([s]) => s === options.from),
-            0
-        )
-    )) {
+    for (const [id, what] of fromStep(steps, options.from)) {
         const skipped = options[camel(`--skip-${id}`)] ? ` (skipped: --skip-${id})` : '';
         ctx.say(`[${steps.findIndex(([s]) => s === id) + 1}/${steps.length}] ${id}: ${what}${skipped}`);
         (commands[id] ? [commands[id]] : []).forEach((c) => ctx.say(`    ${shown(c)}`));
@@ -320,8 +311,7 @@ function preflight(options, ctx, org) {
     if (!display.ok || !display.result?.accessToken) {
         fail(`sf is not logged in to ${options.targetOrg}: ${display.json.message ?? 'no access token'}`, FIX.login);
     }
-    const query = (soql) =>
-        mustSf(ctx.sf, command.query(soql, org), 'the org could not be read', FIX.login).result.records;
+    const query = (soql) => ctx.must(command.query(soql, org), 'the org could not be read', FIX.login).result.records;
     const [row] = query(ORGANIZATION_QUERY);
     const kind = orgKind(row);
     ctx.say(`org ${options.targetOrg}: ${kind} (${row.OrganizationType})`);
@@ -354,7 +344,7 @@ function assign(ctx, args, who, fix) {
 
 function deployPart(ctx, { kind, org }, part) {
     const tests = testLevel(ctx.root, kind, [part]);
-    const r = mustSf(ctx.sf, command.deploy([DIRS[part]], org, tests), `${DIRS[part]} did not deploy`, FIX[part]);
+    const r = ctx.must(command.deploy([DIRS[part]], org, tests), `${DIRS[part]} did not deploy`, FIX[part]);
     const ran = tests.filter((_, i) => tests[i - 1] === '--tests');
     const count = r.result?.numberComponentsDeployed;
     ctx.say(`    deployed ${count} component(s)${ran.length ? `; RunSpecifiedTests ran ${ran.join(', ')}` : ''}`);
@@ -370,11 +360,11 @@ const RUN = {
      */
     connection(ctx, { options, org }) {
         const list = [...words('org list metadata --metadata-type ExternalServiceRegistration'), ...org];
-        const listed = options.validateOnly ? mustSf(ctx.sf, list, 'listing failed', FIX.login).result : [];
+        const listed = options.validateOnly ? ctx.must(list, 'listing failed', FIX.login).result : [];
         if ([].concat(listed ?? []).some((m) => m.fullName === 'CPaasMessagingApps')) {
             return ctx.say('    the org has the connection (CPaasMessagingApps): not deployed again');
         }
-        mustSf(ctx.sf, command.deploy([DIRS.connection], org), 'the connection did not deploy', FIX.connection);
+        ctx.must(command.deploy([DIRS.connection], org), 'the connection did not deploy', FIX.connection);
         ctx.say(`    deployed ${DIRS.connection} (no Apex in it, so no tests ran)`);
     },
 
@@ -434,8 +424,7 @@ const RUN = {
     validate(ctx, { options, org }) {
         const parts = partsFor(options);
         const level = testLevel(ctx.root, 'production', parts);
-        const r = mustSf(
-            ctx.sf,
+        const r = ctx.must(
             command.deploy(dirsOf(parts), org, level, 'validate'),
             'the validation failed',
             FIX.validate
@@ -443,27 +432,22 @@ const RUN = {
         ctx.say(
             `    validated ${dirsOf(parts).join(' and ')} with RunSpecifiedTests: ${level.filter((_, i) => level[i - 1] === '--tests').join(', ')}`
         );
-        ctx.say(`    deploy what was validated (within 10 days): npx ${shown(command.quick(r.result.id, org))}`);
+        const quick = [...words('project deploy quick --job-id'), r.result.id, ...org, '--wait', '60'];
+        ctx.say(`    deploy what was validated (within 10 days): npx ${shown(quick)}`);
         ctx.say(`    then: ${rerunCommand({ ...options, validateOnly: false }, 'permsets')}`);
     },
 
     permsets(ctx, { options, org }) {
         const fix = 'check the usernames and that the deploy steps succeeded, then rerun';
-        assign(ctx, command.assign(org, permissionSetsFor(options)), 'you', fix);
-        if (options.assign.length) {
-            assign(
-                ctx,
-                command.assign(org, permissionSetsFor(options), options.assign),
-                options.assign.join(', '),
-                fix
-            );
+        for (const users of [[], ...(options.assign.length ? [options.assign] : [])]) {
+            assign(ctx, command.assign(org, permissionSetsFor(options), users), users.join(', ') || 'you', fix);
         }
     },
 
     /** The Site deploys with step receipts; its guest user exists once it does. Finds and keeps its https URL. */
     site(ctx, { options, org }) {
         const read = (soql) =>
-            mustSf(ctx.sf, command.query(soql, org), 'the Site could not be read', FIX.receipts).result.records[0];
+            ctx.must(command.query(soql, org), 'the Site could not be read', FIX.receipts).result.records[0];
         const site = read(SITE_QUERY) ?? fail(`the org has no Site ${SITE}`, FIX.receipts);
         const guest = read(`SELECT Username FROM User WHERE Id = '${site.GuestUserId}'`)?.Username;
         // Unconfirmed in an org: that sf org assign permset takes a Site guest user for --on-behalf-of; if not, the
@@ -518,19 +502,14 @@ const RUN = {
             );
             members.push(['NamedCredential', 'namedCredentials', 'X8x8_Messaging_API', 'namedCredential', xml]);
         }
-        const exists =
-            mustSf(ctx.sf, command.query(SETTINGS_QUERY, org), 'the settings could not be read', FIX.deployed).result
-                .records.length > 0;
+        const { records } = ctx.must(command.query(SETTINGS_QUERY, org), 'no settings', FIX.deployed).result;
+        const exists = records.length > 0;
         const given = settingValues(options).filter(([, value]) => value !== undefined);
         let record = exists ? undefined : fs.readFileSync(path.join(ctx.root, SETTINGS_RECORD), 'utf8');
         if (exists && given.length) {
             const out = path.join(temp, 'settings');
-            mustSf(
-                ctx.sf,
-                command.retrieve(`CustomMetadata:${SETTINGS_MEMBER}`, out, org),
-                'the settings could not be retrieved',
-                FIX.deployed
-            );
+            const retrieve = [...words('project retrieve start --output-dir'), out, ...org];
+            ctx.must([...retrieve, '--metadata', `CustomMetadata:${SETTINGS_MEMBER}`], 'no retrieve', FIX.deployed);
             const file = fs.readdirSync(out, { recursive: true }).find((f) => String(f).endsWith('.md-meta.xml'));
             record = fs.readFileSync(path.join(out, String(file)), 'utf8');
         }
@@ -540,8 +519,7 @@ const RUN = {
         }
         if (members.length) {
             const dir = writePackage(path.join(temp, 'package'), members, apiVersion);
-            mustSf(
-                ctx.sf,
+            ctx.must(
                 command.deployPackage(dir, org),
                 'the per-org values did not deploy',
                 'fix the problems above, then rerun'
@@ -580,12 +558,7 @@ async function run(options, ctx, io) {
     const { sourceApiVersion } = JSON.parse(fs.readFileSync(path.join(ctx.root, 'sfdx-project.json'), 'utf8'));
     const org = ['--target-org', options.targetOrg];
     const steps = stepsFor(options);
-    const todo = steps.slice(
-        Math.max(
-            steps.findIndex(([id]) => id === options.from),
-            0
-        )
-    );
+    const todo = fromStep(steps, options.from);
     // Without a terminal nothing is asked: standard input is read first, and a missing input stops the run before
     // any sf call. On a terminal, sf and the login are checked before any secret is asked.
     let values = io.stdin.isTTY ? undefined : await readInputs(options, todo, io);
@@ -621,12 +594,8 @@ async function run(options, ctx, io) {
 export async function main(argv, io = {}) {
     io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, ...io };
     const say = (text) => void io.stdout.write(`${text}\n`);
-    const ctx = {
-        root: io.cwd,
-        say,
-        fetch: io.fetch,
-        sf: (args) => sf(args, io.cwd, { env: io.env, spawn: io.spawn })
-    };
+    const ctx = { root: io.cwd, say, fetch: io.fetch, sf: (args) => sf(args, io.cwd, io) };
+    ctx.must = (args, what, fix) => mustSf(ctx.sf, args, what, fix);
     let options;
     try {
         options = parseArgs(argv);

@@ -73,27 +73,17 @@ export function runTests(root, dirs, org, run) {
     return { summary, tests, covered: coverage, problems };
 }
 
-function cli(argv, say = (text) => process.stdout.write(`${text}\n`)) {
-    const org = [];
-    const dirs = [];
-    for (let i = 0; i < argv.length; i += 2) {
-        const list = { '--target-org': org, '-o': org, '--source-dir': dirs, '-d': dirs }[argv[i]];
-        list?.push(...(list === org ? ['--target-org'] : []), argv[i + 1] ?? '');
-        if (!list) {
-            org.length = 0;
-            break;
-        }
+/** The command line (the flags after `npm run org:tests --`); returns its exit code. */
+function cli(args, say) {
+    const org = ['--target-org', args[args.indexOf('--target-org') + 1]];
+    const dirs = args.filter((_, i) => args[i - 1] === '--source-dir');
+    if (!org[1] || !dirs.length) {
+        return say('usage: npm run org:tests -- --target-org <alias> --source-dir <dir>...') ?? 2;
     }
-    if (!org.length || !dirs.length) {
-        say('usage: npm run org:tests -- --target-org <alias> --source-dir <dir>...');
-        return 2;
-    }
-    const root = process.cwd();
-    const { summary, tests, covered, problems } = runTests(root, dirs, org, (args) => sf(args, root));
-    say(`apex-tests: ran ${tests.length} test class(es) of ${dirs.join(', ')}`);
-    if (summary) {
-        say(`  ${summary.passing} passed, ${summary.failing} failed (${summary.outcome})`);
-    }
+    const { summary, tests, covered, problems } = runTests(process.cwd(), dirs, org, (a) => sf(a, process.cwd()));
+    say(
+        `apex-tests: ran ${tests.length} test class(es) of ${dirs.join(', ')}: ${summary?.passing} passed, ${summary?.failing} failed`
+    );
     covered.forEach((c) => say(`  ${String(c.percent).padStart(3)} %  ${c.name}`));
     problems.forEach((p) => say(`  FAIL ${p}`));
     return problems.length ? 1 : 0;
@@ -101,10 +91,11 @@ function cli(argv, say = (text) => process.stdout.write(`${text}\n`)) {
 
 const entry = process.argv[1] && fs.realpathSync(path.resolve(process.argv[1]));
 if (entry === fileURLToPath(import.meta.url)) {
+    const say = (text) => void process.stdout.write(`${text}\n`);
     try {
-        process.exitCode = cli(process.argv.slice(2));
+        process.exitCode = cli(process.argv.slice(2), say);
     } catch (error) {
-        process.stderr.write(`apex-tests: ${error.message}\n  fix: ${error.fix}\n`);
+        say(`apex-tests: ${error.message}\n  fix: ${error.fix}`);
         process.exitCode = 1;
     }
 }
