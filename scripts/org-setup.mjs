@@ -564,7 +564,8 @@ async function run(options, ctx, io) {
     let values = io.stdin.isTTY ? undefined : await readInputs(options, todo, io);
     const { kind, session } = preflight(options, ctx, org);
     values ??= await readInputs(options, todo, io);
-    const temp = fs.mkdtempSync(path.join(ctx.root, '.tmp-org-setup-'));
+    fs.mkdirSync(path.join(ctx.root, '.tmp'), { recursive: true });
+    const temp = fs.mkdtempSync(path.join(ctx.root, '.tmp', 'org-setup-'));
     const state = { options, org, kind, session, temp, apiVersion: sourceApiVersion, values };
     try {
         for (const [id, what] of todo) {

@@ -104,10 +104,11 @@ const CASES = {
                 );
                 const seen = JSON.stringify([r.calls, r.deployed, r.out]);
                 assert.ok(!seen.includes(KEY) && !seen.includes(SECRET), 'no secret in argv, output or deployed files');
-                assert.ok(
-                    !fs.readdirSync(root).some((f) => f.startsWith('.tmp-org-setup-')),
-                    'the temp folder is removed'
-                );
+                const probe = valuesOf(
+                    r.calls.find((c) => commandOf(c) === 'apex run'),
+                    '--file'
+                )[0];
+                assert.ok(!fs.existsSync(path.dirname(probe)), 'the temp folder is removed');
             }
         },
     'without --receipts nothing of the receipt endpoint runs and the callback base URL stays blank': {
