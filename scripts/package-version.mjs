@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `npm run package:version -- --target-dev-hub <alias>`: unlocked package versions of the packages that
-// sfdx-project.json declares (connection, then core, then receipts: each depends on the ones before it), with the
-// project's sf. Run by a maintainer with a Dev Hub, and by the "Package versions" workflow.
-//   --create     first run only: `sf package create` for each package that has no packageAliases entry (sf
-//                writes the 0Ho alias into sfdx-project.json; the maintainer commits it). Never in a workflow.
-//   --promote    promote each version this run creates (only a promoted version installs in production; an
-//                unpromoted one installs only in scratch orgs and sandboxes: "Code Coverage for Unlocked
-//                Packages", developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_unlocked_pkg_code_coverage.htm)
+// `npm run package:version -- --target-dev-hub <alias>`: unlocked package versions of the packages sfdx-project.json
+// declares (connection, then core, then receipts: each depends on the ones before it), with the project's sf. Run by
+// a maintainer with a Dev Hub, and by the "Package versions" workflow.
+//   --create     first run only: `sf package create` for each package without a packageAliases entry (sf writes
+//                the 0Ho alias into sfdx-project.json; the maintainer commits it). Never in a workflow.
+//   --promote    promote each version this run creates (only a promoted version installs in production: "Code
+//                Coverage for Unlocked Packages",
+//                developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_unlocked_pkg_code_coverage.htm)
 //   --dry-run    print every command and run none
 //   --check-aliases  say which packages lack an alias and write ready=true|false to $GITHUB_OUTPUT
 // Versions are created with --code-coverage (promotion needs 75 %, computed only then) and
@@ -15,172 +15,92 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sf as runSf, StepError } from './org-setup/sf.mjs';
+import { sf, StepError } from './org-setup/sf.mjs';
 
-/** The packages of sfdx-project.json in file order: [{ name, path, description, alias }]. */
-export function packagesOf(project) {
-    return (project.packageDirectories ?? [])
-        .filter((d) => d.package)
-        .map((d) => ({
-            name: d.package,
-            path: d.path,
-            description: d.versionDescription ?? '',
-            alias: project.packageAliases?.[d.package]
-        }));
-}
-
-export function parseArgs(argv) {
-    const options = { create: false, promote: false, dryRun: false, checkAliases: false, wait: '120' };
-    const flags = {
-        '--create': 'create',
-        '--promote': 'promote',
-        '--dry-run': 'dryRun',
-        '--check-aliases': 'checkAliases'
-    };
-    for (let i = 0; i < argv.length; i++) {
-        if (flags[argv[i]]) {
-            options[flags[argv[i]]] = true;
-        } else if (argv[i] === '--target-dev-hub' || argv[i] === '-v') {
-            options.devHub = argv[++i];
-        } else if (argv[i] === '--wait') {
-            options.wait = argv[++i];
-        } else {
-            throw new StepError(`unknown argument ${argv[i]}`, 'see the header of scripts/package-version.mjs');
-        }
-    }
-    if (!options.devHub && !options.checkAliases && !options.dryRun) {
-        throw new StepError(
-            '--target-dev-hub is required',
-            'pass the alias of your Dev Hub (npx sf org login web --set-default-dev-hub --alias devhub)'
-        );
-    }
-    return options;
-}
-
+const FLAGS = ['--create', '--promote', '--dry-run', '--check-aliases'];
+const words = (text) => text.split(' ');
 const command = {
     create: (p, hub) => [
-        'package',
-        'create',
-        '--name',
-        p.name,
-        '--package-type',
-        'Unlocked',
-        '--path',
-        p.path,
-        '--no-namespace',
-        '--description',
-        p.description,
-        '--target-dev-hub',
-        hub
+        ...words('package create --package-type Unlocked --no-namespace --name'),
+        p.package,
+        ...['--path', p.path, '--description', p.versionDescription ?? '', '--target-dev-hub', hub]
     ],
     version: (p, hub, wait) => [
-        'package',
-        'version',
-        'create',
-        '--package',
-        p.name,
-        '--code-coverage',
-        '--installation-key-bypass',
-        '--wait',
-        wait,
-        '--target-dev-hub',
-        hub
+        ...words('package version create --code-coverage --installation-key-bypass --package'),
+        p.package,
+        ...['--wait', wait, '--target-dev-hub', hub]
     ],
-    promote: (id, hub) => ['package', 'version', 'promote', '--package', id, '--no-prompt', '--target-dev-hub', hub]
+    promote: (id, hub) => [...words('package version promote --no-prompt --package'), id, '--target-dev-hub', hub]
 };
+const shown = (args) => `  sf ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`;
 
-/**
- * Runs package:version with `argv`; io = { cwd, stdout, env, spawn } (each optional). Returns the exit code.
- */
+/** Runs package:version with `argv`; io = { cwd, stdout, env, spawn } (each optional). Returns the exit code. */
 export function main(argv, io = {}) {
-    const cwd = io.cwd ?? process.cwd();
-    const env = io.env ?? process.env;
-    const out = io.stdout ?? process.stdout;
-    const say = (text) => out.write(`${text}\n`);
-    let options;
-    try {
-        options = parseArgs(argv);
-    } catch (error) {
-        say(`package:version: ${error.message}\n  fix: ${error.fix}`);
-        return 2;
+    const { cwd = process.cwd(), env = process.env, stdout = process.stdout } = io;
+    const say = (text) => stdout.write(`${text}\n`);
+    const o = { wait: '120' };
+    for (let i = 0; i < argv.length; i++) {
+        if (FLAGS.includes(argv[i])) {
+            o[argv[i]] = true;
+        } else if (['--target-dev-hub', '-v', '--wait'].includes(argv[i]) && argv[i + 1]) {
+            o[argv[i] === '--wait' ? 'wait' : 'hub'] = argv[++i];
+        } else {
+            say(`package:version: unknown argument ${argv[i]} (see the header of scripts/package-version.mjs)`);
+            return 2;
+        }
     }
     const project = JSON.parse(fs.readFileSync(path.join(cwd, 'sfdx-project.json'), 'utf8'));
-    const packages = packagesOf(project);
-    const missing = packages.filter((p) => !p.alias).map((p) => p.name);
-    if (options.checkAliases) {
-        const ready = packages.length > 0 && missing.length === 0;
-        say(
-            ready
-                ? `package:version: every package has its alias (${packages.map((p) => p.name).join(', ')})`
-                : `package:version: no packageAliases for ${missing.join(', ')}: a maintainer runs npm run package:version -- --target-dev-hub <alias> --create once and commits sfdx-project.json`
-        );
+    const packages = (project.packageDirectories ?? []).filter((d) => d.package);
+    const missing = packages.filter((p) => !project.packageAliases?.[p.package]);
+    const names = (list) => list.map((p) => p.package).join(', ');
+    const aliases = `no packageAliases for ${names(missing)}: a maintainer runs npm run package:version -- --target-dev-hub <alias> --create once and commits sfdx-project.json`;
+    if (o['--check-aliases']) {
+        say(`package:version: ${missing.length ? aliases : `every package has its alias (${names(packages)})`}`);
         if (env.GITHUB_OUTPUT) {
-            fs.appendFileSync(env.GITHUB_OUTPUT, `ready=${ready}\n`);
+            fs.appendFileSync(env.GITHUB_OUTPUT, `ready=${packages.length > 0 && !missing.length}\n`);
         }
         return 0;
     }
-    const hub = options.devHub ?? '<dev hub>';
-    const sf = (args) => runSf(args, cwd, { env, spawn: io.spawn });
-    const show = (args) => say(`  sf ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
-    if (options.dryRun) {
-        say('package:version --dry-run: nothing is run. The commands, in order:');
-        if (options.create) {
-            packages.filter((p) => !p.alias).forEach((p) => show(command.create(p, hub)));
-        }
-        packages.forEach((p) => show(command.version(p, hub, options.wait)));
-        if (options.promote) {
-            packages.forEach((p) => show(command.promote(`<04t of ${p.name}, from its version create>`, hub)));
-        }
-        if (missing.length && !options.create) {
-            say(`(a real run skips everything: no packageAliases for ${missing.join(', ')}; see --create)`);
-        }
-        return 0;
-    }
-    try {
-        if (missing.length && !options.create) {
-            say(
-                `package:version: skipped, nothing changed: sfdx-project.json has no packageAliases for ${missing.join(', ')}. A maintainer runs npm run package:version -- --target-dev-hub <alias> --create once and commits the aliases sf writes.`
-            );
-            return 0;
-        }
-        const must = (args, what) => {
-            show(args);
-            const r = sf(args);
-            if (!r.ok) {
-                throw new StepError(
-                    `${what}: ${r.json.message ?? 'failed'}`,
-                    'read the message above; rerun when fixed'
-                );
-            }
-            return r.result ?? {};
-        };
-        if (options.create) {
-            for (const p of packages.filter((q) => !q.alias)) {
-                const r = must(command.create(p, hub), `the package ${p.name} was not created`);
-                say(
-                    `    created ${p.name} (${r.Id ?? 'id in sfdx-project.json'}); commit sfdx-project.json's packageAliases`
-                );
-            }
-        }
-        const created = [];
-        for (const p of packages) {
-            const r = must(command.version(p, hub, options.wait), `no version of ${p.name} was created`);
-            const id = r.SubscriberPackageVersionId;
-            say(
-                `    ${p.name}: ${id} (${r.Status ?? 'status unknown'}${r.CodeCoverage == null ? '' : `, coverage ${r.CodeCoverage} %`})`
-            );
-            created.push({ p, id });
-        }
-        if (options.promote) {
-            for (const { p, id } of created) {
-                must(command.promote(id, hub), `${p.name} ${id} was not promoted`);
-                say(`    promoted ${p.name} ${id}`);
-            }
-        }
+    if (!o.hub && !o['--dry-run']) {
         say(
-            `package:version: done. Install in dependency order, each with: npx sf package install --package <04t> --target-org <alias> --wait 30 --no-prompt${options.promote ? '' : ' (unpromoted: scratch orgs and sandboxes only)'}`
+            'package:version: --target-dev-hub is required (npx sf org login web --set-default-dev-hub --alias devhub)'
         );
+        return 2;
+    }
+    const hub = o.hub ?? '<dev hub>';
+    if (o['--dry-run']) {
+        say('package:version --dry-run: nothing is run. The commands, in order:');
+        (o['--create'] ? missing : []).forEach((p) => say(shown(command.create(p, hub))));
+        packages.forEach((p) => say(shown(command.version(p, hub, o.wait))));
+        (o['--promote'] ? packages : []).forEach((p) => say(shown(command.promote(`<04t of ${p.package}>`, hub))));
         return 0;
+    }
+    if (missing.length && !o['--create']) {
+        say(`package:version: skipped, nothing changed: sfdx-project.json has ${aliases}.`);
+        return 0;
+    }
+    const must = (args, what) => {
+        say(shown(args));
+        const r = sf(args, cwd, { env, spawn: io.spawn });
+        if (!r.ok) {
+            throw new StepError(`${what}: ${r.json.message ?? 'failed'}`, 'read the message above; rerun when fixed');
+        }
+        return r.result ?? {};
+    };
+    try {
+        for (const p of o['--create'] ? missing : []) {
+            const r = must(command.create(p, hub), `the package ${p.package} was not created`);
+            say(`    created ${p.package} (${r.Id}); commit sfdx-project.json's packageAliases`);
+        }
+        // Promoted only once every version exists: a promoted version cannot be taken back.
+        const created = packages.map((p) => {
+            const r = must(command.version(p, hub, o.wait), `no version of ${p.package} was created`);
+            say(`    ${p.package}: ${r.SubscriberPackageVersionId} (${r.Status}, coverage ${r.CodeCoverage} %)`);
+            return [p, r.SubscriberPackageVersionId];
+        });
+        for (const [p, id] of o['--promote'] ? created : []) {
+            must(command.promote(id, hub), `${p.package} ${id} was not promoted`);
+        }
     } catch (error) {
         if (!(error instanceof StepError)) {
             throw error;
@@ -188,6 +108,11 @@ export function main(argv, io = {}) {
         say(`package:version: ${error.message}\n  fix: ${error.fix}`);
         return 1;
     }
+    const where = o['--promote'] ? '' : ' (unpromoted: scratch orgs and sandboxes only)';
+    say(
+        `package:version: done. Install in dependency order: npx sf package install --package <04t> --target-org <alias> --wait 30 --no-prompt${where}`
+    );
+    return 0;
 }
 
 const entry = process.argv[1] && fs.realpathSync(path.resolve(process.argv[1]));

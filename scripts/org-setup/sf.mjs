@@ -1,8 +1,7 @@
 // Runs the Salesforce CLI (`sf` on PATH: under `npm run`, the project's own node_modules/.bin/sf, pinned in
-// package.json, since npm run puts node_modules/.bin first on PATH:
-// https://docs.npmjs.com/cli/v11/commands/npm-run-script), always with --json, and reads its envelope:
-// { status: 0 | 1, result, warnings } on success, { status: 1, name, message, data? } on an error
-// (@salesforce/sf-plugins-core SfCommand JSON output). Never passes a secret: nothing secret reaches argv.
+// package.json: https://docs.npmjs.com/cli/v11/commands/npm-run-script), always with --json, and reads its envelope:
+// { status: 0, result } on success, { status: 1, name, message, result? } on an error (@salesforce/sf-plugins-core
+// SfCommand JSON output). Nothing secret ever reaches argv.
 import { spawnSync } from 'node:child_process';
 
 /** Thrown by a step that cannot go on; `fix` tells the admin what to do. */
@@ -13,53 +12,38 @@ export class StepError extends Error {
     }
 }
 
-/**
- * Runs `sf <args> --json` in `cwd`, with `env` (default this process's) and `spawn` (default spawnSync; a test's
- * stand-in takes the same arguments and returns the same result).
- * @returns {{ ok: boolean, json: object, result: any, stderr: string }}
- */
+/** Runs `sf <args> --json` in cwd with env and spawn (spawnSync's signature: the tests' fake takes its place). */
 export function sf(args, cwd, { env = process.env, spawn = spawnSync } = {}) {
-    const run = spawn('sf', [...args, '--json'], {
-        cwd,
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024,
-        env: { ...env, SF_NO_COLOR: 'true', FORCE_COLOR: '0' }
-    });
+    const options = { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...env, SF_NO_COLOR: 'true' } };
+    const run = spawn('sf', [...args, '--json'], options);
+    const npm =
+        "run npm ci (it installs the project's sf), then start this through npm run (node_modules/.bin on PATH)";
     if (run.error) {
         throw new StepError(
-            run.error.code === 'ENOENT'
-                ? 'the Salesforce CLI (sf) is not on PATH'
-                : `sf could not start: ${run.error.message}`,
-            "run npm ci in the project (it installs the project's sf), then start this through npm run (org:setup, org:tests, package:version), which puts node_modules/.bin first on PATH"
+            run.error.code === 'ENOENT' ? 'the Salesforce CLI (sf) is not on PATH' : `sf: ${run.error.message}`,
+            npm
         );
     }
-    const stdout = run.stdout ?? '';
-    let json;
     try {
-        json = JSON.parse(stdout.slice(stdout.indexOf('{')));
+        const json = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+        return { ok: run.status === 0 && !json.status, json, result: json.result };
     } catch {
         throw new StepError(
-            `sf ${args.slice(0, 3).join(' ')} printed no JSON (exit ${run.status}): ${(run.stderr || stdout).slice(0, 500)}`,
-            'update the Salesforce CLI (sf update) and rerun'
+            `sf ${args.slice(0, 3).join(' ')} printed no JSON: ${(run.stderr || run.stdout).slice(0, 500)}`,
+            npm
         );
     }
-    const ok = run.status === 0 && (json.status ?? 0) === 0;
-    return { ok, json, result: json.result ?? json.data, stderr: run.stderr ?? '' };
 }
 
-/** The problems of a failed deploy, one a line (componentFailures of project deploy start's result). */
-export function deployProblems(response) {
-    const failures = [].concat(response.result?.details?.componentFailures ?? []);
-    const lines = failures.map(
-        (f) =>
-            `${f.componentType ?? f.type ?? ''} ${f.fullName ?? ''}${f.lineNumber ? ` line ${f.lineNumber}` : ''}: ${f.problem ?? f.error ?? ''}`
+/** Runs one sf command; throws a StepError with its problems (a deploy's component failures, else its message). */
+export function mustSf(run, args, what, fix) {
+    const r = run(args);
+    const failures = [].concat(r.result?.details?.componentFailures ?? []);
+    const problems = failures.map(
+        (f) => `${f.componentType} ${f.fullName}${f.lineNumber ? ` line ${f.lineNumber}` : ''}: ${f.problem}`
     );
-    const files = (response.result?.files ?? []).filter((f) => f.state === 'Failed');
-    if (!failures.length) {
-        lines.push(...files.map((f) => `${f.type} ${f.fullName}: ${f.error}`));
+    if (!r.ok) {
+        throw new StepError(`${what}:\n    ${(problems.length ? problems : [r.json.message]).join('\n    ')}`, fix);
     }
-    if (!lines.length) {
-        lines.push(response.json.message ?? response.result?.errorMessage ?? 'the deploy did not succeed');
-    }
-    return lines;
+    return r;
 }

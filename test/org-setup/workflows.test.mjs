@@ -1,18 +1,17 @@
 // The workflows' own command lines, as written, against the fake sf: every `npm run org:setup` line reaches the
-// core deploy with standard input closed (CI has no terminal and no secrets on stdin), the coverage line runs
-// the tests it names, and every `package:version` line changes nothing while sfdx-project.json has no
-// packageAliases. A workflow that changes a flag is tested by the change.
+// core deploy with standard input closed (CI has no terminal and no secrets on stdin), the coverage line runs the
+// tests it names, and every `package:version` line changes nothing while sfdx-project.json has no packageAliases.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'yaml';
 import { main as orgSetup } from '../../scripts/org-setup.mjs';
 import { main as packageVersion } from '../../scripts/package-version.mjs';
-import * as fakeSf from './fake-sf/fake-sf.mjs';
-import { commandOf, fakeEnv, project, readCalls, root, valuesOf } from './harness.mjs';
+import { commandOf, fakeSf, valuesOf } from './fake-sf/fake-sf.mjs';
 
 const SCRATCH_ORG = {
     IsSandbox: true,
@@ -20,104 +19,69 @@ const SCRATCH_ORG = {
     OrganizationType: 'Developer Edition'
 };
 
-/** Every line of every workflow step's `run` that starts with `prefix`, split into its words (no quoting used). */
+/** The arguments after `--` of every workflow `run` line that starts with `prefix` (the lines use no quoting). */
 function lines(prefix) {
-    const dir = path.join(root, '.github', 'workflows');
-    return fs
+    const dir = '.github/workflows';
+    const steps = fs
         .readdirSync(dir)
-        .filter((f) => /\.ya?ml$/.test(f))
-        .flatMap((f) =>
-            Object.values(parse(fs.readFileSync(path.join(dir, f), 'utf8')).jobs ?? {}).flatMap((job) =>
-                (job.steps ?? []).flatMap((step) =>
-                    String(step.run ?? '')
-                        .split('\n')
-                        .map((l) => l.trim())
-                        .filter((l) => l.startsWith(prefix))
-                        .map((l) => ({ file: f, words: l.split(/\s+/) }))
-                )
-            )
-        );
+        .flatMap((f) => Object.values(parse(fs.readFileSync(path.join(dir, f), 'utf8')).jobs ?? {}));
+    const runs = steps.flatMap((job) => (job.steps ?? []).flatMap((step) => String(step.run ?? '').split('\n')));
+    const found = runs.map((l) => l.trim()).filter((l) => l.startsWith(prefix));
+    assert.ok(found.length > 0, `a workflow runs ${prefix}`);
+    return found.map((l) => l.split(/\s+/).slice(l.split(/\s+/).indexOf('--') + 1));
 }
-
-/** The arguments after `--` of an `npm run <script> -- ...` line. */
-const afterDashes = (words) => words.slice(words.indexOf('--') + 1);
+const sink = () => ({
+    text: '',
+    write(t) {
+        this.text += t;
+        return true;
+    }
+});
 
 test('every org:setup line of the workflows reaches the core deploy with stdin closed', async () => {
-    const found = lines('npm run org:setup');
-    assert.ok(found.length > 0, 'a workflow runs org:setup');
-    for (const { file, words } of found) {
-        const p = project();
-        let out = '';
-        const sink = { write: (t) => ((out += t), true) };
-        const status = await orgSetup(afterDashes(words), {
-            cwd: p.cwd,
-            stdin: Readable.from([]),
-            stdout: sink,
-            stderr: sink,
-            env: fakeEnv(p, { organization: SCRATCH_ORG }),
-            spawn: fakeSf.spawnSync
-        });
-        assert.equal(status, 0, `${file}: ${words.join(' ')}\n${out}`);
-        const calls = readCalls(p);
+    for (const args of lines('npm run org:setup')) {
+        const sf = fakeSf({ organization: SCRATCH_ORG });
+        const out = sink();
+        const status = await orgSetup(args, { stdin: Readable.from([]), stdout: out, stderr: out, spawn: sf.spawn });
+        assert.equal(status, 0, `${args.join(' ')}\n${out.text}`);
         assert.ok(
-            calls.some(
-                (argv) =>
-                    commandOf(argv) === 'project deploy start' &&
-                    valuesOf(argv, '--source-dir').includes('force-app/core')
-            ),
-            `${file}: the core deploy was reached`
+            sf.calls.some(
+                (c) => commandOf(c) === 'project deploy start' && valuesOf(c, '--source-dir').includes('force-app/core')
+            )
         );
     }
 });
 
-test("the coverage line of the workflows runs the named directories' tests and passes on full coverage", () => {
-    const found = lines('npm run org:tests');
-    assert.ok(found.length > 0, 'a workflow checks coverage');
-    for (const { file, words } of found) {
-        const p = project();
-        const r = spawnSync(
-            process.execPath,
-            [path.join(root, 'scripts', 'org-setup', 'apex-tests.mjs'), ...afterDashes(words)],
-            {
-                cwd: p.cwd,
-                env: fakeEnv(p, {}),
-                encoding: 'utf8'
-            }
-        );
-        assert.equal(r.status, 0, `${file}: ${r.stdout}${r.stderr}`);
-        const [run] = readCalls(p);
-        assert.equal(commandOf(run), 'apex run test');
-        assert.ok(valuesOf(run, '--class-names').includes('CPaasMessagingGatewayTest'));
-        assert.ok(run.includes('--code-coverage'));
-        assert.match(r.stdout, /apex-tests: ran \d+ test class\(es\) of force-app\/core/);
-    }
-});
-
-test('no workflow creates a package, and each package:version line skips while there are no aliases', () => {
-    const found = lines('npm run package:version');
-    assert.ok(found.length > 0, 'a workflow packages');
-    for (const { file, words } of found) {
-        assert.ok(!words.includes('--create'), `${file}: ${words.join(' ')}`);
-        const p = project();
-        let out = '';
-        const status = packageVersion(afterDashes(words), {
-            cwd: p.cwd,
-            stdout: { write: (t) => ((out += t), true) },
-            env: fakeEnv(p, {}),
-            spawn: fakeSf.spawnSync
+test("the coverage line of the workflows runs the named directories' tests through the sf on PATH and passes", () => {
+    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'org-tests-')), 'sf.log');
+    for (const args of lines('npm run org:tests')) {
+        const PATH = `${path.resolve('test/org-setup/fake-sf')}${path.delimiter}${process.env.PATH}`;
+        const r = spawnSync(process.execPath, ['scripts/org-setup/apex-tests.mjs', ...args], {
+            encoding: 'utf8',
+            env: { ...process.env, PATH, FAKE_SF_LOG: log }
         });
-        assert.equal(status, 0, out);
-        assert.match(out, /skipped, nothing changed: sfdx-project.json has no packageAliases/);
-        assert.deepEqual(readCalls(p), []);
+        assert.equal(r.status, 0, r.stdout + r.stderr);
+        const run = JSON.parse(fs.readFileSync(log, 'utf8').split('\n')[0]);
+        assert.equal(commandOf(run), 'apex run test');
+        assert.ok(
+            valuesOf(run, '--class-names').includes('CPaasMessagingGatewayTest') && run.includes('--code-coverage')
+        );
     }
-    const [check] = lines('node scripts/package-version.mjs --check-aliases');
-    assert.ok(check, 'the workflow checks the aliases before its packaging job');
-    const p = project();
-    const output = path.join(p.dir, 'github-output');
-    packageVersion(['--check-aliases'], {
-        cwd: p.cwd,
-        stdout: { write: () => true },
-        env: { GITHUB_OUTPUT: output }
-    });
-    assert.equal(fs.readFileSync(output, 'utf8'), 'ready=false\n');
+    fs.rmSync(path.dirname(log), { recursive: true });
+});
+
+test('no workflow creates a package, each package:version line skips while there are no aliases, and the check says so', () => {
+    for (const args of lines('npm run package:version')) {
+        assert.ok(!args.includes('--create'), args.join(' '));
+        const sf = fakeSf();
+        const out = sink();
+        assert.equal(packageVersion(args, { stdout: out, spawn: sf.spawn }), 0, out.text);
+        assert.match(out.text, /skipped, nothing changed/);
+        assert.deepEqual(sf.calls, []);
+    }
+    assert.ok(lines('node scripts/package-version.mjs --check-aliases'));
+    const GITHUB_OUTPUT = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gh-')), 'output');
+    packageVersion(['--check-aliases'], { stdout: sink(), env: { GITHUB_OUTPUT } });
+    assert.equal(fs.readFileSync(GITHUB_OUTPUT, 'utf8'), 'ready=false\n');
+    fs.rmSync(path.dirname(GITHUB_OUTPUT), { recursive: true });
 });

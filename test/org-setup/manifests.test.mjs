@@ -1,0 +1,107 @@
+// The project's sf on this Node, and the manifests org:setup and the admin guide deploy: the receipt endpoint's
+// removal manifest names exactly what force-app/receipts deploys, and the destructive-changes manifest names every
+// Apex class deleted since the newest git tag.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { ComponentSet } from '@salesforce/source-deploy-retrieve';
+import { manifest, MANIFEST, removedClasses } from '../../scripts/org-setup/removed-classes.mjs';
+
+const temp = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+
+test('the project sf logs in with an access token against a local stub (its HTTP layer runs on this Node)', async () => {
+    const requests = [];
+    const server = http.createServer((req, res) => {
+        requests.push(req.url);
+        const user = {
+            preferred_username: 'admin@example.com',
+            organization_id: '00D000000000001EAA',
+            user_id: '005000000000001AAA'
+        };
+        const versions = [{ version: '65.0', url: '/services/data/v65.0' }];
+        const userRecord = { Id: '005000000000001AAA', Username: 'admin@example.com' };
+        const body = req.url.startsWith('/services/oauth2/userinfo')
+            ? user
+            : /\/data\/?$/.test(req.url)
+              ? versions
+              : req.url.includes('/sobjects/User/')
+                ? userRecord
+                : { records: [] };
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify(body));
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // Its own HOME (sf keeps config, auth files and logs there), telemetry and version checks off.
+    const home = temp('sf-home-');
+    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home };
+    Object.assign(env, {
+        SF_DISABLE_TELEMETRY: 'true',
+        SF_SKIP_NEW_VERSION_CHECK: 'true',
+        SF_DISABLE_AUTOUPDATE: 'true'
+    });
+    Object.assign(env, { SF_USE_GENERIC_UNIX_KEYCHAIN: 'true', SF_ACCESS_TOKEN: '00D000000000001!stub.token' });
+    const url = `http://127.0.0.1:${server.address().port}`;
+    const args = ['org', 'login', 'access-token', '--instance-url', url, '--no-prompt', '--json'];
+    const child = spawn(path.resolve('node_modules/.bin/sf'), args, { env });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    await new Promise((resolve) => child.on('close', resolve));
+    server.close();
+    server.closeAllConnections();
+    fs.rmSync(home, { recursive: true, force: true });
+    assert.equal(JSON.parse(stdout).result?.username, 'admin@example.com', stdout);
+    assert.equal(requests[0], '/services/oauth2/userinfo');
+});
+
+test('the removal manifest names exactly the components of force-app/receipts, beside a package.xml that deploys nothing', async () => {
+    const members = (types) =>
+        []
+            .concat(types ?? [])
+            .flatMap((t) => [].concat(t.members).map((m) => `${t.name}:${m}`))
+            .sort();
+    const read = (file) => fs.readFileSync(path.join('manifest/remove-receipts', file), 'utf8');
+    const listed = [...read('destructiveChanges.xml').matchAll(/<types>([\s\S]*?)<\/types>/g)].map(([, t]) => ({
+        name: t.match(/<name>([^<]+)<\/name>/)[1],
+        members: [...t.matchAll(/<members>([^<]+)<\/members>/g)].map((m) => m[1])
+    }));
+    const source = await ComponentSet.fromSource('force-app/receipts').getObject();
+    assert.deepEqual(members(listed), members(source.Package.types));
+    assert.doesNotMatch(read('package.xml'), /<types>/);
+});
+
+test('the destructive-changes manifest lists every .cls deleted since the newest tag, none without a tag', () => {
+    const repo = temp('removed-classes-');
+    const git = (...args) =>
+        assert.equal(spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo }).status, 0);
+    const write = (file, text = 'public class X {}') => {
+        fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+        fs.writeFileSync(path.join(repo, file), text);
+    };
+    git('init', '-q');
+    ['a/Old.cls', 'a/Moved.cls', 'a/Kept.cls', 'a/Early.cls'].forEach((f) => write(f));
+    git('add', '.');
+    git('commit', '-qm', 'one');
+    git('rm', '-q', 'a/Early.cls');
+    git('commit', '-qm', 'before the tag');
+    assert.deepEqual(removedClasses(repo), { tag: undefined, classes: [] }, 'no tag: nothing to remove');
+    git('tag', 'v0.1.0');
+    git('rm', '-q', 'a/Old.cls', 'a/Moved.cls');
+    write('b/Moved.cls', 'public class Moved { Integer changed; }');
+    git('add', '.');
+    git('commit', '-qm', 'two');
+    const removed = removedClasses(repo);
+    fs.rmSync(repo, { recursive: true, force: true });
+    assert.deepEqual(removed, { tag: 'v0.1.0', classes: ['Old'] });
+    assert.match(manifest(removed, '65.0'), /<types>\n {8}<members>Old<\/members>\n {8}<name>ApexClass<\/name>/);
+    // This repository: with no tag yet (0.1.0 is installed nowhere) the checked-in manifest names no class.
+    const here = removedClasses(process.cwd());
+    assert.equal(
+        fs.readFileSync(MANIFEST, 'utf8'),
+        manifest(here, JSON.parse(fs.readFileSync('sfdx-project.json', 'utf8')).sourceApiVersion)
+    );
+    assert.ok(here.tag || !here.classes.length, 'without a tag the manifest is empty');
+});
