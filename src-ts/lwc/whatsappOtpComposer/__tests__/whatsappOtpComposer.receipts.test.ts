@@ -1,4 +1,4 @@
-// After a settled send: the composer follows the delivery receipts (deliveryStatusPoll.ts), shows them in
+// After a settled send: the composer follows the delivery receipts (statusPoll.ts), shows them in
 // c-whatsapp-otp-delivery-status and announces each change in its aria-live region; it stops when the
 // delivery is final, when the challenge closes and when it leaves the page.
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
@@ -6,7 +6,7 @@ import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus'
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
-import { FOLLOW_DELAYS_MS } from '../deliveryStatusPoll';
+import { FOLLOW_DELAYS_MS } from '../statusPoll';
 import { labelText } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
 import type { ComposerElement } from './composerTestUtils';
 import {
