@@ -10,9 +10,10 @@ module.exports = {
     ...jestConfig,
     testMatch: ['<rootDir>/src-ts/**/__tests__/**/*.test.ts'],
     moduleNameMapper: {
-        // The one shared folder of lightning/* mocks; it sits outside force-app so nothing test-only deploys.
-        // Modules without a file here use sfdx-lwc-jest's stubs.
-        '^lightning/(platformShowToastEvent|actions|uiRelatedListApi)$': '<rootDir>/jest-mocks/lightning/$1.js',
+        // sfdx-lwc-jest has no stub of lightning/actions; the one mock sits outside force-app, so nothing test-only
+        // deploys. The other lightning/* modules use sfdx-lwc-jest's stubs (ShowToastEvent, getRelatedListRecords as
+        // an LDS test wire adapter).
+        '^lightning/actions$': '<rootDir>/jest-mocks/lightning/actions.js',
         '^c/(\\w+)$': '<rootDir>/src-ts/lwc/$1/$1.ts'
     },
     setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/jest-mocks/setupTests.js'],

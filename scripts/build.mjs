@@ -16,13 +16,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const HEADER_PREFIX = '// Generated from ';
 const rel = (p) => path.relative(root, p).split(path.sep).join('/');
 const formatHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' };
-
-export function header(sourceFile) {
-    return `${HEADER_PREFIX}${rel(sourceFile)} by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.\n`;
-}
 
 /** tsconfig.build.json, parsed: its rootDir (src-ts/lwc) and outDir (force-app/core/lwc) are the two trees. */
 function buildConfig() {
@@ -80,7 +75,8 @@ export function compile({ typeCheck = true } = {}) {
             reportDiagnostics: true
         });
         diagnostics.push(...(result.diagnostics ?? []));
-        outputs.set(out.replace(/\.ts$/, '.js'), header(source) + result.outputText);
+        const header = `// Generated from ${rel(source)} by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.\n`;
+        outputs.set(out.replace(/\.ts$/, '.js'), header + result.outputText);
     }
     return { outputs, outDir: path.resolve(outDir), diagnostics };
 }

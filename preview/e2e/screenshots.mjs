@@ -11,7 +11,6 @@ import { projectRoot } from '../sim/paths.mjs';
 import { label, startHarness } from './harness.mjs';
 
 const docs = path.join(projectRoot, 'docs');
-const VIEWPORT = { width: 1280, height: 760 };
 const AT = Date.UTC(2026, 0, 15, 9, 30);
 const SENT = label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678');
 
@@ -33,17 +32,19 @@ function fixSimulation() {
 const byId = (view, id) => view.composer.locator(`[data-id="${id}"]`);
 const waitForText = (locator, text) => locator.filter({ hasText: text }).first().waitFor({ timeout: 10000 });
 
-async function sendAndReadCode(view, n = 1) {
+/** Sends a code and waits until the card says it was sent; returns the code the customer's phone shows. */
+async function send(view) {
     await byId(view, 'send').locator('button').click();
-    const code = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(n - 1);
+    const code = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').first();
     await code.waitFor({ timeout: 10000 });
+    await waitForText(byId(view, 'status'), SENT);
     return (await code.innerText()).trim();
 }
 
 const sessionOf = (view) => view.page.evaluate(() => window.sessionStorage.getItem('whatsapp-otp-preview-session'));
 
 /** Moves the page's clock and this tab's simulated org's clock on by the same seconds. */
-async function moveClocks(harness, view, seconds) {
+async function moveClocks(view, seconds) {
     view.elapsedMs = (view.elapsedMs ?? 0) + seconds * 1000;
     const session = await sessionOf(view);
     const response = await fetch(`${harness.url}sim/clock`, {
@@ -61,8 +62,8 @@ async function moveClocks(harness, view, seconds) {
  * Lets the cooldown (15 s, the shortest Apex allows) pass, resends and waits for the notice. The first message's
  * receipts come in that time: the customer has read it before the resend.
  */
-async function resendAndReadNotice(harness, view) {
-    await moveClocks(harness, view, 15);
+async function resendAndReadNotice(view) {
+    await moveClocks(view, 15);
     await view.page.locator('[data-id="whatsapp-ticks"][data-state="read"]').waitFor({ timeout: 10000 });
     const resend = byId(view, 'resend').locator('button');
     await resend.filter({ hasText: label('WhatsAppOtp_UI_Resend') }).waitFor({ timeout: 10000 });
@@ -104,7 +105,7 @@ async function samePicture(page, before, after) {
     }, urls);
 }
 
-async function shoot(harness, view, name) {
+async function shoot(view, name) {
     // The Activity card asks for the Contact's Tasks every 1.5 s: wait until it shows every one logged so far.
     const tasksUrl = `${harness.url}sim/tasks/${CONTACTS[view.contact].id}?session=${await sessionOf(view)}`;
     const { tasks } = await (await fetch(tasksUrl)).json();
@@ -130,97 +131,69 @@ async function shoot(harness, view, name) {
     console.log(`${path.relative(projectRoot, file)}${kept ? ' (unchanged)' : ''}`);
 }
 
-/** Each scene opens its page with `open(query, viewport)` and brings it to the state its picture shows. */
+/** Each scene brings its page to the state its picture shows. */
 const SCENES = {
-    async ready(open) {
-        const view = await open();
-        await waitForText(byId(view, 'phone'), '5678');
-        return view;
-    },
-    async sent(open) {
-        const view = await open();
-        await sendAndReadCode(view);
-        await waitForText(byId(view, 'status'), SENT);
-        return view;
-    },
-    async verified(open) {
-        const view = await open();
-        await enterCode(view, await sendAndReadCode(view));
+    ready: (view) => waitForText(byId(view, 'phone'), '5678'),
+    sent: send,
+    async verified(view) {
+        await enterCode(view, await send(view));
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
         await waitForText(byId(view, 'verified-by'), 'Jane Doe');
-        return view;
     },
-    async resumed(open) {
-        const view = await open();
-        await sendAndReadCode(view);
-        await waitForText(byId(view, 'status'), SENT);
+    async resumed(view) {
+        await send(view);
         // A reload: the card resumes the code in flight from the Contact's related list.
         await view.page.reload();
         await waitForText(byId(view, 'status'), SENT);
         await waitForText(byId(view, 'expiry'), 'Code expires in');
-        return view;
     },
-    async 'resend-notice'(open, harness) {
-        const view = await open();
-        await sendAndReadCode(view);
-        await resendAndReadNotice(harness, view);
-        return view;
+    async 'resend-notice'(view) {
+        await send(view);
+        await resendAndReadNotice(view);
     },
-    async 'older-code'(open, harness) {
+    async 'older-code'(view) {
         // The customer reads out the code of the first message after a resend: it counts as a wrong code.
-        const view = await open();
-        const older = await sendAndReadCode(view);
-        await resendAndReadNotice(harness, view);
+        const older = await send(view);
+        await resendAndReadNotice(view);
         await enterCode(view, older);
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCode', 4));
-        return view;
     },
-    async narrow(open) {
-        // A phone-sized window (375 px): the page wraps instead of scrolling sideways.
-        const view = await open({}, { width: 375, height: 812 });
-        await sendAndReadCode(view);
-        await waitForText(byId(view, 'status'), SENT);
-        return view;
-    },
-    async paste(open) {
-        const view = await open();
-        const code = await sendAndReadCode(view);
+    // A phone-sized window (375 px, PAGES): the page wraps instead of scrolling sideways.
+    narrow: send,
+    async paste(view) {
         // Typed with spaces, as read aloud: the input keeps every digit.
-        await byId(view, 'code').pressSequentially(code.replace(/(\d{2})(?=\d)/g, '$1 '));
-        return view;
+        await byId(view, 'code').pressSequentially((await send(view)).replace(/(\d{2})(?=\d)/g, '$1 '));
     },
-    async error(open) {
-        const view = await open({ outcome: '401' });
+    async error(view) {
         await byId(view, 'send').locator('button').click();
         await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_CredentialRejected'));
-        return view;
     },
-    async locked(open) {
-        const view = await open({ attempts: 2 });
-        const wrong = (await sendAndReadCode(view)).replace(/^./, (digit) => String((Number(digit) + 1) % 10));
+    async locked(view) {
+        const wrong = (await send(view)).replace(/^./, (digit) => String((Number(digit) + 1) % 10));
         await enterCode(view, wrong);
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCodeLastAttempt'));
         await enterCode(view, wrong);
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Locked'));
-        return view;
     },
-    async 'no-phone'(open) {
-        const view = await open({ contact: 'no-phone' });
-        await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
-        return view;
-    }
+    'no-phone': (view) => waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'))
+};
+/** The scenes' pages other than the mobile Contact's in a 1280 x 760 window: [query, viewport]. */
+const PAGES = {
+    narrow: [{}, { width: 375, height: 812 }],
+    error: [{ outcome: '401' }],
+    locked: [{ attempts: 2 }],
+    'no-phone': [{ contact: 'no-phone' }]
 };
 
 fixSimulation();
 const harness = await startHarness({ now: () => AT });
 try {
     for (const [name, scene] of Object.entries(SCENES)) {
-        const open = async (query = {}, viewport = VIEWPORT) => {
-            const page = { contact: 'mobile', ...query };
-            return { ...(await harness.openPage(page, { viewport, time: AT })), contact: page.contact };
-        };
-        const view = await scene(open, harness);
-        await shoot(harness, view, name);
+        const [query, viewport = { width: 1280, height: 760 }] = PAGES[name] ?? [{}];
+        const contact = query.contact ?? 'mobile';
+        const view = { ...(await harness.openPage({ contact, ...query }, { viewport, time: AT })), contact };
+        await scene(view);
+        await shoot(view, name);
         await view.close();
     }
 } finally {

@@ -3,19 +3,10 @@
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
 import { DeliveryFollower, deliveryStatusPoll, FOLLOW_DELAYS_MS, POLL_DELAYS_MS, sendStatusPoll } from '../statusPoll';
+import { NO_RECEIPT } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
 import { SENT, sendStatus } from './composerTestUtils';
 
 const sending = sendStatus(SENT, 'SENDING');
-const NO_RECEIPT: DeliveryFields = {
-    channel: null,
-    whatsappStatus: null,
-    smsStatus: null,
-    deliveredAt: null,
-    readAt: null,
-    deliveryErrorCode: null,
-    deliveryErrorDetail: null,
-    fallbackEnabled: false
-};
 const whatsapp = (whatsappStatus: DeliveryFields['whatsappStatus']): DeliveryFields => ({
     ...NO_RECEIPT,
     channel: 'WHATSAPP',

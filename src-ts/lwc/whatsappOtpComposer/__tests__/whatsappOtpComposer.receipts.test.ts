@@ -7,7 +7,7 @@ import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.ge
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
 import { FOLLOW_DELAYS_MS } from '../statusPoll';
-import { labelText } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
+import { labelText, NO_RECEIPT } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
 import type { ComposerElement } from './composerTestUtils';
 import {
     CODE,
@@ -26,17 +26,6 @@ import {
 
 const mockGetSendStatus = jest.mocked(getSendStatus);
 const mockVerifyOtp = jest.mocked(verifyOtp);
-
-const NO_RECEIPT: DeliveryFields = {
-    channel: null,
-    whatsappStatus: null,
-    smsStatus: null,
-    deliveredAt: null,
-    readAt: null,
-    deliveryErrorCode: null,
-    deliveryErrorDetail: null,
-    fallbackEnabled: false
-};
 
 /** getSendStatus's SENT answer for the reservation, with these delivery fields. */
 function withDelivery(changes: Partial<DeliveryFields>): SendStatusResult {
