@@ -18,39 +18,28 @@ expect.extend({
 });
 
 const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
-
-/**
- * The labels of a CustomLabels file: [fullName, value] with the XML entities decoded and the value trimmed.
- * Regular expressions, not an XML parser: loading and warming a parser in every test file's module registry
- * cost more than the tests of most files. The file is plain metadata; markup this does not read (CDATA, a
- * comment or an element inside a value, a character reference) fails here instead of giving a test wrong text.
- */
-function customLabels(xml) {
-    const labels = [];
-    for (const [, block] of xml.matchAll(/<labels>([\s\S]*?)<\/labels>/g)) {
-        const fullName = /<fullName>([^<]*)<\/fullName>/.exec(block);
-        const value = /<value>([^<]*)<\/value>/.exec(block);
-        if (!fullName || !value) {
-            throw new Error(`a <labels> entry without a plain <fullName> and <value>: ${block.trim().slice(0, 200)}`);
-        }
-        const text = value[1].trim().replace(/&(\w+);|&/g, (entity, name) => {
-            if (!(name in XML_ENTITIES)) {
-                throw new Error(`label ${fullName[1]}: unsupported entity ${entity}`);
-            }
-            return XML_ENTITIES[name];
-        });
-        labels.push([fullName[1].trim(), text]);
-    }
-    if (labels.length !== (xml.match(/<labels>/g) ?? []).length || labels.length === 0) {
-        throw new Error('CustomLabels.labels-meta.xml: the <labels> entries could not all be read');
-    }
-    return labels;
-}
-
 const labelsFile = path.join(__dirname, '..', 'force-app', 'core', 'labels', 'CustomLabels.labels-meta.xml');
-for (const [fullName, value] of customLabels(fs.readFileSync(labelsFile, 'utf8'))) {
+// Regular expressions, not an XML parser: loading one into every test file's module registry costs more than most
+// files' tests. Markup this does not read (CDATA, a comment or an element in a value) or an unknown entity throws,
+// so a test never gets wrong text.
+const entries = fs.readFileSync(labelsFile, 'utf8').split('<labels>').slice(1);
+if (entries.length === 0) {
+    throw new Error('CustomLabels.labels-meta.xml: no <labels> entries');
+}
+for (const entry of entries) {
+    const [, fullName] = /<fullName>([^<]+)<\/fullName>/.exec(entry) ?? [];
+    const [, raw] = /<value>([^<]*)<\/value>/.exec(entry) ?? [];
+    if (!fullName || raw === undefined) {
+        throw new Error(`a <labels> entry without a plain <fullName> and <value>: ${entry.trim().slice(0, 200)}`);
+    }
+    const value = raw.trim().replace(/&(\w*);?/g, (entity, name) => {
+        if (!(name in XML_ENTITIES)) {
+            throw new Error(`label ${fullName}: unsupported entity ${entity}`);
+        }
+        return XML_ENTITIES[name];
+    });
     // doMock, not mock: a computed name must not be hoisted; it applies to every import that follows.
-    jest.doMock(`@salesforce/label/c.${fullName}`, () => ({ __esModule: true, default: value }), {
+    jest.doMock(`@salesforce/label/c.${fullName.trim()}`, () => ({ __esModule: true, default: value }), {
         virtual: true
     });
 }

@@ -8,11 +8,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCachedBundle, storeBundle } from './build/bundle-cache.mjs';
 import { createCustomerPhone } from './sim/customerPhone.mjs';
 import { CONTACTS, contactById } from './sim/contacts.mjs';
 import { createMessagingApi } from './sim/messagingApi.mjs';
-import { corePackage, previewRoot, sldsAssets } from './sim/paths.mjs';
+import { corePackage, distDir, previewRoot, sldsAssets } from './sim/paths.mjs';
 import { AgentError, createSimulatedOrg, scenarioSettingsFrom } from './sim/simulatedOrg.mjs';
 
 export const DEFAULT_PORT = 4173;
@@ -31,36 +30,23 @@ const CONTENT_TYPES = {
 };
 
 /**
- * Builds the page bundle in memory; returns Map<fileName, code>. An unchanged bundle comes from the disk
- * cache (preview/build/bundle-cache.mjs) unless PREVIEW_BUILD_CACHE=off.
+ * Builds the page bundle in memory; returns { files: Map<fileName, code>, cache }. `cache` is rollup's own, which a
+ * watching server hands back on each rebuild, so only changed modules compile again. With PREVIEW_DIST=1 the files
+ * are read from preview/dist instead: test:e2e builds once into it for all of its test files (preview/e2e/run.mjs).
  */
 export async function buildBundle(cache) {
-    const useDiskCache = process.env.PREVIEW_BUILD_CACHE !== 'off';
-    const kept = useDiskCache ? readCachedBundle() : undefined;
-    if (kept) {
-        return { files: kept, cache, kept: true };
+    if (process.env.PREVIEW_DIST === '1') {
+        const names = fs.readdirSync(distDir, { recursive: true }).map((name) => name.split(path.sep).join('/'));
+        const files = names.filter((name) => fs.statSync(path.join(distDir, name)).isFile());
+        return { files: new Map(files.map((name) => [name, fs.readFileSync(path.join(distDir, name), 'utf8')])) };
     }
-    // Loaded only to build: rollup and the LWC compiler cost about 0.4 s CPU to load, which a kept bundle
-    // (each e2e test file, `npm start` on an unchanged project) does not need.
+    // Loaded only to build: a server that only simulates the org (build: false) never pays for them.
     const [{ rollup }, { createRollupOptions }] = await Promise.all([import('rollup'), import('./rollup.config.mjs')]);
     const options = createRollupOptions();
-    let warned = false;
-    const bundle = await rollup({
-        ...options,
-        cache,
-        onwarn(warning, warn) {
-            options.onwarn(warning, (shown) => {
-                warned = true;
-                warn(shown);
-            });
-        }
-    });
+    const bundle = await rollup({ ...options, cache });
     try {
         const { output } = await bundle.generate(options.output);
         const files = new Map(output.map((item) => [item.fileName, item.type === 'chunk' ? item.code : item.source]));
-        if (useDiskCache && !warned) {
-            storeBundle(files, bundle.watchFiles);
-        }
         return { files, cache: bundle.cache };
     } finally {
         await bundle.close();
@@ -75,14 +61,6 @@ function sanitizeScenario(scenario) {
     };
 }
 
-/** The simulated controller's methods: name -> (org, session, params, scenario) -> result. */
-const APEX_METHODS = {
-    sendOtp: (org, session, params, scenario) => org.sendOtp(session, params, scenario),
-    getSendStatus: (org, session, params, scenario) => org.getSendStatus(session, params, scenario),
-    verifyOtp: (org, session, params, scenario) => org.verifyOtp(session, params, scenario),
-    liftLockout: (org, session, params) => org.liftLockout(session, params)
-};
-
 function sendJson(response, status, value, headers = {}) {
     response.writeHead(status, {
         'content-type': 'application/json; charset=utf-8',
@@ -92,28 +70,29 @@ function sendJson(response, status, value, headers = {}) {
     response.end(JSON.stringify(value));
 }
 
-function readJsonBody(request) {
-    return new Promise((resolve, reject) => {
-        let size = 0;
-        const chunks = [];
-        request.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > MAX_BODY_BYTES) {
-                reject(new Error('request body too large'));
-                request.destroy();
-                return;
-            }
-            chunks.push(chunk);
-        });
-        request.on('end', () => {
-            try {
-                resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
-            } catch (error) {
-                reject(error);
-            }
-        });
-        request.on('error', reject);
+async function readJsonBody(request) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of request) {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+            request.destroy();
+            throw new Error('request body too large');
+        }
+        chunks.push(chunk);
+    }
+    return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+}
+
+/** Opens a server-sent event stream; returns what writes one event. */
+function eventStream(response, comment) {
+    response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive'
     });
+    response.write(`: ${comment}\n\n`);
+    return (event, data) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
 /** The rejection the platform hands to an imperative Apex caller for an AuraHandledException. */
@@ -143,18 +122,20 @@ function serveFile(response, filePath, root) {
 
 /**
  * Builds once, then serves. Options: port (0 = any free port), watch (rebuild on change), log, build
- * (false: serve the simulated org only, for tests that need no page). Resolves to
+ * (false: serve the simulated org only, for tests that need no page), now (the simulated org's clock;
+ * Date.now unless given). Resolves to
  * { url, port, org, phone, close() }.
  */
 export async function startPreview({
     port = DEFAULT_PORT,
     watch = false,
     log = () => {},
-    build: buildPage = true
+    build: buildPage = true,
+    now
 } = {}) {
     const messagingApi = createMessagingApi();
     const phone = createCustomerPhone();
-    const org = createSimulatedOrg({ messagingApi, phone });
+    const org = createSimulatedOrg({ messagingApi, phone, now });
     const reloadListeners = new Set();
     let files = new Map();
     let cache;
@@ -167,11 +148,7 @@ export async function startPreview({
             files = result.files;
             cache = result.cache;
             buildError = undefined;
-            log(
-                result.kept
-                    ? 'preview unchanged since its last build: the kept bundle is served (PREVIEW_BUILD_CACHE=off rebuilds)'
-                    : `preview built in ${((Date.now() - started) / 1000).toFixed(1)} s`
-            );
+            log(`preview built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
             return true;
         } catch (error) {
             buildError = error;
@@ -182,12 +159,9 @@ export async function startPreview({
 
     const routes = [
         [
-            /^\/$|^\/index\.html$/,
-            (req, res) => serveFile(res, path.join(previewRoot, 'src', 'index.html'), path.join(previewRoot, 'src'))
-        ],
-        [
-            /^\/preview\.css$/,
-            (req, res) => serveFile(res, path.join(previewRoot, 'src', 'preview.css'), path.join(previewRoot, 'src'))
+            /^\/(index\.html|preview\.css)?$/,
+            (req, res, match) =>
+                serveFile(res, path.join(previewRoot, 'src', match[1] ?? 'index.html'), path.join(previewRoot, 'src'))
         ],
         [
             /^\/assets\/(.+)$/,
@@ -277,7 +251,8 @@ export async function startPreview({
                 const { params, scenario } = await readJsonBody(req);
                 const session = String(scenario?.session ?? 'default');
                 try {
-                    const result = APEX_METHODS[match[1]](org, session, params ?? {}, sanitizeScenario(scenario));
+                    // The simulated controller has the controller's methods (the pattern above names them).
+                    const result = org[match[1]](session, params ?? {}, sanitizeScenario(scenario));
                     sendJson(res, 200, { ok: true, result });
                 } catch (error) {
                     if (!(error instanceof AgentError)) {
@@ -310,22 +285,13 @@ export async function startPreview({
         [
             /^\/sim\/phone\/stream$/,
             (req, res, match, url) => {
-                res.writeHead(200, {
-                    'content-type': 'text/event-stream',
-                    'cache-control': 'no-store',
-                    connection: 'keep-alive'
-                });
-                res.write(': customer phone\n\n');
+                const send = eventStream(res, 'customer phone');
                 const session = String(url.searchParams.get('session'));
                 // An SMS (the fallback) has its own event; ticks come as status events.
                 const unsubscribe = phone.subscribe(session, (message) =>
-                    res.write(
-                        `event: ${message.kind === 'sms' ? 'sms' : 'whatsapp'}\ndata: ${JSON.stringify(message)}\n\n`
-                    )
+                    send(message.kind === 'sms' ? 'sms' : 'whatsapp', message)
                 );
-                const unsubscribeStatus = phone.subscribeStatus(session, (change) =>
-                    res.write(`event: status\ndata: ${JSON.stringify(change)}\n\n`)
-                );
+                const unsubscribeStatus = phone.subscribeStatus(session, (change) => send('status', change));
                 req.on('close', () => {
                     unsubscribe();
                     unsubscribeStatus();
@@ -335,13 +301,8 @@ export async function startPreview({
         [
             /^\/sim\/reload$/,
             (req, res) => {
-                res.writeHead(200, {
-                    'content-type': 'text/event-stream',
-                    'cache-control': 'no-store',
-                    connection: 'keep-alive'
-                });
-                res.write(': rebuilds\n\n');
-                const listener = () => res.write('event: rebuilt\ndata: {}\n\n');
+                const send = eventStream(res, 'rebuilds');
+                const listener = () => send('rebuilt', {});
                 reloadListeners.add(listener);
                 req.on('close', () => reloadListeners.delete(listener));
             }

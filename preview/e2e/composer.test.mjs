@@ -57,7 +57,7 @@ async function send(view, beforeClocksMove) {
 
 /**
  * Does what sends a code (a click, a key) and, once the controller has taken the send, moves both clocks on
- * by the composer's first status-poll delay (1 s, POLL_DELAYS_MS in sendStatusPoll.ts) instead of waiting it
+ * by the composer's first status-poll delay (1 s, POLL_DELAYS_MS in statusPoll.ts) instead of waiting it
  * out: to the page and to the simulated org alike it is a second that passed. A refused send starts no poll,
  * so its clocks stay. Should the move come before the poll's timer is set, the poll just waits the real
  * second: slower, never wrong. `beforeClocksMove` checks what shows while the send is still in flight: once

@@ -17,9 +17,10 @@ export function label(name, ...args) {
     return formatLabel(labels.get(name), ...args);
 }
 
-export async function startHarness() {
+/** `now`: the simulated org's clock (startPreview); the screenshots fix it. */
+export async function startHarness({ now } = {}) {
     // Build and browser start overlap; either failing stops both.
-    const [previewResult, browserResult] = await Promise.allSettled([startPreview({ port: 0 }), launchBrowser()]);
+    const [previewResult, browserResult] = await Promise.allSettled([startPreview({ port: 0, now }), launchBrowser()]);
     const preview = previewResult.value;
     const browser = browserResult.value;
     const failure =
@@ -31,8 +32,12 @@ export async function startHarness() {
     }
     return {
         url: preview.url,
-        async openPage(query = {}, { viewport = { width: 1280, height: 860 } } = {}) {
-            const context = await browser.newContext({ viewport });
+        /** `time`: a fixed instant for the page's Date (in UTC, its timers still run), as the screenshots want. */
+        async openPage(query = {}, { viewport = { width: 1280, height: 860 }, time } = {}) {
+            const context = await browser.newContext({ viewport, ...(time !== undefined && { timezoneId: 'UTC' }) });
+            if (time !== undefined) {
+                await context.clock.setFixedTime(time);
+            }
             // Before synthetic shadow patches the DOM: keep the native accessors, so a check can read the
             // composer's whole rendered subtree (base components included) the way the browser holds it.
             await context.addInitScript(() => {

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCachedBundle } from '../build/bundle-cache.mjs';
+import fs from 'node:fs';
 import { findBrowser } from './browser.mjs';
 
 try {
@@ -15,17 +15,25 @@ try {
     console.error(`e2e: FAILED. ${error.message}`);
     process.exit(1);
 }
-// One build into the bundle cache (preview/build/bundle-cache.mjs), so the test files' previews, which
-// start at the same time, find it instead of each building it. A failing or warning build is left to them
-// to report.
-if (!readCachedBundle()) {
-    const { buildBundle } = await import('../server.mjs');
-    await buildBundle().catch(() => {});
+// One build into preview/dist, which the test files' previews then serve (PREVIEW_DIST, see buildBundle in
+// server.mjs) instead of each building the same page. A failing build is left to them to report.
+const { buildBundle } = await import('../server.mjs');
+const { distDir } = await import('../sim/paths.mjs');
+try {
+    const { files } = await buildBundle();
+    fs.rmSync(distDir, { recursive: true, force: true });
+    for (const [name, code] of files) {
+        fs.mkdirSync(path.dirname(path.join(distDir, name)), { recursive: true });
+        fs.writeFileSync(path.join(distDir, name), code);
+    }
+    process.env.PREVIEW_DIST = '1';
+} catch {
+    // each test file builds, and fails, on its own
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The browser tests are one file (one server, one browser, pages side by side); the Node tests of the simulation
 // run beside it while it waits on the browser (node --test would run one file at a time on a 2-core machine).
-const testFiles = ['bundle-cache.test.mjs', 'server-port.test.mjs', 'simulated-org.test.mjs', 'composer.test.mjs'];
+const testFiles = ['server-port.test.mjs', 'simulated-org.test.mjs', 'composer.test.mjs'];
 const result = spawnSync(
     process.execPath,
     ['--test', '--test-concurrency=2', '--test-reporter=spec', ...testFiles.map((file) => path.join(here, file))],

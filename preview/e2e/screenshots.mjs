@@ -1,36 +1,74 @@
 #!/usr/bin/env node
 // `npm run screenshots`: regenerates the docs pictures of the composer's main states under docs/.
+// Every picture is taken on fixed clocks, so a second run changes no file unless the UI did: the page's Date and
+// the simulated org's clock stand still at AT (in UTC), and a scene that needs time to pass moves both on by the
+// same seconds (moveClocks). The simulation's other reads of the time and its codes are fixed too (fixSimulation).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { CONTACTS } from '../sim/contacts.mjs';
 import { projectRoot } from '../sim/paths.mjs';
 import { label, startHarness } from './harness.mjs';
 
 const docs = path.join(projectRoot, 'docs');
-const VIEWPORT = { width: 1280, height: 760 };
+const AT = Date.UTC(2026, 0, 15, 9, 30);
+const SENT = label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678');
 
-const composerOf = (view) => view.composer;
-const byId = (view, id) => composerOf(view).locator(`[data-id="${id}"]`);
-
-async function waitForText(locator, text) {
-    await locator.filter({ hasText: text }).first().waitFor({ timeout: 10000 });
+/**
+ * The simulated 8x8 (started in this process) stamps a message with `new Date()`, which here gives AT, and the
+ * simulated org draws each code with crypto.randomInt, which here gives the same codes on every run. Date.now
+ * stays real: the browser driver in this process reads it.
+ */
+function fixSimulation() {
+    globalThis.Date = class extends Date {
+        constructor(...args) {
+            super(...(args.length ? args : [AT]));
+        }
+    };
+    let drawn = 0;
+    crypto.randomInt = (min, max) => min + ((++drawn * 482711 + 100003) % (max - min));
 }
 
-async function sendAndReadCode(view, n = 1) {
+const byId = (view, id) => view.composer.locator(`[data-id="${id}"]`);
+const waitForText = (locator, text) => locator.filter({ hasText: text }).first().waitFor({ timeout: 10000 });
+
+/** Sends a code and waits until the card says it was sent; returns the code the customer's phone shows. */
+async function send(view) {
     await byId(view, 'send').locator('button').click();
-    const code = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(n - 1);
+    const code = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').first();
     await code.waitFor({ timeout: 10000 });
+    await waitForText(byId(view, 'status'), SENT);
     return (await code.innerText()).trim();
 }
 
-/** Waits out the cooldown (real time here: 15 s, the shortest Apex allows), resends and waits for the notice. */
+const sessionOf = (view) => view.page.evaluate(() => window.sessionStorage.getItem('whatsapp-otp-preview-session'));
+
+/** Moves the page's clock and this tab's simulated org's clock on by the same seconds. */
+async function moveClocks(view, seconds) {
+    view.elapsedMs = (view.elapsedMs ?? 0) + seconds * 1000;
+    const session = await sessionOf(view);
+    const response = await fetch(`${harness.url}sim/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ session, advanceSeconds: seconds })
+    });
+    if (!response.ok) {
+        throw new Error(`moving the simulated clock: HTTP ${response.status}`);
+    }
+    await view.page.clock.setFixedTime(AT + view.elapsedMs);
+}
+
+/**
+ * Lets the cooldown (15 s, the shortest Apex allows) pass, resends and waits for the notice. The first message's
+ * receipts come in that time: the customer has read it before the resend.
+ */
 async function resendAndReadNotice(view) {
+    await moveClocks(view, 15);
+    await view.page.locator('[data-id="whatsapp-ticks"][data-state="read"]').waitFor({ timeout: 10000 });
     const resend = byId(view, 'resend').locator('button');
-    await resend
-        .filter({ hasText: label('WhatsAppOtp_UI_Resend') })
-        .first()
-        .waitFor({ timeout: 25000 });
+    await resend.filter({ hasText: label('WhatsAppOtp_UI_Resend') }).waitFor({ timeout: 10000 });
     await resend.click();
-    const code = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(1);
-    await code.waitFor({ timeout: 10000 });
+    await view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(1).waitFor({ timeout: 10000 });
     await byId(view, 'resend-notice').waitFor();
 }
 
@@ -39,104 +77,122 @@ async function enterCode(view, code) {
     await byId(view, 'verify').locator('button').click();
 }
 
+/**
+ * True when two PNGs show the same picture. Chromium's software rasteriser anti-aliases a few rounded-corner pixels
+ * a little differently from run to run (here up to 48 pixels of a picture, by up to 26 of 255), so a picture counts
+ * as unchanged while at most 0.01% of its pixels differ, as Playwright's screenshot comparison allows a threshold.
+ * The page decodes both pictures.
+ */
+async function samePicture(page, before, after) {
+    const urls = [before, after].map((png) => `data:image/png;base64,${png.toString('base64')}`);
+    return page.evaluate(async (sources) => {
+        const pixels = await Promise.all(
+            sources.map(async (src) => {
+                const image = new Image();
+                image.src = src;
+                await image.decode();
+                const canvas = new OffscreenCanvas(image.width, image.height);
+                canvas.getContext('2d').drawImage(image, 0, 0);
+                return canvas.getContext('2d').getImageData(0, 0, image.width, image.height).data;
+            })
+        );
+        const [a, b] = pixels;
+        let differing = 0;
+        for (let i = 0; i < a.length && a.length === b.length; i += 4) {
+            differing += a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2] ? 1 : 0;
+        }
+        return a.length === b.length && differing <= a.length / 4 / 10000;
+    }, urls);
+}
+
 async function shoot(view, name) {
+    // The Activity card asks for the Contact's Tasks every 1.5 s: wait until it shows every one logged so far.
+    const tasksUrl = `${harness.url}sim/tasks/${CONTACTS[view.contact].id}?session=${await sessionOf(view)}`;
+    const { tasks } = await (await fetch(tasksUrl)).json();
+    if (tasks.length > 0) {
+        await view.page
+            .locator('[data-id="activity-subject"]')
+            .nth(tasks.length - 1)
+            .waitFor({ timeout: 10000 });
+    }
     // Let the spinner, toasts and focus rings settle.
     await view.page.waitForTimeout(300);
     const file = path.join(docs, `preview-${name}.png`);
     // A phone-sized page is taken whole: its parts stack, and focus may have scrolled it.
-    await view.page.screenshot({ path: file, fullPage: view.page.viewportSize().width < 600 });
+    const fullPage = view.page.viewportSize().width < 600;
+    const picture = await view.page.screenshot({ fullPage, animations: 'disabled' });
     if (view.problems.consoleErrors.length || view.problems.offHostRequests.length) {
         throw new Error(`${name}: ${JSON.stringify(view.problems)}`);
     }
-    console.log(path.relative(projectRoot, file));
+    const kept = fs.existsSync(file) && (await samePicture(view.page, fs.readFileSync(file), picture));
+    if (!kept) {
+        fs.writeFileSync(file, picture);
+    }
+    console.log(`${path.relative(projectRoot, file)}${kept ? ' (unchanged)' : ''}`);
 }
 
+/** Each scene brings its page to the state its picture shows. */
 const SCENES = {
-    async ready(harness) {
-        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
-        await waitForText(byId(view, 'phone'), '5678');
-        return view;
-    },
-    async sent(harness) {
-        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
-        await sendAndReadCode(view);
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-        return view;
-    },
-    async verified(harness) {
-        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
-        const code = await sendAndReadCode(view);
-        await enterCode(view, code);
+    ready: (view) => waitForText(byId(view, 'phone'), '5678'),
+    sent: send,
+    async verified(view) {
+        await enterCode(view, await send(view));
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
         await waitForText(byId(view, 'verified-by'), 'Jane Doe');
-        return view;
     },
-    async resumed(harness) {
-        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
-        await sendAndReadCode(view);
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+    async resumed(view) {
+        await send(view);
         // A reload: the card resumes the code in flight from the Contact's related list.
         await view.page.reload();
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        await waitForText(byId(view, 'status'), SENT);
         await waitForText(byId(view, 'expiry'), 'Code expires in');
-        return view;
     },
-    async 'resend-notice'(harness) {
-        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
-        await sendAndReadCode(view);
+    async 'resend-notice'(view) {
+        await send(view);
         await resendAndReadNotice(view);
-        return view;
     },
-    async 'older-code'(harness) {
+    async 'older-code'(view) {
         // The customer reads out the code of the first message after a resend: it counts as a wrong code.
-        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
-        const older = await sendAndReadCode(view);
+        const older = await send(view);
         await resendAndReadNotice(view);
         await enterCode(view, older);
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCode', 4));
-        return view;
     },
-    async narrow(harness) {
-        // A phone-sized window (375 px): the page wraps instead of scrolling sideways.
-        const view = await harness.openPage({ contact: 'mobile' }, { viewport: { width: 375, height: 812 } });
-        await sendAndReadCode(view);
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
-        return view;
-    },
-    async paste(harness) {
-        const view = await harness.openPage({ contact: 'mobile' }, { viewport: VIEWPORT });
-        const code = await sendAndReadCode(view);
+    // A phone-sized window (375 px, PAGES): the page wraps instead of scrolling sideways.
+    narrow: send,
+    async paste(view) {
         // Typed with spaces, as read aloud: the input keeps every digit.
-        await byId(view, 'code').pressSequentially(code.replace(/(\d{2})(?=\d)/g, '$1 '));
-        return view;
+        await byId(view, 'code').pressSequentially((await send(view)).replace(/(\d{2})(?=\d)/g, '$1 '));
     },
-    async error(harness) {
-        const view = await harness.openPage({ contact: 'mobile', outcome: '401' }, { viewport: VIEWPORT });
+    async error(view) {
         await byId(view, 'send').locator('button').click();
         await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_CredentialRejected'));
-        return view;
     },
-    async locked(harness) {
-        const view = await harness.openPage({ contact: 'mobile', attempts: 2 }, { viewport: VIEWPORT });
-        const code = await sendAndReadCode(view);
-        const wrong = code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
+    async locked(view) {
+        const wrong = (await send(view)).replace(/^./, (digit) => String((Number(digit) + 1) % 10));
         await enterCode(view, wrong);
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCodeLastAttempt'));
         await enterCode(view, wrong);
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Locked'));
-        return view;
     },
-    async 'no-phone'(harness) {
-        const view = await harness.openPage({ contact: 'no-phone' }, { viewport: VIEWPORT });
-        await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
-        return view;
-    }
+    'no-phone': (view) => waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'))
+};
+/** The scenes' pages other than the mobile Contact's in a 1280 x 760 window: [query, viewport]. */
+const PAGES = {
+    narrow: [{}, { width: 375, height: 812 }],
+    error: [{ outcome: '401' }],
+    locked: [{ attempts: 2 }],
+    'no-phone': [{ contact: 'no-phone' }]
 };
 
-const harness = await startHarness();
+fixSimulation();
+const harness = await startHarness({ now: () => AT });
 try {
     for (const [name, scene] of Object.entries(SCENES)) {
-        const view = await scene(harness);
+        const [query, viewport = { width: 1280, height: 760 }] = PAGES[name] ?? [{}];
+        const contact = query.contact ?? 'mobile';
+        const view = { ...(await harness.openPage({ contact, ...query }, { viewport, time: AT })), contact };
+        await scene(view);
         await shoot(view, name);
         await view.close();
     }

@@ -1,6 +1,6 @@
 // What the end of a getSendStatus poll means for the composer: pure, so each outcome is tested on its own.
 import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
-import type { PollOutcome } from './sendStatusPoll';
+import type { PollOutcome } from './statusPoll';
 import type { Stage } from './otpStages';
 
 /**

@@ -11,8 +11,8 @@ import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
 import { errorMessageOf, maskPhone, secondsUntil } from './otpFormat';
 import { CARD_LABELS, attemptsTextOf, busyTextOf, cardHeadingOf, expiryTextOf } from './cardText';
 import { numberChangedTextOf, phoneWarningOf, resendNoticeOf, resendTextOf, verifyAgainTextOf } from './cardText';
-import { SendStatusPoll } from './sendStatusPoll';
-import { DeliveryFollower } from './deliveryStatusPoll';
+import { DeliveryFollower, sendStatusPoll } from './statusPoll';
+import type { BoundedPoll, PollOutcome } from './statusPoll';
 import { deliveryFieldsOf, deliveryFinal, deliveryView, type DeliveryFields } from 'c/whatsappOtpDeliveryView';
 import { deliveryResult } from './delivery';
 import type { Challenge, CodeInput, Delivery, FinishedPoll, Snapshot } from './delivery';
@@ -74,8 +74,8 @@ export default class WhatsappOtpComposer extends LightningElement {
      */
     codeEdited = false;
     private connected = false;
-    private poll: SendStatusPoll | undefined;
-    /** Follows the current code's delivery receipts after the send has settled (deliveryStatusPoll.ts). */
+    private poll: BoundedPoll<SendStatusResult, PollOutcome> | undefined;
+    /** Follows the current code's delivery receipts after the send has settled (statusPoll.ts). */
     private readonly follower = new DeliveryFollower<SendStatusResult>();
     /** A delivery being waited for: resumed when the component comes back to the page. */
     private awaiting: { challenge: Challenge; before: Snapshot } | undefined;
@@ -347,7 +347,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         if (!this.connected) {
             return;
         }
-        const poll = new SendStatusPoll(() => getSendStatus({ challengeId: challenge.challengeId }));
+        const poll = sendStatusPoll(() => getSendStatus({ challengeId: challenge.challengeId }));
         this.poll = poll;
         const outcome = await poll.run();
         if (this.poll !== poll || outcome.kind === 'cancelled') {

@@ -12,8 +12,7 @@ import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
 import { errorMessageOf, maskPhone, secondsUntil } from './otpFormat';
 import { CARD_LABELS, attemptsTextOf, busyTextOf, cardHeadingOf, expiryTextOf } from './cardText';
 import { numberChangedTextOf, phoneWarningOf, resendNoticeOf, resendTextOf, verifyAgainTextOf } from './cardText';
-import { SendStatusPoll } from './sendStatusPoll';
-import { DeliveryFollower } from './deliveryStatusPoll';
+import { DeliveryFollower, sendStatusPoll } from './statusPoll';
 import { deliveryFieldsOf, deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
 import { deliveryResult } from './delivery';
 import { CODE_ENTRY_STAGES, blockActive, blockFor, codeOpen, secondsUntilSendable } from './otpStages';
@@ -74,7 +73,7 @@ export default class WhatsappOtpComposer extends LightningElement {
     codeEdited = false;
     connected = false;
     poll;
-    /** Follows the current code's delivery receipts after the send has settled (deliveryStatusPoll.ts). */
+    /** Follows the current code's delivery receipts after the send has settled (statusPoll.ts). */
     follower = new DeliveryFollower();
     /** A delivery being waited for: resumed when the component comes back to the page. */
     awaiting;
@@ -317,7 +316,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         if (!this.connected) {
             return;
         }
-        const poll = new SendStatusPoll(() => getSendStatus({ challengeId: challenge.challengeId }));
+        const poll = sendStatusPoll(() => getSendStatus({ challengeId: challenge.challengeId }));
         this.poll = poll;
         const outcome = await poll.run();
         if (this.poll !== poll || outcome.kind === 'cancelled') {

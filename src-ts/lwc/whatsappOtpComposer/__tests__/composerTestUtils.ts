@@ -11,7 +11,7 @@ import type { SendOtpRefusal, SendOtpResult } from '@salesforce/apex/WhatsAppOtp
 import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import type { ToastConfig } from 'lightning/platformShowToastEvent';
-import { POLL_DELAYS_MS } from '../sendStatusPoll';
+import { POLL_DELAYS_MS } from '../statusPoll';
 
 export const CONTACT_ID = '003000000000001AAA';
 export const CHALLENGE_ID = 'a01000000000001AAA';

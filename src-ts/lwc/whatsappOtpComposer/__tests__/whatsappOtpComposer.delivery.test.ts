@@ -5,7 +5,7 @@ import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendO
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
-import { POLL_DELAYS_MS } from '../sendStatusPoll';
+import { POLL_DELAYS_MS } from '../statusPoll';
 import type { ComposerElement } from './composerTestUtils';
 import {
     CHALLENGE_ID,

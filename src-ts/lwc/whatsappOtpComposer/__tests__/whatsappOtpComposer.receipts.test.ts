@@ -1,4 +1,4 @@
-// After a settled send: the composer follows the delivery receipts (deliveryStatusPoll.ts), shows them in
+// After a settled send: the composer follows the delivery receipts (statusPoll.ts), shows them in
 // c-whatsapp-otp-delivery-status and announces each change in its aria-live region; it stops when the
 // delivery is final, when the challenge closes and when it leaves the page.
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
@@ -6,8 +6,8 @@ import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus'
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
-import { FOLLOW_DELAYS_MS } from '../deliveryStatusPoll';
-import { labelText } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
+import { FOLLOW_DELAYS_MS } from '../statusPoll';
+import { labelText, NO_RECEIPT } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
 import type { ComposerElement } from './composerTestUtils';
 import {
     CODE,
@@ -26,17 +26,6 @@ import {
 
 const mockGetSendStatus = jest.mocked(getSendStatus);
 const mockVerifyOtp = jest.mocked(verifyOtp);
-
-const NO_RECEIPT: DeliveryFields = {
-    channel: null,
-    whatsappStatus: null,
-    smsStatus: null,
-    deliveredAt: null,
-    readAt: null,
-    deliveryErrorCode: null,
-    deliveryErrorDetail: null,
-    fallbackEnabled: false
-};
 
 /** getSendStatus's SENT answer for the reservation, with these delivery fields. */
 function withDelivery(changes: Partial<DeliveryFields>): SendStatusResult {
