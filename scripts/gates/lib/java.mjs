@@ -72,6 +72,7 @@ const STALE_DUMP_MS = 5 * 60 * 1000;
  */
 export function runJavaShared(java, lib, mainClass, args, options) {
     const cp = ['-cp', path.join(lib, '*'), mainClass];
+    const name = path.basename(mainClass); // a class name, or a source-file launcher's .java file
     const plain = [...JVM_FLAGS, '-Xlog:disable', '-Xlog:all=warning,cds*=off:stderr'];
     const dir = path.join(root, 'node_modules', '.cache', 'jvm-cds');
     let archive;
@@ -86,7 +87,7 @@ export function runJavaShared(java, lib, mainClass, args, options) {
             .update([java, lib, ...jars, ...plain].join('\n'))
             .digest('hex')
             .slice(0, 16);
-        archive = path.join(dir, `${mainClass}-${key}.jsa`);
+        archive = path.join(dir, `${name}-${key}.jsa`);
     } catch {
         return spawnSync(java, [...plain, ...cp, ...args], options);
     }
@@ -121,7 +122,7 @@ export function runJavaShared(java, lib, mainClass, args, options) {
         }
         if (fs.existsSync(partial)) {
             for (const old of fs.readdirSync(dir)) {
-                if (old.startsWith(`${mainClass}-`) && old.endsWith('.jsa')) {
+                if (old.startsWith(`${name}-`) && old.endsWith('.jsa')) {
                     fs.rmSync(path.join(dir, old), { force: true }); // another JDK's or jars' archive
                 }
             }
