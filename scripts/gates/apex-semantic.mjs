@@ -21,7 +21,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateExternalServiceModel } from './lib/external-service-model.mjs';
-import { javaExecutable, javaLib, runJavaShared } from './lib/java.mjs';
+import { javaAndLib, runJavaShared } from './lib/java.mjs';
 import { collectFiles, fail, finish, rel, requireExisting, root, targets } from './lib/common.mjs';
 
 const GATE = 'apex-semantic';
@@ -39,8 +39,7 @@ const files = collectFiles(views, (f) => f.endsWith('.cls') || f.endsWith('.trig
 if (files.length === 0) {
     fail(GATE, `no .cls or .trigger files under ${views.map(rel).join(', ')}`);
 }
-const java = javaExecutable(GATE);
-const lib = javaLib(GATE);
+const { java, lib } = javaAndLib(GATE);
 
 // One workspace per run (parallel runs must not share it), one folder per view; removed at exit unless --keep.
 const temp = path.join(root, '.tmp', `apex-semantic-${process.pid}`);

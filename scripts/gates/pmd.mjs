@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { JVM_FLAGS, javaExecutable, javaLib } from './lib/java.mjs';
+import { JVM_FLAGS, javaAndLib } from './lib/java.mjs';
 import { collectFiles, fail, fileOptionAndPaths, finish, rel, requireExisting } from './lib/common.mjs';
 
 const GATE = 'pmd';
@@ -59,8 +59,7 @@ function isApexDocEnd(lines, end) {
     return false;
 }
 
-const java = javaExecutable(GATE);
-const lib = javaLib(GATE);
+const { java, lib } = javaAndLib(GATE);
 const MAIN = 'com.salesforce.sfca.pmdwrapper.PmdWrapper';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-gate-'));
 try {
