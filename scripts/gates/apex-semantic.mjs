@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateExternalServiceModel } from './lib/external-service-model.mjs';
 import { javaAndLib, runJavaShared } from './lib/java.mjs';
-import { collectFiles, fail, finish, rel, requireExisting, root, targets } from './lib/common.mjs';
+import { collectFiles, fail, finish, rel, root, targets } from './lib/common.mjs';
 
 const GATE = 'apex-semantic';
 const SPEC = path.join(root, 'spec', 'cpaas-messaging-apps.openapi.json');
@@ -33,8 +33,7 @@ if (process.argv.includes('--list')) {
     process.exit(0);
 }
 
-const views = targets(['force-app', 'force-app/core']);
-requireExisting(GATE, views);
+const views = targets(GATE, ['force-app', 'force-app/core']);
 const files = collectFiles(views, (f) => f.endsWith('.cls') || f.endsWith('.trigger'));
 if (files.length === 0) {
     fail(GATE, `no .cls or .trigger files under ${views.map(rel).join(', ')}`);

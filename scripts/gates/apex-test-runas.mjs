@@ -15,13 +15,12 @@
 // judged together (by name). Checked: @IsTest and testMethod methods and @TestSetup methods.
 import fs from 'node:fs';
 import path from 'node:path';
-import { collectFiles, fail, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { collectFiles, fail, finish, rel, targets } from './lib/common.mjs';
 import { allMethodsOf, child, findAll, insideRunAs, kind, methodsOf, parseTopLevelClass } from './lib/apex-tree.mjs';
 
 const GATE = 'apex-test-runas';
 const SERVICE_CLASS = 'WhatsAppOtpService';
-const paths = targets(['force-app']);
-requireExisting(GATE, paths);
+const paths = targets(GATE, ['force-app']);
 const files = collectFiles(paths, (f) => f.endsWith('.cls'));
 
 // A class that is neither a test nor declares an entry point can be neither caller nor callee: not parsed.

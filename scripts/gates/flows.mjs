@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import scanner from '@flow-scanner/lightning-flow-scanner-core';
-import { collectFiles, fail, fileOptionAndPaths, finish, rel, requireExisting } from './lib/common.mjs';
+import { collectFiles, fail, finish, option, rel, requireExisting, targets } from './lib/common.mjs';
 
 const GATE = 'flows';
 
@@ -99,8 +99,8 @@ export async function checkFlows(paths, configFile) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-    const { file: configFile, paths } = fileOptionAndPaths('config', 'config/flow-scanner.json', ['force-app']);
-    requireExisting(GATE, [...paths, configFile]);
+    const [configFile] = requireExisting(GATE, [option('config', 'config/flow-scanner.json')]);
+    const paths = targets(GATE, ['force-app'], ['--config']);
     const { count, findings, error } = await checkFlows(paths, configFile);
     if (error) {
         fail(GATE, error);

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { loadMetadataSchema, textLimit } from './lib/metadata-schema.mjs';
-import { collectFiles, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { collectFiles, finish, rel, targets } from './lib/common.mjs';
 
 const GATE = 'metadata';
 const NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
@@ -78,8 +78,7 @@ const addSuffixes = (type) => {
 };
 Object.values(registry.types).forEach(addSuffixes);
 
-const paths = targets(['force-app']);
-requireExisting(GATE, paths);
+const paths = targets(GATE, ['force-app']);
 const files = collectFiles(paths, (f) => f.endsWith('-meta.xml'));
 const { types } = loadMetadataSchema();
 for (const [typeName, values] of Object.entries(WSDL_GAPS.enumValues)) {

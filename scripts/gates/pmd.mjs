@@ -12,11 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { JVM_FLAGS, javaAndLib } from './lib/java.mjs';
-import { collectFiles, fail, fileOptionAndPaths, finish, rel, requireExisting } from './lib/common.mjs';
+import { collectFiles, fail, finish, option, rel, requireExisting, targets } from './lib/common.mjs';
 
 const GATE = 'pmd';
-const { file: ruleset, paths } = fileOptionAndPaths('ruleset', 'config/pmd-ruleset.xml', ['force-app']);
-requireExisting(GATE, [...paths, ruleset]);
+const [ruleset] = requireExisting(GATE, [option('ruleset', 'config/pmd-ruleset.xml')]);
+const paths = targets(GATE, ['force-app'], ['--ruleset']);
 
 const files = collectFiles(paths, (f) => f.endsWith('.cls') || f.endsWith('.trigger'));
 if (files.length === 0) {

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { collectFiles, fail, finish, rel, requireExisting, root, targets } from './lib/common.mjs';
+import { collectFiles, fail, finish, rel, root, targets } from './lib/common.mjs';
 
 // The library's debug log (@salesforce/core's logger writes ~/.sf/sf-<date>.log through a worker thread of
 // its own, a third of this gate's time) is not wanted here; set before the library loads, unless the caller
@@ -22,8 +22,7 @@ const { ComponentSet, ForceIgnore, MetadataConverter, MetadataResolver } =
     await import('@salesforce/source-deploy-retrieve');
 
 const GATE = 'source-structure';
-const paths = targets(['force-app']);
-requireExisting(GATE, paths);
+const paths = targets(GATE, ['force-app']);
 
 const findings = [];
 let components = [];

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
-import { collectFiles, fail, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { collectFiles, fail, finish, rel, targets } from './lib/common.mjs';
 
 const GATE = 'workflows';
 
@@ -98,8 +98,7 @@ export function checkWorkflows(files) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-    const paths = targets(['.github/workflows']);
-    requireExisting(GATE, paths);
+    const paths = targets(GATE, ['.github/workflows']);
     const files = collectFiles(paths, (f) => /\.ya?ml$/.test(f));
     if (files.length === 0) {
         fail(GATE, `no workflow files under ${paths.map(rel).join(', ')}`);
