@@ -27,21 +27,14 @@ const NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 const TOOLING_NAMESPACE = 'urn:metadata.tooling.soap.sforce.com';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
-// js-meta.xml <targetConfigs> content (LWC Developer Guide, "XML Configuration File Elements").
+// js-meta.xml <targetConfigs> content (LWC Developer Guide, "XML Configuration File Elements"); others hold none.
 const TARGET_CONFIG_ELEMENTS = {
     targetConfigs: ['targetConfig'],
     targetConfig: ['property', 'propertyType', 'objects', 'supportedFormFactors', 'actionType', 'event', 'sourceType'],
     objects: ['object'],
     supportedFormFactors: ['supportedFormFactor'],
-    propertyType: [],
     event: ['schema'],
-    property: ['datasource'],
-    object: [],
-    supportedFormFactor: [],
-    actionType: [],
-    sourceType: [],
-    datasource: [],
-    schema: []
+    property: ['datasource']
 };
 
 // Elements that hold the API name of another component (a permission set's class, page and flow entries). A name
@@ -49,13 +42,10 @@ const TARGET_CONFIG_ELEMENTS = {
 const API_NAME_FIELDS = new Set(['apexClass', 'apexPage', 'flow']);
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-// (7) Known gaps of the installed WSDL types. Keep this list short and sourced.
-const WSDL_GAPS = {
-    // ebikes-lwc experiences/E_Bikes1.site-meta.xml and sites/E_Bikes.site-meta.xml (Experience Cloud sites).
-    enumValues: { SiteType: ['ChatterNetwork', 'ChatterNetworkPicasso'] },
-    // ebikes-lwc sites/E_Bikes.site-meta.xml (field added after the WSDL these types were generated from).
-    fields: { CustomSite: { allowGuestPaymentsApi: { scalar: 'boolean' } } }
-};
+// Known gaps of the installed WSDL types, each seen deploying in trailheadapps/ebikes-lwc (sites/E_Bikes.site-meta.xml,
+// experiences/E_Bikes1.site-meta.xml). Keep this list short and sourced.
+const WSDL_GAPS = { enumValues: { SiteType: ['ChatterNetwork', 'ChatterNetworkPicasso'] } };
+const WSDL_GAP_FIELDS = { CustomSite: { allowGuestPaymentsApi: { scalar: 'boolean' } } };
 
 // Source-format suffix -> the metadata types that use it (SDR's registry, the CLI's own mapping), so that a
 // root element that does not match its file name (e.g. <CustomObject> in a .field-meta.xml) is reported.
@@ -81,14 +71,10 @@ Object.values(registry.types).forEach(addSuffixes);
 const paths = targets(GATE, ['force-app']);
 const files = collectFiles(paths, (f) => f.endsWith('-meta.xml'));
 const { types } = loadMetadataSchema();
-for (const [typeName, values] of Object.entries(WSDL_GAPS.enumValues)) {
-    values.forEach((v) => types.get(typeName)?.values.add(v));
-}
-for (const [typeName, fields] of Object.entries(WSDL_GAPS.fields)) {
-    for (const [field, fieldType] of Object.entries(fields)) {
-        types.get(typeName)?.fields.set(field, fieldType);
-    }
-}
+Object.entries(WSDL_GAPS.enumValues).forEach(([t, values]) => values.forEach((v) => types.get(t)?.values.add(v)));
+Object.entries(WSDL_GAP_FIELDS).forEach(([t, fields]) =>
+    Object.entries(fields).forEach(([f, ft]) => types.get(t)?.fields.set(f, ft))
+);
 const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -106,21 +92,11 @@ const META = XMLParser.getMetaDataSymbol();
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const INTEGER = /^[+-]?\d+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const TIME = /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATETIME = new RegExp(`${DATE.source.slice(0, -1)}T${TIME.source.slice(1)}`);
 const XSD_CHECKS = {
-    string: () => true,
-    boolean: (v) => v === 'true' || v === 'false',
-    double: (v) => NUMBER.test(v),
-    decimal: (v) => NUMBER.test(v),
-    float: (v) => NUMBER.test(v),
-    int: (v) => INTEGER.test(v),
-    long: (v) => INTEGER.test(v),
-    integer: (v) => INTEGER.test(v),
-    date: (v) => DATE.test(v),
-    dateTime: (v) => DATETIME.test(v),
-    time: (v) => TIME.test(v),
-    anyType: () => true
+    ...{ string: /^/, anyType: /^/, boolean: /^(true|false)$/, date: DATE, dateTime: DATETIME, time: TIME },
+    ...{ double: NUMBER, decimal: NUMBER, float: NUMBER, int: INTEGER, long: INTEGER, integer: INTEGER }
 };
 
 const findings = [];
@@ -273,7 +249,7 @@ function checkField(node, name, field, path, report, ownerType) {
                 report(node, `<${path}>: unknown xsi:type "${xsiType}"`);
             } else if (childElements(node, name).length) {
                 report(node, `<${path}>: xsi:type "${xsiType}" holds text, found child elements`);
-            } else if (!check(textOf(node, name))) {
+            } else if (!check.test(textOf(node, name))) {
                 report(node, `<${path}>: "${textOf(node, name)}" is not a valid ${xsiType}`);
             }
             return;

@@ -1,5 +1,5 @@
 // A file written whole and then renamed into place, so a run in parallel reads the old file or the new one,
-// never half of one. Only the preview's bundle cache still uses it; it goes with that cache.
+// never half of one (the preview's bundle cache, the metadata gate's schema cache).
 import fs from 'node:fs';
 import path from 'node:path';
 
