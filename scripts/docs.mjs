@@ -20,9 +20,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import * as prettier from 'prettier';
-import { remark } from 'remark';
-import remarkValidateLinks from 'remark-validate-links';
-import { engine } from 'unified-engine';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -284,7 +281,11 @@ export async function syncDocs({ files = docFiles(), write = false, read, list }
 }
 
 /** The broken local links of the given Markdown files: `file:line:column message` each. */
-export function checkLinks(files) {
+export async function checkLinks(files) {
+    // Loaded here, not at the top: setting-bounds imports this module for parseBounds alone.
+    const [{ remark }, { default: remarkValidateLinks }, { engine }] = await Promise.all(
+        ['remark', 'remark-validate-links', 'unified-engine'].map((name) => import(name))
+    );
     // Links to the hosted repository are not checked: the project names no remote.
     const plugins = [[remarkValidateLinks, { repository: false, root }]];
     const options = { processor: remark(), files, cwd: root, plugins, detectConfig: false, detectIgnore: false };
