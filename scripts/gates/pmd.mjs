@@ -60,37 +60,30 @@ function isApexDocEnd(lines, end) {
 }
 
 const { java, lib } = javaAndLib(GATE);
-const MAIN = 'com.salesforce.sfca.pmdwrapper.PmdWrapper';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-gate-'));
-try {
-    const input = path.join(work, 'input.json');
-    const output = path.join(work, 'results.json');
-    fs.writeFileSync(
-        input,
-        JSON.stringify({ ruleSetInputFile: ruleset, runDataPerLanguage: { apex: { filesToScan: files } } })
-    );
-    const run = spawnSync(java, [...JVM_FLAGS, '-cp', path.join(lib, '*'), MAIN, 'run', input, output], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024
-    });
-    if (run.error || run.status !== 0 || !fs.existsSync(output)) {
-        fail(GATE, [
-            `PMD did not run (exit ${run.status}): ${run.error?.message ?? ''}`,
-            run.stdout.slice(-2000),
-            run.stderr.slice(-2000)
-        ]);
-    }
-    const results = JSON.parse(fs.readFileSync(output, 'utf8'));
-    for (const v of results.violations ?? []) {
-        const loc = v.codeLocation ?? {};
-        findings.push(
-            `${rel(loc.file ?? '?')}:${loc.startLine ?? 0}:${loc.startCol ?? 0} ${v.rule}: ${v.message.trim()}`
-        );
-    }
-    for (const e of results.processingErrors ?? []) {
-        findings.push(`${rel(e.file ?? '?')}: PMD could not process it: ${e.message}`);
-    }
-} finally {
-    fs.rmSync(work, { recursive: true, force: true });
+const [input, output] = [path.join(work, 'input.json'), path.join(work, 'results.json')];
+fs.writeFileSync(
+    input,
+    JSON.stringify({ ruleSetInputFile: ruleset, runDataPerLanguage: { apex: { filesToScan: files } } })
+);
+const wrapper = 'com.salesforce.sfca.pmdwrapper.PmdWrapper';
+const run = spawnSync(java, [...JVM_FLAGS, '-cp', path.join(lib, '*'), wrapper, 'run', input, output], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
+});
+const results = fs.existsSync(output) && JSON.parse(fs.readFileSync(output, 'utf8'));
+fs.rmSync(work, { recursive: true, force: true });
+if (run.error || run.status !== 0 || !results) {
+    fail(GATE, [
+        `PMD did not run (exit ${run.status}): ${run.error?.message ?? ''}`,
+        run.stdout.slice(-2000),
+        run.stderr.slice(-2000)
+    ]);
+}
+for (const { codeLocation: loc = {}, rule, message } of results.violations ?? []) {
+    findings.push(`${rel(loc.file ?? '?')}:${loc.startLine ?? 0}:${loc.startCol ?? 0} ${rule}: ${message.trim()}`);
+}
+for (const e of results.processingErrors ?? []) {
+    findings.push(`${rel(e.file ?? '?')}: PMD could not process it: ${e.message}`);
 }
 finish(GATE, files.length, findings);
