@@ -1,18 +1,21 @@
 #!/usr/bin/env node
-// The generated tables of the docs: each is written once in its source and only copied into the docs here.
+// The docs: their generated tables, each written once in its source and only copied here, and the docs gate.
 //   node scripts/docs.mjs           rewrites every generated block in README.md, docs/*.md and CONTRIBUTING.md
-//   node scripts/docs.mjs --check   changes nothing; exits 1 naming each block that differs (the check:docs gate)
-// A block sits between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`; every block below must appear
-// exactly once. Its sources:
-//   error-codes        the constants and the code -> label switch of WhatsAppOtpException.cls (every code with its
-//                      own label: gates/lib/contracts.mjs), the label texts of CustomLabels.labels-meta.xml, and the meanings in docs/error-code-meanings.json (checked to
-//                      hold exactly the Apex codes)
-//   settings           the fields of WhatsApp_OTP_Setting__mdt (label, type, inline help), the default and range of
-//                      each numeric one (the Bound constants of WhatsAppOtpPolicy.cls, joined by FIELD_OF_BOUND in
-//                      WhatsAppOtpSettings.cls), the text settings it requires (requireText), and, for the others,
-//                      the default of the per-org Default record org:setup deploys
-//   action:<Class>     the @InvocableMethod and @InvocableVariable annotations of each invocable action class
-// The text is formatted by the project's Prettier, so the formatting gate and this one agree.
+//   node scripts/docs.mjs --check   changes nothing (the check:docs gate); exits 1 naming each finding:
+//  1. a generated block that differs from what its source gives now, or is unknown, missing or repeated. A block sits
+//     between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. Sources: `error-codes`, the constants and the
+//     code -> label switch of WhatsAppOtpException.cls (every code with a label of its own: gates/lib/contracts.mjs),
+//     the texts of CustomLabels.labels-meta.xml and the meanings of docs/error-code-meanings.json (exactly the Apex
+//     codes); `settings`, the fields of WhatsApp_OTP_Setting__mdt, the
+//     Bound of each numeric one (WhatsAppOtpPolicy.cls, joined by FIELD_OF_BOUND in WhatsAppOtpSettings.cls), the
+//     text settings it requires (requireText) and the per-org Default record's values; `action:<Class>`, the
+//     @InvocableMethod and @InvocableVariable annotations of each action class. Prettier formats the text, so
+//     format:check and this gate agree;
+//  2. a local link or image to a missing file, or an #anchor to a missing heading (remark-validate-links through
+//     unified-engine, as the remark CLI runs it; offline);
+//  3. prose a reader cannot follow: issue numbers or "item N" (no tracker a reader can open; upstream threads read
+//     owner/repo#N), "new" markers, paths outside the repository;
+//  4. a README.md over 250 lines or 20 KB (it is a router).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,18 +36,12 @@ export const SOURCES = {
     actions: 'force-app/core/classes/actions'
 };
 
-/** The Markdown files that may hold generated blocks. */
-export function docFiles(base = root) {
-    const docs = path.join(base, 'docs');
-    return [
-        path.join(base, 'README.md'),
-        path.join(base, 'CONTRIBUTING.md'),
-        ...fs
-            .readdirSync(docs)
-            .filter((f) => f.endsWith('.md'))
-            .sort()
-            .map((f) => path.join(docs, f))
-    ].filter((f) => fs.existsSync(f));
+/** The Markdown files of the project: README.md, CONTRIBUTING.md, SECURITY.md and docs/*.md. */
+export function docFiles() {
+    const docs = fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md'));
+    return ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', ...docs.sort().map((f) => `docs/${f}`)]
+        .map((f) => path.join(root, f))
+        .filter((f) => fs.existsSync(f));
 }
 
 /** Reads a project file; tests pass their own to change one source in memory. */
@@ -209,38 +206,33 @@ export function generateBlocks(read = readProjectFile, list = listProjectDir) {
 }
 
 const BLOCK = /(<!-- generated:([\w:-]+) -->\n)([\s\S]*?)(<!-- \/generated:\2 -->)/g;
-
-/** The Markdown as Prettier formats it (the project's own options). */
-async function format(markdown, file) {
-    const options = (await prettier.resolveConfig(file)) ?? {};
-    return prettier.format(markdown, { ...options, filepath: file, parser: 'markdown' });
-}
+const relative = (file) => path.relative(root, file).split(path.sep).join('/');
 
 /**
  * Compares (or, with write, rewrites) every generated block of the given files.
  * @returns {Promise<string[]>} one finding per stale, unknown, missing or repeated block
  */
 export async function syncDocs({ files = docFiles(), write = false, read, list } = {}) {
-    const blocks = generateBlocks(read, list);
     const expected = new Map();
-    for (const [name, markdown] of blocks) {
+    const options = (await prettier.resolveConfig(path.join(root, 'docs', 'generated.md'))) ?? {};
+    for (const [name, markdown] of generateBlocks(read, list)) {
         // Blank lines around the table, as Prettier writes a block next to an HTML comment.
-        expected.set(name, `\n${await format(`${markdown}\n`, path.join(root, 'docs', 'generated.md'))}\n`);
+        const formatted = await prettier.format(`${markdown}\n`, { ...options, parser: 'markdown' });
+        expected.set(name, `\n${formatted}\n`);
     }
     const findings = [];
     const seen = new Map();
     for (const file of files) {
         const text = fs.readFileSync(file, 'utf8');
-        const relative = path.relative(root, file).split(path.sep).join('/');
         const updated = text.replace(BLOCK, (whole, open, name, body, close) => {
-            seen.set(name, [...(seen.get(name) ?? []), relative]);
+            seen.set(name, [...(seen.get(name) ?? []), relative(file)]);
             if (!expected.has(name)) {
-                findings.push(`${relative}: unknown generated block "${name}"`);
+                findings.push(`${relative(file)}: unknown generated block "${name}"`);
                 return whole;
             }
-            if (body !== expected.get(name)) {
+            if (body !== expected.get(name) && !write) {
                 findings.push(
-                    `${relative}: the generated block "${name}" differs from its source; run npm run docs (hand edits go in the source)`
+                    `${relative(file)}: the generated block "${name}" differs from its source; run npm run docs (hand edits go in the source)`
                 );
             }
             return `${open}${expected.get(name)}${close}`;
@@ -259,17 +251,72 @@ export async function syncDocs({ files = docFiles(), write = false, read, list }
             );
         }
     }
-    return write ? findings.filter((f) => !f.includes('differs from its source')) : findings;
+    return findings;
+}
+
+/** The broken local links of the given Markdown files: `file:line:column message` each. */
+export async function checkLinks(files) {
+    // Loaded here, not at the top: only --check needs it.
+    const [{ remark }, { default: remarkValidateLinks }, { engine }] = await Promise.all(
+        ['remark', 'remark-validate-links', 'unified-engine'].map((name) => import(name))
+    );
+    // Links to the hosted repository are not checked: the project names no remote.
+    const plugins = [[remarkValidateLinks, { repository: false, root }]];
+    const options = { processor: remark(), files, cwd: root, plugins, detectConfig: false, detectIgnore: false };
+    return new Promise((resolve, reject) =>
+        engine({ ...options, output: false, out: false, silent: true, reporter: () => '' }, (error, _code, context) =>
+            error
+                ? reject(error)
+                : resolve(
+                      context.files.flatMap((file) =>
+                          file.messages.map((m) => `${relative(file.path)}:${m.line ?? 1}:${m.column ?? 1} ${m.reason}`)
+                      )
+                  )
+        )
+    );
+}
+
+const PROSE_RULES = [
+    [/\b[Ii]ssue #?\d+/, 'an issue number (cite upstream threads as owner/repo#N)'],
+    [/\bitem \d+/, '"item N"'],
+    [/_new_|\*\*new\*\*|\(new\)/, 'a "new" marker (say what it does, not when it came)'],
+    [/shared\/notes|(^|[\s(`'"])\/(work|home|root|tmp|Users|mnt)\//, 'a path outside the repository']
+];
+
+/** Prose findings of the given Markdown files: one per rule per line. */
+export function checkProse(files) {
+    return files.flatMap((file) =>
+        fs
+            .readFileSync(file, 'utf8')
+            .split('\n')
+            .flatMap((line, i) =>
+                PROSE_RULES.filter(([re]) => re.test(line)).map(([, what]) => `${relative(file)}:${i + 1} ${what}`)
+            )
+    );
+}
+
+/** The README's size finding, if it grew past a router's (250 lines, 20 KB). */
+export function checkReadmeSize(text) {
+    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    const bytes = Buffer.byteLength(text);
+    return lines > 250 || bytes > 20 * 1024
+        ? [
+              `README.md: ${lines} lines, ${bytes} bytes; keep it at most 250 lines and 20480 bytes, and move the detail into a guide`
+          ]
+        : [];
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
     const check = process.argv.includes('--check');
+    const files = docFiles();
     const findings = await syncDocs({ write: !check });
+    if (check) {
+        findings.push(...(await checkLinks(files)), ...checkProse(files));
+        findings.push(...checkReadmeSize(fs.readFileSync(path.join(root, 'README.md'), 'utf8')));
+    }
     for (const f of findings) {
         console.error(`docs: ${f}`);
     }
-    if (!check && !findings.length) {
-        console.log('docs: the generated blocks are written');
-    }
+    console.log(check ? `docs: checked ${files.length} file(s)` : 'docs: the generated blocks are written');
     process.exitCode = findings.length ? 1 : 0;
 }

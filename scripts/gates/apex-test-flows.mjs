@@ -7,13 +7,12 @@
 // A finding is any reference to Flow.Interview in a class annotated @IsTest: Flow.Interview.createInterview(...),
 // a static Flow.Interview.<Name> call, or new Flow.Interview.<Name>(...). Each is named file:line; a syntax error
 // fails the gate (it cannot judge a file it cannot parse).
-import { collectFiles, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { collectFiles, finish, rel, targets } from './lib/common.mjs';
 import { findAll, parseTopLevelClass } from './lib/apex-tree.mjs';
 import fs from 'node:fs';
 
 const GATE = 'apex-test-flows';
-const paths = targets(['force-app/core']);
-requireExisting(GATE, paths);
+const paths = targets(GATE, ['force-app/core']);
 const files = collectFiles(paths, (f) => f.endsWith('.cls'));
 const FLOW_INTERVIEW = /^flow\.interview(\.|$)/i;
 

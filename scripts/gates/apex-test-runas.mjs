@@ -15,13 +15,12 @@
 // judged together (by name). Checked: @IsTest and testMethod methods and @TestSetup methods.
 import fs from 'node:fs';
 import path from 'node:path';
-import { collectFiles, fail, finish, rel, requireExisting, targets } from './lib/common.mjs';
-import { allMethodsOf, child, findAll, insideRunAs, kind, methodsOf, parseTopLevelClass } from './lib/apex-tree.mjs';
+import { collectFiles, fail, finish, rel, targets } from './lib/common.mjs';
+import { child, findAll, insideRunAs, kind, methodsOf, parseTopLevelClass } from './lib/apex-tree.mjs';
 
 const GATE = 'apex-test-runas';
 const SERVICE_CLASS = 'WhatsAppOtpService';
-const paths = targets(['force-app']);
-requireExisting(GATE, paths);
+const paths = targets(GATE, ['force-app']);
 const files = collectFiles(paths, (f) => f.endsWith('.cls'));
 
 // A class that is neither a test nor declares an entry point can be neither caller nor callee: not parsed.
@@ -49,7 +48,7 @@ const entryPoints = new Map();
 for (const c of classes.filter((x) => !x.isTest)) {
     const restResource = c.annotations.includes('restresource');
     const service = c.name.toLowerCase() === SERVICE_CLASS.toLowerCase();
-    for (const m of methodsOf(c.body)) {
+    for (const m of methodsOf(c.body, true)) {
         const exposed =
             m.annotations.includes('auraenabled') ||
             m.annotations.includes('invocablemethod') ||
@@ -63,29 +62,24 @@ for (const c of classes.filter((x) => !x.isTest)) {
 
 /** Declared types of a method's variables and parameters and its class's fields: name -> type (lower-cased). */
 function variableTypes(classNode, methodNode) {
-    const types = new Map();
-    const declare = (typeNode, idNode) => {
-        if (typeNode && idNode) {
-            types.set(idNode.getText().toLowerCase(), typeNode.getText().toLowerCase());
-        }
-    };
-    for (const field of findAll(classNode, ['FieldDeclarationContext'])) {
-        for (const declarator of findAll(field, ['VariableDeclaratorContext'])) {
-            declare(child(field, 'TypeRefContext'), child(declarator, 'IdContext'));
-        }
-    }
-    for (const local of findAll(methodNode, ['LocalVariableDeclarationContext', 'EnhancedForControlContext'])) {
-        for (const declarator of findAll(local, ['VariableDeclaratorContext'])) {
-            declare(child(local, 'TypeRefContext'), child(declarator, 'IdContext'));
-        }
-        if (kind(local) === 'EnhancedForControlContext') {
-            declare(child(local, 'TypeRefContext'), child(local, 'IdContext'));
-        }
-    }
-    for (const parameter of findAll(methodNode, ['FormalParameterContext'])) {
-        declare(child(parameter, 'TypeRefContext'), child(parameter, 'IdContext'));
-    }
-    return types;
+    const declarations = [
+        ...findAll(classNode, ['FieldDeclarationContext']),
+        ...findAll(methodNode, [
+            'LocalVariableDeclarationContext',
+            'EnhancedForControlContext',
+            'FormalParameterContext'
+        ])
+    ];
+    return new Map(
+        declarations.flatMap((d) => {
+            const type = child(d, 'TypeRefContext')?.getText().toLowerCase();
+            const ids = [
+                ...findAll(d, ['VariableDeclaratorContext']).map((v) => child(v, 'IdContext')),
+                child(d, 'IdContext')
+            ];
+            return type ? ids.filter(Boolean).map((id) => [id.getText().toLowerCase(), type]) : [];
+        })
+    );
 }
 
 /** The class a call's receiver expression denotes, lower-cased, or undefined when it cannot be told. */
@@ -103,35 +97,25 @@ function receiverClass(receiver, types) {
 // Every method of every test class, with its calls: { key, target, line, text, guarded }.
 const testMethods = new Map();
 for (const c of classes.filter((x) => x.isTest)) {
-    for (const m of allMethodsOf(c.body, c.name)) {
+    for (const m of methodsOf(c.body)) {
         const key = `${c.name}.${m.name}`.toLowerCase();
         const types = variableTypes(c.node, m.node);
-        const calls = [];
-        for (const node of findAll(m.node, ['DotExpressionContext', 'MethodCallContext'])) {
-            let target;
-            if (kind(node) === 'DotExpressionContext') {
-                const call = child(node, 'DotMethodCallContext');
-                const owner = call && receiverClass(node.children[0], types);
-                target = owner && `${owner}.${child(call, 'AnyIdContext').getText().toLowerCase()}`;
-            } else {
-                target = `${c.name}.${child(node, 'IdContext').getText()}`.toLowerCase();
-            }
-            if (target) {
-                calls.push({
-                    target,
-                    line: node.start.line,
-                    text: node.getText().split('(')[0],
-                    guarded: insideRunAs(node, m.node)
-                });
-            }
-        }
+        const calls = findAll(m.node, ['DotExpressionContext', 'MethodCallContext']).flatMap((node) => {
+            const call = child(node, 'DotMethodCallContext');
+            const owner = call && receiverClass(node.children[0], types);
+            const target = call
+                ? owner && `${owner}.${child(call, 'AnyIdContext').getText()}`
+                : kind(node) === 'MethodCallContext' && `${c.name}.${child(node, 'IdContext').getText()}`;
+            const text = node.getText().split('(')[0];
+            return target
+                ? [{ target: target.toLowerCase(), line: node.start.line, text, guarded: insideRunAs(node, m.node) }]
+                : [];
+        });
         const entry = testMethods.get(key) ?? { file: c.file, name: `${c.name}.${m.name}`, roots: [], calls: [] };
         entry.calls.push(...calls);
-        const root =
-            m.annotations.includes('istest') ||
-            m.annotations.includes('testsetup') ||
-            m.keywords.includes('testmethod');
-        entry.roots.push(root);
+        entry.roots.push(
+            ['istest', 'testsetup', 'testmethod'].some((w) => [...m.annotations, ...m.keywords].includes(w))
+        );
         testMethods.set(key, entry);
     }
 }

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { annotationsOf, child, findAll, kind, methodsOf, parseTopLevelClass } from './lib/apex-tree.mjs';
+import { child, findAll, methodsOf, modifiers, parseTopLevelClass } from './lib/apex-tree.mjs';
 import { finish, rel, requireExisting, root } from './lib/common.mjs';
 
 const GATE = 'controller-contract';
@@ -35,8 +35,7 @@ export function apexContract(file) {
         const fields = new Map();
         for (const member of child(declaration, 'ClassBodyContext').children) {
             const field = child(child(member, 'MemberDeclarationContext'), 'FieldDeclarationContext');
-            const modifiers = (member.children ?? []).filter((c) => kind(c) === 'ModifierContext');
-            if (field && annotationsOf(modifiers).includes('auraenabled')) {
+            if (field && modifiers(member).annotations.includes('auraenabled')) {
                 const type = jsOf(child(field, 'TypeRefContext').getText());
                 for (const id of findAll(child(field, 'VariableDeclaratorsContext'), ['IdContext'])) {
                     fields.set(id.getText(), type);

@@ -7,15 +7,14 @@
 //   - use the generated External Service (ExternalService.<...>), a raw Http/HttpRequest, or a callout: endpoint.
 //   node scripts/gates/gateway-callers.mjs [paths...]   (default: force-app)
 // Each finding is file:line with the reference. Comments are ignored; the callout: check also looks inside strings.
-import { blankComments, collectFiles, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { blankComments, collectFiles, finish, rel, targets } from './lib/common.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const GATE = 'gateway-callers';
 const DELIVERY_JOB = 'WhatsAppOtpDeliveryJob';
 const GATEWAY = 'CPaasMessagingGateway';
-const paths = targets(['force-app']);
-requireExisting(GATE, paths);
+const paths = targets(GATE, ['force-app']);
 const files = collectFiles(paths, (f) => f.endsWith('.cls'));
 
 const GATEWAY_USE = /\bnew\s+CPaasMessagingGateway\s*\(|\bCPaasMessagingGateway\s*\.\s*forSettings\s*\(/gi;

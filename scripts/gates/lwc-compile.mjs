@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { collectFiles, fail, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { collectFiles, fail, finish, rel, targets } from './lib/common.mjs';
 
 const GATE = 'lwc-compile';
 const require = createRequire(import.meta.url);
@@ -19,8 +19,7 @@ try {
     fail(GATE, `@lwc/compiler is not installed (${error.message}); run npm ci`);
 }
 
-const paths = targets(['force-app/core/lwc']);
-requireExisting(GATE, paths);
+const paths = targets(GATE, ['force-app/core/lwc']);
 const files = collectFiles(paths, (f) => /\.(js|html|css)$/.test(f) && !f.split(path.sep).includes('__tests__'));
 
 const findings = [];

@@ -1,65 +1,40 @@
 #!/usr/bin/env node
-// Gate: every *-meta.xml validated against the Metadata API types that Salesforce publishes in
-// @salesforce/types (lib/metadata.d.ts, generated from the Metadata WSDL; see lib/metadata-schema.mjs).
+// Gate: every *-meta.xml validated against the Metadata API types Salesforce publishes in @salesforce/types
+// (lib/metadata.d.ts, generated from the Metadata WSDL; see lib/metadata-schema.mjs).
 //   node scripts/gates/metadata.mjs [paths...]   (default: force-app)
-//
-// Reports: malformed XML, a wrong or missing root namespace, an unknown root type, unknown elements (with
-// their path), invalid enum values, non-boolean booleans, non-numeric numbers, invalid dates, child elements
-// where the type has text, text where the type has child elements, and a root element that does not match
-// the file's source-format suffix (per SDR's registry), and text longer than Salesforce accepts (labels,
-// descriptions, inline help, API names, picklist values, Custom Label values, flow element names; the limits
-// and their sources are the one table TEXT_LIMITS in lib/metadata-schema.mjs). The root element names the type
-// (CustomObject in .object-meta.xml, CustomField in .field-meta.xml, CustomLabels, CustomMetadata (.md),
-// LightningComponentBundle (.js), Flow, ApexClass (.cls), ...). Arrays are optional, as in the WSDL;
-// required fields are not enforced (source format legitimately omits some, e.g. fullName).
-//
-// Known loose spots of the WSDL, handled on purpose:
-//  1. CustomMetadataValue.value is xsd:anyType: a record's <value xsi:type="xsd:string|xsd:boolean|
-//     xsd:double|xsd:int|xsd:long|xsd:date|xsd:dateTime|xsd:time"> is checked against its declared xsi:type,
-//     and <value xsi:nil="true"/> must be empty.
-//  2. LightningComponentBundle.targetConfigs is a plain string in the WSDL, but in .js-meta.xml it holds
-//     free XML. Its element names are checked against the documented js-meta.xml configuration tags
-//     (TARGET_CONFIG_ELEMENTS below); attribute values are not.
-//  3. ExternalServiceRegistration.schema (and any string field) is text: XML-escaped JSON/YAML passes as text.
-//  4. Any element may carry an xsi:type naming a Metadata type (polymorphic fields): it is then checked
-//     against that type.
-//  5. Fields typed `any`/`unknown` in the d.ts accept any content.
-//  6. Root namespace: the Metadata API namespace; the Tooling namespace urn:metadata.tooling.soap.sforce.com is
-//     also accepted, because Salesforce's own tools write it into .cls-meta.xml/.cmp-meta.xml files that deploy
-//     fine (lwc-recipes and ebikes-lwc ship such files).
-//  7. WSDL_GAPS: values and fields that deploy in real orgs but are missing from the @salesforce/types
-//     version installed here (it lags the platform). Each entry names the sample app that shows it deploys.
-//
-// Passed with no finding on the force-app folders of Salesforce's sample apps (fetched read-only, never
-// committed): trailheadapps/lwc-recipes @3c27819d (2026-08-01), trailheadapps/apex-recipes @94e0020
-// (2026-07-23), trailheadapps/ebikes-lwc @4b9e2bc (2026-07-09).
+// Reports malformed XML, a wrong root namespace, an unknown root type, unknown elements, invalid enum values,
+// non-boolean booleans, non-numeric numbers, invalid dates, child elements where the type has text and text where it
+// has child elements, a missing required element, a root element that does not match the file's suffix (SDR's
+// registry), a permission set entry that is not a bare API name, a Protected setting outside a namespace, and text
+// longer than Salesforce accepts (TEXT_LIMITS in lib/metadata-schema.mjs). Loose spots of the WSDL, on purpose:
+//  - CustomMetadataValue.value is xsd:anyType: it is checked against its xsi:type; xsi:nil="true" must be empty;
+//  - LightningComponentBundle.targetConfigs is a string in the WSDL but free XML in .js-meta.xml: its element names
+//    are checked against the documented js-meta.xml tags (TARGET_CONFIG_ELEMENTS), its attributes are not;
+//  - an xsi:type naming a Metadata type checks the element as that type; `any`/`unknown` fields accept anything;
+//  - the Tooling namespace is accepted too: Salesforce's tools write it into .cls-meta.xml files that deploy;
+//  - WSDL_GAPS: what deploys in real orgs but the installed @salesforce/types lacks, each with its sample app.
+// Passed with no finding on the force-app folders of trailheadapps/lwc-recipes @3c27819d, apex-recipes @94e0020 and
+// ebikes-lwc @4b9e2bc (fetched read-only, never committed).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { loadMetadataSchema, textLimit } from './lib/metadata-schema.mjs';
-import { collectFiles, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { collectFiles, finish, rel, targets } from './lib/common.mjs';
 
 const GATE = 'metadata';
 const NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 const TOOLING_NAMESPACE = 'urn:metadata.tooling.soap.sforce.com';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
-// js-meta.xml <targetConfigs> content (LWC Developer Guide, "XML Configuration File Elements").
+// js-meta.xml <targetConfigs> content (LWC Developer Guide, "XML Configuration File Elements"); others hold none.
 const TARGET_CONFIG_ELEMENTS = {
     targetConfigs: ['targetConfig'],
     targetConfig: ['property', 'propertyType', 'objects', 'supportedFormFactors', 'actionType', 'event', 'sourceType'],
     objects: ['object'],
     supportedFormFactors: ['supportedFormFactor'],
-    propertyType: [],
     event: ['schema'],
-    property: ['datasource'],
-    object: [],
-    supportedFormFactor: [],
-    actionType: [],
-    sourceType: [],
-    datasource: [],
-    schema: []
+    property: ['datasource']
 };
 
 // Elements that hold the API name of another component (a permission set's class, page and flow entries). A name
@@ -67,16 +42,10 @@ const TARGET_CONFIG_ELEMENTS = {
 const API_NAME_FIELDS = new Set(['apexClass', 'apexPage', 'flow']);
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-// Required fields that source format or the platform fills in, as 'Type.field' (see the header).
-const FILLED_IN = new Set([]);
-
-// (7) Known gaps of the installed WSDL types. Keep this list short and sourced.
-const WSDL_GAPS = {
-    // ebikes-lwc experiences/E_Bikes1.site-meta.xml and sites/E_Bikes.site-meta.xml (Experience Cloud sites).
-    enumValues: { SiteType: ['ChatterNetwork', 'ChatterNetworkPicasso'] },
-    // ebikes-lwc sites/E_Bikes.site-meta.xml (field added after the WSDL these types were generated from).
-    fields: { CustomSite: { allowGuestPaymentsApi: { scalar: 'boolean' } } }
-};
+// Known gaps of the installed WSDL types, each seen deploying in trailheadapps/ebikes-lwc (sites/E_Bikes.site-meta.xml,
+// experiences/E_Bikes1.site-meta.xml). Keep this list short and sourced.
+const WSDL_GAPS = { enumValues: { SiteType: ['ChatterNetwork', 'ChatterNetworkPicasso'] } };
+const WSDL_GAP_FIELDS = { CustomSite: { allowGuestPaymentsApi: { scalar: 'boolean' } } };
 
 // Source-format suffix -> the metadata types that use it (SDR's registry, the CLI's own mapping), so that a
 // root element that does not match its file name (e.g. <CustomObject> in a .field-meta.xml) is reported.
@@ -99,18 +68,13 @@ const addSuffixes = (type) => {
 };
 Object.values(registry.types).forEach(addSuffixes);
 
-const paths = targets(['force-app']);
-requireExisting(GATE, paths);
+const paths = targets(GATE, ['force-app']);
 const files = collectFiles(paths, (f) => f.endsWith('-meta.xml'));
 const { types } = loadMetadataSchema();
-for (const [typeName, values] of Object.entries(WSDL_GAPS.enumValues)) {
-    values.forEach((v) => types.get(typeName)?.values.add(v));
-}
-for (const [typeName, fields] of Object.entries(WSDL_GAPS.fields)) {
-    for (const [field, fieldType] of Object.entries(fields)) {
-        types.get(typeName)?.fields.set(field, fieldType);
-    }
-}
+Object.entries(WSDL_GAPS.enumValues).forEach(([t, values]) => values.forEach((v) => types.get(t)?.values.add(v)));
+Object.entries(WSDL_GAP_FIELDS).forEach(([t, fields]) =>
+    Object.entries(fields).forEach(([f, ft]) => types.get(t)?.fields.set(f, ft))
+);
 const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -128,21 +92,11 @@ const META = XMLParser.getMetaDataSymbol();
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const INTEGER = /^[+-]?\d+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const TIME = /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATETIME = new RegExp(`${DATE.source.slice(0, -1)}T${TIME.source.slice(1)}`);
 const XSD_CHECKS = {
-    string: () => true,
-    boolean: (v) => v === 'true' || v === 'false',
-    double: (v) => NUMBER.test(v),
-    decimal: (v) => NUMBER.test(v),
-    float: (v) => NUMBER.test(v),
-    int: (v) => INTEGER.test(v),
-    long: (v) => INTEGER.test(v),
-    integer: (v) => INTEGER.test(v),
-    date: (v) => DATE.test(v),
-    dateTime: (v) => DATETIME.test(v),
-    time: (v) => TIME.test(v),
-    anyType: () => true
+    ...{ string: /^/, anyType: /^/, boolean: /^(true|false)$/, date: DATE, dateTime: DATETIME, time: TIME },
+    ...{ double: NUMBER, decimal: NUMBER, float: NUMBER, int: INTEGER, long: INTEGER, integer: INTEGER }
 };
 
 const findings = [];
@@ -153,25 +107,7 @@ finish(GATE, files.length, findings);
 
 function checkFile(file) {
     const xml = fs.readFileSync(file, 'utf8');
-    const lineStarts = [0];
-    for (let i = 0; i < xml.length; i++) {
-        if (xml.charCodeAt(i) === 10) {
-            lineStarts.push(i + 1);
-        }
-    }
-    const lineAt = (index) => {
-        let lo = 0;
-        let hi = lineStarts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (lineStarts[mid] <= index) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
-    };
+    const lineAt = (index) => xml.slice(0, index).split('\n').length;
     const report = (node, message) => {
         const index = node?.[META]?.startIndex;
         findings.push(`${rel(file)}${index === undefined ? '' : `:${lineAt(index)}`} ${message}`);
@@ -289,7 +225,7 @@ function checkObject(node, name, type, path, report) {
         checkField(child, childName, field, childPath, report, type.name);
     }
     for (const [fieldName, field] of type.fields) {
-        if (field.required && !field.array && !present.has(fieldName) && !FILLED_IN.has(`${type.name}.${fieldName}`)) {
+        if (field.required && !field.array && !present.has(fieldName)) {
             report(node, `<${path}>: required element "${fieldName}" of ${type.name} is missing`);
         }
     }
@@ -313,7 +249,7 @@ function checkField(node, name, field, path, report, ownerType) {
                 report(node, `<${path}>: unknown xsi:type "${xsiType}"`);
             } else if (childElements(node, name).length) {
                 report(node, `<${path}>: xsi:type "${xsiType}" holds text, found child elements`);
-            } else if (!check(textOf(node, name))) {
+            } else if (!check.test(textOf(node, name))) {
                 report(node, `<${path}>: "${textOf(node, name)}" is not a valid ${xsiType}`);
             }
             return;

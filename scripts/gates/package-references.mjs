@@ -35,25 +35,18 @@ const SOURCE = /\.(cls|trigger|page|component|js|html)$/;
 
 /** The names other metadata uses for the components of one package directory. */
 function componentNames(dir) {
-    const names = new Set();
-    for (const file of collectFiles([dir.abs], (f) => META.test(f) || SOURCE.test(f))) {
-        const parts = path.relative(dir.abs, file).split(path.sep);
-        const base = path.basename(file).replace(META, '').replace(SOURCE, '');
-        const objectAt = parts.indexOf('objects');
-        const lwcAt = parts.indexOf('lwc');
-        if (lwcAt >= 0) {
-            names.add(parts[lwcAt + 1]);
-        } else if (objectAt >= 0) {
-            const object = parts[objectAt + 1];
-            names.add(object);
-            if (parts.length > objectAt + 3) {
-                names.add(`${object}.${base}`);
+    return new Set(
+        collectFiles([dir.abs], (f) => META.test(f) || SOURCE.test(f)).flatMap((file) => {
+            const parts = path.relative(dir.abs, file).split(path.sep);
+            const base = path.basename(file).replace(META, '').replace(SOURCE, '');
+            const [lwc, objects] = [parts.indexOf('lwc'), parts.indexOf('objects')];
+            if (lwc >= 0) {
+                return [parts[lwc + 1]];
             }
-        } else {
-            names.add(base);
-        }
-    }
-    return names;
+            const object = parts[objects + 1];
+            return objects < 0 ? [base] : parts.length > objects + 3 ? [object, `${object}.${base}`] : [object];
+        })
+    );
 }
 
 /** Each packaged directory's own dependencies, transitively, by package name. */
@@ -95,24 +88,16 @@ for (const dir of dirs.filter((d) => d.package)) {
 }
 finish(GATE, checked, findings);
 
-/** Element texts of an XML file, or identifiers outside comments of a source file, with their lines. */
+/** Element texts of an XML file, or identifiers outside comments of a source file (strings kept: a class named in a
+ * string, e.g. Type.forName, is a reference too), with their lines. */
 function references(file) {
     const text = fs.readFileSync(file, 'utf8');
-    const found = [];
     const lineAt = (index) => text.slice(0, index).split('\n').length;
     if (META.test(file)) {
-        for (const m of text.matchAll(/>([^<>]+)</g)) {
-            found.push({ line: lineAt(m.index), word: m[1].trim() });
-        }
-        return found;
+        return [...text.matchAll(/>([^<>]+)</g)].map((m) => ({ line: lineAt(m.index), word: m[1].trim() }));
     }
-    // Strings are kept: a class named in a string (Type.forName) is a reference too.
-    const code = blankComments(text);
-    for (const m of code.matchAll(/[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?/g)) {
-        found.push({ line: lineAt(m.index), word: m[0] });
-        if (m[1]) {
-            found.push({ line: lineAt(m.index), word: m[0].slice(0, m[0].indexOf('.')) });
-        }
-    }
-    return found;
+    return [...blankComments(text).matchAll(/[A-Za-z_]\w*(\.[A-Za-z_]\w*)?/g)].flatMap((m) => [
+        { line: lineAt(m.index), word: m[0] },
+        ...(m[1] ? [{ line: lineAt(m.index), word: m[0].slice(0, m[0].indexOf('.')) }] : [])
+    ]);
 }

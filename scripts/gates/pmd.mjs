@@ -11,12 +11,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { JVM_FLAGS, javaExecutable, javaLib } from './lib/java.mjs';
-import { collectFiles, fail, fileOptionAndPaths, finish, rel, requireExisting } from './lib/common.mjs';
+import { JVM_FLAGS, javaAndLib } from './lib/java.mjs';
+import { collectFiles, fail, finish, option, rel, requireExisting, targets } from './lib/common.mjs';
 
 const GATE = 'pmd';
-const { file: ruleset, paths } = fileOptionAndPaths('ruleset', 'config/pmd-ruleset.xml', ['force-app']);
-requireExisting(GATE, [...paths, ruleset]);
+const [ruleset] = requireExisting(GATE, [option('ruleset', 'config/pmd-ruleset.xml')]);
+const paths = targets(GATE, ['force-app'], ['--ruleset']);
 
 const files = collectFiles(paths, (f) => f.endsWith('.cls') || f.endsWith('.trigger'));
 if (files.length === 0) {
@@ -59,39 +59,31 @@ function isApexDocEnd(lines, end) {
     return false;
 }
 
-const java = javaExecutable(GATE);
-const lib = javaLib(GATE);
-const MAIN = 'com.salesforce.sfca.pmdwrapper.PmdWrapper';
+const { java, lib } = javaAndLib(GATE);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-gate-'));
-try {
-    const input = path.join(work, 'input.json');
-    const output = path.join(work, 'results.json');
-    fs.writeFileSync(
-        input,
-        JSON.stringify({ ruleSetInputFile: ruleset, runDataPerLanguage: { apex: { filesToScan: files } } })
-    );
-    const run = spawnSync(java, [...JVM_FLAGS, '-cp', path.join(lib, '*'), MAIN, 'run', input, output], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024
-    });
-    if (run.error || run.status !== 0 || !fs.existsSync(output)) {
-        fail(GATE, [
-            `PMD did not run (exit ${run.status}): ${run.error?.message ?? ''}`,
-            run.stdout.slice(-2000),
-            run.stderr.slice(-2000)
-        ]);
-    }
-    const results = JSON.parse(fs.readFileSync(output, 'utf8'));
-    for (const v of results.violations ?? []) {
-        const loc = v.codeLocation ?? {};
-        findings.push(
-            `${rel(loc.file ?? '?')}:${loc.startLine ?? 0}:${loc.startCol ?? 0} ${v.rule}: ${v.message.trim()}`
-        );
-    }
-    for (const e of results.processingErrors ?? []) {
-        findings.push(`${rel(e.file ?? '?')}: PMD could not process it: ${e.message}`);
-    }
-} finally {
-    fs.rmSync(work, { recursive: true, force: true });
+const [input, output] = [path.join(work, 'input.json'), path.join(work, 'results.json')];
+fs.writeFileSync(
+    input,
+    JSON.stringify({ ruleSetInputFile: ruleset, runDataPerLanguage: { apex: { filesToScan: files } } })
+);
+const wrapper = 'com.salesforce.sfca.pmdwrapper.PmdWrapper';
+const run = spawnSync(java, [...JVM_FLAGS, '-cp', path.join(lib, '*'), wrapper, 'run', input, output], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
+});
+const results = fs.existsSync(output) && JSON.parse(fs.readFileSync(output, 'utf8'));
+fs.rmSync(work, { recursive: true, force: true });
+if (run.error || run.status !== 0 || !results) {
+    fail(GATE, [
+        `PMD did not run (exit ${run.status}): ${run.error?.message ?? ''}`,
+        run.stdout.slice(-2000),
+        run.stderr.slice(-2000)
+    ]);
+}
+for (const { codeLocation: loc = {}, rule, message } of results.violations ?? []) {
+    findings.push(`${rel(loc.file ?? '?')}:${loc.startLine ?? 0}:${loc.startCol ?? 0} ${rule}: ${message.trim()}`);
+}
+for (const e of results.processingErrors ?? []) {
+    findings.push(`${rel(e.file ?? '?')}: PMD could not process it: ${e.message}`);
 }
 finish(GATE, files.length, findings);

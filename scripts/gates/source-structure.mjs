@@ -12,24 +12,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { collectFiles, fail, finish, rel, requireExisting, root, targets } from './lib/common.mjs';
+import { collectFiles, fail, finish, rel, root, targets } from './lib/common.mjs';
 
-// The library's debug log (@salesforce/core's logger writes ~/.sf/sf-<date>.log through a worker thread of
-// its own, a third of this gate's time) is not wanted here; set before the library loads, unless the caller
-// asks for the log.
+// The library's debug log (@salesforce/core's logger writes ~/.sf/sf-<date>.log through a worker thread of its own, a
+// third of this gate's time) is not wanted here; set before the library loads, unless the caller asks for the log.
 process.env.SF_DISABLE_LOG_FILE ??= 'true';
-const { ComponentSet, ForceIgnore, MetadataConverter, MetadataResolver } =
-    await import('@salesforce/source-deploy-retrieve');
+const { ComponentSet, ForceIgnore, MetadataConverter } = await import('@salesforce/source-deploy-retrieve');
 
 const GATE = 'source-structure';
-const paths = targets(['force-app']);
-requireExisting(GATE, paths);
-
-const findings = [];
-let components = [];
+const paths = targets(GATE, ['force-app']);
 const forceIgnores = new Map();
-/** The ForceIgnore of the nearest SFDX project above `file` (cached per project). */
-function forceIgnoreFor(file) {
+/** Whether the .forceignore of the nearest SFDX project above `file` (if any) lets it through. */
+function accepted(file) {
     let dir = path.dirname(file);
     while (dir !== path.dirname(dir) && !fs.existsSync(path.join(dir, 'sfdx-project.json'))) {
         dir = path.dirname(dir);
@@ -38,42 +32,36 @@ function forceIgnoreFor(file) {
         const ignoreFile = path.join(dir, '.forceignore');
         forceIgnores.set(dir, fs.existsSync(ignoreFile) ? new ForceIgnore(ignoreFile) : undefined);
     }
-    return forceIgnores.get(dir);
+    return forceIgnores.get(dir)?.accepts(file) ?? true;
 }
-const files = collectFiles(paths, (f) => forceIgnoreFor(f)?.accepts(f) ?? true);
+const files = collectFiles(paths, accepted);
+// SDR errors often carry the offending path in the message; keep it, relative to the project.
+const describe = (error) => `${error.name ?? 'Error'}: ${String(error.message).split(`${root}${path.sep}`).join('')}`;
 
-// Resolve file by file first, so an unrecognised file is named precisely.
-const resolver = new MetadataResolver();
-const claimed = new Set();
+const findings = [];
+let set;
 try {
-    for (const p of paths) {
-        for (const component of resolver.getComponentsFromPath(p)) {
-            components.push(component);
-            for (const f of [component.xml, ...component.walkContent()].filter(Boolean)) {
-                claimed.add(path.resolve(f));
-            }
-            for (const child of component.getChildren()) {
-                for (const f of [child.xml, ...child.walkContent()].filter(Boolean)) {
-                    claimed.add(path.resolve(f));
-                }
-            }
-        }
-    }
+    set = ComponentSet.fromSource({ fsPaths: paths });
 } catch (error) {
-    findings.push(describe(error));
+    fail(GATE, describe(error));
 }
-const resolveFailed = findings.length > 0;
-for (const f of files) {
-    if (!resolveFailed && !claimed.has(path.resolve(f))) {
-        findings.push(`${rel(f)}: not part of any metadata component (unrecognised file, or misplaced)`);
-    }
+const components = set.getSourceComponents().toArray();
+const claimed = new Set(
+    components
+        .flatMap((c) => [c, ...c.getChildren()])
+        .flatMap((c) => [c.xml, ...c.walkContent()])
+        .filter(Boolean)
+        .map((f) => path.resolve(f))
+);
+for (const f of files.filter((x) => !claimed.has(path.resolve(x)))) {
+    findings.push(`${rel(f)}: not part of any metadata component (unrecognised file, or misplaced)`);
 }
-
+if (components.length === 0) {
+    fail(GATE, `no metadata components found under ${paths.map(rel).join(', ')}`);
+}
 if (findings.length === 0) {
     const outputDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'source-structure-'));
     try {
-        const set = ComponentSet.fromSource({ fsPaths: paths });
-        components = set.getSourceComponents().toArray();
         await new MetadataConverter().convert(set, 'metadata', {
             type: 'directory',
             outputDirectory,
@@ -87,17 +75,6 @@ if (findings.length === 0) {
     } finally {
         fs.rmSync(outputDirectory, { recursive: true, force: true });
     }
-}
-
-function describe(error) {
-    // SDR errors often carry the offending path in the message; keep it, relative to the project.
-    return `${error.name ?? 'Error'}: ${String(error.message)
-        .split(root + path.sep)
-        .join('')}`;
-}
-
-if (components.length === 0 && findings.length === 0) {
-    fail(GATE, `no metadata components found under ${paths.map(rel).join(', ')}`);
 }
 console.log(`${GATE}: ${components.length} metadata component(s)`);
 finish(GATE, files.length, findings);

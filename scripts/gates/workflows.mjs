@@ -16,37 +16,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
-import { collectFiles, fail, finish, rel, requireExisting, targets } from './lib/common.mjs';
+import { collectFiles, fail, finish, rel, targets } from './lib/common.mjs';
 
 const GATE = 'workflows';
 
-/** Every `if` in the workflow, with where it is and whether it is a job's own condition. */
-function conditions(workflow) {
-    const found = [];
-    for (const [jobId, job] of Object.entries(workflow?.jobs ?? {})) {
-        if (job?.if !== undefined) {
-            found.push({ at: `jobs.${jobId}.if`, expression: String(job.if), job: true });
-        }
-        (job?.steps ?? []).forEach((step, i) => {
-            if (step?.if !== undefined) {
-                found.push({ at: `jobs.${jobId}.steps[${i}].if`, expression: String(step.if), job: false });
-            }
-        });
-    }
-    return found;
-}
-
 const GLOBAL_INSTALL =
     /\b(npm\s+(install|i|add)\b[^\n]*\s(-g|--global)\b|yarn\s+global\s+add\b|pnpm\s+(add|install|i)\b[^\n]*\s(-g|--global)\b)/;
-
-/** Every step's `run` script, with where it is. */
-function runs(workflow) {
-    return Object.entries(workflow?.jobs ?? {}).flatMap(([jobId, job]) =>
-        (job?.steps ?? []).flatMap((step, i) =>
-            typeof step?.run === 'string' ? [{ at: `jobs.${jobId}.steps[${i}]`, script: step.run }] : []
-        )
-    );
-}
 
 /**
  * Checks each workflow file.
@@ -54,52 +29,50 @@ function runs(workflow) {
  * @returns {string[]} one line per finding
  */
 export function checkWorkflows(files) {
-    const findings = [];
-    for (const file of files) {
+    return files.flatMap((file) => {
         const text = fs.readFileSync(file, 'utf8');
-        const state = validateWorkflow(text);
-        for (const error of state.errors ?? []) {
+        const findings = (validateWorkflow(text).errors ?? []).map((error) => {
             const where = error.path ?? (error.location ? `line ${error.location.line}` : '');
-            findings.push(
-                `${rel(file)}: ${where} ${error.title}${error.detail ? ` (${error.detail})` : ''}`.replace(
-                    / {2,}/g,
-                    ' '
-                )
-            );
-        }
+            const detail = error.detail ? ` (${error.detail})` : '';
+            return `${rel(file)}: ${where} ${error.title}${detail}`.replace(/ {2,}/g, ' ');
+        });
         let workflow;
         try {
             workflow = parse(text);
         } catch (error) {
-            findings.push(`${rel(file)}: not YAML (${error.message})`);
-            continue;
+            return [...findings, `${rel(file)}: not YAML (${error.message})`];
         }
-        for (const { at, expression, job } of conditions(workflow)) {
-            if (/\bsecrets\./.test(expression)) {
-                findings.push(
-                    `${rel(file)}: ${at} reads secrets, which GitHub does not allow in if:; route the secret through env`
-                );
+        for (const [jobId, job] of Object.entries(workflow?.jobs ?? {})) {
+            const conditions = [
+                [`jobs.${jobId}.if`, job?.if, true],
+                ...(job?.steps ?? []).map((step, i) => [`jobs.${jobId}.steps[${i}].if`, step?.if, false])
+            ];
+            for (const [at, expression, isJob] of conditions.filter(([, e]) => e !== undefined)) {
+                if (/\bsecrets\./.test(String(expression))) {
+                    findings.push(
+                        `${rel(file)}: ${at} reads secrets, which GitHub does not allow in if:; route the secret through env`
+                    );
+                }
+                if (isJob && /\benv\./.test(String(expression))) {
+                    findings.push(
+                        `${rel(file)}: ${at} reads env, which a job's if: cannot see; use a job output (needs.<job>.outputs)`
+                    );
+                }
             }
-            if (job && /\benv\./.test(expression)) {
-                findings.push(
-                    `${rel(file)}: ${at} reads env, which a job's if: cannot see; use a job output (needs.<job>.outputs)`
-                );
-            }
+            (job?.steps ?? []).forEach((step, i) => {
+                if (typeof step?.run === 'string' && GLOBAL_INSTALL.test(step.run)) {
+                    findings.push(
+                        `${rel(file)}: jobs.${jobId}.steps[${i}] installs a package globally; use the project's own (npm ci, then node_modules/.bin)`
+                    );
+                }
+            });
         }
-        for (const { at, script } of runs(workflow)) {
-            if (GLOBAL_INSTALL.test(script)) {
-                findings.push(
-                    `${rel(file)}: ${at} installs a package globally; use the project's own (npm ci, then node_modules/.bin)`
-                );
-            }
-        }
-    }
-    return findings;
+        return findings;
+    });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-    const paths = targets(['.github/workflows']);
-    requireExisting(GATE, paths);
+    const paths = targets(GATE, ['.github/workflows']);
     const files = collectFiles(paths, (f) => /\.ya?ml$/.test(f));
     if (files.length === 0) {
         fail(GATE, `no workflow files under ${paths.map(rel).join(', ')}`);

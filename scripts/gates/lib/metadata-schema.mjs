@@ -1,20 +1,15 @@
-// Builds a schema of the Metadata API types from @salesforce/types lib/metadata.d.ts (generated from the
-// Metadata WSDL) with the TypeScript compiler API.
-//
-// Every declaration in that file is a type alias:
-//   export type X = 'A' | 'B';                 -> enum
-//   export type X = string;                    -> string (the WSDL declares it as a restriction we do not know)
-//   export type X = Base & Other & { f?: T };  -> object with the fields of the bases and its own
-//   export type X = { f: T[]; g: Y };          -> object; arrays, scalars, references to other types
-// Field types: string, boolean, number, Date, any, unknown, references, arrays of those.
-// Parsing the d.ts with TypeScript costs more than the rest of the metadata gate, so the result is kept in
-// node_modules/.cache/metadata-schema, keyed by the hashes of the d.ts and of this file (any change to
-// either rebuilds it; `npm ci` starts it afresh).
+// A schema of the Metadata API types, built from @salesforce/types lib/metadata.d.ts (generated from the Metadata WSDL)
+// with the TypeScript compiler API. Every declaration there is a type alias: `'A' | 'B'` is an enum, `string` a
+// scalar, `Base & { f?: T }` or `{ f: T[] }` an object (a field without `?` is required: minOccurs 1), a bare
+// `X = Folder` the type it names. Parsing costs more than the rest of the metadata gate, so the result is kept in
+// node_modules/.cache/metadata-schema, keyed by the hashes of the d.ts and of this file.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { writeWhole } from '../../lib/kept-files.mjs';
+import { root } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 let ts; // typescript, loaded only when the cache misses
@@ -24,19 +19,11 @@ export function loadMetadataSchema() {
     // The package exports ./metadata (the .js); the .d.ts sits beside it.
     const file = path.join(path.dirname(require.resolve('@salesforce/types/metadata')), 'metadata.d.ts');
     const text = fs.readFileSync(file, 'utf8');
-    const key = crypto
+    const hash = crypto
         .createHash('sha256')
         .update(text)
-        .update(fs.readFileSync(fileURLToPath(import.meta.url)))
-        .digest('hex')
-        .slice(0, 16);
-    const cacheFile = path.join(
-        file.slice(0, file.lastIndexOf('node_modules')),
-        'node_modules',
-        '.cache',
-        'metadata-schema',
-        `${key}.json`
-    );
+        .update(fs.readFileSync(fileURLToPath(import.meta.url)));
+    const cacheFile = path.join(root, 'node_modules', '.cache', 'metadata-schema', `${hash.digest('hex')}.json`);
     try {
         return { file, types: fromJson(JSON.parse(fs.readFileSync(cacheFile, 'utf8'))) };
     } catch {
@@ -44,10 +31,7 @@ export function loadMetadataSchema() {
     }
     const types = buildSchema(file, text);
     try {
-        fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-        const temp = `${cacheFile}.${process.pid}`;
-        fs.writeFileSync(temp, JSON.stringify(toJson(types)));
-        fs.renameSync(temp, cacheFile); // atomic: a parallel run reads a whole file or none
+        writeWhole(cacheFile, JSON.stringify(toJson(types))); // a parallel run reads a whole file or none
     } catch {
         // a read-only node_modules only costs the rebuild next time
     }
@@ -55,13 +39,7 @@ export function loadMetadataSchema() {
 }
 
 const toJson = (types) =>
-    [...types.values()].map((t) => ({
-        ...t,
-        values: t.values && [...t.values],
-        fields: t.fields && [...t.fields],
-        ownFields: undefined
-    }));
-
+    [...types.values()].map((t) => ({ ...t, values: t.values && [...t.values], fields: t.fields && [...t.fields] }));
 const fromJson = (list) =>
     new Map(
         list.map((t) => [
@@ -151,41 +129,21 @@ function describe(node, name) {
     return { kind: 'scalar', name, scalar: scalarName(node) ?? 'any' };
 }
 
-function scalarName(node) {
-    switch (node.kind) {
-        case ts.SyntaxKind.StringKeyword:
-            return 'string';
-        case ts.SyntaxKind.BooleanKeyword:
-            return 'boolean';
-        case ts.SyntaxKind.NumberKeyword:
-            return 'number';
-        case ts.SyntaxKind.AnyKeyword:
-        case ts.SyntaxKind.UnknownKeyword:
-            return 'any';
-        default:
-            return undefined;
-    }
-}
+const SCALARS = {
+    StringKeyword: 'string',
+    BooleanKeyword: 'boolean',
+    NumberKeyword: 'number',
+    AnyKeyword: 'any',
+    UnknownKeyword: 'any'
+};
+const scalarName = (node) => SCALARS[ts.SyntaxKind[node.kind]];
 
 /** A field's type: { array, scalar } or { array, ref }. */
 function fieldType(node) {
-    let array = false;
-    if (ts.isArrayTypeNode(node)) {
-        array = true;
-        node = node.elementType;
-    }
-    const scalar = scalarName(node);
-    if (scalar) {
-        return { array, scalar };
-    }
-    if (ts.isTypeReferenceNode(node)) {
-        const ref = node.typeName.escapedText;
-        if (ref === 'Date') {
-            return { array, scalar: 'date' };
-        }
-        return { array, ref };
-    }
-    return { array, scalar: 'any' };
+    const array = ts.isArrayTypeNode(node);
+    const element = array ? node.elementType : node;
+    const ref = ts.isTypeReferenceNode(element) ? element.typeName.escapedText : undefined;
+    return ref && ref !== 'Date' ? { array, ref } : { array, scalar: ref ? 'date' : (scalarName(element) ?? 'any') };
 }
 
 // Text lengths Salesforce enforces on deploy, for the metadata types this package ships. One row per
@@ -238,20 +196,11 @@ export const TEXT_LIMITS = [
  * The text-length limit on `field` of `typeName` (or of one of its bases), or undefined.
  * @param {Map<string, object>} types the schema from loadMetadataSchema()
  */
-export function textLimit(types, typeName, field) {
-    const seen = new Set();
-    const queue = [typeName];
-    while (queue.length) {
-        const name = queue.shift();
-        if (seen.has(name)) {
-            continue;
-        }
-        seen.add(name);
-        const limit = TEXT_LIMITS.find((l) => l.type === name && l.field === field);
-        if (limit) {
-            return limit;
-        }
-        queue.push(...(types.get(name)?.bases ?? []));
+export function textLimit(types, typeName, field, seen = new Set()) {
+    if (seen.has(typeName)) {
+        return undefined;
     }
-    return undefined;
+    seen.add(typeName);
+    const own = TEXT_LIMITS.find((l) => l.type === typeName && l.field === field);
+    return own ?? (types.get(typeName)?.bases ?? []).map((b) => textLimit(types, b, field, seen)).find(Boolean);
 }
