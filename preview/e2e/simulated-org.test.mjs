@@ -259,6 +259,19 @@ describe('simulated controller', () => {
         assert.deepEqual(org.verifyOtp('s', wrong, options), { status: 'LOCKED', attemptsRemaining: 0 });
     });
 
+    it('wrong codes a resend carries over count once toward the Daily Failure Cap', async () => {
+        const { org, advance, inbox } = orgWithClock();
+        const options = scenario('success', { attempts: 5, failureCap: 5 });
+        const first = await sendAndDeliver(org, options);
+        const wrong = { ...params(first.reservation), code: wrongCodeFor(codeOf(inbox[0])) };
+        [1, 2, 3].forEach(() => org.verifyOtp('s', wrong, options));
+        advance(15);
+        const second = await sendAndDeliver(org, options);
+        const again = { ...params(second.reservation), code: wrongCodeFor(codeOf(inbox[1])) };
+        const verdict = org.verifyOtp('s', again, options);
+        assert.deepEqual(verdict, { status: 'INVALID_CODE', attemptsRemaining: 1 }, 'four wrong codes, not seven');
+    });
+
     it('expires a code after its lifetime, and a Sending reservation past it reads FAILED with TIMEOUT', async () => {
         const { org, advance, inbox } = orgWithClock();
         const options = scenario();

@@ -54,7 +54,8 @@ export function historyOf(challenges, { contactId, hash }, at) {
         sameAgent: true, // one agent per session
         source: challenge.source,
         status: challenge.status,
-        attempts: challenge.attempts
+        attempts: challenge.attempts,
+        carried: challenge.carried
     }));
 }
 

@@ -68,7 +68,8 @@ export function validateSettings(settings) {
  *   settings: validated policy settings
  *   request: { source: 'Interactive'|'Flow', sender?: 'Human'|'Automation', bulkPermission?, callingCode, digits?,
  *              isSandbox, onSandboxList, isProduction? }
- *   history: earlier challenges, each { ageSeconds, sameContact, sameNumber, sameAgent, source, status, attempts }
+ *   history: earlier challenges, each { ageSeconds, sameContact, sameNumber, sameAgent, source, status, attempts,
+ *            carried? (the attempts it carried over, included in attempts) }
  *   orgSendsToday: the org's counted sends today
  *   failuresResetAgeSeconds: how long ago a supervisor lifted the Contact's lockout (undefined: never)
  * Returns { allowed: true, initialAttempts } or { errorCode, retryAfterSeconds?, limit? }.
@@ -88,7 +89,7 @@ export function decideSend({ settings, request, history, orgSendsToday, failures
         failureEntries(history, failuresResetAgeSeconds),
         DAY_SECONDS,
         settings.dailyFailureCap,
-        (entry) => entry.attempts
+        failuresOf
     );
     if (lockout !== undefined) {
         return { errorCode: 'FAILURE_LOCKOUT', retryAfterSeconds: lockout, limit: settings.dailyFailureCap };
@@ -150,9 +151,12 @@ function admits(allowed, { digits, callingCode }) {
  * the Contact's challenges, this one included with its attempts after the wrong code.
  */
 export function locksAfterWrongCode({ settings, attempts, maxAttempts, history, failuresResetAgeSeconds }) {
-    const failures = failureEntries(history, failuresResetAgeSeconds).reduce((sum, entry) => sum + entry.attempts, 0);
+    const failures = failureEntries(history, failuresResetAgeSeconds).reduce((sum, e) => sum + failuresOf(e), 0);
     return attempts >= maxAttempts || failures >= settings.dailyFailureCap;
 }
+
+/** As WhatsAppOtpPolicy.Sent.failures: carried attempts count on the code they come from, so each counts once. */
+const failuresOf = (entry) => entry.attempts - (entry.carried ?? 0);
 
 /** The Contact's challenges whose wrong codes count toward the lockout: the last 24 h, after a lift. */
 function failureEntries(history, failuresResetAgeSeconds) {

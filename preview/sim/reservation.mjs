@@ -53,6 +53,9 @@ function refusal(decision, msisdn) {
 }
 
 function newChallenge(target, source, settings, outcome, decision, at) {
+    // As WhatsAppOtpPolicy.carriedAttempts: at most max - 1, so the new code always has one try. Recorded apart
+    // (Carried_Attempts__c) as well, so the Daily Failure Cap counts them once.
+    const carried = Math.min(decision.initialAttempts, settings.maxAttempts - 1);
     return {
         id: newId('a0X'),
         contactId: target.contact.id,
@@ -64,8 +67,8 @@ function newChallenge(target, source, settings, outcome, decision, at) {
         source,
         createdAt: at,
         expiresAt: at + settings.codeTtlMinutes * 60 * SECOND,
-        // As WhatsAppOtpPolicy.carriedAttempts: at most max - 1, so the new code always has one try.
-        attempts: Math.min(decision.initialAttempts, settings.maxAttempts - 1),
+        attempts: carried,
+        carried,
         maxAttempts: settings.maxAttempts,
         codeLength: settings.codeLength,
         maskedPhone: maskE164(target.msisdn),
