@@ -24,7 +24,7 @@ module.exports = {
     // but npm test runs them beside the browser tests and two JVMs on a 2-core machine, where Jest's default 5 s
     // per test is too tight for a cold run.
     testTimeout: 20000,
-    // Jest's transform cache beside the other caches, not in the shared /tmp/jest_* (its default): a fresh
+    // Jest's transform cache beside the other caches, not in the system temp directory (its default): a fresh
     // clone, as in CI, then starts cold, and the benchmark's first run measures what CI pays.
     cacheDirectory: '<rootDir>/node_modules/.cache/jest'
 };
