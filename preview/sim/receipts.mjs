@@ -11,18 +11,14 @@ export const transitionsFile = path.join(receiptsPackage, 'staticresources', 'Wh
 
 const RANK = { queued: 1, sent: 2, delivered: 3, read: 4 };
 const FINAL_STATES = new Set(['rejected', 'undelivered']);
-const PICKLIST = {
-    queued: 'Queued',
-    sent: 'Sent',
-    delivered: 'Delivered',
-    read: 'Read',
-    rejected: 'Rejected',
-    undelivered: 'Undelivered'
-};
+/** A receipt state (any case) as the picklist value: `Delivered`. */
+const picklistValue = (state) => state[0].toUpperCase() + state.slice(1).toLowerCase();
 
 /** Whether 8x8 documents this receipt state (any case). */
 export function isKnownState(state) {
-    return typeof state === 'string' && Object.hasOwn(PICKLIST, state.toLowerCase());
+    return (
+        typeof state === 'string' && (Object.hasOwn(RANK, state.toLowerCase()) || FINAL_STATES.has(state.toLowerCase()))
+    );
 }
 
 /**
@@ -35,16 +31,16 @@ export function nextState(current, incoming) {
     }
     const to = incoming.toLowerCase();
     if (current === null || current === undefined) {
-        return PICKLIST[to];
+        return picklistValue(to);
     }
     const from = current.toLowerCase();
     if (FINAL_STATES.has(from)) {
         return current;
     }
     if (FINAL_STATES.has(to)) {
-        return RANK[from] <= RANK.sent ? PICKLIST[to] : current;
+        return RANK[from] <= RANK.sent ? picklistValue(to) : current;
     }
-    return RANK[to] > RANK[from] ? PICKLIST[to] : current;
+    return RANK[to] > RANK[from] ? picklistValue(to) : current;
 }
 
 export function readTransitionCases(file = transitionsFile) {
@@ -131,36 +127,17 @@ export const RECEIPT_ERRORS = {
  */
 export function receiptTimeline(outcome, { smsFallback }) {
     const t = RECEIPT_TIMELINE_MS;
-    const queued = { afterMs: 0, channel: 'WhatsApp', state: 'queued' };
+    const step = (afterMs, state, channel = 'WhatsApp', error = undefined) => ({ afterMs, channel, state, error });
     if (outcome === 'not-on-whatsapp') {
-        const failed = {
-            afterMs: t.sent,
-            channel: 'WhatsApp',
-            state: 'undelivered',
-            error: RECEIPT_ERRORS.notOnWhatsApp
-        };
+        const failed = [step(0, 'queued'), step(t.sent, 'undelivered', 'WhatsApp', RECEIPT_ERRORS.notOnWhatsApp)];
         return smsFallback
-            ? [
-                  queued,
-                  failed,
-                  { afterMs: t.smsSent, channel: 'SMS', state: 'sent' },
-                  { afterMs: t.smsDelivered, channel: 'SMS', state: 'delivered' }
-              ]
-            : [queued, failed];
+            ? [...failed, step(t.smsSent, 'sent', 'SMS'), step(t.smsDelivered, 'delivered', 'SMS')]
+            : failed;
     }
-    if (outcome === 'undelivered') {
-        return [
-            queued,
-            { afterMs: t.sent, channel: 'WhatsApp', state: 'sent' },
-            { afterMs: t.delivered, channel: 'WhatsApp', state: 'undelivered', error: RECEIPT_ERRORS.unreachable }
-        ];
-    }
-    return [
-        queued,
-        { afterMs: t.sent, channel: 'WhatsApp', state: 'sent' },
-        { afterMs: t.delivered, channel: 'WhatsApp', state: 'delivered' },
-        { afterMs: t.read, channel: 'WhatsApp', state: 'read' }
-    ];
+    const sent = [step(0, 'queued'), step(t.sent, 'sent')];
+    return outcome === 'undelivered'
+        ? [...sent, step(t.delivered, 'undelivered', 'WhatsApp', RECEIPT_ERRORS.unreachable)]
+        : [...sent, step(t.delivered, 'delivered'), step(t.read, 'read')];
 }
 
 /**
