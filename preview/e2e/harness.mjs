@@ -4,18 +4,10 @@
 import assert from 'node:assert/strict';
 import axe from 'axe-core';
 import { startPreview } from '../server.mjs';
-import { formatLabel, readLabels } from '../sim/labels.mjs';
+import { label } from '../sim/labels.mjs';
 import { launchBrowser } from './browser.mjs';
 
-export const labels = readLabels();
-
-/** The text of a Custom Label, with {0}… filled in. */
-export function label(name, ...args) {
-    if (!labels.has(name)) {
-        throw new Error(`no Custom Label ${name}`);
-    }
-    return formatLabel(labels.get(name), ...args);
-}
+export { label };
 
 export async function startHarness() {
     // Build and browser start overlap; either failing stops both.

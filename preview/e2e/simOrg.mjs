@@ -3,11 +3,10 @@
 // delivery.
 import { CONTACTS } from '../sim/contacts.mjs';
 import { createCustomerPhone } from '../sim/customerPhone.mjs';
-import { formatLabel, readLabels } from '../sim/labels.mjs';
+import { label } from '../sim/labels.mjs';
 import { createMessagingApi } from '../sim/messagingApi.mjs';
 import { createSimulatedOrg, ERROR_LABELS, scenarioSettingsFrom } from '../sim/simulatedOrg.mjs';
 
-export const labels = readLabels();
 export const messagingApi = createMessagingApi();
 export const mobileId = CONTACTS.mobile.id;
 export const START = Date.parse('2026-01-01T00:00:00Z');
@@ -35,7 +34,7 @@ export const scenario = (outcome = 'success', overrides = {}, extra = {}) => ({
 
 export const codeOf = (message) => message.template.components[0].parameters[0].text;
 export const wrongCodeFor = (code) => code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
-export const label = (name, ...args) => formatLabel(labels.get(name), ...args);
+export { label };
 export const message = (errorCode, ...args) => label(ERROR_LABELS[errorCode], ...args);
 
 /** Sends and waits for the delivery; returns the reservation and a reader of its send status. */
