@@ -21,7 +21,7 @@ import {
     receiptTokenMatches,
     TOKEN_LIFETIME_SECONDS
 } from '../sim/receiptToken.mjs';
-import { fallbackFixtureFile } from '../sim/simulatedOrg.mjs';
+import { fallbackFixtureFile } from '../sim/requestBody.mjs';
 import { codeOf, label, orgWithClock, scenario, sendAndDeliver, START } from './simOrg.mjs';
 
 const transitionCases = readTransitionCases();

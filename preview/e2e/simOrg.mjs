@@ -5,7 +5,8 @@ import { CONTACTS } from '../sim/contacts.mjs';
 import { createCustomerPhone } from '../sim/customerPhone.mjs';
 import { label } from '../sim/labels.mjs';
 import { createMessagingApi } from '../sim/messagingApi.mjs';
-import { createSimulatedOrg, ERROR_LABELS, scenarioSettingsFrom } from '../sim/simulatedOrg.mjs';
+import { ERROR_LABELS } from '../sim/agentErrors.mjs';
+import { createSimulatedOrg, scenarioSettingsFrom } from '../sim/simulatedOrg.mjs';
 
 export const messagingApi = createMessagingApi();
 export const mobileId = CONTACTS.mobile.id;

@@ -13,7 +13,9 @@ import { CONTACTS } from '../sim/contacts.mjs';
 import { fixtureFile, corePackage } from '../sim/paths.mjs';
 import { sameNumber, toE164 } from '../sim/phoneNumber.mjs';
 import { DEFAULT_POLICY_SETTINGS, decideSend, validateSettings } from '../sim/policy.mjs';
-import { PREVIEW_SETTINGS, buildRequestBody, numberHash } from '../sim/simulatedOrg.mjs';
+import { numberHash } from '../sim/challenges.mjs';
+import { buildRequestBody } from '../sim/requestBody.mjs';
+import { PREVIEW_SETTINGS } from '../sim/scenario.mjs';
 import {
     codeOf,
     label,
