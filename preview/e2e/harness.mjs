@@ -11,11 +11,9 @@ export { label };
 
 export async function startHarness() {
     // Build and browser start overlap; either failing stops both.
-    const [previewResult, browserResult] = await Promise.allSettled([startPreview({ port: 0 }), launchBrowser()]);
-    const preview = previewResult.value;
-    const browser = browserResult.value;
-    const failure =
-        previewResult.reason ?? browserResult.reason ?? (preview.buildError() ? preview.buildError() : undefined);
+    const [started, launched] = await Promise.allSettled([startPreview({ port: 0 }), launchBrowser()]);
+    const [preview, browser] = [started.value, launched.value];
+    const failure = started.reason ?? launched.reason ?? preview.buildError();
     if (failure) {
         await preview?.close();
         await browser?.close();
