@@ -5,27 +5,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
-import {
-    RECEIPT_ERRORS,
-    RECEIPT_TIMELINE_MS as T,
-    nextState,
-    readTimestampCases,
-    readTransitionCases,
-    receiptEnvelope,
-    receiptTime
-} from '../sim/receipts.mjs';
-import {
-    keyIdOf,
-    readTokenCases,
-    receiptTokenFor,
-    receiptTokenMatches,
-    TOKEN_LIFETIME_SECONDS
-} from '../sim/receiptToken.mjs';
+import { RECEIPT_ERRORS, RECEIPT_TIMELINE_MS as T, nextState, receiptEnvelope, receiptTime } from '../sim/receipts.mjs';
+import { keyIdOf, receiptTokenFor, receiptTokenMatches, TOKEN_LIFETIME_SECONDS } from '../sim/receiptToken.mjs';
 import { fallbackFixtureFile } from '../sim/requestBody.mjs';
-import { codeOf, label, orgWithClock, scenario, sendAndDeliver, START } from './simOrg.mjs';
+import { codeOf, label, orgWithClock, readCases, scenario, sendAndDeliver, START } from './simOrg.mjs';
 
-const transitionCases = readTransitionCases();
-const tokenCases = readTokenCases();
+const { cases: transitionCases, timestampCases } = readCases('receipts', 'WhatsAppOtpReceiptTransitions.json');
+const tokenCases = readCases('core', 'WhatsAppOtpReceiptTokenCases.json');
 
 describe('shared receipt token cases (WhatsAppOtpReceiptTokenCases.json) on preview/sim/receiptToken.mjs', () => {
     const { secret, clientMessageId, now, issued } = tokenCases;
@@ -70,8 +56,6 @@ describe('shared receipt transition cases (WhatsAppOtpReceiptTransitions.json) o
 });
 
 describe('shared receipt timestamp cases (timestampCases, also run by the Apex WhatsAppOtpReceiptResourceTest) on receiptTime', () => {
-    const timestampCases = readTimestampCases();
-
     it('has a seven-digit fractional case to run', () => {
         assert.ok(timestampCases.some((testCase) => /\.\d{7}/.test(testCase.timestamp ?? '')));
     });

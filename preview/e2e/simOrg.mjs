@@ -1,16 +1,23 @@
 // What the Node tests of the simulation share: a simulated org on a clock the test moves, recording the bodies
 // it sent to 8x8, the customer's inbox and the phone's ticks; the scenario of a send; a send that waits for its
 // delivery.
+import fs from 'node:fs';
+import path from 'node:path';
 import { CONTACTS } from '../sim/contacts.mjs';
 import { createCustomerPhone } from '../sim/customerPhone.mjs';
 import { label } from '../sim/labels.mjs';
 import { createMessagingApi } from '../sim/messagingApi.mjs';
+import { projectRoot } from '../sim/paths.mjs';
 import { ERROR_LABELS } from '../sim/agentErrors.mjs';
 import { createSimulatedOrg, scenarioSettingsFrom } from '../sim/simulatedOrg.mjs';
 
 export const messagingApi = createMessagingApi();
 export const mobileId = CONTACTS.mobile.id;
 export const START = Date.parse('2026-01-01T00:00:00Z');
+
+/** A shared case table: a static resource of an sfdx package (core, receipts). */
+export const readCases = (pkg, name) =>
+    JSON.parse(fs.readFileSync(path.join(projectRoot, 'force-app', pkg, 'staticresources', name), 'utf8'));
 
 export function orgWithClock() {
     const clock = { now: START };

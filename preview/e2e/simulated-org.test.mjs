@@ -5,12 +5,11 @@
 // get around its limits. A clock the tests move drives expiry, cooldown and the rolling windows.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { dtsContract } from '../../scripts/gates/controller-contract.mjs';
 import { startPreview } from '../server.mjs';
 import { CONTACTS } from '../sim/contacts.mjs';
-import { fixtureFile, corePackage } from '../sim/paths.mjs';
+import { fixtureFile } from '../sim/paths.mjs';
 import { sameNumber, toE164 } from '../sim/phoneNumber.mjs';
 import { DEFAULT_POLICY_SETTINGS, decideSend, validateSettings } from '../sim/policy.mjs';
 import { numberHash } from '../sim/challenges.mjs';
@@ -23,6 +22,7 @@ import {
     messagingApi,
     mobileId,
     orgWithClock,
+    readCases,
     scenario,
     sendAndDeliver,
     wrongCodeFor
@@ -32,8 +32,7 @@ import './receipts.suite.mjs';
 // Both send paths: lock, then read, then insert (helper file, same run).
 import './sendPaths.suite.mjs';
 
-const readCases = (name) => JSON.parse(fs.readFileSync(path.join(corePackage, 'staticresources', name), 'utf8'));
-const policyCases = readCases('WhatsAppOtpPolicyCases.json');
+const policyCases = readCases('core', 'WhatsAppOtpPolicyCases.json');
 
 /** verifyOtp's verdict without the verification's time and verifier (tested on their own). */
 const verdictOf = ({ status, attemptsRemaining }) => ({ status, attemptsRemaining });
@@ -55,7 +54,7 @@ function thrown(action) {
 }
 
 describe('shared send-outcome Task cases (WhatsAppOtpSendTaskCases.json, also run by WhatsAppOtpTaskOutcomeTest)', () => {
-    for (const row of readCases('WhatsAppOtpSendTaskCases.json').cases) {
+    for (const row of readCases('core', 'WhatsAppOtpSendTaskCases.json').cases) {
         it(`${row.name}: stored ${row.sendOutcome}, one ${row.task.status} Task from ${row.task.label}`, async () => {
             const { org } = orgWithClock();
             const { challengeId } = await sendAndDeliver(org, scenario(row.scenarioOutcome));
@@ -306,7 +305,7 @@ describe('simulated controller', () => {
 });
 
 describe('shared phone cases (WhatsAppPhoneNumberCases.json, also run by WhatsAppPhoneNumberTest) on preview/sim/phoneNumber.mjs', () => {
-    const { cases } = readCases('WhatsAppPhoneNumberCases.json');
+    const { cases } = readCases('core', 'WhatsAppPhoneNumberCases.json');
     it('has its cases', () => {
         assert.ok(cases.length > 10);
     });

@@ -3,12 +3,6 @@
 // simulated 8x8 posts (8x8's shape: eventType outbound_message_status_changed, payload umid, clientMessageId,
 // channel, status { state, detail, timestamp, errorCode, errorMessage }), the timeline it posts them on, and
 // a scheduler that follows each session's simulated clock, so POST /sim/clock brings due receipts at once.
-import fs from 'node:fs';
-import path from 'node:path';
-import { receiptsPackage } from './paths.mjs';
-
-export const transitionsFile = path.join(receiptsPackage, 'staticresources', 'WhatsAppOtpReceiptTransitions.json');
-
 const RANK = { queued: 1, sent: 2, delivered: 3, read: 4 };
 const FINAL_STATES = new Set(['rejected', 'undelivered']);
 /** A receipt state (any case) as the picklist value: `Delivered`. */
@@ -41,15 +35,6 @@ export function nextState(current, incoming) {
         return RANK[from] <= RANK.sent ? picklistValue(to) : current;
     }
     return RANK[to] > RANK[from] ? picklistValue(to) : current;
-}
-
-export function readTransitionCases(file = transitionsFile) {
-    return JSON.parse(fs.readFileSync(file, 'utf8')).cases;
-}
-
-/** The shared timestamp cases (`timestampCases` of the same file), run by Apex and the preview alike. */
-export function readTimestampCases(file = transitionsFile) {
-    return JSON.parse(fs.readFileSync(file, 'utf8')).timestampCases;
 }
 
 // yyyy-MM-ddTHH:mm:ss, optional fraction (any number of digits), optional Z or +hh:mm / +hhmm offset. As the Apex
