@@ -51,27 +51,16 @@ export function receiptTime(text) {
     if (!parts) {
         return null;
     }
-    const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number);
-    const wallClock = Date.UTC(year, month - 1, day, hour, minute, second);
-    const check = new Date(wallClock);
-    // Date.UTC rolls an impossible date over (February 30th becomes March 2nd): refuse it instead.
-    if (
-        check.getUTCFullYear() !== year ||
-        check.getUTCMonth() !== month - 1 ||
-        check.getUTCDate() !== day ||
-        hour > 23 ||
-        minute > 59 ||
-        second > 59
-    ) {
+    const wallText = `${parts.slice(1, 4).join('-')}T${parts.slice(4, 7).join(':')}`;
+    const wallClock = Date.parse(`${wallText}Z`);
+    // An impossible date or time (February 30th, 24:00) does not come back as written: refuse it.
+    if (Number.isNaN(wallClock) || new Date(wallClock).toISOString().slice(0, 19) !== wallText) {
         return null;
     }
     const millis = Number((parts[7] ?? '').padEnd(3, '0').slice(0, 3));
-    const zone = parts[8];
-    let offsetMillis = 0;
-    if (zone && zone.toUpperCase() !== 'Z') {
-        const sign = zone.startsWith('-') ? -1 : 1;
-        offsetMillis = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) * 60000;
-    }
+    const zone = parts[8]?.toUpperCase() ?? 'Z';
+    const offsetMinutes = zone === 'Z' ? 0 : Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2));
+    const offsetMillis = (zone.startsWith('-') ? -1 : 1) * offsetMinutes * 60000;
     return wallClock + millis - offsetMillis;
 }
 
