@@ -23,7 +23,7 @@ const USUAL_PATHS = [
 
 const NPM_CHROMIUM = '@sparticuz/chromium';
 
-export const INSTALL_HINT =
+const INSTALL_HINT =
     'No Chromium or Chrome found. On Linux x64 `npm ci` installs one from npm (@sparticuz/chromium, unless ' +
     'optional dependencies were omitted); elsewhere install Chrome, or point CHROME_PATH at a Chrome/Chromium ' +
     'executable. The browser tests never download a browser.';
@@ -31,29 +31,25 @@ export const INSTALL_HINT =
 /**
  * @typedef {object} FoundBrowser
  * @property {string} executablePath
- * @property {'CHROME_PATH' | 'system' | 'npm'} source
  * @property {string} description what the e2e gate prints
  * @property {Record<string, string>} env extra environment for the browser process
  */
 
 /** CHROME_PATH first, then the usual install paths, then the npm Chromium; throws the hint when none exists. */
 export async function findBrowser() {
-    if (process.env.CHROME_PATH) {
-        if (!fs.existsSync(process.env.CHROME_PATH)) {
-            throw new Error(`CHROME_PATH=${process.env.CHROME_PATH} does not exist. ${INSTALL_HINT}`);
-        }
-        const executablePath = process.env.CHROME_PATH;
-        return { executablePath, source: 'CHROME_PATH', description: `${executablePath} (CHROME_PATH)`, env: {} };
+    const fromEnv = process.env.CHROME_PATH;
+    if (fromEnv && !fs.existsSync(fromEnv)) {
+        throw new Error(`CHROME_PATH=${fromEnv} does not exist. ${INSTALL_HINT}`);
     }
-    const installed = USUAL_PATHS.find((candidate) => fs.existsSync(candidate));
-    if (installed) {
-        return { executablePath: installed, source: 'system', description: `${installed} (installed)`, env: {} };
+    const executablePath = fromEnv || USUAL_PATHS.find((candidate) => fs.existsSync(candidate));
+    if (executablePath) {
+        return { executablePath, description: `${executablePath} (${fromEnv ? 'CHROME_PATH' : 'installed'})`, env: {} };
     }
     const npm = await npmChromium();
-    if (npm) {
-        return npm;
+    if (!npm) {
+        throw new Error(INSTALL_HINT);
     }
-    throw new Error(INSTALL_HINT);
+    return npm;
 }
 
 /** The package's directory and version, or undefined where npm did not install it. */
@@ -78,7 +74,7 @@ function npmChromiumPackage() {
  * afresh). The package's own executablePath() does the unpacking; it writes to os.tmpdir(), so it runs in
  * a child process whose TMPDIR is a private staging directory, renamed into place only when complete:
  * an interrupted or concurrent first run never leaves a half-written browser behind.
- * Its fonts.conf names /tmp/fonts; ours names the unpacked fonts (without any font, text has no width).
+ * Its fonts.conf names a fonts folder in the system temp directory; ours names the unpacked fonts (without any font, text has no width).
  */
 async function npmChromium() {
     const pkg = npmChromiumPackage();
@@ -120,7 +116,6 @@ async function npmChromium() {
     }
     return {
         executablePath,
-        source: 'npm',
         description: `${NPM_CHROMIUM} ${pkg.version} from npm (${path.relative(process.cwd(), executablePath)})`,
         env: { FONTCONFIG_FILE: fontsConf }
     };

@@ -23,8 +23,8 @@ const FAST = { latency: 0, timeout: 300 };
  * is Playwright's (it runs at the real pace until a test moves it), so a test can move time on (see
  * moveClocks and whileSending) instead of waiting.
  */
-async function open(t, query) {
-    const view = await harness.openPage({ ...FAST, ...query });
+async function open(t, query, options) {
+    const view = await harness.openPage({ ...FAST, ...query }, options);
     t.after(() => view.close());
     await view.page.clock.install();
     await recordComposerDom(view.composer);
@@ -40,9 +40,7 @@ function assertCleanPage(view) {
 const byId = (view, id) => view.composer.locator(`[data-id="${id}"]`);
 const button = (view, id) => view.composer.locator(`[data-id="${id}"] button`);
 
-async function waitForText(locator, text) {
-    await locator.filter({ hasText: text }).first().waitFor({ timeout: 10000 });
-}
+const waitForText = (locator, text) => locator.filter({ hasText: text }).first().waitFor({ timeout: 10000 });
 
 /** The code in the n-th WhatsApp message (1-based) of the customer's phone. */
 async function codeOnPhone(view, n = 1) {
@@ -51,9 +49,7 @@ async function codeOnPhone(view, n = 1) {
     return (await codes.nth(n - 1).innerText()).trim();
 }
 
-async function send(view, beforeClocksMove) {
-    await whileSending(view, () => button(view, 'send').click(), beforeClocksMove);
-}
+const send = (view) => whileSending(view, () => button(view, 'send').click());
 
 /**
  * Does what sends a code (a click, a key) and, once the controller has taken the send, moves both clocks on
@@ -105,9 +101,7 @@ async function enterCode(view, code) {
     await button(view, 'verify').click();
 }
 
-function wrongCodeFor(code) {
-    return code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
-}
+const wrongCodeFor = (code) => code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
 
 async function assertNoCodeInComposer(view, code) {
     const seen = await composerDomSoFar(view.composer);
@@ -129,9 +123,7 @@ async function moveClocks(view, seconds) {
     await view.page.clock.fastForward(seconds * 1000);
 }
 
-async function isFocused(locator) {
-    return locator.evaluate((element) => element.matches(':focus'));
-}
+const isFocused = (locator) => locator.evaluate((element) => element.matches(':focus'));
 
 async function waitUntil(condition, what, timeoutMs = 3000) {
     const deadline = Date.now() + timeoutMs;
@@ -160,11 +152,8 @@ async function moveClocksUntil(view, locator, text, maxSeconds = 20) {
     assert.fail(`"${text}" did not show within ${maxSeconds} simulated seconds`);
 }
 
-async function sendAndWaitForCodeSent(view) {
-    await view.composer.locator('[data-id="send"] button').click();
-    // The send settles at the first status call, one second after Send on the page's clock.
-    await moveClocksUntil(view, byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'), 5);
-}
+const CODE_SENT = label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678');
+const VERIFIED = label('WhatsAppOtp_UI_Verified', '+65 •••• 5678');
 
 before(async () => {
     harness = await startHarness();
@@ -195,13 +184,13 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         );
         const code = await codeOnPhone(view);
         assert.match(code, /^\d{6}$/);
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        await waitForText(byId(view, 'status'), CODE_SENT);
         await waitForText(byId(view, 'expiry'), 'Code expires in');
         await waitUntil(() => isFocused(byId(view, 'code')), 'the code field has focus after sending');
         await assertAccessible(view.page, 'sent');
         await view.page.keyboard.type(code);
         await view.page.keyboard.press('Enter');
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+        await waitForText(byId(view, 'status'), VERIFIED);
         // The code field and Verify have left the page: focus is on the verified message, not on the body.
         await waitUntil(() => isFocused(byId(view, 'verified-box')), 'the verified message has focus');
         await assertAccessible(view.page, 'verified');
@@ -230,17 +219,17 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         const view = await open(t, { contact: 'mobile', cooldown: 30 });
         await send(view);
         const code = await codeOnPhone(view);
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        await waitForText(byId(view, 'status'), CODE_SENT);
         await view.page.reload();
         await recordComposerDom(view.composer);
         // Resumed from Lightning Data Service (the related list), not from an Apex call.
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        await waitForText(byId(view, 'status'), CODE_SENT);
         await waitForText(byId(view, 'expiry'), 'Code expires in');
         await waitForText(button(view, 'resend'), 'Resend in');
         await waitForText(byId(view, 'attempts'), label('WhatsAppOtp_UI_AttemptsLeft', 5));
         assert.equal(await button(view, 'send').count(), 0, 'no Send button: the code in flight is resumed');
         await enterCode(view, code);
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+        await waitForText(byId(view, 'status'), VERIFIED);
         await assertNoCodeInComposer(view, code);
         assertCleanPage(view);
     });
@@ -260,7 +249,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_InvalidCode', 4));
         await waitForText(byId(view, 'resend-notice'), notice.trim());
         await enterCode(view, newest);
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+        await waitForText(byId(view, 'status'), VERIFIED);
         assertCleanPage(view);
     });
 
@@ -269,7 +258,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         await send(view);
         const code = await codeOnPhone(view);
         // The simulated 8x8 took the message though its answer timed out: its receipts come, and the card says so.
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        await waitForText(byId(view, 'status'), CODE_SENT);
         assert.equal(
             (await byId(view, 'status').innerText()).includes(label('WhatsAppOtp_Status_Unconfirmed')),
             false,
@@ -279,7 +268,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         assert.equal(await view.page.locator('lightning-toast').count(), 0, 'no toast');
         await assertAccessible(view.page, 'unconfirmed');
         await enterCode(view, code);
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', '+65 •••• 5678'));
+        await waitForText(byId(view, 'status'), VERIFIED);
         await assertNoCodeInComposer(view, code);
         assertCleanPage(view);
     });
@@ -317,7 +306,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         await requested;
         await new Promise((resolve) => setTimeout(resolve, 40));
         await view.page.reload();
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678'));
+        await waitForText(byId(view, 'status'), CODE_SENT);
         await byId(view, 'code').waitFor();
         assert.equal(
             await byId(view, 'status')
@@ -383,12 +372,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
     });
 
     it('at 375 px the page does not scroll sideways, and the Activity timeline stays clear of its text', async (t) => {
-        const view = await harness.openPage(
-            { ...FAST, contact: 'mobile', attempts: 1 },
-            { viewport: { width: 375, height: 812 } }
-        );
-        t.after(() => view.close());
-        await view.page.clock.install();
+        const view = await open(t, { contact: 'mobile', attempts: 1 }, { viewport: { width: 375, height: 812 } });
         await send(view);
         const code = await codeOnPhone(view);
         await enterCode(view, wrongCodeFor(code));
@@ -436,7 +420,8 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
 
     it('after Send, the composer reaches Delivered and then Read without a reload; the phone shows the ticks', async (t) => {
         const view = await open(t, { contact: 'mobile' });
-        await sendAndWaitForCodeSent(view);
+        await send(view);
+        await waitForText(byId(view, 'status'), CODE_SENT);
         const code = (await phone(view, 'whatsapp-code').first().innerText()).trim();
 
         await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_Delivered'));
@@ -459,13 +444,14 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         assert.match(await ticks.getAttribute('class'), /bubble-ticks_read/, 'two blue ticks once read');
         assert.equal(await byId(view, 'delivery-status').locator('[data-ticks="read"]').count(), 1);
         assert.equal(await byId(view, 'code').count(), 1, 'the code can still be entered');
-        assert.ok(!(await composerDomSoFar(view.composer)).includes(code), 'the code never reached the composer');
+        await assertNoCodeInComposer(view, code);
         assertCleanPage(view);
     });
 
     it('not on WhatsApp: "Sent by SMS instead", and the phone gets an SMS with the same code, which verifies', async (t) => {
         const view = await open(t, { contact: 'mobile', outcome: 'not-on-whatsapp' });
-        await sendAndWaitForCodeSent(view);
+        await send(view);
+        await waitForText(byId(view, 'status'), CODE_SENT);
 
         await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_SmsInstead'));
         assert.match(
@@ -480,11 +466,10 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
 
         await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_SmsDelivered'));
         // The SMS carries the challenge's own code: it verifies.
-        await byId(view, 'code').fill(smsCode);
-        await view.composer.locator('[data-id="verify"] button').click();
+        await enterCode(view, smsCode);
         await byId(view, 'verified').waitFor({ timeout: 10000 });
         assert.equal(await byId(view, 'delivery-status').count(), 0, 'the delivery status goes once verified');
-        assert.ok(!(await composerDomSoFar(view.composer)).includes(smsCode), 'the code never reached the composer');
+        await assertNoCodeInComposer(view, smsCode);
         assertCleanPage(view);
     });
 });

@@ -4,27 +4,17 @@
 import assert from 'node:assert/strict';
 import axe from 'axe-core';
 import { startPreview } from '../server.mjs';
-import { formatLabel, readLabels } from '../sim/labels.mjs';
+import { label } from '../sim/labels.mjs';
 import { launchBrowser } from './browser.mjs';
 
-export const labels = readLabels();
-
-/** The text of a Custom Label, with {0}… filled in. */
-export function label(name, ...args) {
-    if (!labels.has(name)) {
-        throw new Error(`no Custom Label ${name}`);
-    }
-    return formatLabel(labels.get(name), ...args);
-}
+export { label };
 
 /** `now`: the simulated org's clock (startPreview); the screenshots fix it. */
 export async function startHarness({ now } = {}) {
     // Build and browser start overlap; either failing stops both.
-    const [previewResult, browserResult] = await Promise.allSettled([startPreview({ port: 0, now }), launchBrowser()]);
-    const preview = previewResult.value;
-    const browser = browserResult.value;
-    const failure =
-        previewResult.reason ?? browserResult.reason ?? (preview.buildError() ? preview.buildError() : undefined);
+    const [started, launched] = await Promise.allSettled([startPreview({ port: 0, now }), launchBrowser()]);
+    const [preview, browser] = [started.value, launched.value];
+    const failure = started.reason ?? launched.reason ?? preview.buildError();
     if (failure) {
         await preview?.close();
         await browser?.close();

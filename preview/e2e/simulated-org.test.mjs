@@ -5,72 +5,40 @@
 // get around its limits. A clock the tests move drives expiry, cooldown and the rolling windows.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { dtsContract } from '../../scripts/gates/controller-contract.mjs';
 import { startPreview } from '../server.mjs';
-import { createCustomerPhone } from '../sim/customerPhone.mjs';
 import { CONTACTS } from '../sim/contacts.mjs';
-import { formatLabel, readLabels } from '../sim/labels.mjs';
-import { createMessagingApi } from '../sim/messagingApi.mjs';
-import { fixtureFile, corePackage } from '../sim/paths.mjs';
+import { fixtureFile } from '../sim/paths.mjs';
 import { sameNumber, toE164 } from '../sim/phoneNumber.mjs';
 import { DEFAULT_POLICY_SETTINGS, decideSend, validateSettings } from '../sim/policy.mjs';
+import { numberHash } from '../sim/challenges.mjs';
+import { buildRequestBody } from '../sim/requestBody.mjs';
+import { PREVIEW_SETTINGS } from '../sim/scenario.mjs';
 import {
-    ERROR_LABELS,
-    PREVIEW_SETTINGS,
-    buildRequestBody,
-    createSimulatedOrg,
-    numberHash,
-    scenarioSettingsFrom
-} from '../sim/simulatedOrg.mjs';
+    codeOf,
+    label,
+    message,
+    messagingApi,
+    mobileId,
+    orgWithClock,
+    readCases,
+    scenario,
+    sendAndDeliver,
+    wrongCodeFor
+} from './simOrg.mjs';
 // Delivery receipts: the shared transition cases and the receipt timeline (helper file, same run).
 import './receipts.suite.mjs';
 // Both send paths: lock, then read, then insert (helper file, same run).
 import './sendPaths.suite.mjs';
 
-const labels = readLabels();
-const messagingApi = createMessagingApi();
-const mobileId = CONTACTS.mobile.id;
-const policyCases = JSON.parse(
-    fs.readFileSync(path.join(corePackage, 'staticresources', 'WhatsAppOtpPolicyCases.json'), 'utf8')
-);
-
-/** A simulated org on a clock the test moves, with the bodies it sent to 8x8 and the customer's inbox. */
-function orgWithClock(start = Date.parse('2026-01-01T00:00:00Z')) {
-    const clock = { now: start };
-    const phone = createCustomerPhone();
-    const inbox = [];
-    const sentBodies = [];
-    phone.subscribe('s', (message) => inbox.push(message));
-    const recordingApi = {
-        sendMessage: (request) => {
-            sentBodies.push(request.body);
-            return messagingApi.sendMessage(request);
-        }
-    };
-    const org = createSimulatedOrg({ messagingApi: recordingApi, phone, now: () => clock.now });
-    const advance = (seconds) => {
-        clock.now += seconds * 1000;
-    };
-    return { org, clock, advance, inbox, sentBodies };
-}
-
-const scenario = (outcome = 'success', overrides = {}) => ({
-    outcome,
-    ...scenarioSettingsFrom({ latency: 0, timeout: 0, ...overrides })
-});
-
-const codeOf = (message) => message.template.components[0].parameters[0].text;
-const wrongCodeFor = (code) => code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
-const message = (errorCode, ...args) => formatLabel(labels.get(ERROR_LABELS[errorCode]), ...args);
+const policyCases = readCases('core', 'WhatsAppOtpPolicyCases.json');
 
 /** verifyOtp's verdict without the verification's time and verifier (tested on their own). */
 const verdictOf = ({ status, attemptsRemaining }) => ({ status, attemptsRemaining });
 
 /** sendOtp's REFUSED answer (a refusal is data, not thrown), as { errorCode, message, retryAt }. */
-function refused(action) {
-    const answer = action();
+function refused(answer) {
     assert.equal(answer.status, 'REFUSED', `expected a refusal, got ${JSON.stringify(answer)}`);
     assert.equal(answer.challengeId, undefined, 'a refusal reserves nothing');
     return { errorCode: answer.errorCode, message: answer.errorMessage, retryAt: answer.retryAt };
@@ -85,35 +53,17 @@ function thrown(action) {
     return assert.fail('expected a failure');
 }
 
-const params = (reservation) => ({ challengeId: reservation.challengeId });
-
-/** Sends and waits for the delivery; returns the reservation and the send status after it. */
-async function sendAndDeliver(org, options = scenario(), recordId = mobileId) {
-    const reservation = org.sendOtp('s', { recordId }, options);
-    await org.deliveriesDone('s');
-    return { reservation, status: org.getSendStatus('s', { challengeId: reservation.challengeId }, options) };
-}
-
 describe('shared send-outcome Task cases (WhatsAppOtpSendTaskCases.json, also run by WhatsAppOtpTaskOutcomeTest)', () => {
-    const { cases } = JSON.parse(
-        fs.readFileSync(path.join(corePackage, 'staticresources', 'WhatsAppOtpSendTaskCases.json'), 'utf8')
-    );
-    for (const row of cases) {
+    for (const row of readCases('core', 'WhatsAppOtpSendTaskCases.json').cases) {
         it(`${row.name}: stored ${row.sendOutcome}, one ${row.task.status} Task from ${row.task.label}`, async () => {
             const { org } = orgWithClock();
-            const { reservation } = await sendAndDeliver(org, scenario(row.scenarioOutcome));
+            const { challengeId } = await sendAndDeliver(org, scenario(row.scenarioOutcome));
             const { challenges, tasks } = org.records('s');
-            const challenge = challenges.find(({ id }) => id === reservation.challengeId);
-            assert.equal(challenge.sendOutcome, row.sendOutcome);
-            assert.equal(challenge.errorCode, row.errorCode);
+            const challenge = challenges.find(({ id }) => id === challengeId);
+            assert.deepEqual([challenge.sendOutcome, challenge.errorCode], [row.sendOutcome, row.errorCode]);
             assert.deepEqual(
                 tasks.map(({ subject, status }) => ({ subject, status })),
-                [
-                    {
-                        subject: formatLabel(labels.get(row.task.label), '+65 •••• 5678', row.errorCode ?? ''),
-                        status: row.task.status
-                    }
-                ]
+                [{ subject: label(row.task.label, '+65 •••• 5678', row.errorCode ?? ''), status: row.task.status }]
             );
         });
     }
@@ -175,14 +125,13 @@ describe('the simulated controller answers in the shapes of src-ts/types/apex.d.
     it('sendOtp sent and refused, getSendStatus, verifyOtp wrong and verified, liftLockout', async () => {
         const { org, inbox } = orgWithClock();
         const options = scenario();
-        const { reservation, status } = await sendAndDeliver(org, options);
-        const params = { challengeId: reservation.challengeId };
+        const { reservation, challengeId, status } = await sendAndDeliver(org, options);
         const answers = [
             ['sendOtp', reservation],
             ['sendOtp', org.sendOtp('s', { recordId: mobileId }, options)],
             ['getSendStatus', status],
-            ['verifyOtp', org.verifyOtp('s', { ...params, code: wrongCodeFor(codeOf(inbox[0])) }, options)],
-            ['verifyOtp', org.verifyOtp('s', { ...params, code: codeOf(inbox[0]) }, options)]
+            ['verifyOtp', org.verifyOtp('s', { challengeId, code: wrongCodeFor(codeOf(inbox[0])) }, options)],
+            ['verifyOtp', org.verifyOtp('s', { challengeId, code: codeOf(inbox[0]) }, options)]
         ];
         for (const [method, answer] of answers) {
             assert.ok(fits(method, answer), `${method} answered ${Object.keys(answer).join(', ')}`);
@@ -194,19 +143,18 @@ describe('the simulated controller answers in the shapes of src-ts/types/apex.d.
 
 describe('simulated controller', () => {
     it('reserves without waiting for 8x8, then delivers: SENDING, then SENT, the code only on the phone', async () => {
-        const { org, clock, inbox, sentBodies } = orgWithClock();
+        const { org, inbox, sentBodies } = orgWithClock();
         const options = scenario();
         const reservation = org.sendOtp('s', { recordId: mobileId }, options);
-        assert.equal(reservation.expiresAt, new Date(clock.now + 60000).toISOString());
-        assert.equal(reservation.resendAvailableAt, new Date(clock.now + 15000).toISOString());
-        assert.equal(org.getSendStatus('s', params(reservation), options).status, 'SENDING');
-        assert.equal(
-            thrown(() => org.verifyOtp('s', { ...params(reservation), code: '123456' }, options)).errorCode,
-            'STILL_SENDING'
-        );
+        const { challengeId } = reservation;
+        assert.equal(reservation.expiresAt, '2026-01-01T00:01:00.000Z');
+        assert.equal(reservation.resendAvailableAt, '2026-01-01T00:00:15.000Z');
+        assert.equal(org.getSendStatus('s', { challengeId }, options).status, 'SENDING');
+        const early = thrown(() => org.verifyOtp('s', { challengeId, code: '123456' }, options));
+        assert.equal(early.errorCode, 'STILL_SENDING');
         assert.equal(inbox.length, 0);
         await org.deliveriesDone('s');
-        const status = org.getSendStatus('s', params(reservation), options);
+        const status = org.getSendStatus('s', { challengeId }, options);
         assert.deepEqual([status.status, status.attemptsRemaining, status.whatsappStatus], ['SENT', 5, 'QUEUED']);
         const [stored] = org.records('s').challenges;
         assert.match(stored.clientMessageId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -219,55 +167,52 @@ describe('simulated controller', () => {
     it('verifies a code once, blanks its hash and salt, and logs a reuse as a Task', async () => {
         const { org, inbox } = orgWithClock();
         const options = scenario();
-        const { reservation } = await sendAndDeliver(org, options);
-        const right = { ...params(reservation), code: codeOf(inbox[0]) };
+        const { challengeId } = await sendAndDeliver(org, options);
+        const right = { challengeId, code: codeOf(inbox[0]) };
         assert.deepEqual(verdictOf(org.verifyOtp('s', right, options)), { status: 'VERIFIED', attemptsRemaining: 0 });
         const [stored] = org.records('s').challenges;
         assert.deepEqual([stored.codeHash, stored.codeSalt], [null, null]);
-        assert.equal(
-            thrown(() => org.verifyOtp('s', { ...right, code: '12a' }, options)).errorCode,
-            'ALREADY_VERIFIED'
-        );
+        const again = thrown(() => org.verifyOtp('s', { ...right, code: '12a' }, options));
+        assert.equal(again.errorCode, 'ALREADY_VERIFIED');
         const tasks = org.records('s').tasks;
         assert.deepEqual(
             tasks.map(({ kind }) => kind),
             ['sent', 'verified', 'reuse']
         );
-        assert.equal(tasks[2].subject, formatLabel(labels.get('WhatsAppOtp_Task_ReuseAttempt'), '+65 •••• 5678'));
+        assert.equal(tasks[2].subject, label('WhatsAppOtp_Task_ReuseAttempt', '+65 •••• 5678'));
         assert.ok(tasks.every((task) => task.contactId === mobileId && !task.subject.includes(right.code)));
     });
 
-    it('counts wrong codes down to a lock, then refuses even the right code; a malformed code is refused', async () => {
-        const { org, inbox } = orgWithClock();
-        const options = scenario('success', { attempts: 2 });
-        const { reservation } = await sendAndDeliver(org, options);
-        const wrong = { ...params(reservation), code: wrongCodeFor(codeOf(inbox[0])) };
-        const format = thrown(() => org.verifyOtp('s', { ...wrong, code: '12a' }, options));
-        assert.equal(format.message, message('INVALID_CODE_FORMAT', 6));
-        assert.deepEqual(org.verifyOtp('s', wrong, options), { status: 'INVALID_CODE', attemptsRemaining: 1 });
-        assert.deepEqual(org.verifyOtp('s', wrong, options), { status: 'LOCKED', attemptsRemaining: 0 });
-        const right = { ...wrong, code: codeOf(inbox[0]) };
-        assert.deepEqual(org.verifyOtp('s', right, options), { status: 'LOCKED', attemptsRemaining: 0 });
-    });
-
-    it('a wrong code that brings the day’s failures to the Daily Failure Cap locks the code at once', async () => {
-        const { org, inbox } = orgWithClock();
-        const options = scenario('success', { attempts: 10, failureCap: 2 });
-        const { reservation } = await sendAndDeliver(org, options);
-        const wrong = { ...params(reservation), code: wrongCodeFor(codeOf(inbox[0])) };
-        org.verifyOtp('s', wrong, options);
-        assert.deepEqual(org.verifyOtp('s', wrong, options), { status: 'LOCKED', attemptsRemaining: 0 });
-    });
+    // [what locks, scenario overrides, the wrong codes' answers]: a malformed code costs nothing, and once locked
+    // even the right code is refused.
+    const locks = [
+        ['the attempts run out', { attempts: 2 }, ['INVALID_CODE', 1]],
+        ['the day’s failures reach the Daily Failure Cap', { attempts: 10, failureCap: 2 }, ['INVALID_CODE', 9]]
+    ];
+    for (const [why, overrides, firstWrong] of locks) {
+        it(`a wrong code locks the challenge when ${why}; a malformed code is refused`, async () => {
+            const { org, inbox } = orgWithClock();
+            const options = scenario('success', overrides);
+            const { challengeId } = await sendAndDeliver(org, options);
+            const wrong = { challengeId, code: wrongCodeFor(codeOf(inbox[0])) };
+            const format = thrown(() => org.verifyOtp('s', { ...wrong, code: '12a' }, options));
+            assert.equal(format.message, message('INVALID_CODE_FORMAT', 6));
+            const answers = [wrong, wrong, { challengeId, code: codeOf(inbox[0]) }].map((params) =>
+                Object.values(org.verifyOtp('s', params, options))
+            );
+            assert.deepEqual(answers, [firstWrong, ['LOCKED', 0], ['LOCKED', 0]]);
+        });
+    }
 
     it('wrong codes a resend carries over count once toward the Daily Failure Cap', async () => {
         const { org, advance, inbox } = orgWithClock();
         const options = scenario('success', { attempts: 5, failureCap: 5 });
         const first = await sendAndDeliver(org, options);
-        const wrong = { ...params(first.reservation), code: wrongCodeFor(codeOf(inbox[0])) };
+        const wrong = { challengeId: first.challengeId, code: wrongCodeFor(codeOf(inbox[0])) };
         [1, 2, 3].forEach(() => org.verifyOtp('s', wrong, options));
         advance(15);
         const second = await sendAndDeliver(org, options);
-        const again = { ...params(second.reservation), code: wrongCodeFor(codeOf(inbox[1])) };
+        const again = { challengeId: second.challengeId, code: wrongCodeFor(codeOf(inbox[1])) };
         const verdict = org.verifyOtp('s', again, options);
         assert.deepEqual(verdict, { status: 'INVALID_CODE', attemptsRemaining: 1 }, 'four wrong codes, not seven');
     });
@@ -275,13 +220,13 @@ describe('simulated controller', () => {
     it('expires a code after its lifetime, and a Sending reservation past it reads FAILED with TIMEOUT', async () => {
         const { org, advance, inbox } = orgWithClock();
         const options = scenario();
-        const { reservation } = await sendAndDeliver(org, options);
+        const { challengeId } = await sendAndDeliver(org, options);
         advance(60);
-        const right = { ...params(reservation), code: codeOf(inbox[0]) };
+        const right = { challengeId, code: codeOf(inbox[0]) };
         assert.deepEqual(verdictOf(org.verifyOtp('s', right, options)), { status: 'EXPIRED', attemptsRemaining: 0 });
         const sending = org.sendOtp('s', { recordId: mobileId }, options);
         advance(60);
-        const status = org.getSendStatus('s', params(sending), options);
+        const status = org.getSendStatus('s', { challengeId: sending.challengeId }, options);
         assert.deepEqual(
             [status.status, status.errorCode, status.errorMessage],
             ['FAILED', 'TIMEOUT', message('TIMEOUT')]
@@ -292,26 +237,26 @@ describe('simulated controller', () => {
     it('a resend supersedes the older code and carries its wrong attempts (at most max - 1); a refused one neither', async () => {
         const { org, advance, inbox } = orgWithClock();
         const lenient = scenario('success', { attempts: 10 });
-        const first = await sendAndDeliver(org, lenient);
+        const { challengeId } = await sendAndDeliver(org, lenient);
         advance(15);
         assert.equal((await sendAndDeliver(org, scenario('429'))).status.status, 'FAILED');
         assert.equal(org.records('s').challenges[0].status, 'Pending', 'a refused resend supersedes nothing');
-        const wrong = { ...params(first.reservation), code: wrongCodeFor(codeOf(inbox[0])) };
+        const wrong = { challengeId, code: wrongCodeFor(codeOf(inbox[0])) };
         for (let i = 0; i < 6; i++) {
             org.verifyOtp('s', wrong, lenient);
         }
         advance(15);
         const second = await sendAndDeliver(org, scenario('success', { attempts: 5 }));
         assert.equal(second.status.attemptsRemaining, 1, '6 wrong carried over, capped at 4 of 5');
-        const old = thrown(() => org.verifyOtp('s', { ...wrong, code: codeOf(inbox[0]) }, lenient));
+        const old = thrown(() => org.verifyOtp('s', { challengeId, code: codeOf(inbox[0]) }, lenient));
         assert.equal(old.errorCode, 'SUPERSEDED');
     });
 
     it('answers a verify on a Failed challenge with the send’s own error code', async () => {
         const { org } = orgWithClock();
         const options = scenario('400-number');
-        const { reservation } = await sendAndDeliver(org, options);
-        const error = thrown(() => org.verifyOtp('s', { ...params(reservation), code: '123456' }, options));
+        const { challengeId } = await sendAndDeliver(org, options);
+        const error = thrown(() => org.verifyOtp('s', { challengeId, code: '123456' }, options));
         assert.deepEqual([error.errorCode, error.message], ['INVALID_NUMBER', message('INVALID_NUMBER')]);
     });
 
@@ -319,17 +264,16 @@ describe('simulated controller', () => {
         const { org, advance, inbox } = orgWithClock();
         const options = scenario();
         for (let send = 0; send < 2; send++) {
-            const { reservation } = await sendAndDeliver(org, options);
+            const { challengeId } = await sendAndDeliver(org, options);
             for (let i = 0; i < 5; i++) {
-                org.verifyOtp('s', { ...params(reservation), code: wrongCodeFor(codeOf(inbox[send])) }, options);
+                org.verifyOtp('s', { challengeId, code: wrongCodeFor(codeOf(inbox[send])) }, options);
             }
             advance(60);
         }
-        const locked = refused(() => org.sendOtp('s', { recordId: mobileId }, options));
+        const locked = refused(org.sendOtp('s', { recordId: mobileId }, options));
         assert.equal(locked.message, message('FAILURE_LOCKOUT', Math.ceil((86400 - 120) / 60)));
         assert.equal(org.liftLockout('s', { contactId: mobileId }), null);
-        const lifted = org.records('s').tasks.at(-1);
-        assert.equal(lifted.subject, formatLabel(labels.get('WhatsAppOtp_Task_LockoutLifted'), 'Jane Doe'));
+        assert.equal(org.records('s').tasks.at(-1).subject, label('WhatsAppOtp_Task_LockoutLifted', 'Jane Doe'));
         assert.equal(org.sendOtp('s', { recordId: mobileId }, options).status, 'SENDING');
         await org.deliveriesDone('s');
     });
@@ -358,7 +302,7 @@ describe('simulated controller', () => {
             }
             const before = org.records('s').challenges.length;
             const recordId = CONTACTS[contact]?.id ?? contact;
-            const answer = refused(() => org.sendOtp('s', { recordId }, scenario('success', overrides)));
+            const answer = refused(org.sendOtp('s', { recordId }, scenario('success', overrides)));
             assert.deepEqual([answer.errorCode, answer.message], [errorCode, message(errorCode, ...args)]);
             assert.equal(org.records('s').challenges.length, before);
         });
@@ -368,15 +312,13 @@ describe('simulated controller', () => {
         const { org, advance } = orgWithClock();
         await sendAndDeliver(org, scenario('success', { cooldown: 30 }));
         advance(10);
-        const early = refused(() => org.sendOtp('s', { recordId: mobileId }, scenario('success', { cooldown: 30 })));
+        const early = refused(org.sendOtp('s', { recordId: mobileId }, scenario('success', { cooldown: 30 })));
         assert.equal(early.retryAt, '2026-01-01T00:00:30.000Z');
     });
 });
 
 describe('shared phone cases (WhatsAppPhoneNumberCases.json, also run by WhatsAppPhoneNumberTest) on preview/sim/phoneNumber.mjs', () => {
-    const { cases } = JSON.parse(
-        fs.readFileSync(path.join(corePackage, 'staticresources', 'WhatsAppPhoneNumberCases.json'), 'utf8')
-    );
+    const { cases } = readCases('core', 'WhatsAppPhoneNumberCases.json');
     it('has its cases', () => {
         assert.ok(cases.length > 10);
     });
@@ -396,25 +338,33 @@ describe('shared policy cases (WhatsAppOtpPolicyCases.json, also run by WhatsApp
         assert.deepEqual(validateSettings(PREVIEW_SETTINGS), { valid: true });
     });
 
-    for (const testCase of policyCases.sendCases) {
-        it(`send: ${testCase.name}`, () => {
+    for (const {
+        name,
+        settings,
+        request,
+        history,
+        orgSendsToday,
+        failuresResetAgeSeconds,
+        expect
+    } of policyCases.sendCases) {
+        it(`send: ${name}`, () => {
             const decision = decideSend({
-                settings: { ...policyCases.defaults, ...testCase.settings },
-                request: testCase.request,
-                history: testCase.history.map((entry) =>
+                settings: { ...policyCases.defaults, ...settings },
+                request,
+                history: history.map((entry) =>
                     'numberKey' in entry
-                        ? { ...entry, sameNumber: sameNumber(testCase.request.numberKeys, entry.numberKey) }
+                        ? { ...entry, sameNumber: sameNumber(request.numberKeys, entry.numberKey) }
                         : entry
                 ),
-                orgSendsToday: testCase.orgSendsToday,
-                failuresResetAgeSeconds: testCase.failuresResetAgeSeconds
+                orgSendsToday,
+                failuresResetAgeSeconds
             });
-            if (testCase.expect.allowed) {
-                assert.deepEqual(decision, { allowed: true, initialAttempts: testCase.expect.initialAttempts });
+            if (expect.allowed) {
+                assert.deepEqual(decision, { allowed: true, initialAttempts: expect.initialAttempts });
             } else {
-                assert.equal(decision.errorCode, testCase.expect.errorCode);
-                if ('retryAfterSeconds' in testCase.expect) {
-                    assert.equal(decision.retryAfterSeconds, testCase.expect.retryAfterSeconds);
+                assert.equal(decision.errorCode, expect.errorCode);
+                if ('retryAfterSeconds' in expect) {
+                    assert.equal(decision.retryAfterSeconds, expect.retryAfterSeconds);
                 }
             }
         });
@@ -427,15 +377,12 @@ describe('shared policy cases (WhatsAppOtpPolicyCases.json, also run by WhatsApp
     }
 
     it('the shared cases refuse a fallback delay shorter than the WhatsApp lifetime', () => {
-        const shorter = policyCases.settingsCases.filter(
-            (c) =>
-                c.settings.fallbackEnabled === true &&
-                c.settings.fallbackDelaySeconds <
-                    (c.settings.whatsappLifetimeSeconds ?? policyCases.defaults.whatsappLifetimeSeconds)
-        );
+        const shorter = policyCases.settingsCases
+            .map(({ settings }) => ({ ...policyCases.defaults, ...settings }))
+            .filter((s) => s.fallbackEnabled === true && s.fallbackDelaySeconds < s.whatsappLifetimeSeconds);
         assert.ok(shorter.length > 0, 'the cases hold one');
-        for (const testCase of shorter) {
-            assert.equal(validateSettings({ ...policyCases.defaults, ...testCase.settings }).rule, 'fallbackWindow');
+        for (const settings of shorter) {
+            assert.equal(validateSettings(settings).rule, 'fallbackWindow');
         }
     });
 });
@@ -468,11 +415,20 @@ describe('the simulation under parallel requests (the preview server, no page)',
         return { session, inbox, apex };
     }
 
-    async function deliveredCode({ session, inbox, apex }) {
-        const { result } = await apex('sendOtp', { recordId: mobileId });
-        await preview.org.deliveriesDone(session);
-        return { challengeId: result.challengeId, code: codeOf(inbox[0]) };
+    /** A delivered code, then `guesses` sent all at once; the answers and the stored challenge. */
+    async function guessInParallel(caller, guessesFor) {
+        const { result } = await caller.apex('sendOtp', { recordId: mobileId });
+        await preview.org.deliveriesDone(caller.session);
+        const guesses = guessesFor(codeOf(caller.inbox[0]));
+        const answers = await Promise.all(
+            guesses.map((code) => caller.apex('verifyOtp', { challengeId: result.challengeId, code }))
+        );
+        return {
+            answers: answers.map((answer) => answer.result),
+            stored: preview.org.records(caller.session).challenges[0]
+        };
     }
+    const eightWrong = (code) => Array(8).fill(wrongCodeFor(code));
 
     it('serves getSendStatus and liftLockout as the controller does', async () => {
         const caller = newSession();
@@ -492,44 +448,32 @@ describe('the simulation under parallel requests (the preview server, no page)',
         );
         await preview.org.deliveriesDone(caller.session);
         assert.equal(answers.filter((answer) => answer.result.status === 'SENDING').length, 1);
-        const refusals = answers.filter((answer) => answer.result.status === 'REFUSED');
+        const refusals = answers.filter((answer) => answer.result.status === 'REFUSED').map(({ result }) => result);
         assert.equal(refusals.length, 7);
-        assert.ok(refusals.every((answer) => answer.result.errorCode === 'COOLDOWN' && answer.result.retryAt));
-        for (const text of refusals.map((answer) => answer.result.errorMessage)) {
-            assert.match(text, new RegExp(`^${message('COOLDOWN', 'XX').split('XX')[0]}`));
+        const cooldown = new RegExp(`^${message('COOLDOWN', 'XX').split('XX')[0]}`);
+        for (const { errorCode, retryAt, errorMessage } of refusals) {
+            assert.deepEqual([errorCode, typeof retryAt], ['COOLDOWN', 'string']);
+            assert.match(errorMessage, cooldown);
         }
         assert.equal(caller.inbox.length, 1, 'messages that reached the phone');
         assert.equal(preview.org.records(caller.session).challenges.length, 1);
     });
 
     it('8 simultaneous wrong codes use 8 attempts', async () => {
-        const caller = newSession({ attempts: 10 });
-        const { challengeId, code } = await deliveredCode(caller);
-        const answers = await Promise.all(
-            Array.from({ length: 8 }, () => caller.apex('verifyOtp', { challengeId, code: wrongCodeFor(code) }))
-        );
-        assert.deepEqual(answers.map((answer) => answer.result.attemptsRemaining).sort(), [2, 3, 4, 5, 6, 7, 8, 9]);
-        assert.equal(preview.org.records(caller.session).challenges[0].attempts, 8);
+        const { answers, stored } = await guessInParallel(newSession({ attempts: 10 }), eightWrong);
+        assert.deepEqual(answers.map((answer) => answer.attemptsRemaining).sort(), [2, 3, 4, 5, 6, 7, 8, 9]);
+        assert.equal(stored.attempts, 8);
     });
 
     it('8 simultaneous wrong codes against 5 attempts lock the challenge', async () => {
-        const caller = newSession();
-        const { challengeId, code } = await deliveredCode(caller);
-        const answers = await Promise.all(
-            Array.from({ length: 8 }, () => caller.apex('verifyOtp', { challengeId, code: wrongCodeFor(code) }))
-        );
-        const statuses = answers.map((answer) => answer.result.status);
-        assert.equal(statuses.filter((status) => status === 'INVALID_CODE').length, 4);
-        assert.equal(statuses.filter((status) => status === 'LOCKED').length, 4);
-        assert.equal(preview.org.records(caller.session).challenges[0].status, 'Locked');
+        const { answers, stored } = await guessInParallel(newSession(), eightWrong);
+        const statuses = answers.map((answer) => answer.status).sort();
+        assert.deepEqual(statuses, [...Array(4).fill('INVALID_CODE'), ...Array(4).fill('LOCKED')]);
+        assert.equal(stored.status, 'Locked');
     });
 
     it('a right code among simultaneous wrong ones leaves the challenge Verified or Locked, never Pending', async () => {
-        const caller = newSession();
-        const { challengeId, code } = await deliveredCode(caller);
-        const guesses = [...Array(6).fill(wrongCodeFor(code)), code];
-        await Promise.all(guesses.map((guess) => caller.apex('verifyOtp', { challengeId, code: guess })));
-        const [stored] = preview.org.records(caller.session).challenges;
+        const { stored } = await guessInParallel(newSession(), (code) => [...Array(6).fill(wrongCodeFor(code)), code]);
         assert.ok(['Verified', 'Locked'].includes(stored.status), stored.status);
         assert.equal(stored.codeHash, null);
     });

@@ -2,7 +2,7 @@
 // WhatsAppOtpException's labelFor names, read from the Apex itself), and CPaasMessagingGateway's mapping of an
 // 8x8 answer to an error code.
 import { errorLabels } from '../../scripts/gates/lib/contracts.mjs';
-import { currentLabels, formatLabel } from './labels.mjs';
+import { label } from './labels.mjs';
 
 /** errorCode -> Custom Label, as WhatsAppOtpException.labelFor returns it. */
 export const ERROR_LABELS = Object.freeze(errorLabels());
@@ -17,7 +17,7 @@ export class AgentError extends Error {
 
 /** WhatsAppOtpException.forCode: the error with its label's text, {0}… filled in. */
 export function fail(errorCode, ...args) {
-    return new AgentError(errorCode, formatLabel(currentLabels().get(ERROR_LABELS[errorCode]), ...args));
+    return new AgentError(errorCode, label(ERROR_LABELS[errorCode], ...args));
 }
 
 /** Runs `work`; an AgentError it throws is returned instead (a refusal as data). */

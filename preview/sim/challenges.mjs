@@ -2,7 +2,7 @@
 // WhatsAppOtpChallengeStore and WhatsAppOtpCodes) and the Tasks of WhatsAppOtpActivityLog. A session is one browser
 // tab's simulated org, with its own clock and one agent.
 import crypto from 'node:crypto';
-import { currentLabels, formatLabel } from './labels.mjs';
+import { label } from './labels.mjs';
 
 export const SECOND = 1000;
 
@@ -87,7 +87,7 @@ export function logTask(session, kind, contactId, detail, challengeId) {
     session.tasks.push({
         contactId,
         kind,
-        subject: formatLabel(currentLabels().get(TASK_LABELS[kind]), ...[detail].flat()),
+        subject: label(TASK_LABELS[kind], ...[detail].flat()),
         status: 'Completed',
         createdAt: iso(session.clock()),
         ...(challengeId ? { challengeId } : {})

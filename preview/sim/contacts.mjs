@@ -1,53 +1,22 @@
 // The preview's fake Contacts, one per phone situation the composer must handle.
-export const CONTACTS = {
-    mobile: {
-        id: '003PV0000MobileAAA',
-        fields: {
-            Name: 'Mei Ling Tan',
-            FirstName: 'Mei Ling',
-            LastName: 'Tan',
-            Title: 'Account holder',
-            Email: 'meiling.tan@example.com',
-            MobilePhone: '+65 9123 5678',
-            Phone: '+65 6123 4567'
-        }
-    },
-    'phone-only': {
-        id: '003PV0000PhoneAAAA',
-        fields: {
-            Name: 'Arjun Rao',
-            FirstName: 'Arjun',
-            LastName: 'Rao',
-            Title: 'Account holder',
-            Email: 'arjun.rao@example.com',
-            MobilePhone: null,
-            Phone: '0044 (7700) 900-123'
-        }
-    },
-    'no-phone': {
-        id: '003PV0000NoPhonAAA',
-        fields: {
-            Name: 'Sam Lee',
-            FirstName: 'Sam',
-            LastName: 'Lee',
-            Title: 'Account holder',
-            Email: 'sam.lee@example.com',
-            MobilePhone: null,
-            Phone: null
-        }
-    },
-    malformed: {
-        id: '003PV0000BadNumAAA',
-        fields: {
-            Name: 'Chris Doe',
-            FirstName: 'Chris',
-            LastName: 'Doe',
-            Title: 'Account holder',
-            Email: 'chris.doe@example.com',
-            MobilePhone: '12-34',
-            Phone: null
-        }
+const contact = (id, FirstName, LastName, MobilePhone, Phone) => ({
+    id,
+    fields: {
+        Name: `${FirstName} ${LastName}`,
+        FirstName,
+        LastName,
+        Title: 'Account holder',
+        Email: `${FirstName.replace(' ', '')}.${LastName}@example.com`.toLowerCase(),
+        MobilePhone,
+        Phone
     }
+});
+
+export const CONTACTS = {
+    mobile: contact('003PV0000MobileAAA', 'Mei Ling', 'Tan', '+65 9123 5678', '+65 6123 4567'),
+    'phone-only': contact('003PV0000PhoneAAAA', 'Arjun', 'Rao', null, '0044 (7700) 900-123'),
+    'no-phone': contact('003PV0000NoPhonAAA', 'Sam', 'Lee', null, null),
+    malformed: contact('003PV0000BadNumAAA', 'Chris', 'Doe', '12-34', null)
 };
 
 export function contactById(id) {

@@ -11,41 +11,38 @@ export function createCustomerPhone() {
         return inboxes.get(sessionId);
     }
 
+    /** Adds `listener` to one of the session's sets; returns the unsubscribe function. */
+    const listen = (set, listener) => {
+        set.add(listener);
+        return () => set.delete(listener);
+    };
+
     function deliver(sessionId, message) {
         const box = inbox(sessionId);
         box.messages.push({ ...message });
-        for (const listener of box.listeners) {
-            listener(message);
-        }
+        box.listeners.forEach((listener) => listener(message));
     }
 
     /** A WhatsApp message's new state (sent, delivered, read): its ticks. Kept, so a reload shows them too. */
     function status(sessionId, umid, state) {
         const box = inbox(sessionId);
         const stored = box.messages.find((message) => message.umid === umid);
-        if (!stored) {
-            return;
-        }
-        stored.state = state;
-        for (const listener of box.statusListeners) {
-            listener({ umid, state });
+        if (stored) {
+            stored.state = state;
+            box.statusListeners.forEach((listener) => listener({ umid, state }));
         }
     }
 
-    /** Sends every message so far (with its current state), then each new one; returns the unsubscribe function. */
-    function subscribe(sessionId, listener) {
-        const box = inbox(sessionId);
-        box.messages.forEach((message) => listener({ ...message }));
-        box.listeners.add(listener);
-        return () => box.listeners.delete(listener);
-    }
-
-    /** Each state change from now on; returns the unsubscribe function. */
-    function subscribeStatus(sessionId, listener) {
-        const box = inbox(sessionId);
-        box.statusListeners.add(listener);
-        return () => box.statusListeners.delete(listener);
-    }
-
-    return { deliver, status, subscribe, subscribeStatus };
+    return {
+        deliver,
+        status,
+        /** Sends every message so far (with its current state), then each new one; returns the unsubscribe function. */
+        subscribe(sessionId, listener) {
+            const box = inbox(sessionId);
+            box.messages.forEach((message) => listener({ ...message }));
+            return listen(box.listeners, listener);
+        },
+        /** Each state change from now on; returns the unsubscribe function. */
+        subscribeStatus: (sessionId, listener) => listen(inbox(sessionId).statusListeners, listener)
+    };
 }

@@ -15,18 +15,21 @@ export function readLabels(file = labelsFile) {
     return labels;
 }
 
-/** Fills {0}, {1}… the way Apex String.format does for the labels' placeholders. */
-export function formatLabel(template, ...args) {
-    return template.replace(/\{(\d+)\}/g, (whole, index) => (index < args.length ? String(args[index]) : whole));
-}
-
 let cached = { mtimeMs: -1, labels: new Map() };
 
-/** The labels as the file holds them now (re-read when it changes, so `npm start` follows edits). */
-export function currentLabels(file = labelsFile) {
-    const { mtimeMs } = fs.statSync(file);
+/**
+ * A Custom Label's text as the file holds it now (re-read when it changes, so `npm start` follows edits), with
+ * {0}, {1}… filled in the way Apex String.format does; an unknown name is an error.
+ */
+export function label(name, ...args) {
+    const { mtimeMs } = fs.statSync(labelsFile);
     if (mtimeMs !== cached.mtimeMs) {
-        cached = { mtimeMs, labels: readLabels(file) };
+        cached = { mtimeMs, labels: readLabels(labelsFile) };
     }
-    return cached.labels;
+    if (!cached.labels.has(name)) {
+        throw new Error(`no Custom Label ${name}`);
+    }
+    return cached.labels
+        .get(name)
+        .replace(/\{(\d+)\}/g, (whole, index) => (index < args.length ? String(args[index]) : whole));
 }

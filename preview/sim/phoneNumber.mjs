@@ -24,15 +24,8 @@ function readCountryCodes() {
 let countryCodes;
 
 /** The first non-blank phone field value, or undefined. */
-export function pickPhone(fields) {
-    for (const name of PHONE_FIELDS) {
-        const value = fields[name];
-        if (typeof value === 'string' && value.trim() !== '') {
-            return value;
-        }
-    }
-    return undefined;
-}
+export const pickPhone = (fields) =>
+    PHONE_FIELDS.map((name) => fields[name]).find((value) => typeof value === 'string' && value.trim() !== '');
 
 /**
  * E.164 ("+6591235678") as WhatsAppPhoneNumber.normalize gives it, or undefined where the Apex refuses it

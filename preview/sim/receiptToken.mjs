@@ -4,11 +4,6 @@
 // SHA-256(secret); accepted through its expiry second (epoch seconds). 8x8 sends read receipts for up to 10 days
 // (developer.8x8.com/connect/docs/delivery-receipts-for-outbound-chatapps), so a token lives 11 days.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { corePackage } from './paths.mjs';
-
-export const tokenCasesFile = path.join(corePackage, 'staticresources', 'WhatsAppOtpReceiptTokenCases.json');
 export const TOKEN_LIFETIME_SECONDS = 11 * 24 * 60 * 60;
 const EXPIRY = /^[0-9]{1,12}$/;
 
@@ -45,8 +40,4 @@ export function receiptTokenMatches(secret, token, clientMessageId, nowSeconds) 
     const expected = Buffer.from(macOf(secret, parts[0], parts[1], clientMessageId));
     const actual = Buffer.from(parts[2]);
     return expected.length === actual.length && crypto.timingSafeEqual(expected, actual);
-}
-
-export function readTokenCases(file = tokenCasesFile) {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
 }

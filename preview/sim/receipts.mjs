@@ -3,26 +3,16 @@
 // simulated 8x8 posts (8x8's shape: eventType outbound_message_status_changed, payload umid, clientMessageId,
 // channel, status { state, detail, timestamp, errorCode, errorMessage }), the timeline it posts them on, and
 // a scheduler that follows each session's simulated clock, so POST /sim/clock brings due receipts at once.
-import fs from 'node:fs';
-import path from 'node:path';
-import { receiptsPackage } from './paths.mjs';
-
-export const transitionsFile = path.join(receiptsPackage, 'staticresources', 'WhatsAppOtpReceiptTransitions.json');
-
 const RANK = { queued: 1, sent: 2, delivered: 3, read: 4 };
 const FINAL_STATES = new Set(['rejected', 'undelivered']);
-const PICKLIST = {
-    queued: 'Queued',
-    sent: 'Sent',
-    delivered: 'Delivered',
-    read: 'Read',
-    rejected: 'Rejected',
-    undelivered: 'Undelivered'
-};
+/** A receipt state (any case) as the picklist value: `Delivered`. */
+const picklistValue = (state) => state[0].toUpperCase() + state.slice(1).toLowerCase();
 
 /** Whether 8x8 documents this receipt state (any case). */
 export function isKnownState(state) {
-    return typeof state === 'string' && Object.hasOwn(PICKLIST, state.toLowerCase());
+    return (
+        typeof state === 'string' && (Object.hasOwn(RANK, state.toLowerCase()) || FINAL_STATES.has(state.toLowerCase()))
+    );
 }
 
 /**
@@ -35,25 +25,16 @@ export function nextState(current, incoming) {
     }
     const to = incoming.toLowerCase();
     if (current === null || current === undefined) {
-        return PICKLIST[to];
+        return picklistValue(to);
     }
     const from = current.toLowerCase();
     if (FINAL_STATES.has(from)) {
         return current;
     }
     if (FINAL_STATES.has(to)) {
-        return RANK[from] <= RANK.sent ? PICKLIST[to] : current;
+        return RANK[from] <= RANK.sent ? picklistValue(to) : current;
     }
-    return RANK[to] > RANK[from] ? PICKLIST[to] : current;
-}
-
-export function readTransitionCases(file = transitionsFile) {
-    return JSON.parse(fs.readFileSync(file, 'utf8')).cases;
-}
-
-/** The shared timestamp cases (`timestampCases` of the same file), run by Apex and the preview alike. */
-export function readTimestampCases(file = transitionsFile) {
-    return JSON.parse(fs.readFileSync(file, 'utf8')).timestampCases;
+    return RANK[to] > RANK[from] ? picklistValue(to) : current;
 }
 
 // yyyy-MM-ddTHH:mm:ss, optional fraction (any number of digits), optional Z or +hh:mm / +hhmm offset. As the Apex
@@ -70,27 +51,16 @@ export function receiptTime(text) {
     if (!parts) {
         return null;
     }
-    const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number);
-    const wallClock = Date.UTC(year, month - 1, day, hour, minute, second);
-    const check = new Date(wallClock);
-    // Date.UTC rolls an impossible date over (February 30th becomes March 2nd): refuse it instead.
-    if (
-        check.getUTCFullYear() !== year ||
-        check.getUTCMonth() !== month - 1 ||
-        check.getUTCDate() !== day ||
-        hour > 23 ||
-        minute > 59 ||
-        second > 59
-    ) {
+    const wallText = `${parts.slice(1, 4).join('-')}T${parts.slice(4, 7).join(':')}`;
+    const wallClock = Date.parse(`${wallText}Z`);
+    // An impossible date or time (February 30th, 24:00) does not come back as written: refuse it.
+    if (Number.isNaN(wallClock) || new Date(wallClock).toISOString().slice(0, 19) !== wallText) {
         return null;
     }
     const millis = Number((parts[7] ?? '').padEnd(3, '0').slice(0, 3));
-    const zone = parts[8];
-    let offsetMillis = 0;
-    if (zone && zone.toUpperCase() !== 'Z') {
-        const sign = zone.startsWith('-') ? -1 : 1;
-        offsetMillis = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) * 60000;
-    }
+    const zone = parts[8]?.toUpperCase() ?? 'Z';
+    const offsetMinutes = zone === 'Z' ? 0 : Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2));
+    const offsetMillis = (zone.startsWith('-') ? -1 : 1) * offsetMinutes * 60000;
     return wallClock + millis - offsetMillis;
 }
 
@@ -131,36 +101,17 @@ export const RECEIPT_ERRORS = {
  */
 export function receiptTimeline(outcome, { smsFallback }) {
     const t = RECEIPT_TIMELINE_MS;
-    const queued = { afterMs: 0, channel: 'WhatsApp', state: 'queued' };
+    const step = (afterMs, state, channel = 'WhatsApp', error = undefined) => ({ afterMs, channel, state, error });
     if (outcome === 'not-on-whatsapp') {
-        const failed = {
-            afterMs: t.sent,
-            channel: 'WhatsApp',
-            state: 'undelivered',
-            error: RECEIPT_ERRORS.notOnWhatsApp
-        };
+        const failed = [step(0, 'queued'), step(t.sent, 'undelivered', 'WhatsApp', RECEIPT_ERRORS.notOnWhatsApp)];
         return smsFallback
-            ? [
-                  queued,
-                  failed,
-                  { afterMs: t.smsSent, channel: 'SMS', state: 'sent' },
-                  { afterMs: t.smsDelivered, channel: 'SMS', state: 'delivered' }
-              ]
-            : [queued, failed];
+            ? [...failed, step(t.smsSent, 'sent', 'SMS'), step(t.smsDelivered, 'delivered', 'SMS')]
+            : failed;
     }
-    if (outcome === 'undelivered') {
-        return [
-            queued,
-            { afterMs: t.sent, channel: 'WhatsApp', state: 'sent' },
-            { afterMs: t.delivered, channel: 'WhatsApp', state: 'undelivered', error: RECEIPT_ERRORS.unreachable }
-        ];
-    }
-    return [
-        queued,
-        { afterMs: t.sent, channel: 'WhatsApp', state: 'sent' },
-        { afterMs: t.delivered, channel: 'WhatsApp', state: 'delivered' },
-        { afterMs: t.read, channel: 'WhatsApp', state: 'read' }
-    ];
+    const sent = [step(0, 'queued'), step(t.sent, 'sent')];
+    return outcome === 'undelivered'
+        ? [...sent, step(t.delivered, 'undelivered', 'WhatsApp', RECEIPT_ERRORS.unreachable)]
+        : [...sent, step(t.delivered, 'delivered'), step(t.read, 'read')];
 }
 
 /**

@@ -3,25 +3,27 @@
 // gives the sender.
 import { iso } from './challenges.mjs';
 
+/** The object's fields as the challenge's properties hold them; times kept in epoch ms go out as ISO text. */
 const UI_FIELDS = {
-    Status__c: (c) => c.status,
-    Expires_At__c: (c) => iso(c.expiresAt),
-    CreatedDate: (c) => iso(c.createdAt),
-    Code_Length__c: (c) => c.codeLength,
-    Attempts__c: (c) => c.attempts,
-    Max_Attempts__c: (c) => c.maxAttempts,
-    Masked_Phone__c: (c) => c.maskedPhone,
-    Send_Outcome__c: (c) => c.sendOutcome,
-    Error_Code__c: (c) => c.errorCode,
-    Verified_At__c: (c) => iso(c.verifiedAt),
-    Channel__c: (c) => c.channel,
-    WhatsApp_Status__c: (c) => c.whatsappStatus,
-    SMS_Status__c: (c) => c.smsStatus,
-    Delivered_At__c: (c) => c.deliveredAt,
-    Read_At__c: (c) => c.readAt,
-    Delivery_Error_Code__c: (c) => c.deliveryErrorCode,
-    Delivery_Error_Detail__c: (c) => c.deliveryErrorDetail
+    Status__c: 'status',
+    Expires_At__c: 'expiresAt',
+    CreatedDate: 'createdAt',
+    Code_Length__c: 'codeLength',
+    Attempts__c: 'attempts',
+    Max_Attempts__c: 'maxAttempts',
+    Masked_Phone__c: 'maskedPhone',
+    Send_Outcome__c: 'sendOutcome',
+    Error_Code__c: 'errorCode',
+    Verified_At__c: 'verifiedAt',
+    Channel__c: 'channel',
+    WhatsApp_Status__c: 'whatsappStatus',
+    SMS_Status__c: 'smsStatus',
+    Delivered_At__c: 'deliveredAt',
+    Read_At__c: 'readAt',
+    Delivery_Error_Code__c: 'deliveryErrorCode',
+    Delivery_Error_Detail__c: 'deliveryErrorDetail'
 };
+const EPOCH_MS = new Set(['expiresAt', 'createdAt', 'verifiedAt']);
 
 /**
  * Only the requested fields that exist on the object, sorted by `sortBy` ("-Field" is descending), at most
@@ -31,12 +33,13 @@ export function relatedChallenges(session, contactId, { fields = [], sortBy = []
     const [order = '-CreatedDate'] = sortBy;
     const key = order.replace(/^-/, '').split('.').pop();
     const sign = order.startsWith('-') ? -1 : 1;
-    const sortValue = (challenge) => (key === 'CreatedDate' ? challenge.createdAt : challenge[key]);
+    const sortValue = (challenge) => challenge[UI_FIELDS[key] ?? key];
     const toUi = (challenge) => {
         const record = { apiName: 'WhatsApp_OTP_Challenge__c', id: challenge.id, fields: {} };
         for (const name of fields.map((qualified) => qualified.split('.').slice(1).join('.'))) {
             if (Object.hasOwn(UI_FIELDS, name)) {
-                record.fields[name] = { value: UI_FIELDS[name](challenge), displayValue: null };
+                const value = challenge[UI_FIELDS[name]];
+                record.fields[name] = { value: EPOCH_MS.has(UI_FIELDS[name]) ? iso(value) : value, displayValue: null };
             }
         }
         return record;

@@ -2,7 +2,7 @@
 // number, code, clientMessageId and, with the SMS fallback, the second fixture's SMS fields.
 import fs from 'node:fs';
 import path from 'node:path';
-import { currentLabels, formatLabel } from './labels.mjs';
+import { label } from './labels.mjs';
 import { corePackage, fixtureFile } from './paths.mjs';
 import { SETTINGS } from './scenario.mjs';
 
@@ -39,7 +39,7 @@ export function buildRequestBody(msisdn, code, { clientMessageId, fixture = read
  */
 export function buildFallbackRequestBody(msisdn, code, { clientMessageId, settings, at }) {
     const body = buildRequestBody(msisdn, code, { clientMessageId, fixture: readJson(fallbackFixtureFile) });
-    body.content.fallbackText = formatLabel(currentLabels().get('WhatsAppOtp_SMS_Body'), code);
+    body.content.fallbackText = label('WhatsAppOtp_SMS_Body', code);
     body.channels[0].fallbackAfter = settings.fallbackDelaySeconds;
     body.expiry = new Date(at + settings.codeTtlMinutes * 60000).toISOString();
     return body;

@@ -4,7 +4,7 @@
 // keeps the contract of docs/architecture.md ("Send reservation, delivery and the policy"); every limit comes from
 // ./policy.mjs, every message from the project's Custom Labels. Each browser tab gets its own simulated org (a
 // session) with one agent. The code only ever leaves in the body sent to the simulated 8x8.
-import { newSession, PREVIEW_AGENT_NAME, SECOND } from './challenges.mjs';
+import { newSession, SECOND } from './challenges.mjs';
 import { contactById } from './contacts.mjs';
 import * as controller from './controller.mjs';
 import { deliver } from './deliveryJob.mjs';
@@ -13,11 +13,9 @@ import { storeReceipt } from './receiptStore.mjs';
 import { createReceiptScheduler } from './receipts.mjs';
 import { relatedChallenges } from './relatedList.mjs';
 
-export { AgentError, ERROR_LABELS, errorCodeFor8x8 } from './agentErrors.mjs';
-export { buildFallbackRequestBody, buildRequestBody, fallbackFixtureFile } from './requestBody.mjs';
-export { PREVIEW_SETTINGS, SETTINGS, scenarioSettingsFrom, settingsForSend, smsFallbackOn } from './scenario.mjs';
-export { numberHash } from './challenges.mjs';
-export { PREVIEW_AGENT_NAME };
+// What the preview server takes from here besides the org.
+export { AgentError } from './agentErrors.mjs';
+export { scenarioSettingsFrom } from './scenario.mjs';
 
 export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now() }) {
     const sessions = new Map();

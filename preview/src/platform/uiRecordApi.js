@@ -5,36 +5,23 @@
 import { getScenario } from 'preview/scenario';
 import { LdsWireAdapter, uiApiError } from './ldsWireAdapter.js';
 
-function qualifiedName(field) {
-    return typeof field === 'string' ? field : `${field.objectApiName}.${field.fieldApiName}`;
-}
-
+/** A field's name on its object: `Contact.Phone` (or { objectApiName, fieldApiName }) -> `Phone`. */
 function fieldNameOf(field) {
-    return qualifiedName(field).split('.').slice(1).join('.');
+    const qualified = typeof field === 'string' ? field : `${field.objectApiName}.${field.fieldApiName}`;
+    return qualified.split('.').slice(1).join('.');
 }
 
-function toList(value) {
-    if (value === undefined || value === null) {
-        return [];
-    }
-    return Array.isArray(value) ? value : [value];
-}
+const toList = (value) => (value === undefined || value === null ? [] : [value].flat());
 
 function toUiRecord(source, fields, optionalFields) {
     const record = { apiName: source.apiName, id: source.id, fields: {}, childRelationships: {} };
     for (const field of [...fields, ...optionalFields]) {
         const name = fieldNameOf(field);
-        if (Object.prototype.hasOwnProperty.call(source.fields, name)) {
+        if (Object.hasOwn(source.fields, name)) {
             record.fields[name] = { value: source.fields[name], displayValue: null };
         } else if (fields.includes(field)) {
-            return {
-                error: uiApiError(
-                    400,
-                    'Bad Request',
-                    `No such column '${name}' on entity '${source.apiName}'.`,
-                    'INVALID_FIELD'
-                )
-            };
+            const message = `No such column '${name}' on entity '${source.apiName}'.`;
+            return { error: uiApiError(400, 'Bad Request', message, 'INVALID_FIELD') };
         }
     }
     return { data: record };

@@ -33,10 +33,6 @@ export default class PreviewActivity extends LightningElement {
         clearInterval(this.timer);
     }
 
-    get hasTasks() {
-        return this.tasks.length > 0;
-    }
-
     async load() {
         if (!this.recordId) {
             return;

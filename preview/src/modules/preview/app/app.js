@@ -59,27 +59,14 @@ export default class PreviewApp extends LightningElement {
         Toast.show({ label: title || message, message: title ? message : '', variant, mode });
     }
 
-    handleContactChange(event) {
-        this.scenario = updateScenario({ contact: event.target.value });
-        this.mountComposer();
-    }
-
-    handleOutcomeChange(event) {
-        this.scenario = updateScenario({ outcome: event.target.value });
-    }
-
-    handleTitleChange(event) {
-        this.scenario = updateScenario({ title: event.target.value });
-        this.mountComposer();
-    }
-
-    handleVerifyChange(event) {
-        this.scenario = updateScenario({ verify: event.target.checked });
-        this.mountComposer();
-    }
-
-    handleReceiptsChange(event) {
-        this.scenario = updateScenario({ receipts: event.target.checked });
+    /** A scenario control changed (its data-id names the field); a design attribute or the Contact re-mounts. */
+    handleChange(event) {
+        const { type, checked, value, dataset } = event.target;
+        const field = dataset.id.replace('scenario-', '');
+        this.scenario = updateScenario({ [field]: type === 'checkbox' ? checked : value });
+        if (field !== 'outcome' && field !== 'receipts') {
+            this.mountComposer();
+        }
     }
 
     handleReset() {

@@ -6,72 +6,38 @@
 import { LightningElement } from 'lwc';
 import { getScenario } from 'preview/scenario';
 
-const SECURITY_LINE = 'For your security, do not share this code.';
-
-function expiryLine(minutes) {
-    return `This code expires in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
-}
-
-/** WhatsApp's ticks for a message state: what they look like and what a screen reader hears. */
-const TICKS = {
-    queued: { count: 0, words: 'Waiting to send' },
-    sent: { count: 1, words: 'Sent' },
-    delivered: { count: 2, words: 'Delivered' },
-    read: { count: 2, words: 'Read' }
-};
+/** WhatsApp's ticks for a message state: how many, and what a screen reader hears. */
+const TICKS = { queued: [0, 'Waiting to send'], sent: [1, 'Sent'], delivered: [2, 'Delivered'], read: [2, 'Read'] };
 
 function withTicks(bubble, state) {
-    const ticks = TICKS[state] ?? TICKS.queued;
-    return {
-        ...bubble,
-        state,
-        oneTick: ticks.count === 1,
-        twoTicks: ticks.count === 2,
-        tickWords: ticks.words,
-        tickClass: state === 'read' ? 'bubble-ticks bubble-ticks_read' : 'bubble-ticks'
-    };
+    const [count, tickWords] = TICKS[state] ?? TICKS.queued;
+    const tickClass = state === 'read' ? 'bubble-ticks bubble-ticks_read' : 'bubble-ticks';
+    return { ...bubble, state, oneTick: count === 1, twoTicks: count === 2, tickWords, tickClass };
 }
 
 // Built once: toLocaleTimeString builds a formatter on every call, and the phone re-renders its bubbles often.
 const TIME_FORMAT = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
 
-function time(iso) {
-    return TIME_FORMAT.format(new Date(iso));
+/** The SMS text is a Custom Label holding the code ("{0} is your verification code"): the code shows in bold. */
+function toSmsBubble({ umid, msisdn, code, text, receivedAt }) {
+    const at = text.indexOf(code);
+    const [textBefore, textAfter] = at < 0 ? ['', ''] : [text.slice(0, at), text.slice(at + code.length)];
+    return { umid, msisdn, isSms: true, code, textBefore, textAfter, time: TIME_FORMAT.format(new Date(receivedAt)) };
 }
 
-function toSmsBubble(message) {
-    return {
-        umid: message.umid,
-        msisdn: message.msisdn,
-        isSms: true,
-        code: message.code,
-        // The SMS text is a Custom Label holding the code ("{0} is your verification code"): show the code
-        // in bold where the label put it.
-        textBefore: message.text.slice(0, Math.max(0, message.text.indexOf(message.code))),
-        textAfter: message.text.includes(message.code)
-            ? message.text.slice(message.text.indexOf(message.code) + message.code.length)
-            : '',
-        time: time(message.receivedAt)
-    };
-}
-
-function toBubble(message) {
+/** Meta fixes an authentication template's body ("<code> is your verification code.", in the template). */
+function toBubble({ umid, msisdn, template, codeExpirationMinutes: minutes, receivedAt }) {
     const textOf = (type) =>
-        message.template.components
-            .find((component) => component.type === type)
-            ?.parameters?.find((parameter) => parameter.type === 'text')?.text ?? '';
-    const code = textOf('body');
+        template.components.find((component) => component.type === type)?.parameters?.find((p) => p.type === 'text')
+            ?.text ?? '';
     return {
-        umid: message.umid,
-        msisdn: message.msisdn,
-        code,
+        umid,
+        msisdn,
+        code: textOf('body'),
         // The COPY_CODE button copies its own parameter (the gateway puts the code there too).
         copyValue: textOf('button'),
-        // Meta fixes an authentication template's body: "<code> is your verification code."
-        bodyText: ' is your verification code.',
-        securityLine: SECURITY_LINE,
-        expiryLine: expiryLine(message.codeExpirationMinutes),
-        time: time(message.receivedAt),
+        expiryLine: `This code expires in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+        time: TIME_FORMAT.format(new Date(receivedAt)),
         copyText: 'Copy code',
         isSms: false
     };
@@ -106,16 +72,8 @@ export default class CustomerPhone extends LightningElement {
         return this.messages.filter((message) => !message.isSms);
     }
 
-    get hasWhatsappMessages() {
-        return this.whatsappMessages.length > 0;
-    }
-
     get smsMessages() {
         return this.messages.filter((message) => message.isSms);
-    }
-
-    get hasSmsMessages() {
-        return this.smsMessages.length > 0;
     }
 
     get caption() {

@@ -25,7 +25,6 @@ export const OUTCOMES = [
 /** Query names of the page itself; every other query value goes to the simulated org (preview/sim/simulatedOrg.mjs). */
 const PAGE_NAMES = ['contact', 'outcome', 'title', 'verify', 'receipts'];
 
-const DEFAULT_TITLE = '';
 const SESSION_KEY = 'whatsapp-otp-preview-session';
 
 function sessionId() {
@@ -38,9 +37,7 @@ function sessionId() {
     return id;
 }
 
-function oneOf(value, options, fallback) {
-    return options.some((option) => option.key === value) ? value : fallback;
-}
+const oneOf = (value, options, fallback) => (options.some((option) => option.key === value) ? value : fallback);
 
 function readScenario() {
     const query = new URLSearchParams(window.location.search);
@@ -48,7 +45,7 @@ function readScenario() {
     return {
         contact: oneOf(query.get('contact'), CONTACTS, 'mobile'),
         outcome: oneOf(query.get('outcome'), OUTCOMES, 'success'),
-        title: query.has('title') ? query.get('title') : DEFAULT_TITLE,
+        title: query.get('title') ?? '',
         verify: query.get('verify') !== 'false',
         // Whether the org has the optional receipt endpoint (force-app/receipts): without it, no receipts.
         receipts: query.get('receipts') !== 'off',
@@ -67,11 +64,9 @@ export function getScenario() {
 export function updateScenario(changes) {
     current = { ...current, ...changes };
     const query = new URLSearchParams(window.location.search);
-    query.set('contact', current.contact);
-    query.set('outcome', current.outcome);
-    query.set('title', current.title);
-    query.set('verify', String(current.verify));
-    query.set('receipts', current.receipts ? 'on' : 'off');
+    for (const name of PAGE_NAMES) {
+        query.set(name, name === 'receipts' ? (current.receipts ? 'on' : 'off') : String(current[name]));
+    }
     window.history.replaceState(null, '', `${window.location.pathname}?${query}`);
     return current;
 }

@@ -1,0 +1,54 @@
+// What the Node tests of the simulation share: a simulated org on a clock the test moves, recording the bodies
+// it sent to 8x8, the customer's inbox and the phone's ticks; the scenario of a send; a send that waits for its
+// delivery.
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONTACTS } from '../sim/contacts.mjs';
+import { createCustomerPhone } from '../sim/customerPhone.mjs';
+import { label } from '../sim/labels.mjs';
+import { createMessagingApi } from '../sim/messagingApi.mjs';
+import { projectRoot } from '../sim/paths.mjs';
+import { ERROR_LABELS } from '../sim/agentErrors.mjs';
+import { createSimulatedOrg, scenarioSettingsFrom } from '../sim/simulatedOrg.mjs';
+
+export const messagingApi = createMessagingApi();
+export const mobileId = CONTACTS.mobile.id;
+export const START = Date.parse('2026-01-01T00:00:00Z');
+
+/** A shared case table: a static resource of an sfdx package (core, receipts). */
+export const readCases = (pkg, name) =>
+    JSON.parse(fs.readFileSync(path.join(projectRoot, 'force-app', pkg, 'staticresources', name), 'utf8'));
+
+export function orgWithClock() {
+    const clock = { now: START };
+    const [inbox, ticks, sentBodies] = [[], [], []];
+    const phone = createCustomerPhone();
+    phone.subscribe('s', (message) => inbox.push(message));
+    phone.subscribeStatus('s', (change) => ticks.push(change.state));
+    const sendMessage = (request) => {
+        sentBodies.push(request.body);
+        return messagingApi.sendMessage(request);
+    };
+    const org = createSimulatedOrg({ messagingApi: { sendMessage }, phone, now: () => clock.now });
+    return { org, advance: (seconds) => (clock.now += seconds * 1000), inbox, ticks, sentBodies };
+}
+
+/** A send's scenario: the 8x8 outcome, the page's query overrides, and anything else (receipts, bulkPermission). */
+export const scenario = (outcome = 'success', overrides = {}, extra = {}) => ({
+    outcome,
+    ...scenarioSettingsFrom({ latency: 0, timeout: 0, ...overrides }),
+    ...extra
+});
+
+export const codeOf = (message) => message.template.components[0].parameters[0].text;
+export const wrongCodeFor = (code) => code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
+export { label };
+export const message = (errorCode, ...args) => label(ERROR_LABELS[errorCode], ...args);
+
+/** Sends and waits for the delivery; returns the reservation and a reader of its send status. */
+export async function sendAndDeliver(org, options = scenario(), recordId = mobileId) {
+    const reservation = org.sendOtp('s', { recordId }, options);
+    await org.deliveriesDone('s');
+    const statusNow = () => org.getSendStatus('s', { challengeId: reservation.challengeId }, options);
+    return { reservation, challengeId: reservation.challengeId, status: statusNow(), statusNow };
+}
