@@ -40,20 +40,16 @@ const run = (file, args, env = {}, cwd = root) =>
             resolve({ status: error ? error.code : 0, out: stdout + stderr })
         );
     });
-const gate =
-    (name, ...args) =>
-    () =>
-        run(process.execPath, [`scripts/gates/${name}.mjs`, ...args]);
-const gateNoJava =
-    (name, ...args) =>
-    () =>
-        run(process.execPath, [`scripts/gates/${name}.mjs`, ...args], NO_JAVA);
+/** A row's run of a gate's command line on the given arguments (gateNoJava: without Java on PATH). */
+function gate(name, ...args) {
+    return () => run(process.execPath, [`scripts/gates/${name}.mjs`, ...args], this);
+}
+const gateNoJava = gate.bind(NO_JAVA);
 /** An in-process check's findings as a gate prints them: exit 1 with findings, else 0. */
 const findings = (lines) => ({ status: lines.length ? 1 : 0, out: lines.join('\n') });
-const spec =
-    (...args) =>
-    async () =>
-        findings((await checkSpec(parseOptions(args))).findings);
+function spec(...args) {
+    return async () => findings((await checkSpec(parseOptions(args))).findings);
+}
 const workflows = (file) => async () => findings(checkWorkflows([path.join(root, F, 'workflows', file)]));
 
 function buildSync(file, text) {
@@ -176,24 +172,16 @@ const ROWS = [
         status: 0,
         expect: [/^bad-inputs: (1[5-9]\d|[2-9]\d\d|\d{4,}) row\(s\)/m]
     },
-    {
-        name: 'build-sync: a compiled file edited by hand fails --check, naming the file',
-        run: () => buildSync('demo.js', '// a hand edit\n'),
+    ...[
+        ['a compiled file edited by hand', 'demo.js', '// a hand edit\n', 'differs from a fresh build'],
+        ['a stale copied template', 'demo.html', '<!-- stale -->\n', 'differs from a fresh build'],
+        ['a file no source makes', 'extra.css', 'p {}\n', 'no source in src-ts/lwc makes this file']
+    ].map(([what, file, text, message]) => ({
+        name: `build-sync: ${what} fails --check, naming the file`,
+        run: () => buildSync(file, text),
         status: 1,
-        expect: [/force-app\/core\/lwc\/demo\/demo\.js: differs from a fresh build/]
-    },
-    {
-        name: 'build-sync: a stale copied template fails --check, naming the file',
-        run: () => buildSync('demo.html', '<!-- stale -->\n'),
-        status: 1,
-        expect: [/force-app\/core\/lwc\/demo\/demo\.html: differs from a fresh build/]
-    },
-    {
-        name: 'build-sync: a file no source makes fails --check, naming the file',
-        run: () => buildSync('extra.css', 'p {}\n'),
-        status: 1,
-        expect: [/force-app\/core\/lwc\/demo\/extra\.css: no source in src-ts\/lwc makes this file/]
-    },
+        expect: [new RegExp(`force-app/core/lwc/demo/${file.replace('.', '\\.')}: ${message}`)]
+    })),
     {
         name: 'lint: an LWC rule (compiled JS) and a typescript-eslint rule (src-ts) fail; clean code passes',
         run: () =>
@@ -231,6 +219,24 @@ const ROWS = [
             /\[error\] test\/gates\/fixtures\/prettier\/bad\/MissingSemicolon\.cls: Error: Unexpected token 'return'/
         ],
         absent: [/fixtures\/prettier\/good\//]
+    },
+    {
+        name: 'controller-contract: a .d.ts that differs from the controller fails on each difference',
+        run: gate(
+            'controller-contract',
+            'force-app/core/classes/controllers/WhatsAppOtpController.cls',
+            `${F}/controller-contract/apex.d.ts`
+        ),
+        status: 1,
+        expect: [
+            /sendOtp result codeLength: \S+apex\.d\.ts says string, the Apex number/,
+            /sendOtp result nickname: in \S+apex\.d\.ts, not an @AuraEnabled field/,
+            /verifyOtp: \S+apex\.d\.ts has no param code/,
+            /verifyOtp: \S+apex\.d\.ts has a param otp the Apex lacks/,
+            /verifyOtp result status: @AuraEnabled on VerifyOtpResponse, missing from/,
+            /getSendStatus: @AuraEnabled, but \S+apex\.d\.ts declares no module/
+        ],
+        absent: [/sendOtp result (challengeId|retryAt)/]
     },
     {
         name: 'flows: a flow action with a fault path passes every rule',
