@@ -21,16 +21,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import * as prettier from 'prettier';
-import { parseBounds, parseErrorCodes, parseFieldOfBound } from './gates/lib/contracts.mjs';
+import { CONTRACT_SOURCES, parseBounds, parseErrorCodes, parseFieldOfBound } from './gates/lib/contracts.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const SOURCES = {
-    exception: 'force-app/core/classes/otp/WhatsAppOtpException.cls',
+    ...CONTRACT_SOURCES,
     labels: 'force-app/core/labels/CustomLabels.labels-meta.xml',
     meanings: 'docs/error-code-meanings.json',
-    policy: 'force-app/core/classes/otp/WhatsAppOtpPolicy.cls',
-    settings: 'force-app/core/classes/otp/WhatsAppOtpSettings.cls',
     settingFields: 'force-app/core/objects/WhatsApp_OTP_Setting__mdt/fields',
     defaultRecord: 'config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml',
     actions: 'force-app/core/classes/actions'
