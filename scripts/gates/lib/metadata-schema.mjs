@@ -67,31 +67,18 @@ function buildSchema(file, text) {
             types.set(name, { ...types.get(node.typeName.text), name });
         }
     }
-    // Resolve each object's bases into one flat field map.
-    const flat = new Map();
+    // Resolve each object's bases into one flat field map (a base's fields first, so the type's own win).
     const fieldsOf = (name, seen = new Set()) => {
-        if (flat.has(name)) {
-            return flat.get(name);
-        }
         const type = types.get(name);
-        const fields = new Map();
-        if (type?.kind === 'object' && !seen.has(name)) {
-            seen.add(name);
-            for (const base of type.bases) {
-                for (const [k, v] of fieldsOf(base, seen)) {
-                    fields.set(k, v);
-                }
-            }
-            for (const [k, v] of type.ownFields) {
-                fields.set(k, v);
-            }
+        if (type?.kind !== 'object' || seen.has(name)) {
+            return [];
         }
-        flat.set(name, fields);
-        return fields;
+        seen.add(name);
+        return [...type.bases.flatMap((base) => fieldsOf(base, seen)), ...type.ownFields];
     };
     for (const [name, type] of types) {
         if (type.kind === 'object') {
-            type.fields = fieldsOf(name);
+            type.fields = new Map(fieldsOf(name));
         }
     }
     return types;
