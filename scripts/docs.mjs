@@ -77,19 +77,12 @@ function errorCodesBlock(read) {
     const codes = parseErrorCodes(read(SOURCES.exception));
     const labels = parseLabels(read(SOURCES.labels));
     const meanings = JSON.parse(read(SOURCES.meanings)).meanings;
-    const problems = [];
-    for (const { code: c, label } of codes) {
-        if (!meanings[c]) {
-            problems.push(`${SOURCES.meanings}: no meaning for ${c} (add it)`);
-        }
-        if (!labels.has(label)) {
-            problems.push(`${SOURCES.labels}: no label ${label} (used for ${c})`);
-        }
-    }
-    for (const c of Object.keys(meanings)) {
-        if (!codes.some((e) => e.code === c)) {
-            problems.push(`${SOURCES.meanings}: ${c} is not an error code of ${SOURCES.exception} (remove it)`);
-        }
+    const problems = codes.flatMap(({ code: c, label }) => [
+        ...(meanings[c] ? [] : [`${SOURCES.meanings}: no meaning for ${c} (add it)`]),
+        ...(labels.has(label) ? [] : [`${SOURCES.labels}: no label ${label} (used for ${c})`])
+    ]);
+    for (const c of Object.keys(meanings).filter((m) => !codes.some((e) => e.code === m))) {
+        problems.push(`${SOURCES.meanings}: ${c} is not an error code of ${SOURCES.exception} (remove it)`);
     }
     if (problems.length) {
         throw new Error(problems.join('\n'));
