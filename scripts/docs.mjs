@@ -21,16 +21,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import * as prettier from 'prettier';
-import { parseBounds, parseErrorCodes, parseFieldOfBound } from './gates/lib/contracts.mjs';
+import { CONTRACT_SOURCES, parseBounds, parseErrorCodes, parseFieldOfBound } from './gates/lib/contracts.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const SOURCES = {
-    exception: 'force-app/core/classes/otp/WhatsAppOtpException.cls',
+    ...CONTRACT_SOURCES,
     labels: 'force-app/core/labels/CustomLabels.labels-meta.xml',
     meanings: 'docs/error-code-meanings.json',
-    policy: 'force-app/core/classes/otp/WhatsAppOtpPolicy.cls',
-    settings: 'force-app/core/classes/otp/WhatsAppOtpSettings.cls',
     settingFields: 'force-app/core/objects/WhatsApp_OTP_Setting__mdt/fields',
     defaultRecord: 'config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml',
     actions: 'force-app/core/classes/actions'
@@ -79,19 +77,12 @@ function errorCodesBlock(read) {
     const codes = parseErrorCodes(read(SOURCES.exception));
     const labels = parseLabels(read(SOURCES.labels));
     const meanings = JSON.parse(read(SOURCES.meanings)).meanings;
-    const problems = [];
-    for (const { code: c, label } of codes) {
-        if (!meanings[c]) {
-            problems.push(`${SOURCES.meanings}: no meaning for ${c} (add it)`);
-        }
-        if (!labels.has(label)) {
-            problems.push(`${SOURCES.labels}: no label ${label} (used for ${c})`);
-        }
-    }
-    for (const c of Object.keys(meanings)) {
-        if (!codes.some((e) => e.code === c)) {
-            problems.push(`${SOURCES.meanings}: ${c} is not an error code of ${SOURCES.exception} (remove it)`);
-        }
+    const problems = codes.flatMap(({ code: c, label }) => [
+        ...(meanings[c] ? [] : [`${SOURCES.meanings}: no meaning for ${c} (add it)`]),
+        ...(labels.has(label) ? [] : [`${SOURCES.labels}: no label ${label} (used for ${c})`])
+    ]);
+    for (const c of Object.keys(meanings).filter((m) => !codes.some((e) => e.code === m))) {
+        problems.push(`${SOURCES.meanings}: ${c} is not an error code of ${SOURCES.exception} (remove it)`);
     }
     if (problems.length) {
         throw new Error(problems.join('\n'));

@@ -49,12 +49,10 @@ for (const c of classes.filter((x) => !x.isTest)) {
     const restResource = c.annotations.includes('restresource');
     const service = c.name.toLowerCase() === SERVICE_CLASS.toLowerCase();
     for (const m of methodsOf(c.body, true)) {
-        const exposed =
-            m.annotations.includes('auraenabled') ||
-            m.annotations.includes('invocablemethod') ||
-            (restResource && m.annotations.includes('httppost')) ||
-            (service && (m.keywords.includes('public') || m.keywords.includes('global')));
-        if (exposed) {
+        const annotated = ['auraenabled', 'invocablemethod', restResource && 'httppost'].some((a) =>
+            m.annotations.includes(a)
+        );
+        if (annotated || (service && ['public', 'global'].some((k) => m.keywords.includes(k)))) {
             entryPoints.set(`${c.name}.${m.name}`.toLowerCase(), `${c.name}.${m.name}`);
         }
     }

@@ -39,8 +39,7 @@ const start = lines.findIndex((line, i) => i > heading && line.trim().startsWith
 const cellsOf = (line) =>
     line
         .trim()
-        .replace(/^\|/, '')
-        .replace(/\|$/, '')
+        .replace(/^\||\|$/g, '')
         .split('|')
         .map((cell) => cell.trim());
 const header = start < 0 ? [] : cellsOf(lines[start]).map((cell) => cell.toLowerCase());

@@ -135,6 +135,13 @@ export function compareContracts(apex, dts, dtsName = 'apex.d.ts') {
         dtsKinds.length !== 1 || dtsKinds[0] !== apexType
             ? [`${where}: ${dtsName} says ${dtsKinds.join(' | ') || 'nothing'}, the Apex ${apexType}`]
             : [];
+    /** One finding per name on one side only, and per name whose types differ (`at` names it). */
+    const compare = (apexTypes, dtsMembers, at, { apexOnly, dtsOnly }) => [
+        ...[...apexTypes]
+            .map(([n, type]) => (dtsMembers.has(n) ? differ(at(n), type, dtsMembers.get(n).kinds) : [apexOnly(n)]))
+            .flat(),
+        ...[...dtsMembers.keys()].filter((n) => !apexTypes.has(n)).map(dtsOnly)
+    ];
     for (const [name, method] of apex.methods) {
         const where = `${apex.className}.${name}`;
         const declared = dts.get(name);
@@ -142,38 +149,23 @@ export function compareContracts(apex, dts, dtsName = 'apex.d.ts') {
             findings.push(`${where}: @AuraEnabled, but ${dtsName} declares no module for it`);
             continue;
         }
-        for (const [param, type] of method.params) {
-            const given = declared.params.get(param);
-            findings.push(
-                ...(given
-                    ? differ(`${where}(${param})`, type, given.kinds)
-                    : [`${where}: ${dtsName} has no param ${param}`])
-            );
-        }
-        for (const param of declared.params.keys()) {
-            if (!method.params.has(param)) {
-                findings.push(`${where}: ${dtsName} has a param ${param} the Apex lacks`);
-            }
-        }
+        findings.push(
+            ...compare(method.params, declared.params, (p) => `${where}(${p})`, {
+                apexOnly: (p) => `${where}: ${dtsName} has no param ${p}`,
+                dtsOnly: (p) => `${where}: ${dtsName} has a param ${p} the Apex lacks`
+            })
+        );
         if (!method.fields) {
             findings.push(...differ(`${where} result`, method.returns, declared.returns));
             continue;
         }
         const dtsFields = new Map(declared.shapes.flatMap((shape) => [...shape.fields]));
-        for (const [field, { kinds }] of dtsFields) {
-            const type = method.fields.get(field);
-            const at = `${where} result ${field}`;
-            findings.push(
-                ...(type
-                    ? differ(at, type, kinds)
-                    : [`${at}: in ${dtsName}, not an @AuraEnabled field of ${method.returns}`])
-            );
-        }
-        for (const field of method.fields.keys()) {
-            if (!dtsFields.has(field)) {
-                findings.push(`${where} result ${field}: @AuraEnabled on ${method.returns}, missing from ${dtsName}`);
-            }
-        }
+        findings.push(
+            ...compare(method.fields, dtsFields, (f) => `${where} result ${f}`, {
+                apexOnly: (f) => `${where} result ${f}: @AuraEnabled on ${method.returns}, missing from ${dtsName}`,
+                dtsOnly: (f) => `${where} result ${f}: in ${dtsName}, not an @AuraEnabled field of ${method.returns}`
+            })
+        );
     }
     for (const name of dts.keys()) {
         if (!apex.methods.has(name)) {

@@ -6,18 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { collectFiles, fail, finish, rel, targets } from './lib/common.mjs';
+import { transformSync } from '@lwc/compiler';
+import { collectFiles, finish, rel, targets } from './lib/common.mjs';
 
 const GATE = 'lwc-compile';
-const require = createRequire(import.meta.url);
-let compiler;
-let version;
-try {
-    compiler = require('@lwc/compiler');
-    version = require('@lwc/compiler/package.json').version;
-} catch (error) {
-    fail(GATE, `@lwc/compiler is not installed (${error.message}); run npm ci`);
-}
+// Without @lwc/compiler (npm ci installs it) the import fails, and so does the gate.
+const { version } = createRequire(import.meta.url)('@lwc/compiler/package.json');
 
 const paths = targets(GATE, ['force-app/core/lwc']);
 const files = collectFiles(paths, (f) => /\.(js|html|css)$/.test(f) && !f.split(path.sep).includes('__tests__'));
@@ -30,7 +24,7 @@ for (const file of files) {
     const name = path.basename(bundleDir);
     const source = fs.readFileSync(file, 'utf8');
     try {
-        const result = compiler.transformSync(source, path.basename(file), { name, namespace: 'c' });
+        const result = transformSync(source, path.basename(file), { name, namespace: 'c' });
         for (const w of result.warnings ?? []) {
             // DiagnosticLevel: 0 Fatal, 1 Error, 2 Warning, 3 Log.
             if (w.level <= 1) {

@@ -261,53 +261,39 @@ function checkField(node, name, field, path, report, ownerType) {
         checkTargetConfigs(node, name, path, report);
         return;
     }
-    if (field.scalar === 'any') {
+    // A named scalar type is checked as its scalar; a reference the d.ts does not define has nothing to check against.
+    const type = field.ref && types.get(field.ref);
+    const scalar = field.scalar ?? (type?.kind === 'scalar' ? type.scalar : undefined);
+    const expected = scalar ?? (type?.kind === 'enum' ? type.name : undefined);
+    if ((!type && !scalar) || scalar === 'any') {
         return; // (5)
     }
-    if (field.scalar) {
-        if (childElements(node, name).length) {
-            report(node, `<${path}>: ${field.scalar} value expected, found child elements`);
-            return;
-        }
-        const value = textOf(node, name);
-        if (field.scalar === 'boolean' && value !== 'true' && value !== 'false') {
-            report(node, `<${path}>: "${value}" is not a boolean (true or false)`);
-        } else if (field.scalar === 'number' && !NUMBER.test(value)) {
-            report(node, `<${path}>: "${value}" is not a number`);
-        } else if (field.scalar === 'date' && !DATE.test(value) && !DATETIME.test(value)) {
-            report(node, `<${path}>: "${value}" is not a date (YYYY-MM-DD or ISO date-time)`);
-        } else if (field.scalar === 'string') {
-            checkLength(node, path, ownerType, name, value, report);
-            if (API_NAME_FIELDS.has(name) && !API_NAME.test(value)) {
-                report(node, `<${path}>: "${value.trim()}" is not an API name (letters, digits and underscores)`);
-            }
-        }
+    if (expected && childElements(node, name).length) {
+        report(node, `<${path}>: ${expected} value expected, found child elements`);
         return;
     }
-    const type = types.get(field.ref);
-    if (!type) {
-        return; // a reference the d.ts does not define: nothing to check against
-    }
-    if (type.kind === 'enum') {
-        if (childElements(node, name).length) {
-            report(node, `<${path}>: ${type.name} value expected, found child elements`);
-            return;
+    const value = textOf(node, name);
+    if (scalar === 'boolean' && value !== 'true' && value !== 'false') {
+        report(node, `<${path}>: "${value}" is not a boolean (true or false)`);
+    } else if (scalar === 'number' && !NUMBER.test(value)) {
+        report(node, `<${path}>: "${value}" is not a number`);
+    } else if (scalar === 'date' && !DATE.test(value) && !DATETIME.test(value)) {
+        report(node, `<${path}>: "${value}" is not a date (YYYY-MM-DD or ISO date-time)`);
+    } else if (scalar === 'string') {
+        checkLength(node, path, ownerType, name, value, report);
+        if (API_NAME_FIELDS.has(name) && !API_NAME.test(value)) {
+            report(node, `<${path}>: "${value.trim()}" is not an API name (letters, digits and underscores)`);
         }
-        const value = textOf(node, name);
-        if (!type.values.has(value)) {
-            const allowed = [...type.values];
-            report(
-                node,
-                `<${path}>: invalid ${type.name} value "${value}"; allowed: ${allowed.slice(0, 30).join(', ')}${allowed.length > 30 ? ', ...' : ''}`
-            );
-        }
-        return;
+    } else if (!scalar && type.kind === 'enum' && !type.values.has(value)) {
+        const allowed = [...type.values];
+        const more = allowed.length > 30 ? ', ...' : '';
+        report(
+            node,
+            `<${path}>: invalid ${type.name} value "${value}"; allowed: ${allowed.slice(0, 30).join(', ')}${more}`
+        );
+    } else if (!scalar && type.kind === 'object') {
+        checkObject(node, name, type, path, report);
     }
-    if (type.kind === 'scalar') {
-        checkField(node, name, { scalar: type.scalar }, path, report, ownerType);
-        return;
-    }
-    checkObject(node, name, type, path, report);
 }
 
 function checkTargetConfigs(node, name, path, report) {

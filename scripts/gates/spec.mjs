@@ -100,19 +100,12 @@ function checkRegistration(file, spec, specFile, findings) {
 }
 
 /** A copy of a schema in which every object schema that lists properties rejects unknown properties. */
-function closeObjects(schema) {
-    if (!schema || typeof schema !== 'object') {
-        return schema;
-    }
-    const copy = Array.isArray(schema) ? schema.map(closeObjects) : {};
-    for (const [key, value] of Array.isArray(schema) ? [] : Object.entries(schema)) {
-        copy[key] = closeObjects(value);
-    }
-    if (copy.properties && copy.additionalProperties === undefined) {
-        copy.additionalProperties = false;
-    }
-    return copy;
-}
+const closeObjects = (schema) =>
+    JSON.parse(JSON.stringify(schema), (_key, value) =>
+        value?.properties && value.additionalProperties === undefined
+            ? { ...value, additionalProperties: false }
+            : value
+    );
 
 const ajvErrors = (errors) =>
     errors

@@ -32,6 +32,12 @@
 import fs from 'node:fs';
 import { ENCODED_WORDS } from './apex-reserved-words.mjs';
 
+// The documented type mapping (see the header); `type:format` first, then `type`, else Object.
+const SCALAR_TYPES = {
+    ...{ 'string:date-time': 'Datetime', 'string:date': 'Date', string: 'String', 'integer:int64': 'Long' },
+    ...{ integer: 'Integer', number: 'Double', boolean: 'Boolean' }
+};
+
 /** Encodes a spec name as an Apex identifier part: [A-Za-z0-9] kept, everything else as x<utf-8 hex>. */
 export function encodeName(name) {
     let out = '';
@@ -116,18 +122,8 @@ export function generateExternalServiceModel(specPath, service) {
         if (isObject(schema)) {
             return schema.properties ? defineObject(owner, schema) : 'Object';
         }
-        switch (schema.type) {
-            case 'string':
-                return schema.format === 'date-time' ? 'Datetime' : schema.format === 'date' ? 'Date' : 'String';
-            case 'integer':
-                return schema.format === 'int64' ? 'Long' : 'Integer';
-            case 'number':
-                return 'Double';
-            case 'boolean':
-                return 'Boolean';
-            default:
-                return 'Object';
-        }
+        const format = `${schema.type}:${schema.format}`;
+        return SCALAR_TYPES[format] ?? SCALAR_TYPES[schema.type] ?? 'Object';
     };
 
     const defineObject = (className, schema) => {

@@ -32,17 +32,10 @@ export function javaAndLib(gate) {
                 `Java ${m?.[1] ?? '(unknown version)'} found at ${java}; Java 17 or newer is required: ${INSTALL_HINT}`
             );
         }
-        let lib;
-        try {
-            lib = path.join(
-                path.dirname(require.resolve('@salesforce/code-analyzer-pmd-engine/package.json')),
-                'dist',
-                'java-lib'
-            );
-        } catch {
-            // reported below
-        }
-        if (!lib || !fs.existsSync(lib)) {
+        // Without the package, require.resolve throws, failing the gate with Node's "Cannot find module".
+        const engine = path.dirname(require.resolve('@salesforce/code-analyzer-pmd-engine/package.json'));
+        const lib = path.join(engine, 'dist', 'java-lib');
+        if (!fs.existsSync(lib)) {
             fail(gate, '@salesforce/code-analyzer-pmd-engine (dist/java-lib) is not installed; run npm ci');
         }
         return { java, lib };

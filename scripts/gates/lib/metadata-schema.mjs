@@ -67,31 +67,18 @@ function buildSchema(file, text) {
             types.set(name, { ...types.get(node.typeName.text), name });
         }
     }
-    // Resolve each object's bases into one flat field map.
-    const flat = new Map();
+    // Resolve each object's bases into one flat field map (a base's fields first, so the type's own win).
     const fieldsOf = (name, seen = new Set()) => {
-        if (flat.has(name)) {
-            return flat.get(name);
-        }
         const type = types.get(name);
-        const fields = new Map();
-        if (type?.kind === 'object' && !seen.has(name)) {
-            seen.add(name);
-            for (const base of type.bases) {
-                for (const [k, v] of fieldsOf(base, seen)) {
-                    fields.set(k, v);
-                }
-            }
-            for (const [k, v] of type.ownFields) {
-                fields.set(k, v);
-            }
+        if (type?.kind !== 'object' || seen.has(name)) {
+            return [];
         }
-        flat.set(name, fields);
-        return fields;
+        seen.add(name);
+        return [...type.bases.flatMap((base) => fieldsOf(base, seen)), ...type.ownFields];
     };
     for (const [name, type] of types) {
         if (type.kind === 'object') {
-            type.fields = fieldsOf(name);
+            type.fields = new Map(fieldsOf(name));
         }
     }
     return types;
@@ -129,13 +116,8 @@ function describe(node, name) {
     return { kind: 'scalar', name, scalar: scalarName(node) ?? 'any' };
 }
 
-const SCALARS = {
-    StringKeyword: 'string',
-    BooleanKeyword: 'boolean',
-    NumberKeyword: 'number',
-    AnyKeyword: 'any',
-    UnknownKeyword: 'any'
-};
+const SCALARS = { StringKeyword: 'string', BooleanKeyword: 'boolean', NumberKeyword: 'number' };
+// Anything else (any, unknown, a construct not listed) is 'any' at the callers: a field that accepts anything.
 const scalarName = (node) => SCALARS[ts.SyntaxKind[node.kind]];
 
 /** A field's type: { array, scalar } or { array, ref }. */
@@ -160,6 +142,8 @@ const PERMISSION_SET =
     'Object Reference, PermissionSet (sfFieldRef): Description string(255), Label string(80), Name string(80); Metadata API PermissionSet.description "up to 255 characters"';
 const CUSTOM_LABELS =
     'Salesforce Help "Custom Labels" (cl_about.htm): "up to 1,000 characters in length"; Metadata API CustomLabels: "custom text values, up to 1,000 characters"';
+const PICKLIST = 'INFERRED: Salesforce Help "Picklist Limitations": a value is up to 255 characters';
+const EXTERNAL_STRING = 'INFERRED: Tooling API ExternalString (the custom label object)';
 export const TEXT_LIMITS = [
     ['CustomField', '(name)', 40, KB_40],
     ['CustomField', 'label', 40, KB_40],
@@ -170,21 +154,11 @@ export const TEXT_LIMITS = [
     ['CustomObject', 'label', 40, `INFERRED: ${KB_40}`],
     ['CustomObject', 'pluralLabel', 40, `INFERRED: ${KB_40}`],
     ['CustomObject', 'description', 1000, `INFERRED: ${FIELD_ATTRIBUTES} (objects share the 1,000 limit)`],
-    [
-        'CustomValue',
-        'fullName',
-        255,
-        'INFERRED: Salesforce Help "Picklist Limitations": a value is up to 255 characters'
-    ],
-    ['CustomValue', 'label', 255, 'INFERRED: Salesforce Help "Picklist Limitations": a value is up to 255 characters'],
+    ['CustomValue', 'fullName', 255, PICKLIST],
+    ['CustomValue', 'label', 255, PICKLIST],
     ['CustomLabel', 'value', 1000, CUSTOM_LABELS],
-    [
-        'CustomLabel',
-        'shortDescription',
-        80,
-        'INFERRED: Tooling API ExternalString (the custom label object), MasterLabel'
-    ],
-    ['CustomLabel', 'fullName', 80, 'INFERRED: Tooling API ExternalString (the custom label object), Name'],
+    ['CustomLabel', 'shortDescription', 80, `${EXTERNAL_STRING}, MasterLabel`],
+    ['CustomLabel', 'fullName', 80, `${EXTERNAL_STRING}, Name`],
     ['FlowElement', 'name', 80, 'INFERRED: Flow Builder element API Name field (80 characters)'],
     ['QuickAction', 'description', 255, 'INFERRED: Metadata API QuickAction.description; Setup limits it to 255'],
     ['PermissionSet', '(name)', 80, PERMISSION_SET],
