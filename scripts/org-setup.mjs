@@ -387,11 +387,9 @@ const RUN = {
             entities.forEach((e, i) => e.kind === entity.kind && e.specName === entity.specName && names.set(i, found));
             findings.push(`the org calls \`${found}\` what we call \`${entity.ours}\`; change it in ${where}`);
         }
-        if (findings.length) {
-            fail(
-                `the name probe found names the org generated differently:\n    ${findings.join('\n    ')}`,
-                FIX.probe
-            );
+        const found = findings.join('\n    ');
+        if (found) {
+            fail(`the name probe found names the org generated differently:\n    ${found}`, FIX.probe);
         }
         ctx.say(`    the org knows every generated name the gateway uses (${entities.length} names)`);
     },
@@ -516,9 +514,10 @@ const RUN = {
         ctx.say(
             `    Apex tests (${tests.length} classes): ${summary?.passing} passed, ${summary?.failing} failed; lowest class coverage: ${lowest.map((c) => `${c.name} ${c.percent} %`).join(', ')}`
         );
+        const rule = `every test passes, every class ${MIN_CLASS_COVERAGE} %+`;
         if (problems.length) {
             fail(
-                `the Apex tests did not pass (every test passes, every class ${MIN_CLASS_COVERAGE} %+):\n    ${problems.join('\n    ')}`,
+                `the Apex tests did not pass (${rule}):\n    ${problems.join('\n    ')}`,
                 'fix them and deploy, then rerun from tests'
             );
         }
