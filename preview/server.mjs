@@ -14,10 +14,9 @@ import { createMessagingApi } from './sim/messagingApi.mjs';
 import { corePackage, distDir, previewRoot, sldsAssets } from './sim/paths.mjs';
 import { AgentError, createSimulatedOrg, scenarioSettingsFrom } from './sim/simulatedOrg.mjs';
 
-export const DEFAULT_PORT = 4173;
 const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 64 * 1024;
-
+const pageRoot = path.join(previewRoot, 'src');
 const CONTENT_TYPES = {
     '.html': 'text/html; charset=utf-8',
     '.js': 'text/javascript; charset=utf-8',
@@ -25,8 +24,7 @@ const CONTENT_TYPES = {
     '.svg': 'image/svg+xml',
     '.woff2': 'font/woff2',
     '.woff': 'font/woff',
-    '.png': 'image/png',
-    '.json': 'application/json'
+    '.png': 'image/png'
 };
 
 /**
@@ -53,86 +51,58 @@ export async function buildBundle(cache) {
     }
 }
 
-function sanitizeScenario(scenario) {
-    return {
-        outcome: String(scenario?.outcome ?? 'success'),
-        receipts: scenario?.receipts !== false,
-        ...scenarioSettingsFrom(scenario?.overrides)
-    };
-}
-
-function sendJson(response, status, value, headers = {}) {
-    response.writeHead(status, {
-        'content-type': 'application/json; charset=utf-8',
-        'cache-control': 'no-store',
+/** Ends a response: a string or Buffer as it is (plain text unless a content type is given), anything else as JSON. */
+function send(res, status, value, headers = {}) {
+    const text = typeof value === 'string' || Buffer.isBuffer(value);
+    res.writeHead(status, {
+        'content-type': text ? 'text/plain' : 'application/json; charset=utf-8',
+        'cache-control': text ? 'no-cache' : 'no-store',
         ...headers
     });
-    response.end(JSON.stringify(value));
+    res.end(text ? value : JSON.stringify(value));
 }
 
 async function readJsonBody(request) {
     const chunks = [];
-    let size = 0;
     for await (const chunk of request) {
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-            request.destroy();
+        chunks.push(chunk);
+        if (chunks.reduce((size, part) => size + part.length, 0) > MAX_BODY_BYTES) {
             throw new Error('request body too large');
         }
-        chunks.push(chunk);
     }
     return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
 }
 
-/** Opens a server-sent event stream; returns what writes one event. */
-function eventStream(response, comment) {
-    response.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        connection: 'keep-alive'
-    });
-    response.write(`: ${comment}\n\n`);
-    return (event, data) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+/** Opens a server-sent event stream until the page goes; `subscribe(write)` returns what unsubscribes. */
+function eventStream(req, res, subscribe) {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': stream\n\n');
+    const unsubscribe = subscribe((event, data) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+    req.on('close', unsubscribe);
 }
 
 /** The rejection the platform hands to an imperative Apex caller for an AuraHandledException. */
 function auraError(message) {
-    return {
-        status: 500,
-        statusText: 'Server Error',
-        ok: false,
-        headers: {},
-        body: { message, exceptionType: 'System.AuraHandledException', isUserDefinedException: false, stackTrace: null }
-    };
+    const body = { message, exceptionType: 'System.AuraHandledException', isUserDefinedException: false };
+    return { status: 500, statusText: 'Server Error', ok: false, headers: {}, body: { ...body, stackTrace: null } };
 }
 
-function serveFile(response, filePath, root) {
-    const resolved = path.resolve(filePath);
-    if (!resolved.startsWith(root + path.sep) || !fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
-        response.writeHead(404, { 'content-type': 'text/plain' });
-        response.end('Not found');
-        return;
+function serveFile(res, root, name) {
+    const resolved = path.resolve(root, name);
+    if (!resolved.startsWith(root + path.sep) || !fs.statSync(resolved, { throwIfNoEntry: false })?.isFile()) {
+        return send(res, 404, 'Not found');
     }
-    response.writeHead(200, {
-        'content-type': CONTENT_TYPES[path.extname(resolved)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache'
-    });
-    fs.createReadStream(resolved).pipe(response);
+    const type = CONTENT_TYPES[path.extname(resolved)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+    fs.createReadStream(resolved).pipe(res);
 }
 
 /**
  * Builds once, then serves. Options: port (0 = any free port), watch (rebuild on change), log, build
  * (false: serve the simulated org only, for tests that need no page), now (the simulated org's clock;
- * Date.now unless given). Resolves to
- * { url, port, org, phone, close() }.
+ * Date.now unless given). Resolves to { url, port, org, phone, buildError(), close() }.
  */
-export async function startPreview({
-    port = DEFAULT_PORT,
-    watch = false,
-    log = () => {},
-    build: buildPage = true,
-    now
-} = {}) {
+export async function startPreview({ port = 4173, watch = false, log = () => {}, build: buildPage = true, now } = {}) {
     const messagingApi = createMessagingApi();
     const phone = createCustomerPhone();
     const org = createSimulatedOrg({ messagingApi, phone, now });
@@ -144,242 +114,156 @@ export async function startPreview({
     async function build() {
         const started = Date.now();
         try {
-            const result = await buildBundle(cache);
-            files = result.files;
-            cache = result.cache;
+            ({ files, cache } = await buildBundle(cache));
             buildError = undefined;
             log(`preview built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-            return true;
         } catch (error) {
             buildError = error;
             log(`preview build failed: ${error.message}`);
-            return false;
         }
+        return !buildError;
     }
 
+    const session = (url) => String(url.searchParams.get('session') ?? 'default');
+    const list = (url, name) => (url.searchParams.get(name) || '').split(',').filter(Boolean);
+    // A handler gets (req, res, decoded path groups, url); what it returns (if anything) goes back as JSON, 200.
+    const get = (pattern, handler) => ({ method: 'GET', pattern, handler });
+    const post = (pattern, handler) => ({ method: 'POST', pattern, handler });
     const routes = [
-        [
-            /^\/(index\.html|preview\.css)?$/,
-            (req, res, match) =>
-                serveFile(res, path.join(previewRoot, 'src', match[1] ?? 'index.html'), path.join(previewRoot, 'src'))
-        ],
-        [
-            /^\/assets\/(.+)$/,
-            (req, res, match) => serveFile(res, path.join(sldsAssets, decodeURIComponent(match[1])), sldsAssets)
-        ],
-        [
-            /^\/dist\/(.+)$/,
-            (req, res, match) => {
-                const code = files.get(match[1]);
-                if (code === undefined) {
-                    res.writeHead(buildError ? 500 : 404, { 'content-type': 'text/plain' });
-                    res.end(buildError ? `Preview build failed:\n${buildError.message}` : 'Not found');
-                    return;
-                }
-                res.writeHead(200, { 'content-type': CONTENT_TYPES['.js'], 'cache-control': 'no-cache' });
-                res.end(code);
+        get(/^\/(index\.html|preview\.css)?$/, (req, res, [name]) => serveFile(res, pageRoot, name ?? 'index.html')),
+        get(/^\/assets\/(.+)$/, (req, res, [name]) => serveFile(res, sldsAssets, name)),
+        get(/^\/dist\/(.+)$/, (req, res, [name]) => {
+            if (files.has(name)) {
+                return void send(res, 200, files.get(name), { 'content-type': CONTENT_TYPES['.js'] });
             }
-        ],
-        [
-            /^\/sim\/contacts$/,
-            (req, res) =>
-                sendJson(
-                    res,
-                    200,
-                    Object.entries(CONTACTS).map(([key, contact]) => ({
-                        key,
-                        id: contact.id,
-                        name: contact.fields.Name
-                    }))
-                )
-        ],
-        [
-            /^\/sim\/records\/([A-Za-z0-9]+)$/,
-            (req, res, match) => {
-                const contact = contactById(match[1]);
-                if (!contact) {
-                    sendJson(res, 200, { ok: false, status: 404, statusText: 'Not Found' });
-                    return;
-                }
-                sendJson(res, 200, {
-                    ok: true,
-                    record: { apiName: 'Contact', id: contact.id, fields: contact.fields }
-                });
+            send(
+                res,
+                buildError ? 500 : 404,
+                buildError ? `Preview build failed:\n${buildError.message}` : 'Not found'
+            );
+        }),
+        get(/^\/sim\/contacts$/, () =>
+            Object.entries(CONTACTS).map(([key, { id, fields }]) => ({ key, id, name: fields.Name }))
+        ),
+        get(/^\/sim\/records\/([A-Za-z0-9]+)$/, (req, res, [id]) => {
+            const contact = contactById(id);
+            const record = contact && { apiName: 'Contact', id: contact.id, fields: contact.fields };
+            return record ? { ok: true, record } : { ok: false, status: 404, statusText: 'Not Found' };
+        }),
+        // The Activity card: the Tasks this tab's simulated org logged on the Contact, newest first.
+        get(/^\/sim\/tasks\/([^/]+)$/, (req, res, [id], url) => ({ ok: true, tasks: org.tasksOf(session(url), id) })),
+        // lightning/uiRelatedListApi's stand-in: the Contact's challenges from this tab's simulated org.
+        get(/^\/sim\/related\/([^/]+)\/([^/]+)$/, (req, res, [parentId, listId], url) => {
+            if (listId !== 'WhatsApp_OTP_Challenges__r') {
+                return { ok: false, status: 400, statusText: 'Bad Request', message: 'Unknown related list' };
             }
-        ],
-        [
-            // The Activity card: the Tasks this tab's simulated org logged on the Contact, newest first.
-            /^\/sim\/tasks\/([^/]+)$/,
-            (req, res, match, url) => {
-                const session = String(url.searchParams.get('session') ?? 'default');
-                sendJson(res, 200, { ok: true, tasks: org.tasksOf(session, decodeURIComponent(match[1])) });
-            }
-        ],
-        [
-            // lightning/uiRelatedListApi's stand-in: the Contact's challenges from this tab's simulated org.
-            /^\/sim\/related\/([^/]+)\/([^/]+)$/,
-            (req, res, match, url) => {
-                if (decodeURIComponent(match[2]) !== 'WhatsApp_OTP_Challenges__r') {
-                    sendJson(res, 200, {
-                        ok: false,
-                        status: 400,
-                        statusText: 'Bad Request',
-                        message: 'Unknown related list'
-                    });
-                    return;
-                }
-                const list = (name) => (url.searchParams.get(name) || '').split(',').filter(Boolean);
-                const records = org.relatedChallenges(
-                    String(url.searchParams.get('session') ?? 'default'),
-                    decodeURIComponent(match[1]),
-                    {
-                        fields: list('fields'),
-                        sortBy: list('sortBy'),
-                        pageSize: Number(url.searchParams.get('pageSize')) || 50
-                    }
-                );
-                sendJson(res, 200, { ok: true, records });
-            }
-        ],
-        [
+            const query = { fields: list(url, 'fields'), sortBy: list(url, 'sortBy') };
+            query.pageSize = Number(url.searchParams.get('pageSize')) || 50;
+            return { ok: true, records: org.relatedChallenges(session(url), parentId, query) };
+        }),
+        post(
             /^\/sim\/apex\/WhatsAppOtpController\.(sendOtp|getSendStatus|verifyOtp|liftLockout)$/,
-            async (req, res, match) => {
-                if (req.method !== 'POST') {
-                    sendJson(res, 405, auraError('POST only'));
-                    return;
-                }
+            async (req, res, [name]) => {
                 const { params, scenario } = await readJsonBody(req);
-                const session = String(scenario?.session ?? 'default');
+                const settings = {
+                    outcome: String(scenario?.outcome ?? 'success'),
+                    receipts: scenario?.receipts !== false,
+                    ...scenarioSettingsFrom(scenario?.overrides)
+                };
                 try {
                     // The simulated controller has the controller's methods (the pattern above names them).
-                    const result = org[match[1]](session, params ?? {}, sanitizeScenario(scenario));
-                    sendJson(res, 200, { ok: true, result });
+                    return {
+                        ok: true,
+                        result: org[name](String(scenario?.session ?? 'default'), params ?? {}, settings)
+                    };
                 } catch (error) {
                     if (!(error instanceof AgentError)) {
                         throw error;
                     }
-                    log(`apex ${match[1]}: ${error.errorCode}`);
+                    log(`apex ${name}: ${error.errorCode}`);
                     // Like Aura, a failed action still travels as HTTP 200 (so the browser logs no failed load).
-                    sendJson(res, 200, { ok: false, error: auraError(error.message) });
+                    return { ok: false, error: auraError(error.message) };
                 }
             }
-        ],
-        [
-            // The tests' clock: moves one session's simulated org forward instead of waiting.
-            /^\/sim\/clock$/,
-            async (req, res) => {
-                if (req.method !== 'POST') {
-                    sendJson(res, 405, { message: 'POST only' });
-                    return;
-                }
-                const { session, advanceSeconds } = await readJsonBody(req);
-                const seconds = Number(advanceSeconds);
-                if (!Number.isFinite(seconds) || seconds < 0) {
-                    sendJson(res, 400, { message: 'advanceSeconds must be a number of seconds, 0 or more' });
-                    return;
-                }
-                org.advanceClock(String(session), seconds);
-                sendJson(res, 200, { ok: true });
+        ),
+        // The tests' clock: moves one session's simulated org forward instead of waiting.
+        post(/^\/sim\/clock$/, async (req, res) => {
+            const body = await readJsonBody(req);
+            const seconds = Number(body.advanceSeconds);
+            if (!Number.isFinite(seconds) || seconds < 0) {
+                return void send(res, 400, { message: 'advanceSeconds must be a number of seconds, 0 or more' });
             }
-        ],
-        [
-            /^\/sim\/phone\/stream$/,
-            (req, res, match, url) => {
-                const send = eventStream(res, 'customer phone');
-                const session = String(url.searchParams.get('session'));
+            org.advanceClock(String(body.session), seconds);
+            return { ok: true };
+        }),
+        get(/^\/sim\/phone\/stream$/, (req, res, groups, url) =>
+            eventStream(req, res, (write) => {
                 // An SMS (the fallback) has its own event; ticks come as status events.
-                const unsubscribe = phone.subscribe(session, (message) =>
-                    send(message.kind === 'sms' ? 'sms' : 'whatsapp', message)
-                );
-                const unsubscribeStatus = phone.subscribeStatus(session, (change) => send('status', change));
-                req.on('close', () => {
-                    unsubscribe();
-                    unsubscribeStatus();
-                });
-            }
-        ],
-        [
-            /^\/sim\/reload$/,
-            (req, res) => {
-                const send = eventStream(res, 'rebuilds');
-                const listener = () => send('rebuilt', {});
+                const kind = (message) => (message.kind === 'sms' ? 'sms' : 'whatsapp');
+                const offMessages = phone.subscribe(session(url), (message) => write(kind(message), message));
+                const offStatus = phone.subscribeStatus(session(url), (change) => write('status', change));
+                return () => (offMessages(), offStatus());
+            })
+        ),
+        get(/^\/sim\/reload$/, (req, res) =>
+            eventStream(req, res, (write) => {
+                const listener = () => write('rebuilt', {});
                 reloadListeners.add(listener);
-                req.on('close', () => reloadListeners.delete(listener));
-            }
-        ],
-        [
-            // The simulated 8x8 itself, for a direct look: the outcome comes from the X-Preview-Outcome header.
-            /^\/sim\/8x8\/api\/v1\/subaccounts\/([^/]+)\/messages$/,
-            async (req, res, match) => {
-                if (req.method !== 'POST') {
-                    sendJson(res, 405, { code: 1000, message: 'POST only' });
-                    return;
-                }
-                const answer = await messagingApi.sendMessage({
-                    subAccountId: decodeURIComponent(match[1]),
-                    body: await readJsonBody(req),
-                    outcome: String(req.headers['x-preview-outcome'] ?? 'success'),
-                    timeoutMs: 1000
-                });
-                if (answer.timedOut) {
-                    req.socket.destroy();
-                    return;
-                }
-                sendJson(res, answer.status, answer.body, answer.headers);
-            }
-        ]
+                return () => reloadListeners.delete(listener);
+            })
+        ),
+        // The simulated 8x8 itself, for a direct look: the outcome comes from the X-Preview-Outcome header.
+        post(/^\/sim\/8x8\/api\/v1\/subaccounts\/([^/]+)\/messages$/, async (req, res, [subAccountId]) => {
+            const body = await readJsonBody(req);
+            const outcome = String(req.headers['x-preview-outcome'] ?? 'success');
+            const answer = await messagingApi.sendMessage({ subAccountId, body, outcome, timeoutMs: 1000 });
+            answer.timedOut ? req.socket.destroy() : send(res, answer.status, answer.body, answer.headers);
+        })
     ];
 
     const server = http.createServer(async (req, res) => {
         const url = new URL(req.url, `http://${HOST}`);
         try {
-            for (const [pattern, handler] of routes) {
-                const match = url.pathname.match(pattern);
-                if (match) {
-                    await handler(req, res, match, url);
-                    return;
-                }
+            const route = routes.find(({ pattern }) => pattern.test(url.pathname));
+            if (!route) {
+                return send(res, 404, 'Not found');
             }
-            res.writeHead(404, { 'content-type': 'text/plain' });
-            res.end('Not found');
+            if (route.method === 'POST' && req.method !== 'POST') {
+                return send(res, 405, { ok: false, error: auraError('POST only') });
+            }
+            const groups = url.pathname
+                .match(route.pattern)
+                .slice(1)
+                .map((group) => group && decodeURIComponent(group));
+            const answer = await route.handler(req, res, groups, url);
+            if (answer !== undefined) {
+                send(res, 200, answer);
+            }
         } catch (error) {
             log(`error on ${url.pathname}: ${error.stack ?? error}`);
-            if (!res.headersSent) {
-                sendJson(res, 200, { ok: false, error: auraError(`Preview server error: ${error.message}`) });
-            } else {
-                res.end();
+            if (res.headersSent) {
+                return res.end();
             }
+            send(res, 200, { ok: false, error: auraError(`Preview server error: ${error.message}`) });
         }
     });
 
     if (buildPage) {
         await build();
     }
-    await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, HOST, resolve);
-    });
+    await new Promise((resolve, reject) => server.once('error', reject).listen(port, HOST, resolve));
     const actualPort = server.address().port;
 
-    const watchers = [];
-    if (watch) {
-        let timer;
-        let building = Promise.resolve();
-        const onChange = () => {
-            clearTimeout(timer);
-            timer = setTimeout(() => {
-                building = building.then(async () => {
-                    if (await build()) {
-                        reloadListeners.forEach((listener) => listener());
-                    }
-                });
-            }, 150);
-        };
-        // The page's sources; a change under preview/sim or preview/build needs a restart.
-        for (const dir of [corePackage, path.join(previewRoot, 'src')]) {
-            watchers.push(fs.watch(dir, { recursive: true }, onChange));
-        }
-    }
+    let timer;
+    let building = Promise.resolve();
+    const rebuild = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+            building = building.then(async () => (await build()) && reloadListeners.forEach((listener) => listener()));
+        }, 150);
+    };
+    // The page's sources; a change under preview/sim or preview/build needs a restart.
+    const watchers = watch ? [corePackage, pageRoot].map((dir) => fs.watch(dir, { recursive: true }, rebuild)) : [];
 
     return {
         url: `http://${HOST}:${actualPort}/`,
@@ -396,31 +280,22 @@ export async function startPreview({
     };
 }
 
-async function main() {
-    if (process.argv.includes('--build-only')) {
-        // For timing a cold build: /usr/bin/time node preview/server.mjs --build-only
-        const started = Date.now();
-        const { files } = await buildBundle();
-        console.log(`preview built in ${((Date.now() - started) / 1000).toFixed(1)} s (${files.size} files)`);
-        return;
-    }
-    const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
-    const log = (line) => console.error(line);
-    const preview = await startPreview({ port, watch: true, log });
-    if (preview.buildError()) {
-        console.error('The page cannot load until the build succeeds; fix the error above (watching for changes).');
-    }
-    console.log(preview.url);
-}
-
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-    main().catch((error) => {
-        if (error?.code === 'EADDRINUSE') {
+    const port = process.env.PORT ? Number(process.env.PORT) : undefined;
+    startPreview({ port, watch: true, log: (line) => console.error(line) }).then(
+        (preview) => {
+            if (preview.buildError()) {
+                console.error(
+                    'The page cannot load until the build succeeds; fix the error above (watching for changes).'
+                );
+            }
+            console.log(preview.url);
+        },
+        (error) => {
             // Another preview (or anything else) holds the port: say what to do instead of a stack.
-            console.error(`port ${error.port} in use; set PORT, for example: PORT=4174 npm start`);
-        } else {
-            console.error(error);
+            const busy = error?.code === 'EADDRINUSE';
+            console.error(busy ? `port ${error.port} in use; set PORT, for example: PORT=4174 npm start` : error);
+            process.exit(1);
         }
-        process.exit(1);
-    });
+    );
 }

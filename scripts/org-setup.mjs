@@ -7,26 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lineOf, probePlan, renderProbe, GATEWAY } from './org-setup/probe.mjs';
-import {
-    NAMED_CREDENTIAL,
-    REGIONS,
-    SETTINGS_RECORD,
-    withFieldValue,
-    withUrl,
-    writePackage
-} from './org-setup/metadata.mjs';
+import * as metadata from './org-setup/metadata.mjs';
 import { MIN_SECRET_LENGTH, RECEIPT_SETTING, readSecrets, storeKey, storeReceiptSecret } from './org-setup/secret.mjs';
 import { mustSf, sf, StepError } from './org-setup/sf.mjs';
 import { ORGANIZATION_QUERY, orgKind } from './org-setup/org-kind.mjs';
 import { apexClasses, MIN_CLASS_COVERAGE, runTests } from './org-setup/apex-tests.mjs';
 
 /** The package directories (sfdx-project.json) org:setup deploys, in order. */
-export const DIRS = {
-    connection: 'force-app/connection',
-    core: 'force-app/core',
-    receipts: 'force-app/receipts',
-    samples: 'force-app/samples'
-};
+export const DIRS = Object.fromEntries(['connection', 'core', 'receipts', 'samples'].map((p) => [p, `force-app/${p}`]));
 /** The manifest that removes the receipt endpoint from an org (destructiveChanges.xml beside an empty package.xml). */
 export const REMOVE_RECEIPTS = 'manifest/remove-receipts';
 const PERMISSION_SETS = ['CPaaS_API_Access', 'WhatsApp_OTP_Agent'];
@@ -50,6 +38,7 @@ const FIX = {
     receipts:
         'fix the problems above; a Site needs Sites enabled with a registered Sites domain (Setup → Sites); or run without --receipts',
     samples: 'fix the problems above, then rerun',
+    settings: 'fix the problems above, then rerun',
     probe: 'make those changes (the gateway is the only file that uses them), run npm run check:apex-semantic, then rerun',
     guest: `assign it by hand: Setup → Sites → WhatsApp OTP Receipts → Public Access Settings → View Users → the guest user → Permission Set Assignments → add ${GUEST_PERMISSION_SET}; then rerun with --from key`,
     validate: 'fix the problems above (a failed test or a class under 75 % fails the validation), then rerun'
@@ -156,8 +145,8 @@ export function parseArgs(argv) {
             'e.g. --countries 65,60,1415'
         ],
         [
-            !REGIONS[o.region],
-            `--region ${o.region} is not one of ${Object.keys(REGIONS).join(', ')}`,
+            !metadata.REGIONS[o.region],
+            `--region ${o.region} is not one of ${Object.keys(metadata.REGIONS).join(', ')}`,
             'pick your 8x8 account region'
         ],
         [o.validateOnly && o.samples, '--validate-only is for production, and the samples are not', 'drop --samples'],
@@ -205,8 +194,8 @@ const partsFor = (o) => ['core', 'receipts', 'samples'].filter((part) => part ==
 const fromStep = (steps, from) =>
     steps.slice(
         Math.max(
-            steps.findIndex(([id]) => id === from),
-            0
+            0,
+            steps.findIndex(([id]) => id === from)
         )
     );
 const permissionSetsFor = (o) => [...PERMISSION_SETS, ...(o.samples ? SAMPLE_PERMISSION_SETS : [])];
@@ -280,13 +269,8 @@ async function readInputs(options, todo, io) {
         ['key', 'the 8x8 API key', '8x8 API key', 1],
         ['secret', 'the receipt secret', `receipt secret (${MIN_SECRET_LENGTH}+ random characters)`, MIN_SECRET_LENGTH]
     ].filter(([id]) => todo.some(([s]) => s === id) && !options[camel(`--skip-${id}`)]);
-    const values = inputs.length
-        ? await readSecrets(
-              inputs.map((i) => i[2]),
-              io.stdin,
-              io.stderr
-          )
-        : [];
+    const prompts = inputs.map((i) => i[2]);
+    const values = inputs.length ? await readSecrets(prompts, io.stdin, io.stderr) : [];
     const where = io.stdin.isTTY ? 'type it at the prompt' : 'pipe it on standard input, one a line, key first';
     const why = (v, min) => (!v ? 'not given' : v.length < min && `shorter than ${min} characters`);
     const missing = inputs
@@ -403,11 +387,9 @@ const RUN = {
             entities.forEach((e, i) => e.kind === entity.kind && e.specName === entity.specName && names.set(i, found));
             findings.push(`the org calls \`${found}\` what we call \`${entity.ours}\`; change it in ${where}`);
         }
-        if (findings.length) {
-            fail(
-                `the name probe found names the org generated differently:\n    ${findings.join('\n    ')}`,
-                FIX.probe
-            );
+        const found = findings.join('\n    ');
+        if (found) {
+            fail(`the name probe found names the org generated differently:\n    ${found}`, FIX.probe);
         }
         ctx.say(`    the org knows every generated name the gateway uses (${entities.length} names)`);
     },
@@ -429,9 +411,8 @@ const RUN = {
             'the validation failed',
             FIX.validate
         );
-        ctx.say(
-            `    validated ${dirsOf(parts).join(' and ')} with RunSpecifiedTests: ${level.filter((_, i) => level[i - 1] === '--tests').join(', ')}`
-        );
+        const tests = level.filter((_, i) => level[i - 1] === '--tests');
+        ctx.say(`    validated ${dirsOf(parts).join(' and ')} with RunSpecifiedTests: ${tests.join(', ')}`);
         const quick = [...words('project deploy quick --job-id'), r.result.id, ...org, '--wait', '60'];
         ctx.say(`    deploy what was validated (within 10 days): npx ${shown(quick)}`);
         ctx.say(`    then: ${rerunCommand({ ...options, validateOnly: false }, 'permsets')}`);
@@ -453,10 +434,8 @@ const RUN = {
         // Unconfirmed in an org: that sf org assign permset takes a Site guest user for --on-behalf-of; if not, the
         // failure prints the manual path.
         assign(ctx, command.assign(org, [GUEST_PERMISSION_SET], [guest]), `the guest user ${guest}`, FIX.guest);
-        const url = read(`SELECT SecureUrl FROM SiteDetail WHERE DurableId = '${site.Id}'`)?.SecureUrl?.replace(
-            /\/$/,
-            ''
-        );
+        const detail = read(`SELECT SecureUrl FROM SiteDetail WHERE DurableId = '${site.Id}'`);
+        const url = detail?.SecureUrl?.replace(/\/$/, '');
         if (site.Status !== 'Active') {
             ctx.say(`    the Site is ${site.Status}: activate it in Setup → Sites, or 8x8's receipts get 404`);
         }
@@ -496,16 +475,14 @@ const RUN = {
     settings(ctx, { options, org, temp, apiVersion }) {
         const members = [];
         if (options.region !== 'apac') {
-            const xml = withUrl(
-                fs.readFileSync(path.join(ctx.root, NAMED_CREDENTIAL), 'utf8'),
-                REGIONS[options.region]
-            );
+            const shipped = fs.readFileSync(path.join(ctx.root, metadata.NAMED_CREDENTIAL), 'utf8');
+            const xml = metadata.withUrl(shipped, metadata.REGIONS[options.region]);
             members.push(['NamedCredential', 'namedCredentials', 'X8x8_Messaging_API', 'namedCredential', xml]);
         }
         const { records } = ctx.must(command.query(SETTINGS_QUERY, org), 'no settings', FIX.deployed).result;
         const exists = records.length > 0;
         const given = settingValues(options).filter(([, value]) => value !== undefined);
-        let record = exists ? undefined : fs.readFileSync(path.join(ctx.root, SETTINGS_RECORD), 'utf8');
+        let record = exists ? undefined : fs.readFileSync(path.join(ctx.root, metadata.SETTINGS_RECORD), 'utf8');
         if (exists && given.length) {
             const out = path.join(temp, 'settings');
             const retrieve = [...words('project retrieve start --output-dir'), out, ...org];
@@ -514,24 +491,17 @@ const RUN = {
             record = fs.readFileSync(path.join(out, String(file)), 'utf8');
         }
         if (record !== undefined) {
-            given.forEach(([field, value]) => (record = withFieldValue(record, field, value)));
+            given.forEach(([field, value]) => (record = metadata.withFieldValue(record, field, value)));
             members.push(['CustomMetadata', 'customMetadata', SETTINGS_MEMBER, 'md', record]);
         }
         if (members.length) {
-            const dir = writePackage(path.join(temp, 'package'), members, apiVersion);
-            ctx.must(
-                command.deployPackage(dir, org),
-                'the per-org values did not deploy',
-                'fix the problems above, then rerun'
-            );
+            const dir = metadata.writePackage(path.join(temp, 'package'), members, apiVersion);
+            ctx.must(command.deployPackage(dir, org), 'the per-org values did not deploy', FIX.settings);
         }
-        const how = !exists
-            ? `created from ${SETTINGS_RECORD}`
-            : given.length
-              ? 'updated (only the values given)'
-              : "kept the org's values";
+        const how = exists ? (given.length ? 'updated (only the values given)' : "kept the org's values") : '';
+        const url = `${metadata.REGIONS[options.region]} (${options.region})`;
         ctx.say(
-            `    Named Credential URL: ${REGIONS[options.region]} (${options.region}); settings record Default: ${how}`
+            `    Named Credential URL: ${url}; settings record Default: ${how || `created from ${metadata.SETTINGS_RECORD}`}`
         );
     },
 
@@ -544,9 +514,10 @@ const RUN = {
         ctx.say(
             `    Apex tests (${tests.length} classes): ${summary?.passing} passed, ${summary?.failing} failed; lowest class coverage: ${lowest.map((c) => `${c.name} ${c.percent} %`).join(', ')}`
         );
+        const rule = `every test passes, every class ${MIN_CLASS_COVERAGE} %+`;
         if (problems.length) {
             fail(
-                `the Apex tests did not pass (every test passes, every class ${MIN_CLASS_COVERAGE} %+):\n    ${problems.join('\n    ')}`,
+                `the Apex tests did not pass (${rule}):\n    ${problems.join('\n    ')}`,
                 'fix them and deploy, then rerun from tests'
             );
         }

@@ -108,10 +108,9 @@ export function main(argv, io = {}) {
         say(`package:version: ${error.message}\n  fix: ${error.fix}`);
         return 1;
     }
+    const install = 'npx sf package install --package <04t> --target-org <alias> --wait 30 --no-prompt';
     const where = o['--promote'] ? '' : ' (unpromoted: scratch orgs and sandboxes only)';
-    say(
-        `package:version: done. Install in dependency order: npx sf package install --package <04t> --target-org <alias> --wait 30 --no-prompt${where}`
-    );
+    say(`package:version: done. Install in dependency order: ${install}${where}`);
     return 0;
 }
 

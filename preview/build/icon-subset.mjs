@@ -16,21 +16,14 @@ const templatesRoot = path.join(projectRoot, 'node_modules', 'lightning-base-com
 /** Chosen at run time by lightning-toast (`utility:${variant}`) and its close button. */
 const RUNTIME_ICONS = ['utility:success', 'utility:error', 'utility:warning', 'utility:info', 'utility:close'];
 
-function sourceFiles(dir) {
-    if (!fs.existsSync(dir)) {
-        return [];
-    }
-    return fs
-        .readdirSync(dir, { recursive: true })
-        .filter((file) => /\.(html|js|ts)$/.test(file))
-        .map((file) => path.join(dir, file));
-}
-
 function usedIcons() {
     const icons = new Set(RUNTIME_ICONS);
-    for (const file of [...sourceFiles(lwcRoot), ...sourceFiles(path.join(previewRoot, 'src'))]) {
-        for (const [, category, name] of fs.readFileSync(file, 'utf8').matchAll(ICON_LITERAL)) {
-            icons.add(`${category}:${name}`);
+    for (const dir of [lwcRoot, path.join(previewRoot, 'src')].filter((d) => fs.existsSync(d))) {
+        const files = fs.readdirSync(dir, { recursive: true }).filter((file) => /\.(html|js|ts)$/.test(file));
+        for (const file of files) {
+            for (const [, category, name] of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(ICON_LITERAL)) {
+                icons.add(`${category}:${name}`);
+            }
         }
     }
     return [...icons];
@@ -50,21 +43,16 @@ export function iconSubset() {
             if (!id.startsWith(PREFIX)) {
                 return null;
             }
-            const category = id.slice(PREFIX.length).match(LIBRARY)[1].toLowerCase();
+            const library = id.slice(PREFIX.length).match(LIBRARY)[1];
+            const category = library.toLowerCase();
             // The preview is left-to-right: the Rtl libraries get the same (ltr) templates.
-            const folder = path.join(
-                templatesRoot,
-                `iconSvgTemplates${category[0].toUpperCase()}${category.slice(1)}`,
-                'buildTemplates',
-                category
-            );
+            const folder = path.join(templatesRoot, `iconSvgTemplates${library}`, 'buildTemplates', category);
             const chosen = icons
                 .filter((icon) => icon.startsWith(`${category}:`))
                 .map((icon) => icon.split(':')[1])
                 .filter((name) => fs.existsSync(path.join(folder, `${name}.html`)));
-            const lines = chosen.map(
-                (name, index) => `import icon${index} from ${JSON.stringify(path.join(folder, `${name}.html`))};`
-            );
+            const file = (name) => JSON.stringify(path.join(folder, `${name}.html`));
+            const lines = chosen.map((name, index) => `import icon${index} from ${file(name)};`);
             lines.push(
                 `const templates = { ${chosen.map((name, index) => `${category}_${name}: icon${index}`).join(', ')} };`,
                 'export default new Proxy(templates, {',

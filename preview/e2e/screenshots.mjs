@@ -2,7 +2,7 @@
 // `npm run screenshots`: regenerates the docs pictures of the composer's main states under docs/.
 // Every picture is taken on fixed clocks, so a second run changes no file unless the UI did: the page's Date and
 // the simulated org's clock stand still at AT (in UTC), and a scene that needs time to pass moves both on by the
-// same seconds (moveClocks). The simulation's other reads of the time and its codes are fixed too (fixSimulation).
+// same seconds (moveClocks). The simulation's other reads of the time and its codes are fixed too.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,31 +14,28 @@ const docs = path.join(projectRoot, 'docs');
 const AT = Date.UTC(2026, 0, 15, 9, 30);
 const SENT = label('WhatsAppOtp_UI_CodeSent', '+65 •••• 5678');
 
-/**
- * The simulated 8x8 (started in this process) stamps a message with `new Date()`, which here gives AT, and the
- * simulated org draws each code with crypto.randomInt, which here gives the same codes on every run. Date.now
- * stays real: the browser driver in this process reads it.
- */
-function fixSimulation() {
-    globalThis.Date = class extends Date {
-        constructor(...args) {
-            super(...(args.length ? args : [AT]));
-        }
-    };
-    let drawn = 0;
-    crypto.randomInt = (min, max) => min + ((++drawn * 482711 + 100003) % (max - min));
-}
+// The simulated 8x8 (started in this process) stamps a message with `new Date()`, which here gives AT, and the
+// simulated org draws each code with crypto.randomInt, which here gives the same codes on every run. Date.now stays
+// real: the browser driver in this process reads it.
+globalThis.Date = class extends Date {
+    constructor(...args) {
+        super(...(args.length ? args : [AT]));
+    }
+};
+let drawn = 0;
+crypto.randomInt = (min, max) => min + ((++drawn * 482711 + 100003) % (max - min));
 
 const byId = (view, id) => view.composer.locator(`[data-id="${id}"]`);
-const waitForText = (locator, text) => locator.filter({ hasText: text }).first().waitFor({ timeout: 10000 });
+const shown = (locator) => locator.waitFor({ timeout: 10000 });
+const waitForText = (locator, text) => shown(locator.filter({ hasText: text }).first());
+const codeOnPhone = (view, n) => view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(n);
 
 /** Sends a code and waits until the card says it was sent; returns the code the customer's phone shows. */
 async function send(view) {
     await byId(view, 'send').locator('button').click();
-    const code = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').first();
-    await code.waitFor({ timeout: 10000 });
+    await shown(codeOnPhone(view, 0));
     await waitForText(byId(view, 'status'), SENT);
-    return (await code.innerText()).trim();
+    return (await codeOnPhone(view, 0).innerText()).trim();
 }
 
 const sessionOf = (view) => view.page.evaluate(() => window.sessionStorage.getItem('whatsapp-otp-preview-session'));
@@ -46,12 +43,8 @@ const sessionOf = (view) => view.page.evaluate(() => window.sessionStorage.getIt
 /** Moves the page's clock and this tab's simulated org's clock on by the same seconds. */
 async function moveClocks(view, seconds) {
     view.elapsedMs = (view.elapsedMs ?? 0) + seconds * 1000;
-    const session = await sessionOf(view);
-    const response = await fetch(`${harness.url}sim/clock`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ session, advanceSeconds: seconds })
-    });
+    const body = JSON.stringify({ session: await sessionOf(view), advanceSeconds: seconds });
+    const response = await fetch(`${harness.url}sim/clock`, { method: 'POST', body });
     if (!response.ok) {
         throw new Error(`moving the simulated clock: HTTP ${response.status}`);
     }
@@ -64,12 +57,12 @@ async function moveClocks(view, seconds) {
  */
 async function resendAndReadNotice(view) {
     await moveClocks(view, 15);
-    await view.page.locator('[data-id="whatsapp-ticks"][data-state="read"]').waitFor({ timeout: 10000 });
+    await shown(view.page.locator('[data-id="whatsapp-ticks"][data-state="read"]'));
     const resend = byId(view, 'resend').locator('button');
-    await resend.filter({ hasText: label('WhatsAppOtp_UI_Resend') }).waitFor({ timeout: 10000 });
+    await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
     await resend.click();
-    await view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(1).waitFor({ timeout: 10000 });
-    await byId(view, 'resend-notice').waitFor();
+    await shown(codeOnPhone(view, 1));
+    await shown(byId(view, 'resend-notice'));
 }
 
 async function enterCode(view, code) {
@@ -78,25 +71,21 @@ async function enterCode(view, code) {
 }
 
 /**
- * True when two PNGs show the same picture. Chromium's software rasteriser anti-aliases a few rounded-corner pixels
- * a little differently from run to run (here up to 48 pixels of a picture, by up to 26 of 255), so a picture counts
- * as unchanged while at most 0.01% of its pixels differ, as Playwright's screenshot comparison allows a threshold.
- * The page decodes both pictures.
+ * True when two PNGs (decoded by the page) show the same picture. Chromium's software rasteriser anti-aliases a few
+ * rounded-corner pixels differently from run to run (up to 48 pixels, by up to 26 of 255), so a picture counts as
+ * unchanged while at most 0.01% of its pixels differ, as Playwright's screenshot comparison allows a threshold.
  */
 async function samePicture(page, before, after) {
     const urls = [before, after].map((png) => `data:image/png;base64,${png.toString('base64')}`);
     return page.evaluate(async (sources) => {
-        const pixels = await Promise.all(
-            sources.map(async (src) => {
-                const image = new Image();
-                image.src = src;
-                await image.decode();
-                const canvas = new OffscreenCanvas(image.width, image.height);
-                canvas.getContext('2d').drawImage(image, 0, 0);
-                return canvas.getContext('2d').getImageData(0, 0, image.width, image.height).data;
-            })
-        );
-        const [a, b] = pixels;
+        const decode = async (src) => {
+            const image = Object.assign(new Image(), { src });
+            await image.decode();
+            const context = new OffscreenCanvas(image.width, image.height).getContext('2d');
+            context.drawImage(image, 0, 0);
+            return context.getImageData(0, 0, image.width, image.height).data;
+        };
+        const [a, b] = await Promise.all(sources.map(decode));
         let differing = 0;
         for (let i = 0; i < a.length && a.length === b.length; i += 4) {
             differing += a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2] ? 1 : 0;
@@ -109,12 +98,7 @@ async function shoot(view, name) {
     // The Activity card asks for the Contact's Tasks every 1.5 s: wait until it shows every one logged so far.
     const tasksUrl = `${harness.url}sim/tasks/${CONTACTS[view.contact].id}?session=${await sessionOf(view)}`;
     const { tasks } = await (await fetch(tasksUrl)).json();
-    if (tasks.length > 0) {
-        await view.page
-            .locator('[data-id="activity-subject"]')
-            .nth(tasks.length - 1)
-            .waitFor({ timeout: 10000 });
-    }
+    await (tasks.length && shown(view.page.locator('[data-id="activity-subject"]').nth(tasks.length - 1)));
     // Let the spinner, toasts and focus rings settle.
     await view.page.waitForTimeout(300);
     const file = path.join(docs, `preview-${name}.png`);
@@ -125,9 +109,7 @@ async function shoot(view, name) {
         throw new Error(`${name}: ${JSON.stringify(view.problems)}`);
     }
     const kept = fs.existsSync(file) && (await samePicture(view.page, fs.readFileSync(file), picture));
-    if (!kept) {
-        fs.writeFileSync(file, picture);
-    }
+    kept || fs.writeFileSync(file, picture);
     console.log(`${path.relative(projectRoot, file)}${kept ? ' (unchanged)' : ''}`);
 }
 
@@ -185,7 +167,6 @@ const PAGES = {
     'no-phone': [{ contact: 'no-phone' }]
 };
 
-fixSimulation();
 const harness = await startHarness({ now: () => AT });
 try {
     for (const [name, scene] of Object.entries(SCENES)) {

@@ -27,10 +27,8 @@ export function apexClasses(root, dirs) {
         const base = path.join(root, dir);
         const files = fs.existsSync(base) ? fs.readdirSync(base, { recursive: true }).map(String) : [];
         for (const file of files.filter((f) => f.endsWith('.cls')).sort()) {
-            const code = fs
-                .readFileSync(path.join(base, file), 'utf8')
-                .replace(/\/\*[\s\S]*?\*\//g, ' ')
-                .replace(/\/\/.*$/gm, '');
+            const text = fs.readFileSync(path.join(base, file), 'utf8');
+            const code = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, '');
             const at = Math.max(code.search(/\bclass\s+\w+/i), 0);
             const name = path.basename(file, '.cls');
             if (!/@isTest\b/i.test(code.slice(0, at))) {
@@ -40,8 +38,8 @@ export function apexClasses(root, dirs) {
             }
         }
     }
-    const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-    return { tests: tests.sort(byName), covered: covered.sort(byName) };
+    // sort() compares UTF-16 code units: the same order on every machine, whatever its locale.
+    return { tests: tests.sort(), covered: covered.sort() };
 }
 
 /** The `sf apex run test` arguments that run `tests` with coverage. */
@@ -81,9 +79,8 @@ function cli(args, say) {
         return say('usage: npm run org:tests -- --target-org <alias> --source-dir <dir>...') ?? 2;
     }
     const { summary, tests, covered, problems } = runTests(process.cwd(), dirs, org, (a) => sf(a, process.cwd()));
-    say(
-        `apex-tests: ran ${tests.length} test class(es) of ${dirs.join(', ')}: ${summary?.passing} passed, ${summary?.failing} failed`
-    );
+    const counts = `${summary?.passing} passed, ${summary?.failing} failed`;
+    say(`apex-tests: ran ${tests.length} test class(es) of ${dirs.join(', ')}: ${counts}`);
     covered.forEach((c) => say(`  ${String(c.percent).padStart(3)} %  ${c.name}`));
     problems.forEach((p) => say(`  FAIL ${p}`));
     return problems.length ? 1 : 0;

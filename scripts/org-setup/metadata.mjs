@@ -4,8 +4,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const REGISTRATION =
-    'force-app/connection/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml';
 export const NAMED_CREDENTIAL = 'force-app/connection/namedCredentials/X8x8_Messaging_API.namedCredential-meta.xml';
 /** Shipped outside force-app, so a plain `sf project deploy start` never resets the org's values. */
 export const SETTINGS_RECORD = 'config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml';
@@ -56,13 +54,12 @@ export function writePackage(dir, members, apiVersion) {
         fs.writeFileSync(path.join(dir, folder, `${name}.${suffix}`), xml);
         byType.set(type, [...(byType.get(type) ?? []), name]);
     }
-    const types = [...byType].map(
-        ([type, names]) =>
-            `    <types>\n${names.map((n) => `        <members>${n}</members>\n`).join('')}        <name>${type}</name>\n    </types>\n`
-    );
-    fs.writeFileSync(
-        path.join(dir, 'package.xml'),
-        `<?xml version="1.0" encoding="UTF-8"?>\n<Package xmlns="http://soap.sforce.com/2006/04/metadata">\n${types.join('')}    <version>${apiVersion}</version>\n</Package>\n`
-    );
+    const types = [...byType].map(([type, names]) => typesXml(type, names)).join('');
+    const xml = `<Package xmlns="http://soap.sforce.com/2006/04/metadata">\n${types}    <version>${apiVersion}</version>\n</Package>\n`;
+    fs.writeFileSync(path.join(dir, 'package.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
     return dir;
 }
+
+/** A package.xml (or destructiveChanges.xml) <types> element naming `members` of `type`. */
+export const typesXml = (type, members) =>
+    `    <types>\n${members.map((n) => `        <members>${n}</members>\n`).join('')}        <name>${type}</name>\n    </types>\n`;

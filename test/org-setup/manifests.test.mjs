@@ -17,20 +17,14 @@ test('the project sf logs in with an access token against a local stub (its HTTP
     const requests = [];
     const server = http.createServer((req, res) => {
         requests.push(req.url);
-        const user = {
-            preferred_username: 'admin@example.com',
-            organization_id: '00D000000000001EAA',
-            user_id: '005000000000001AAA'
-        };
-        const versions = [{ version: '65.0', url: '/services/data/v65.0' }];
-        const userRecord = { Id: '005000000000001AAA', Username: 'admin@example.com' };
-        const body = req.url.startsWith('/services/oauth2/userinfo')
-            ? user
-            : /\/data\/?$/.test(req.url)
-              ? versions
-              : req.url.includes('/sobjects/User/')
-                ? userRecord
-                : { records: [] };
+        const ids = { organization_id: '00D000000000001EAA', user_id: '005000000000001AAA' };
+        const answers = [
+            [/^\/services\/oauth2\/userinfo/, { preferred_username: 'admin@example.com', ...ids }],
+            [/\/data\/?$/, [{ version: '65.0', url: '/services/data/v65.0' }]],
+            [/\/sobjects\/User\//, { Id: '005000000000001AAA', Username: 'admin@example.com' }],
+            [/./, { records: [] }]
+        ];
+        const body = answers.find(([pattern]) => pattern.test(req.url))[1];
         res.setHeader('Content-Type', 'application/json');
         res.end(JSON.stringify(body));
     });
@@ -38,12 +32,15 @@ test('the project sf logs in with an access token against a local stub (its HTTP
     // Its own HOME (sf keeps config, auth files and logs there), telemetry and version checks off.
     const home = temp('sf-home-');
     const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home };
-    Object.assign(env, {
-        SF_DISABLE_TELEMETRY: 'true',
-        SF_SKIP_NEW_VERSION_CHECK: 'true',
-        SF_DISABLE_AUTOUPDATE: 'true'
-    });
-    Object.assign(env, { SF_USE_GENERIC_UNIX_KEYCHAIN: 'true', SF_ACCESS_TOKEN: '00D000000000001!stub.token' });
+    for (const name of [
+        'DISABLE_TELEMETRY',
+        'SKIP_NEW_VERSION_CHECK',
+        'DISABLE_AUTOUPDATE',
+        'USE_GENERIC_UNIX_KEYCHAIN'
+    ]) {
+        env[`SF_${name}`] = 'true';
+    }
+    env.SF_ACCESS_TOKEN = '00D000000000001!stub.token';
     const url = `http://127.0.0.1:${server.address().port}`;
     const args = ['org', 'login', 'access-token', '--instance-url', url, '--no-prompt', '--json'];
     const child = spawn(path.resolve('node_modules/.bin/sf'), args, { env });
@@ -59,9 +56,9 @@ test('the project sf logs in with an access token against a local stub (its HTTP
 
 test('the removal manifest names exactly the components of force-app/receipts, beside a package.xml that deploys nothing', async () => {
     const members = (types) =>
-        []
-            .concat(types ?? [])
-            .flatMap((t) => [].concat(t.members).map((m) => `${t.name}:${m}`))
+        [types ?? []]
+            .flat()
+            .flatMap((t) => [t.members].flat().map((m) => `${t.name}:${m}`))
             .sort();
     const read = (file) => fs.readFileSync(path.join('manifest/remove-receipts', file), 'utf8');
     const listed = [...read('destructiveChanges.xml').matchAll(/<types>([\s\S]*?)<\/types>/g)].map(([, t]) => ({
@@ -99,9 +96,7 @@ test('the destructive-changes manifest lists every .cls deleted since the newest
     assert.match(manifest(removed, '65.0'), /<types>\n {8}<members>Old<\/members>\n {8}<name>ApexClass<\/name>/);
     // This repository: with no tag yet (0.1.0 is installed nowhere) the checked-in manifest names no class.
     const here = removedClasses(process.cwd());
-    assert.equal(
-        fs.readFileSync(MANIFEST, 'utf8'),
-        manifest(here, JSON.parse(fs.readFileSync('sfdx-project.json', 'utf8')).sourceApiVersion)
-    );
+    const { sourceApiVersion } = JSON.parse(fs.readFileSync('sfdx-project.json', 'utf8'));
+    assert.equal(fs.readFileSync(MANIFEST, 'utf8'), manifest(here, sourceApiVersion));
     assert.ok(here.tag || !here.classes.length, 'without a tag the manifest is empty');
 });

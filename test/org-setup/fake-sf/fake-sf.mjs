@@ -41,13 +41,14 @@ export function respond(args, s, cwd) {
     const read = (file) => fs.readFileSync(path.resolve(cwd, file), 'utf8');
     switch (command) {
         case 'org display':
-            return s.notLoggedIn
-                ? failed(`No authorization information found for ${value('--target-org')}.`)
-                : ok({
-                      accessToken: '00D!token',
-                      instanceUrl: 'https://acme.my.salesforce.com',
-                      id: '00D000000000001AAA'
-                  });
+            if (s.notLoggedIn) {
+                return failed(`No authorization information found for ${value('--target-org')}.`);
+            }
+            return ok({
+                accessToken: '00D!token',
+                instanceUrl: 'https://acme.my.salesforce.com',
+                id: '00D000000000001AAA'
+            });
         case 'data query': {
             const site = { Id: '0DM000000000001AAA', GuestUserId: '005000000000009AAA', Status: 'Active' };
             const records = [
@@ -61,11 +62,9 @@ export function respond(args, s, cwd) {
             return ok({ records, totalSize: records.length, done: true });
         }
         case 'project deploy start': {
-            const part = value('--source-dir')?.replace('force-app/', '');
-            if (s.failDeploy && s.failDeploy === part) {
-                return deployFailed('NamedCredential', 'X8x8_Messaging_API', 'Invalid URL');
-            }
-            return ok({ success: true, numberComponentsDeployed: 3 });
+            return s.failDeploy && `force-app/${s.failDeploy}` === value('--source-dir')
+                ? deployFailed('NamedCredential', 'X8x8_Messaging_API', 'Invalid URL')
+                : ok({ success: true, numberComponentsDeployed: 3 });
         }
         case 'project deploy validate':
             return s.failDeploy === 'validate'
@@ -73,58 +72,36 @@ export function respond(args, s, cwd) {
                 : ok({ success: true, checkOnly: true, id: '0Af000000000042AAA' });
         case 'project retrieve start': {
             // The org's own record: an admin already set the code length to 8.
-            const file = path.resolve(
-                cwd,
-                value('--output-dir'),
-                'main/default/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml'
-            );
-            const shipped = read('config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml');
-            fs.mkdirSync(path.dirname(file), { recursive: true });
-            fs.writeFileSync(file, shipped.replace(/(<field>Code_Length__c<\/field>\s*<value[^>]*>)[^<]*/, '$18'));
-            return ok({
-                files: [{ fullName: 'WhatsApp_OTP_Setting.Default', type: 'CustomMetadata', filePath: file }]
-            });
+            const record = 'customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml';
+            const filePath = path.resolve(cwd, value('--output-dir'), 'main/default', record);
+            fs.mkdirSync(path.dirname(filePath), { recursive: true });
+            const shipped = read(`config/per-org/${record}`);
+            fs.writeFileSync(filePath, shipped.replace(/(<field>Code_Length__c<\/field>\s*<value[^>]*>)[^<]*/, '$18'));
+            return ok({ files: [{ fullName: 'WhatsApp_OTP_Setting.Default', type: 'CustomMetadata', filePath }] });
         }
         case 'apex run': {
             const lines = read(value('--file')).split('\n');
             for (const name of s.rejectNames ?? []) {
                 const at = lines.findIndex((l) => new RegExp(`\\.${name}\\b|\\b${name}_Request\\b`).test(l));
+                const compileProblem = `Variable does not exist: ${name}`;
                 if (at >= 0) {
-                    return failed('compile error', {
-                        compiled: false,
-                        compileProblem: `Variable does not exist: ${name}`,
-                        line: at + 1
-                    });
+                    return failed('compile error', { compiled: false, compileProblem, line: at + 1 });
                 }
             }
             return ok({ compiled: true, success: true });
         }
         case 'apex run test': {
-            const classes = fs
-                .readdirSync(path.join(cwd, 'force-app'), { recursive: true })
-                .map(String)
-                .filter((f) => f.endsWith('.cls'));
-            const names = classes
-                .filter((f) => !/@isTest/i.test(read(`force-app/${f}`)))
-                .map((f) => path.basename(f, '.cls'));
-            const coverage = Object.entries({ ...Object.fromEntries(names.map((n) => [n, 90])), ...s.coverage });
+            const classes = fs.readdirSync(path.join(cwd, 'force-app'), { recursive: true }).map(String);
+            const names = classes.filter((f) => f.endsWith('.cls') && !/@isTest/i.test(read(`force-app/${f}`)));
+            const percents = { ...Object.fromEntries(names.map((f) => [path.basename(f, '.cls'), 90])), ...s.coverage };
+            const coverage = Object.entries(percents).map(([name, coveredPercent]) => ({ name, coveredPercent }));
+            const fail = Number(!!s.testsFail);
+            const outcome = fail ? 'Fail' : 'Pass';
             const tests = [
-                {
-                    FullName: 'CPaasMessagingGatewayTest.sends',
-                    Outcome: s.testsFail ? 'Fail' : 'Pass',
-                    Message: 'Assertion Failed'
-                }
+                { FullName: 'CPaasMessagingGatewayTest.sends', Outcome: outcome, Message: 'Assertion Failed' }
             ];
-            const summary = {
-                outcome: s.testsFail ? 'Failed' : 'Passed',
-                passing: s.testsFail ? 0 : 1,
-                failing: s.testsFail ? 1 : 0
-            };
-            return ok({
-                summary,
-                tests,
-                coverage: { coverage: coverage.map(([name, coveredPercent]) => ({ name, coveredPercent })) }
-            });
+            const summary = { outcome: `${outcome}ed`, passing: 1 - fail, failing: fail };
+            return ok({ summary, tests, coverage: { coverage } });
         }
         case 'org list metadata':
             return ok(s.connectionPresent ? [{ fullName: 'CPaasMessagingApps' }] : []);
@@ -157,13 +134,8 @@ export function fakeSf(scenario = {}, { onPath = true } = {}) {
         const dir = valuesOf(argv, '--metadata-dir')[0];
         if (dir && fs.existsSync(path.resolve(cwd, dir))) {
             const files = fs.readdirSync(path.resolve(cwd, dir), { recursive: true }).map(String);
-            deployed.push(
-                Object.fromEntries(
-                    files
-                        .filter((f) => f.includes('.'))
-                        .map((f) => [f, fs.readFileSync(path.resolve(cwd, dir, f), 'utf8')])
-                )
-            );
+            const text = (f) => fs.readFileSync(path.resolve(cwd, dir, f), 'utf8');
+            deployed.push(Object.fromEntries(files.filter((f) => f.includes('.')).map((f) => [f, text(f)])));
         }
         const answer = respond(argv, scenario, cwd);
         return { status: answer.status, stdout: JSON.stringify(answer), stderr: '' };
