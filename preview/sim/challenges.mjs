@@ -6,7 +6,7 @@ import { label } from './labels.mjs';
 
 export const SECOND = 1000;
 
-/** The preview's one agent per session: the verifier verifyOtp names (the Apex names the caller, UserInfo.getName()). */
+/** The preview's one agent per session, the verifier verifyOtp names (the Apex: UserInfo.getName()). */
 export const PREVIEW_AGENT_NAME = 'Jane Doe';
 
 /** A new session: no records, its clock `now()` plus whatever the tests moved it by. */
