@@ -1,8 +1,5 @@
-// Node tests of the preview's simulated org and simulated 8x8 (no browser): the body they exchange is
-// the project's fixture, the 8x8 answers map to the Apex error codes and send outcomes, the challenge
-// states follow docs/architecture.md ("Send reservation, delivery and the policy"), the policy module
-// passes the cases the Apex policy test runs, and parallel requests to the simulation's HTTP server cannot
-// get around its limits. A clock the tests move drives expiry, cooldown and the rolling windows.
+// Node tests of the simulated org and 8x8 (no browser), on a clock the tests move: the request body, the 8x8
+// outcomes, the challenge states, the shared policy and phone cases, and parallel requests to the server.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
