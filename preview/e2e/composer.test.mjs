@@ -15,10 +15,8 @@ const CONCURRENCY = 3;
 const FAST = { latency: 0, timeout: 300 };
 
 /**
- * Opens the preview in a fresh context (a fresh simulated org), with the page's clock installed so a test can
- * move time on (moveClocks, whileSending) instead of waiting. When the test ends, the page must have logged no
- * console error and sent no request beyond 127.0.0.1 (`clean: false` for the test that sends one on purpose);
- * then it closes.
+ * Opens the preview with the page's clock installed (so a test moves time on instead of waiting). When the test
+ * ends, it closes and must have had no console error and no request beyond 127.0.0.1, unless `clean: false`.
  */
 async function open(t, query, { clean = true, ...options } = {}) {
     const view = await harness.openPage({ ...FAST, ...query }, options);
