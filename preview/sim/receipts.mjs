@@ -101,10 +101,8 @@ export function createReceiptScheduler({ clock }) {
         const jobs = pending.get(sessionId) ?? [];
         const now = clock(sessionId);
         const due = jobs.filter((job) => job.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
-        pending.set(
-            sessionId,
-            jobs.filter((job) => !due.includes(job))
-        );
+        const later = jobs.filter((job) => job.dueAt > now);
+        pending.set(sessionId, later);
         for (const job of due) {
             clearTimeout(job.timer);
             job.run(job.dueAt);
