@@ -77,16 +77,14 @@ export function decideSend({ settings, request, history, orgSendsToday, failures
         return { errorCode: 'COOLDOWN', retryAfterSeconds: settings.resendCooldownSeconds - latest };
     }
 
+    const source = capSource(request);
+    const agentSends = counted.filter((entry) => entry.sameAgent && entry.source === source);
     const hourlyChecks = [
         ['HOURLY_CAP', contactSends, settings.hourlySendCap],
         ['NUMBER_CAP', counted.filter((entry) => entry.sameNumber), settings.perNumberHourlyCap],
-        capSource(request) === 'Flow'
-            ? ['FLOW_CAP', counted.filter((e) => e.sameAgent && e.source === 'Flow'), settings.flowHourlySendCap]
-            : [
-                  'AGENT_CAP',
-                  counted.filter((e) => e.sameAgent && e.source === 'Interactive'),
-                  settings.perAgentHourlyCap
-              ]
+        source === 'Flow'
+            ? ['FLOW_CAP', agentSends, settings.flowHourlySendCap]
+            : ['AGENT_CAP', agentSends, settings.perAgentHourlyCap]
     ];
     for (const [errorCode, entries, cap] of hourlyChecks) {
         const retryAfterSeconds = windowBlock(entries, HOUR_SECONDS, cap, () => 1);
