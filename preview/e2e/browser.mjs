@@ -28,13 +28,6 @@ const INSTALL_HINT =
     'optional dependencies were omitted); elsewhere install Chrome, or point CHROME_PATH at a Chrome/Chromium ' +
     'executable. The browser tests never download a browser.';
 
-/**
- * @typedef {object} FoundBrowser
- * @property {string} executablePath
- * @property {string} description what the e2e gate prints
- * @property {Record<string, string>} env extra environment for the browser process
- */
-
 /** CHROME_PATH first, then the usual install paths, then the npm Chromium; throws the hint when none exists. */
 export async function findBrowser() {
     const fromEnv = process.env.CHROME_PATH;
@@ -52,8 +45,13 @@ export async function findBrowser() {
     return npm;
 }
 
-/** The package's directory and version, or undefined where npm did not install it. */
-function npmChromiumPackage() {
+/**
+ * The npm Chromium (where npm installed it), unpacked once per version into node_modules/.cache, so `npm ci`
+ * starts afresh. The package's executablePath() unpacks into os.tmpdir(), so it runs in a child process whose
+ * TMPDIR is that folder; fonts.conf, written last, marks a complete unpack and names the unpacked fonts (the
+ * package's own names /tmp/fonts; without any font, text has no width).
+ */
+async function npmChromium() {
     let entry;
     try {
         entry = fileURLToPath(import.meta.resolve(NPM_CHROMIUM));
@@ -62,61 +60,27 @@ function npmChromiumPackage() {
     }
     // Its "exports" hide package.json; the entry point is <dir>/build/esm/index.js.
     const dir = path.resolve(path.dirname(entry), '..', '..');
-    const { name, version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    if (name !== NPM_CHROMIUM) {
-        throw new Error(`${NPM_CHROMIUM} resolved to ${entry}, which is not inside that package`);
-    }
-    return { dir, entry, version };
-}
-
-/**
- * The npm Chromium, unpacked once per installed version into node_modules/.cache (so `npm ci` starts it
- * afresh). The package's own executablePath() does the unpacking; it writes to os.tmpdir(), so it runs in
- * a child process whose TMPDIR is a private staging directory, renamed into place only when complete:
- * an interrupted or concurrent first run never leaves a half-written browser behind.
- * Its fonts.conf names a fonts folder in the system temp directory; ours names the unpacked fonts (without any font, text has no width).
- */
-async function npmChromium() {
-    const pkg = npmChromiumPackage();
-    if (!pkg) {
-        return undefined;
-    }
-    const cacheRoot = path.resolve(pkg.dir, '..', '..', '.cache', 'npm-chromium');
-    const target = path.join(cacheRoot, pkg.version);
-    const executablePath = path.join(target, 'chromium');
+    const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const target = path.resolve(dir, '..', '..', '.cache', 'npm-chromium', version);
     const fontsConf = path.join(target, 'fonts.conf');
-    if (!fs.existsSync(executablePath) || !fs.existsSync(fontsConf)) {
-        fs.mkdirSync(cacheRoot, { recursive: true });
-        const staging = fs.mkdtempSync(path.join(cacheRoot, `.staging-${pkg.version}-`));
-        try {
-            const unpack =
-                `const { default: c } = await import(${JSON.stringify(pkg.entry)});` +
-                'process.stdout.write(await c.executablePath());';
-            const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', unpack], {
-                env: { ...process.env, TMPDIR: staging }
-            });
-            if (path.resolve(stdout.trim()) !== path.join(staging, 'chromium')) {
-                throw new Error(`${NPM_CHROMIUM} unpacked to ${stdout.trim()}, expected ${staging}/chromium`);
-            }
-            fs.writeFileSync(
-                path.join(staging, 'fonts.conf'),
-                '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n' +
-                    `    <dir>${path.join(target, 'fonts')}</dir>\n` +
-                    `    <cachedir>${path.join(target, 'fonts-cache')}</cachedir>\n</fontconfig>\n`
-            );
-            fs.rmSync(target, { recursive: true, force: true });
-            fs.renameSync(staging, target);
-        } catch (error) {
-            fs.rmSync(staging, { recursive: true, force: true });
-            // Another process finishing first is fine; anything else is a failure.
-            if (!fs.existsSync(executablePath) || !fs.existsSync(fontsConf)) {
-                throw error;
-            }
-        }
+    if (!fs.existsSync(fontsConf)) {
+        // An interrupted unpack leaves no fonts.conf; the package would take its half-written chromium as done.
+        fs.rmSync(target, { recursive: true, force: true });
+        fs.mkdirSync(target, { recursive: true });
+        const unpack = `const { default: c } = await import(${JSON.stringify(entry)}); await c.executablePath();`;
+        await promisify(execFile)(process.execPath, ['--input-type=module', '-e', unpack], {
+            env: { ...process.env, TMPDIR: target }
+        });
+        fs.writeFileSync(
+            fontsConf,
+            `<?xml version="1.0"?>\n<fontconfig><dir>${target}/fonts</dir>` +
+                `<cachedir>${target}/fonts-cache</cachedir></fontconfig>\n`
+        );
     }
+    const executablePath = path.join(target, 'chromium');
     return {
         executablePath,
-        description: `${NPM_CHROMIUM} ${pkg.version} from npm (${path.relative(process.cwd(), executablePath)})`,
+        description: `${NPM_CHROMIUM} ${version} from npm (${path.relative(process.cwd(), executablePath)})`,
         env: { FONTCONFIG_FILE: fontsConf }
     };
 }
@@ -141,14 +105,9 @@ const OFFLINE_FLAGS = [
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
 ];
 
-/**
- * Launches the browser findBrowser() picks (or the one given) with the offline flags. playwright's launch()
- * starts it on a fresh temporary user data dir of its own (--user-data-dir=<new temp dir>) and deletes it
- * on close.
- * @param {FoundBrowser} [found]
- */
-export async function launchBrowser(found) {
-    const browser = found ?? (await findBrowser());
+/** Launches findBrowser()'s pick with the offline flags, on a fresh profile Playwright deletes on close. */
+export async function launchBrowser() {
+    const browser = await findBrowser();
     return chromium.launch({
         executablePath: browser.executablePath,
         headless: true,

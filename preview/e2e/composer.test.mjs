@@ -1,9 +1,5 @@
-// Browser end-to-end tests of the compiled composer (force-app) on the preview page, against the simulated org
-// and the simulated 8x8: only what needs the whole stack (the send paths from click to phone to Verified, the
-// receipt round trip, a resume through the related list, the page's guards and layout). The component's own
-// states are Jest's (src-ts/lwc/**/__tests__). One server and one browser for all tests; each test opens a fresh
-// browser context, which is a fresh simulated org. Every page must end with no console error and no request
-// beyond 127.0.0.1. Where time must pass, the test moves the page's clock and the simulated org's clock.
+// Browser tests of the compiled composer on the preview page: only what needs the whole stack (the component's own
+// states are Jest's). One server and browser; each test a fresh context, so a fresh simulated org.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import os from 'node:os';
@@ -19,22 +15,21 @@ const CONCURRENCY = 3;
 const FAST = { latency: 0, timeout: 300 };
 
 /**
- * Opens the preview in a fresh context (a fresh simulated org); closed when the test ends. The page's clock
- * is Playwright's (it runs at the real pace until a test moves it), so a test can move time on (see
- * moveClocks and whileSending) instead of waiting.
+ * Opens the preview with the page's clock installed (so a test moves time on instead of waiting). When the test
+ * ends, it closes and must have had no console error and no request beyond 127.0.0.1, unless `clean: false`.
  */
-async function open(t, query, options) {
+async function open(t, query, { clean = true, ...options } = {}) {
     const view = await harness.openPage({ ...FAST, ...query }, options);
-    t.after(() => view.close());
+    t.after(async () => {
+        await view.close();
+        if (clean) {
+            assert.deepEqual(view.problems.offHostRequests, [], 'requests left 127.0.0.1');
+            assert.deepEqual(view.problems.consoleErrors, [], 'console errors');
+        }
+    });
     await view.page.clock.install();
     await recordComposerDom(view.composer);
     return view;
-}
-
-/** Every page ends with no console error and no request beyond 127.0.0.1. */
-function assertCleanPage(view) {
-    assert.deepEqual(view.problems.offHostRequests, [], 'requests left 127.0.0.1');
-    assert.deepEqual(view.problems.consoleErrors, [], 'console errors');
 }
 
 const byId = (view, id) => view.composer.locator(`[data-id="${id}"]`);
@@ -52,17 +47,11 @@ async function codeOnPhone(view, n = 1) {
 const send = (view) => whileSending(view, () => button(view, 'send').click());
 
 /**
- * Does what sends a code (a click, a key) and, once the controller has taken the send, moves both clocks on
- * by the composer's first status-poll delay (1 s, POLL_DELAYS_MS in statusPoll.ts) instead of waiting it
- * out: to the page and to the simulated org alike it is a second that passed. A refused send starts no poll,
- * so its clocks stay. Should the move come before the poll's timer is set, the poll just waits the real
- * second: slower, never wrong. `beforeClocksMove` checks what shows while the send is still in flight: once
- * the clocks move, the poll may settle it at once.
+ * Does `act` (a click, a key) and, once a send is taken, moves both clocks on by the composer's first poll delay
+ * (1 s, POLL_DELAYS_MS in statusPoll.ts) instead of waiting it out. `beforeClocksMove` checks the in-flight
+ * state; the page clock is held still until then, so a busy machine's first poll cannot settle the send first.
  */
 async function whileSending(view, act, beforeClocksMove) {
-    // The installed page clock runs on by itself: on a busy machine the first poll's second could pass, and settle
-    // the send, before a check of the in-flight state ran. So a send with such a check holds the page clock still
-    // until the clocks move.
     if (beforeClocksMove) {
         await holdPageClock(view);
     }
@@ -78,10 +67,7 @@ async function whileSending(view, act, beforeClocksMove) {
     }
 }
 
-/**
- * Pauses the page clock a quarter second ahead of its own now: pauseAt refuses a time the running clock has already
- * passed, and reading the page's time takes a moment, so on a busy machine it tries again with a fresh reading.
- */
+/** Pauses the page clock just ahead of its now, again if the running clock passed it first (pauseAt refuses). */
 async function holdPageClock(view) {
     for (let attempt = 1; ; attempt++) {
         const now = await view.page.evaluate(() => Date.now());
@@ -108,10 +94,7 @@ async function assertNoCodeInComposer(view, code) {
     assert.ok(!seen.includes(code), `the code ${code} appeared in the composer's DOM`);
 }
 
-/**
- * Moves time on by `seconds` for the page (Playwright's clock, installed by `open`) and for
- * this tab's simulated org (the preview server's /sim/clock).
- */
+/** Moves time on by `seconds` for the page (Playwright's clock) and this tab's simulated org (/sim/clock). */
 async function moveClocks(view, seconds) {
     const session = await view.page.evaluate(() => window.sessionStorage.getItem('whatsapp-otp-preview-session'));
     const response = await fetch(`${harness.url}sim/clock`, {
@@ -135,10 +118,7 @@ async function waitUntil(condition, what, timeoutMs = 3000) {
 
 const phone = (view, id) => view.page.locator(`[data-id="customer-phone"] [data-id="${id}"]`);
 
-/**
- * Moves both clocks on a second at a time until `locator` shows `text`: the composer's next status call
- * waits on the page's clock, and its answer on the receipts the simulated org's clock has brought.
- */
+/** Moves both clocks on a second at a time until `locator` shows `text` (the poll waits on both). */
 async function moveClocksUntil(view, locator, text, maxSeconds = 20) {
     for (let second = 0; second <= maxSeconds; second += 1) {
         const shown = await locator.filter({ hasText: text }).count();
@@ -212,7 +192,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         );
         assert.deepEqual(subjects, tasks);
         await assertNoCodeInComposer(view, code);
-        assertCleanPage(view);
     });
 
     it('reload after Send: the card resumes the code in flight, and the same code verifies', async (t) => {
@@ -231,7 +210,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         await enterCode(view, code);
         await waitForText(byId(view, 'status'), VERIFIED);
         await assertNoCodeInComposer(view, code);
-        assertCleanPage(view);
     });
 
     it('an older code after a resend costs an attempt, and the card says to ask for the newest code', async (t) => {
@@ -250,7 +228,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         await waitForText(byId(view, 'resend-notice'), notice.trim());
         await enterCode(view, newest);
         await waitForText(byId(view, 'status'), VERIFIED);
-        assertCleanPage(view);
     });
 
     it('a timeout may have delivered the code: its receipts show 8x8 had it, so the card says sent, and the code verifies', async (t) => {
@@ -259,18 +236,14 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         const code = await codeOnPhone(view);
         // The simulated 8x8 took the message though its answer timed out: its receipts come, and the card says so.
         await waitForText(byId(view, 'status'), CODE_SENT);
-        assert.equal(
-            (await byId(view, 'status').innerText()).includes(label('WhatsAppOtp_Status_Unconfirmed')),
-            false,
-            'no "may have been delivered" beside a receipt'
-        );
+        const unconfirmed = (await byId(view, 'status').innerText()).includes(label('WhatsAppOtp_Status_Unconfirmed'));
+        assert.ok(!unconfirmed, 'no "may have been delivered" beside a receipt');
         assert.equal(await byId(view, 'error').count(), 0, 'no error besides the one message');
         assert.equal(await view.page.locator('lightning-toast').count(), 0, 'no toast');
         await assertAccessible(view.page, 'unconfirmed');
         await enterCode(view, code);
         await waitForText(byId(view, 'status'), VERIFIED);
         await assertNoCodeInComposer(view, code);
-        assertCleanPage(view);
     });
 
     for (const [outcome, labelName] of [
@@ -293,7 +266,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
             }
             assert.equal(await view.page.locator('[data-id="whatsapp-code"]').count(), 0, 'nothing reached the phone');
             assert.equal(await byId(view, 'code').count(), 0, 'no code entry after a refusal');
-            assertCleanPage(view);
         });
     }
 
@@ -308,14 +280,8 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         await view.page.reload();
         await waitForText(byId(view, 'status'), CODE_SENT);
         await byId(view, 'code').waitFor();
-        assert.equal(
-            await byId(view, 'status')
-                .innerText()
-                .then((text) => text.includes(label('WhatsAppOtp_Error_StillSending'))),
-            false,
-            'no longer "still being sent"'
-        );
-        assertCleanPage(view);
+        const stillSending = (await byId(view, 'status').innerText()).includes(label('WhatsAppOtp_Error_StillSending'));
+        assert.ok(!stillSending, 'no longer "still being sent"');
     });
 
     it('the scenario controls: the title from the URL, the outcome and contact switches, Start over', async (t) => {
@@ -336,7 +302,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         await view.page.locator('[data-id="scenario-contact"]').selectOption('no-phone');
         await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
         assert.match(view.page.url(), /contact=no-phone/);
-        assertCleanPage(view);
     });
 
     it('a request to another address of this machine never arrives, and the page reports it', async (t) => {
@@ -357,7 +322,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         const url = `http://${host}:${server.address().port}/`;
         assert.equal(await (await fetch(url)).text(), 'reached', 'the server answers outside the browser');
 
-        const view = await open(t, { contact: 'mobile' });
+        const view = await open(t, { contact: 'mobile' }, { clean: false });
         const fromPage = await view.page.evaluate(async (target) => {
             try {
                 await fetch(target, { mode: 'no-cors' });
@@ -415,7 +380,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         assert.ok(layout.subjectsWhole, 'every Task subject shows whole');
         assert.ok(layout.timesOneLine, 'every Task time keeps to one line');
         assert.ok(layout.resetHeight <= 40, `Start over stays one line high: ${layout.resetHeight}px`);
-        assertCleanPage(view);
     });
 
     it('after Send, the composer reaches Delivered and then Read without a reload; the phone shows the ticks', async (t) => {
@@ -445,7 +409,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         assert.equal(await byId(view, 'delivery-status').locator('[data-ticks="read"]').count(), 1);
         assert.equal(await byId(view, 'code').count(), 1, 'the code can still be entered');
         await assertNoCodeInComposer(view, code);
-        assertCleanPage(view);
     });
 
     it('not on WhatsApp: "Sent by SMS instead", and the phone gets an SMS with the same code, which verifies', async (t) => {
@@ -470,6 +433,5 @@ describe('whatsappOtpComposer on the preview page', { concurrency: CONCURRENCY }
         await byId(view, 'verified').waitFor({ timeout: 10000 });
         assert.equal(await byId(view, 'delivery-status').count(), 0, 'the delivery status goes once verified');
         await assertNoCodeInComposer(view, smsCode);
-        assertCleanPage(view);
     });
 });

@@ -1,6 +1,5 @@
-// Shared by the e2e tests and the screenshot script: one preview server and one browser, a fresh
-// context (so a fresh simulated org) per page, and the guards every page runs under: no console
-// error, no request beyond 127.0.0.1.
+// Shared by the e2e tests and the screenshot script: one preview server and one browser, a fresh context (so a
+// fresh simulated org) per page, which records its console errors and requests beyond 127.0.0.1.
 import assert from 'node:assert/strict';
 import axe from 'axe-core';
 import { startPreview } from '../server.mjs';
@@ -66,11 +65,7 @@ export async function startHarness({ now } = {}) {
     };
 }
 
-/**
- * Records everything the composer's subtree ever holds from now on (added nodes, text changes and
- * attribute values, read with the native DOM accessors), so a test can prove that a code never
- * appeared there at any moment.
- */
+/** Records all the composer's subtree holds from now on, so a test can prove a code never appeared there. */
 export async function recordComposerDom(composer) {
     await composer.evaluate((host) => {
         const native = window.__previewNative;
@@ -103,10 +98,8 @@ export async function composerDomSoFar(composer) {
 }
 
 /**
- * Fails on any serious or critical axe violation on the whole page: axe-core's own `axe.run(document)` in
- * the page, which the preview (no iframes) needs nothing more than. axe is put into the page once, at its
- * first scan; a wrapper such as @axe-core/playwright puts its 550 kB source in again for every scan, and
- * that was most of a scan's CPU here (0.3 s against under 0.1 s once axe is in the page).
+ * Fails on any serious or critical axe violation on the page. axe-core goes into the page once: a wrapper such as
+ * @axe-core/playwright injects its 550 kB again at every scan, most of a scan's CPU here.
  */
 export async function assertAccessible(page, state) {
     if (!(await page.evaluate(() => typeof window.axe === 'object'))) {

@@ -1,7 +1,5 @@
-// Delivery receipts in the simulation (no browser), run from simulated-org.test.mjs: the shared transition
-// cases (WhatsAppOtpReceiptTransitions.json, also run by the Apex WhatsAppOtpReceiptTransitionsTest) on
-// preview/sim/receipts.mjs, the simulated 8x8's receipt timeline on the session's clock, the simulated
-// receipt endpoint, getSendStatus's delivery fields, and the SMS fallback with the same code.
+// Delivery receipts in the simulation (run from simulated-org.test.mjs): the shared token, transition and timestamp
+// cases, 8x8's receipt timeline on the session's clock, the receipt endpoint and the SMS fallback.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
@@ -75,18 +73,13 @@ async function sent(outcome, receipts = true) {
     return { ...recorded, org, challengeId, status: statusNow, advance };
 }
 
-const deliveryOf = ({ channel, whatsappStatus, smsStatus, fallbackEnabled }) => ({
-    channel,
-    whatsappStatus,
-    smsStatus,
-    fallbackEnabled
-});
+/** getSendStatus's delivery fields: [channel, whatsappStatus, smsStatus, fallbackEnabled]. */
+const deliveryOf = (status) => [status.channel, status.whatsappStatus, status.smsStatus, status.fallbackEnabled];
 
 describe('simulated delivery receipts', () => {
     it('a delivered message: queued, then sent, delivered and read as the session clock reaches each', async () => {
         const { status, advance, inbox, ticks } = await sent('success');
-        const delivery = { channel: 'WHATSAPP', whatsappStatus: 'QUEUED', smsStatus: null, fallbackEnabled: false };
-        assert.deepEqual(deliveryOf(status()), delivery);
+        assert.deepEqual(deliveryOf(status()), ['WHATSAPP', 'QUEUED', null, false]);
         advance(T.sent - 500);
         assert.equal(status().whatsappStatus, 'QUEUED', 'no receipt comes before its time');
         advance(500);
@@ -108,8 +101,7 @@ describe('simulated delivery receipts', () => {
         assert.equal(sentBodies[0].dlrCallbackUrl, undefined, 'the gateway asks 8x8 for no receipts');
         advance(T.read);
         assert.equal(status().status, 'SENT', 'the send itself is reported');
-        const nothing = { channel: null, whatsappStatus: null, smsStatus: null, fallbackEnabled: true };
-        assert.deepEqual(deliveryOf(status()), nothing, 'no receipt reached the org');
+        assert.deepEqual(deliveryOf(status()), [null, null, null, true], 'no receipt reached the org');
         assert.equal(inbox.length, 1, "8x8's SMS fallback still reaches the phone");
         assert.deepEqual(ticks, [], 'no WhatsApp ticks for a number without WhatsApp');
     });
@@ -130,13 +122,7 @@ describe('simulated delivery receipts', () => {
         assert.equal(inbox.length, 0, 'no WhatsApp message reaches a number without WhatsApp');
 
         advance(T.sent);
-        const undelivered = {
-            channel: 'WHATSAPP',
-            whatsappStatus: 'UNDELIVERED',
-            smsStatus: null,
-            fallbackEnabled: true
-        };
-        assert.deepEqual(deliveryOf(status()), undelivered);
+        assert.deepEqual(deliveryOf(status()), ['WHATSAPP', 'UNDELIVERED', null, true]);
         const { errorCode, errorMessage } = RECEIPT_ERRORS.notOnWhatsApp;
         assert.deepEqual([status().deliveryErrorCode, status().deliveryErrorDetail], [String(errorCode), errorMessage]);
 
@@ -157,13 +143,7 @@ describe('simulated delivery receipts', () => {
         advance(T.sent);
         assert.equal(status().whatsappStatus, 'SENT');
         advance(60000);
-        const undelivered = {
-            channel: 'WHATSAPP',
-            whatsappStatus: 'UNDELIVERED',
-            smsStatus: null,
-            fallbackEnabled: false
-        };
-        assert.deepEqual(deliveryOf(status()), undelivered);
+        assert.deepEqual(deliveryOf(status()), ['WHATSAPP', 'UNDELIVERED', null, false]);
         assert.equal(inbox.length, 0);
     });
 });
@@ -193,7 +173,7 @@ describe('simulated receipt endpoint', () => {
         ];
         assert.deepEqual(
             bodies.map((body) => org.receiveReceipt('s', body)),
-            [false, false, false, false]
+            Array(4).fill(false)
         );
         assert.deepEqual(status(), before);
         assert.equal(org.records('s').challenges.length, 1, 'never creates a challenge');

@@ -1,6 +1,4 @@
-// The two send paths in the simulation (no browser), run from simulated-org.test.mjs: the agent's sendOtp and
-// the Flow action's sendFromFlow both lock every row first, then read, then insert (the same steps the Apex
-// WhatsAppOtpSendPathOrderTest asserts through WhatsAppOtpChallengeStore), and neither calls 8x8 itself.
+// The simulation's two send paths (run from simulated-org.test.mjs), their step order, caps and verification proof.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CONTACTS } from '../sim/contacts.mjs';

@@ -1,6 +1,4 @@
-// What the Node tests of the simulation share: a simulated org on a clock the test moves, recording the bodies
-// it sent to 8x8, the customer's inbox and the phone's ticks; the scenario of a send; a send that waits for its
-// delivery.
+// What the simulation's Node tests share: an org on a clock the test moves, recording 8x8 bodies, inbox and ticks.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONTACTS } from '../sim/contacts.mjs';

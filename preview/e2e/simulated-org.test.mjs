@@ -1,8 +1,5 @@
-// Node tests of the preview's simulated org and simulated 8x8 (no browser): the body they exchange is
-// the project's fixture, the 8x8 answers map to the Apex error codes and send outcomes, the challenge
-// states follow docs/architecture.md ("Send reservation, delivery and the policy"), the policy module
-// passes the cases the Apex policy test runs, and parallel requests to the simulation's HTTP server cannot
-// get around its limits. A clock the tests move drives expiry, cooldown and the rolling windows.
+// Node tests of the simulated org and 8x8 (no browser), on a clock the tests move: the request body, the 8x8
+// outcomes, the challenge states, the shared policy and phone cases, and parallel requests to the server.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -42,15 +39,6 @@ function refused(answer) {
     assert.equal(answer.status, 'REFUSED', `expected a refusal, got ${JSON.stringify(answer)}`);
     assert.equal(answer.challengeId, undefined, 'a refusal reserves nothing');
     return { errorCode: answer.errorCode, message: answer.errorMessage, retryAt: answer.retryAt };
-}
-
-function thrown(action) {
-    try {
-        action();
-    } catch (error) {
-        return error;
-    }
-    return assert.fail('expected a failure');
 }
 
 describe('shared send-outcome Task cases (WhatsAppOtpSendTaskCases.json, also run by WhatsAppOtpTaskOutcomeTest)', () => {
@@ -150,8 +138,7 @@ describe('simulated controller', () => {
         assert.equal(reservation.expiresAt, '2026-01-01T00:01:00.000Z');
         assert.equal(reservation.resendAvailableAt, '2026-01-01T00:00:15.000Z');
         assert.equal(org.getSendStatus('s', { challengeId }, options).status, 'SENDING');
-        const early = thrown(() => org.verifyOtp('s', { challengeId, code: '123456' }, options));
-        assert.equal(early.errorCode, 'STILL_SENDING');
+        assert.throws(() => org.verifyOtp('s', { challengeId, code: '1' }, options), { errorCode: 'STILL_SENDING' });
         assert.equal(inbox.length, 0);
         await org.deliveriesDone('s');
         const status = org.getSendStatus('s', { challengeId }, options);
@@ -172,8 +159,7 @@ describe('simulated controller', () => {
         assert.deepEqual(verdictOf(org.verifyOtp('s', right, options)), { status: 'VERIFIED', attemptsRemaining: 0 });
         const [stored] = org.records('s').challenges;
         assert.deepEqual([stored.codeHash, stored.codeSalt], [null, null]);
-        const again = thrown(() => org.verifyOtp('s', { ...right, code: '12a' }, options));
-        assert.equal(again.errorCode, 'ALREADY_VERIFIED');
+        assert.throws(() => org.verifyOtp('s', { ...right, code: '12a' }, options), { errorCode: 'ALREADY_VERIFIED' });
         const tasks = org.records('s').tasks;
         assert.deepEqual(
             tasks.map(({ kind }) => kind),
@@ -195,8 +181,8 @@ describe('simulated controller', () => {
             const options = scenario('success', overrides);
             const { challengeId } = await sendAndDeliver(org, options);
             const wrong = { challengeId, code: wrongCodeFor(codeOf(inbox[0])) };
-            const format = thrown(() => org.verifyOtp('s', { ...wrong, code: '12a' }, options));
-            assert.equal(format.message, message('INVALID_CODE_FORMAT', 6));
+            const format = { message: message('INVALID_CODE_FORMAT', 6) };
+            assert.throws(() => org.verifyOtp('s', { ...wrong, code: '12a' }, options), format);
             const answers = [wrong, wrong, { challengeId, code: codeOf(inbox[0]) }].map((params) =>
                 Object.values(org.verifyOtp('s', params, options))
             );
@@ -248,16 +234,16 @@ describe('simulated controller', () => {
         advance(15);
         const second = await sendAndDeliver(org, scenario('success', { attempts: 5 }));
         assert.equal(second.status.attemptsRemaining, 1, '6 wrong carried over, capped at 4 of 5');
-        const old = thrown(() => org.verifyOtp('s', { challengeId, code: codeOf(inbox[0]) }, lenient));
-        assert.equal(old.errorCode, 'SUPERSEDED');
+        const old = { challengeId, code: codeOf(inbox[0]) };
+        assert.throws(() => org.verifyOtp('s', old, lenient), { errorCode: 'SUPERSEDED' });
     });
 
     it('answers a verify on a Failed challenge with the send’s own error code', async () => {
         const { org } = orgWithClock();
         const options = scenario('400-number');
         const { challengeId } = await sendAndDeliver(org, options);
-        const error = thrown(() => org.verifyOtp('s', { challengeId, code: '123456' }, options));
-        assert.deepEqual([error.errorCode, error.message], ['INVALID_NUMBER', message('INVALID_NUMBER')]);
+        const error = { errorCode: 'INVALID_NUMBER', message: message('INVALID_NUMBER') };
+        assert.throws(() => org.verifyOtp('s', { challengeId, code: '123456' }, options), error);
     });
 
     it('ten wrong codes in 24 hours lock further sends; a lifted lockout allows them again, logged', async () => {

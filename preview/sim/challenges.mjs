@@ -1,12 +1,10 @@
-// One session's records, as the Apex stores them: the WhatsApp_OTP_Challenge__c rows (with the helpers of
-// WhatsAppOtpChallengeStore and WhatsAppOtpCodes) and the Tasks of WhatsAppOtpActivityLog. A session is one browser
-// tab's simulated org, with its own clock and one agent.
+// One session's records: WhatsApp_OTP_Challenge__c rows (WhatsAppOtpChallengeStore, WhatsAppOtpCodes) and Tasks.
 import crypto from 'node:crypto';
 import { label } from './labels.mjs';
 
 export const SECOND = 1000;
 
-/** The preview's one agent per session: the verifier verifyOtp names (the Apex names the caller, UserInfo.getName()). */
+/** The preview's one agent per session, the verifier verifyOtp names (the Apex: UserInfo.getName()). */
 export const PREVIEW_AGENT_NAME = 'Jane Doe';
 
 /** A new session: no records, its clock `now()` plus whatever the tests moved it by. */
@@ -79,10 +77,7 @@ const TASK_LABELS = {
     'lockout lifted': 'WhatsAppOtp_Task_LockoutLifted'
 };
 
-/**
- * WhatsAppOtpActivityLog: a completed Task on the Contact, its subject from the same Custom Label as the Apex's
- * (the masked phone, or the supervisor's name, in it, and for a send not confirmed the error code; never the code).
- */
+/** WhatsAppOtpActivityLog: a completed Task on the Contact, its subject the Apex's Custom Label (never the code). */
 export function logTask(session, kind, contactId, detail, challengeId) {
     session.tasks.push({
         contactId,

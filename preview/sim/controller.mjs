@@ -1,6 +1,4 @@
-// WhatsAppOtpController's @AuraEnabled methods on one session (src-ts/types/apex.d.ts is their contract, and
-// check:controller-contract ties it to the Apex): sendOtp, getSendStatus, verifyOtp and liftLockout, with the
-// verification rule (WhatsAppOtpService.verify) the Flow action shares.
+// WhatsAppOtpController's @AuraEnabled methods on one session, in the shapes of src-ts/types/apex.d.ts.
 import crypto from 'node:crypto';
 import { AgentError, fail } from './agentErrors.mjs';
 import {
@@ -20,11 +18,7 @@ import { locksAfterWrongCode } from './policy.mjs';
 import { reserveAll, targetOf } from './reservation.mjs';
 import { checkedSettings } from './scenario.mjs';
 
-/**
- * sendOtp: checks, then reserves a challenge in Sending, synchronously (the check and the insert have no await
- * between them, as the Apex's locked rows make them one step), and queues its delivery. Every refusal comes back
- * as data (status REFUSED), never thrown.
- */
+/** sendOtp: no await from check to insert, as the Apex's locked rows make them one step; a refusal is data. */
 export function sendOtp(session, { recordId }, scenario, queueDelivery) {
     try {
         const settings = checkedSettings(scenario);
@@ -52,14 +46,12 @@ export function sendOtp(session, { recordId }, scenario, queueDelivery) {
     }
 }
 
-/** getSendStatus: where a reservation stands. */
 export function getSendStatus(session, { challengeId }, { settings }) {
     const challenge = session.challenges.get(challengeId);
     if (!challenge) {
         throw fail('CHALLENGE_NOT_FOUND');
     }
-    // As WhatsAppOtpService.sendStatusOf: a reservation whose job never completed is as good as expired once its
-    // lifetime is over, and fails with TIMEOUT, so polling ends.
+    // As WhatsAppOtpService.sendStatusOf: a job that never completed fails with TIMEOUT at expiry, so polling ends.
     const overdue = challenge.status === 'Sending' && challenge.expiresAt <= session.clock();
     const errorCode = overdue ? 'TIMEOUT' : challenge.errorCode;
     const status = overdue
@@ -76,7 +68,6 @@ export function getSendStatus(session, { challengeId }, { settings }) {
         resendAvailableAt: resendAvailableAt(challenge, settings),
         codeLength: challenge.codeLength,
         attemptsRemaining: Math.max(0, challenge.maxAttempts - challenge.attempts),
-        // The delivery fields: upper case, as the controller returns them.
         channel: upper(challenge.channel),
         whatsappStatus: upper(challenge.whatsappStatus),
         smsStatus: upper(challenge.smsStatus),
@@ -95,10 +86,7 @@ export function numberDiffers(challenge) {
     return (msisdn ? numberHash(msisdn) : null) !== challenge.numberHash;
 }
 
-/**
- * WhatsAppOtpNumberChange: when a differing number last changed after the send, from field history (a contact's
- * phoneChangedAt stands in for its ContactHistory rows); undefined without a dated change.
- */
+/** WhatsAppOtpNumberChange: phoneChangedAt stands in for the Contact's ContactHistory rows. */
 export function numberChangedAt(challenge) {
     const changedAt = contactById(challenge.contactId)?.phoneChangedAt;
     return numberDiffers(challenge) && changedAt > challenge.createdAt ? new Date(changedAt).toISOString() : undefined;
@@ -110,10 +98,7 @@ const closed = (session, challenge, status, kind) => {
     return { status: status.toUpperCase(), attemptsRemaining: 0 };
 };
 
-/**
- * verifyOtp (WhatsAppOtpService.verify). Synchronous from the read to the write, as the Apex's FOR UPDATE lock
- * makes it: parallel guesses each cost an attempt, and a challenge that left Pending never returns.
- */
+/** WhatsAppOtpService.verify: no await from read to write, as its FOR UPDATE lock makes parallel guesses serial. */
 export function verifyOtp(session, { challengeId, code }, { settings }) {
     const challenge = /^a0X[A-Za-z0-9]{15}$/.test(String(challengeId)) ? session.challenges.get(challengeId) : null;
     if (!challenge) {
@@ -176,7 +161,7 @@ export function verifyOtp(session, { challengeId, code }, { settings }) {
     return { status: 'INVALID_CODE', attemptsRemaining: challenge.maxAttempts - challenge.attempts };
 }
 
-/** liftLockout: the preview's agent holds the supervisor permission; logged as a Task. */
+/** liftLockout: the preview's agent holds the supervisor permission. */
 export function liftLockout(session, { contactId }) {
     const contact = typeof contactId === 'string' ? contactById(contactId) : undefined;
     if (!contact) {

@@ -1,6 +1,4 @@
-// The customer's phone: the WhatsApp messages the simulated 8x8 accepted (and the SMS of a fallback), per
-// browser tab (session), streamed to the page's phone panel with server-sent events, and each WhatsApp
-// message's ticks as its receipts come. This is the only way a code reaches the browser.
+// The customer's phone per session, streamed to the page's phone panel: the only way a code reaches the browser.
 export function createCustomerPhone() {
     const inboxes = new Map();
 

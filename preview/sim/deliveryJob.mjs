@@ -6,10 +6,7 @@ import { close, hashCode, logTask } from './challenges.mjs';
 import { buildFallbackRequestBody, buildRequestBody } from './requestBody.mjs';
 import { SETTINGS } from './scenario.mjs';
 
-/**
- * Delivers one reserved challenge through the simulated 8x8. `receipts` schedules and posts 8x8's receipts
- * (`post` is undefined without the receipt endpoint).
- */
+/** Delivers one reserved challenge; `receipts.post` is undefined without the receipt endpoint. */
 export async function deliver({ session, sessionId, challenge, msisdn, scenario, messagingApi, phone, receipts }) {
     const { outcome, settings, timings } = scenario;
     const { codeLength, clientMessageId } = challenge;
@@ -29,8 +26,7 @@ export async function deliver({ session, sessionId, challenge, msisdn, scenario,
         timeoutMs: timings.timeout,
         deliver: (message) => phone.deliver(sessionId, { ...message, codeExpirationMinutes: settings.codeTtlMinutes }),
         phoneStatus: (umid, state) => phone.status?.(sessionId, umid, state),
-        // 8x8 delivers on its own timeline either way (the phone's ticks, the SMS fallback); it posts the
-        // receipts only to a dlrCallbackUrl.
+        // 8x8 delivers on its own timeline either way; it posts receipts only to a dlrCallbackUrl.
         receipts: { schedule: receipts.schedule, post: receipts.post ?? (() => undefined) }
     });
     const errorCode = errorCodeFor8x8(answer);

@@ -1,6 +1,4 @@
-// The invocable actions a flow calls, on one session: Send WhatsApp OTP (WhatsAppOtpSendAction), Verify WhatsApp
-// OTP (WhatsAppOtpVerifyAction) and Get WhatsApp OTP Verification (WhatsAppOtpGetVerificationAction). One result
-// per request, in order.
+// WhatsAppOtpSendAction, WhatsAppOtpVerifyAction and WhatsAppOtpGetVerificationAction: one result per request.
 import crypto from 'node:crypto';
 import { AgentError, refusalOr } from './agentErrors.mjs';
 import { iso, SECOND } from './challenges.mjs';
@@ -16,11 +14,7 @@ function tokenHash(token) {
         : 'malformed';
 }
 
-/**
- * Reserves every allowed Contact in one transaction, as reserveAll does, and queues the deliveries; never calls
- * 8x8 itself: { success: true, status: 'SENDING', challengeId, maskedPhone, expiresAt } or { success: false,
- * errorCode, errorMessage }.
- */
+/** Reserves every allowed Contact in one transaction and queues the deliveries; never calls 8x8 itself. */
 export function sendFromFlow(session, { recordIds }, scenario, queueDelivery) {
     const refused = (error) => ({ success: false, errorCode: error.errorCode, errorMessage: error.message });
     const settings = refusalOr(() => checkedSettings(scenario));
@@ -52,11 +46,7 @@ export function verifyFromFlow(session, params, scenario) {
     return { ...verdict, verificationToken: token };
 }
 
-/**
- * For one request: with a token, only the verification that issued it counts, once (bound); without, the
- * Contact's latest verification in the window (not bound). The window is the lesser of the request's and the
- * settings' maxVerificationWindowMinutes (1440 when unset).
- */
+/** With a token, only the verification that issued it, once (bound); without, the Contact's latest in the window. */
 export function getVerification(session, { contactId, windowMinutes, verificationToken }, { settings = {} } = {}) {
     const window = Math.max(0, Math.min(windowMinutes ?? 0, settings.maxVerificationWindowMinutes ?? 1440));
     const since = session.clock() - window * 60 * SECOND;

@@ -1,5 +1,4 @@
-// Reads the project's Custom Labels, so the preview shows (and the simulated controller throws) the
-// very strings that deploy.
+// The project's Custom Labels: the preview shows (and the simulated controller throws) the strings that deploy.
 import fs from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { labelsFile } from './paths.mjs';

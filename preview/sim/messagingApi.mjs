@@ -1,8 +1,5 @@
-// The simulated 8x8 Messaging Apps API: POST /api/v1/subaccounts/{subAccountId}/messages.
-// It validates the request body against the spec in the repo (single-message-request) and answers
-// 400 for an invalid body, as 8x8 would; otherwise it answers with the outcome the scenario chose.
-// Accepted messages go to the customer's phone (the preview page's phone panel), and their delivery
-// receipts go to the simulated org on a timeline (./receipts.mjs), as 8x8 posts them to dlrCallbackUrl.
+// The simulated 8x8 POST /api/v1/subaccounts/{subAccountId}/messages: 400 for a body outside the spec, else the
+// scenario's outcome; an accepted message reaches the page's phone and its receipts the org (./receipts.mjs).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import Ajv from 'ajv';
@@ -51,12 +48,7 @@ function codeOf(template) {
 export function createMessagingApi() {
     const validateRequest = compileRequestSchema();
 
-    /**
-     * What happens to an accepted message. The customer's phone gets the WhatsApp message at once (or, for a
-     * number not on WhatsApp or a phone that stays offline, never), then its ticks as the receipts come; an
-     * SMS fallback reaches it as an SMS with the same code. Each receipt of `receiptTimeline` is posted
-     * through receipts.post when receipts.schedule says it is due (on the session's simulated clock).
-     */
+    /** An accepted message: on the phone (unless never delivered), then its receipts on the session's clock. */
     function followDelivery({ umid, body, outcome, deliver, phoneStatus, receipts }) {
         const template = body.content?.template;
         const smsFallback = smsFallbackOf(body);
@@ -96,16 +88,11 @@ export function createMessagingApi() {
         }
     }
 
-    /**
-     * Handles one send. Resolves to { status, headers, body } or, for the timeout outcome, to
-     * { timedOut: true } after timeoutMs (the caller's callout timeout).
-     */
+    /** Resolves to { status, headers, body }, or to { timedOut: true } after timeoutMs for the timeout outcome. */
     async function sendMessage({ body, outcome = 'success', latencyMs = 0, timeoutMs = 0, ...delivery }) {
         const valid = validateRequest(body);
         if (outcome === 'timeout') {
-            // 8x8 took the message, but its answer comes too late: the customer has the code, the caller does not
-            // know. This is the unknown outcome the org stores as verifiable; its receipts still come, matched by
-            // clientMessageId.
+            // 8x8 took the message but answers too late: the customer has the code; its receipts still come.
             if (valid) {
                 followDelivery({ umid: crypto.randomUUID(), body, outcome: 'success', ...delivery });
             }

@@ -1,5 +1,4 @@
-// Where the preview finds the project's real sources: the labels, the fixture, the spec and the
-// compiled components all come from the files that deploy, never from copies.
+// The project's files the preview reads: the ones that deploy, never copies.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 

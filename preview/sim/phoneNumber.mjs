@@ -1,9 +1,4 @@
-// The phone rules of force-app's WhatsAppPhoneNumber, for the simulated controller: the first non-blank
-// of MobilePhone, Phone; strip spaces, dashes, dots and parentheses; a leading 00 becomes +; 8–15 digits,
-// no leading 0; a national number takes the default country code (the preview's settings have none, so it is
-// rejected there).
-// The mask "+65 •••• 5678" needs the country calling codes: they are read from the Apex class itself,
-// so the preview masks exactly as the org would.
+// WhatsAppPhoneNumber's rules (shared WhatsAppPhoneNumberCases.json); the country codes are read from the class.
 import fs from 'node:fs';
 import path from 'node:path';
 import { corePackage } from './paths.mjs';
@@ -27,11 +22,7 @@ let countryCodes;
 export const pickPhone = (fields) =>
     PHONE_FIELDS.map((name) => fields[name]).find((value) => typeof value === 'string' && value.trim() !== '');
 
-/**
- * E.164 ("+6591235678") as WhatsAppPhoneNumber.normalize gives it, or undefined where the Apex refuses it
- * (INVALID_PHONE). The formatting stripped is the Apex pattern's: Java's \s (ASCII whitespace), no-break space,
- * dashes, dots and parentheses. Checked against the shared cases of the static resource WhatsAppPhoneNumberCases.
- */
+/** WhatsAppPhoneNumber.normalize, or undefined (INVALID_PHONE); strips Java's \s, no-break space, -.() as Apex. */
 export function toE164(raw, defaultCountryCode = null) {
     const compact = raw.replace(/[ \t\n\v\f\r\u00a0\-.()]/g, '');
     let digits;

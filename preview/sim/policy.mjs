@@ -1,15 +1,8 @@
-// The OTP policy of the simulated org: the rules of WhatsAppOtpPolicy (docs/architecture.md, "Policy"),
-// written once on this side. Pure: it decides from the data it is given and reads no clock. The Apex
-// class and this module are tied together by the shared cases in
-// force-app/core/staticresources/WhatsAppOtpPolicyCases.json, which both test suites run. The numbers are
-// not copied: every range and default is read from WhatsAppOtpPolicy's Bound constants.
+// WhatsAppOtpPolicy, pure (no clock), tied to the Apex by the shared WhatsAppOtpPolicyCases.json; every range and
+// default is read from its Bound constants.
 import { settingBounds } from '../../scripts/gates/lib/contracts.mjs';
 
-/**
- * The allowed range of each numeric setting and the WhatsApp_OTP_Setting__mdt field behind it, in the order
- * the Apex checks them. The validation rules refuse a value outside it (check:setting-bounds); a value that
- * gets past them gives SETTINGS_INVALID at send time.
- */
+/** Each numeric setting's range and WhatsApp_OTP_Setting__mdt field, in the order the Apex checks them. */
 export const SETTING_BOUNDS = Object.freeze(Object.fromEntries(settingBounds()));
 
 /** The settings of the policy (the cases file's names), with their defaults. */
@@ -20,13 +13,10 @@ export const DEFAULT_POLICY_SETTINGS = Object.freeze({
     sandboxAllowedNumbers: Object.freeze([])
 });
 
-/** Seconds of code lifetime an SMS fallback must still have when it is sent (WhatsAppOtpPolicy.SMS_MIN_USABLE_SECONDS). */
+/** WhatsAppOtpPolicy.SMS_MIN_USABLE_SECONDS: code lifetime an SMS fallback must still have when sent. */
 export const SMS_MIN_USABLE_SECONDS = 60;
 
-/**
- * With SMS fallback on, the fallback delays that deliver one code once and in time: at least the WhatsApp
- * lifetime (8x8: a shorter delay can deliver the code twice), at most the code lifetime minus a minute.
- */
+/** The fallback delays that deliver one code once (8x8: a shorter delay can deliver it twice) and in time. */
 export function fallbackWindow(settings) {
     return {
         min: settings.whatsappLifetimeSeconds,
@@ -37,16 +27,7 @@ export function fallbackWindow(settings) {
 const HOUR_SECONDS = 3600;
 const DAY_SECONDS = 86400;
 
-/** Statuses that never count toward a limit: 8x8 refused the send. */
-const UNCOUNTED_STATUSES = new Set(['Failed']);
-
-/**
- * { valid: true }, or the first setting out of its range as
- * { errorCode: 'SETTINGS_INVALID', field, min, max }. A missing or non-integer value is out of range.
- * Then, with fallbackEnabled, a fallback delay outside fallbackWindow gives
- * { errorCode: 'SETTINGS_INVALID', field: 'fallbackDelaySeconds', min, max, rule: 'fallbackWindow' } (its
- * message is the label WhatsAppOtp_Error_FallbackDelayInvalid, not the range label).
- */
+/** WhatsAppOtpPolicy.checkSettings: { valid: true }, or the first broken rule { errorCode, field, min, max, rule? }. */
 export function validateSettings(settings) {
     for (const [field, { min, max }] of Object.entries(SETTING_BOUNDS)) {
         const value = settings[field];
@@ -64,15 +45,9 @@ export function validateSettings(settings) {
 }
 
 /**
- * Whether a send may go ahead. The checks run in the documented order; the first that fails is the answer.
- *   settings: validated policy settings
- *   request: { source: 'Interactive'|'Flow', sender?: 'Human'|'Automation', bulkPermission?, callingCode, digits?,
- *              isSandbox, onSandboxList, isProduction? }
- *   history: earlier challenges, each { ageSeconds, sameContact, sameNumber, sameAgent, source, status, attempts,
- *            carried? (the attempts it carried over, included in attempts) }
- *   orgSendsToday: the org's counted sends today
- *   failuresResetAgeSeconds: how long ago a supervisor lifted the Contact's lockout (undefined: never)
- * Returns { allowed: true, initialAttempts } or { errorCode, retryAfterSeconds?, limit? }.
+ * WhatsAppOtpPolicy.decideSend, on the shared cases' shapes: { allowed: true, initialAttempts } or
+ * { errorCode, retryAfterSeconds?, limit? }. `history` entries: { ageSeconds, sameContact, sameNumber, sameAgent,
+ * source, status, attempts, carried? }.
  */
 export function decideSend({ settings, request, history, orgSendsToday, failuresResetAgeSeconds }) {
     if (request.isSandbox && !request.onSandboxList) {
@@ -95,23 +70,21 @@ export function decideSend({ settings, request, history, orgSendsToday, failures
         return { errorCode: 'FAILURE_LOCKOUT', retryAfterSeconds: lockout, limit: settings.dailyFailureCap };
     }
 
-    const counted = history.filter((entry) => !UNCOUNTED_STATUSES.has(entry.status));
+    const counted = history.filter((entry) => entry.status !== 'Failed'); // 8x8 refused it;
     const contactSends = counted.filter((entry) => entry.sameContact);
     const latest = Math.min(...contactSends.map((entry) => entry.ageSeconds));
     if (latest < settings.resendCooldownSeconds) {
         return { errorCode: 'COOLDOWN', retryAfterSeconds: settings.resendCooldownSeconds - latest };
     }
 
+    const source = capSource(request);
+    const agentSends = counted.filter((entry) => entry.sameAgent && entry.source === source);
     const hourlyChecks = [
         ['HOURLY_CAP', contactSends, settings.hourlySendCap],
         ['NUMBER_CAP', counted.filter((entry) => entry.sameNumber), settings.perNumberHourlyCap],
-        capSource(request) === 'Flow'
-            ? ['FLOW_CAP', counted.filter((e) => e.sameAgent && e.source === 'Flow'), settings.flowHourlySendCap]
-            : [
-                  'AGENT_CAP',
-                  counted.filter((e) => e.sameAgent && e.source === 'Interactive'),
-                  settings.perAgentHourlyCap
-              ]
+        source === 'Flow'
+            ? ['FLOW_CAP', agentSends, settings.flowHourlySendCap]
+            : ['AGENT_CAP', agentSends, settings.perAgentHourlyCap]
     ];
     for (const [errorCode, entries, cap] of hourlyChecks) {
         const retryAfterSeconds = windowBlock(entries, HOUR_SECONDS, cap, () => 1);
@@ -132,10 +105,7 @@ export function decideSend({ settings, request, history, orgSendsToday, failures
     return { allowed: true, initialAttempts: Math.max(0, ...stillValid.map((entry) => entry.attempts)) };
 }
 
-/**
- * The cap a send counts against (WhatsAppOtpPolicy.capSource): a Flow send uses the Flow cap only for an
- * automation user or a person with the bulk permission; every other send uses the agent cap.
- */
+/** WhatsAppOtpPolicy.capSource: the Flow cap only for an automation user or the bulk permission. */
 export function capSource({ source, sender = 'Human', bulkPermission = false }) {
     return source === 'Flow' && (sender === 'Automation' || bulkPermission === true) ? 'Flow' : 'Interactive';
 }
@@ -145,11 +115,7 @@ function admits(allowed, { digits, callingCode }) {
     return digits === undefined ? allowed.includes(callingCode) : allowed.some((prefix) => digits.startsWith(prefix));
 }
 
-/**
- * After a wrong code: whether the challenge locks, because its own attempts are used up or because the
- * Contact's wrong codes in the last 24 h (after a lift) have reached the Daily Failure Cap. `history` holds
- * the Contact's challenges, this one included with its attempts after the wrong code.
- */
+/** WhatsAppOtpPolicy.locksAfterWrongCode: attempts used up, or the Contact's day of failures at the cap. */
 export function locksAfterWrongCode({ settings, attempts, maxAttempts, history, failuresResetAgeSeconds }) {
     const failures = failureEntries(history, failuresResetAgeSeconds).reduce((sum, e) => sum + failuresOf(e), 0);
     return attempts >= maxAttempts || failures >= settings.dailyFailureCap;
@@ -169,8 +135,7 @@ function failureEntries(history, failuresResetAgeSeconds) {
 }
 
 /**
- * For a rolling window: undefined when the entries younger than the window weigh less than the cap;
- * otherwise the seconds until enough of the oldest have left the window to bring the weight under it.
+ * A rolling window: undefined under the cap, else the seconds until enough of the oldest entries leave it.
  * INFERRED: an entry exactly as old as the window has left it (the shared cases test 3601 s, not 3600 s).
  */
 function windowBlock(entries, windowSeconds, cap, weightOf) {

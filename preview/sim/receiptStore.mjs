@@ -1,6 +1,4 @@
-// The receipt endpoint (WhatsAppOtpReceiptResource, WhatsAppOtpReceiptStore): an unknown event or a body without a
-// status changes nothing; the challenge is found by clientMessageId; the channel's state moves only as the shared
-// transitions rule allows (./receipts.mjs). Never creates a challenge.
+// The receipt endpoint (WhatsAppOtpReceiptResource, WhatsAppOtpReceiptStore); it never creates a challenge.
 import { isKnownState, nextState, receiptTime } from './receipts.mjs';
 
 /** Applies one receipt envelope to the session's challenges; returns whether one changed. */

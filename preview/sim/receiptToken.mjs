@@ -1,7 +1,4 @@
-// The receipt token in the preview: the same rule as the Apex WhatsAppOtpReceiptToken, tied to it by the shared
-// cases in the static resource WhatsAppOtpReceiptTokenCases.json. token = keyId '.' expiresAt '.' mac, mac =
-// base64url(HMAC-SHA256(secret, keyId '.' expiresAt '.' clientMessageId)), keyId = the first 8 hex digits of
-// SHA-256(secret); accepted through its expiry second (epoch seconds). 8x8 sends read receipts for up to 10 days
+// WhatsAppOtpReceiptToken (shared WhatsAppOtpReceiptTokenCases.json). 8x8 sends read receipts for up to 10 days
 // (developer.8x8.com/connect/docs/delivery-receipts-for-outbound-chatapps), so a token lives 11 days.
 import crypto from 'node:crypto';
 export const TOKEN_LIFETIME_SECONDS = 11 * 24 * 60 * 60;
@@ -31,10 +28,7 @@ export function receiptTokenMatches(secret, token, clientMessageId, nowSeconds) 
         return false;
     }
     const parts = token.split('.');
-    if (parts.length !== 3 || parts[0] !== keyIdOf(secret) || !EXPIRY.test(parts[1])) {
-        return false;
-    }
-    if (Number(parts[1]) < nowSeconds) {
+    if (parts.length !== 3 || parts[0] !== keyIdOf(secret) || !EXPIRY.test(parts[1]) || Number(parts[1]) < nowSeconds) {
         return false;
     }
     const expected = Buffer.from(macOf(secret, parts[0], parts[1], clientMessageId));

@@ -1,24 +1,17 @@
-// Delivery receipts in the preview: the one state rule (mirrors Apex WhatsAppOtpReceiptTransitions, tied to
-// it by the shared cases in the static resource WhatsAppOtpReceiptTransitions.json), the receipt the
-// simulated 8x8 posts (8x8's shape: eventType outbound_message_status_changed, payload umid, clientMessageId,
-// channel, status { state, detail, timestamp, errorCode, errorMessage }), the timeline it posts them on, and
-// a scheduler that follows each session's simulated clock, so POST /sim/clock brings due receipts at once.
+// Delivery receipts: the state rule (WhatsAppOtpReceiptTransitions, shared WhatsAppOtpReceiptTransitions.json), the
+// receipt 8x8 posts, its timeline, and a scheduler on each session's clock (POST /sim/clock brings due ones at once).
 const RANK = { queued: 1, sent: 2, delivered: 3, read: 4 };
 const FINAL_STATES = new Set(['rejected', 'undelivered']);
 /** A receipt state (any case) as the picklist value: `Delivered`. */
 const picklistValue = (state) => state[0].toUpperCase() + state.slice(1).toLowerCase();
 
-/** Whether 8x8 documents this receipt state (any case). */
 export function isKnownState(state) {
     return (
         typeof state === 'string' && (Object.hasOwn(RANK, state.toLowerCase()) || FINAL_STATES.has(state.toLowerCase()))
     );
 }
 
-/**
- * The stored state (picklist value, or null) after a receipt in state `incoming`: forward only, Rejected and
- * Undelivered final and following only a blank, Queued or Sent state. Same rule as the Apex, case for case.
- */
+/** WhatsAppOtpReceiptTransitions: forward only; Rejected and Undelivered final, and only after Queued or Sent. */
 export function nextState(current, incoming) {
     if (!isKnownState(incoming)) {
         return current;
@@ -37,15 +30,10 @@ export function nextState(current, incoming) {
     return RANK[to] > RANK[from] ? picklistValue(to) : current;
 }
 
-// yyyy-MM-ddTHH:mm:ss, optional fraction (any number of digits), optional Z or +hh:mm / +hhmm offset. As the Apex
-// WhatsAppOtpReceiptStore.parseTime.
+// WhatsAppOtpReceiptStore.parseTime: yyyy-MM-ddTHH:mm:ss, any fraction, optional Z or +hh:mm / +hhmm offset.
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:?\d{2})?$/;
 
-/**
- * A receipt timestamp's instant in ms since the epoch, or null when there is none or it is not a timestamp. 8x8
- * writes up to seven fractional digits and an offset (`2026-01-05T10:15:30.1234567+00:00`); digits past the
- * third are dropped, not rounded, and no offset means UTC. Same rule as the Apex, case for case.
- */
+/** Epoch ms, or null; 8x8 writes `2026-01-05T10:15:30.1234567+00:00`: digits past the third dropped, UTC default. */
 export function receiptTime(text) {
     const parts = typeof text === 'string' ? TIMESTAMP.exec(text.trim()) : null;
     if (!parts) {
@@ -80,11 +68,7 @@ export function receiptEnvelope({ umid, clientMessageId, channel, state, at, err
     };
 }
 
-/**
- * When the simulated 8x8 posts each receipt, ms after it accepted the message: quick enough to watch, slow
- * enough to see each tick (each state outlasts at least one of the composer's follow-up calls). A number
- * without WhatsApp fails at the first step.
- */
+/** Ms after acceptance: each state outlasts at least one of the composer's follow-up calls, so each tick shows. */
 export const RECEIPT_TIMELINE_MS = { sent: 1000, delivered: 3000, read: 8000, smsSent: 4000, smsDelivered: 12000 };
 
 /** 8x8's error for a number without WhatsApp, and for a phone that stayed unreachable. INFERRED: codes illustrative. */
@@ -93,12 +77,7 @@ export const RECEIPT_ERRORS = {
     unreachable: { errorCode: 7011, errorMessage: 'Message expired before it could be delivered' }
 };
 
-/**
- * The receipts for one accepted message: [{ afterMs, channel, state, error? }]. `outcome` is the scenario's:
- * 'not-on-whatsapp' fails WhatsApp at once, then (only when the request asked for an SMS fallback) the SMS
- * goes out and is delivered; 'undelivered' is sent and then never delivered; anything else is sent,
- * delivered and read.
- */
+/** The receipts for one accepted message in the scenario's `outcome`: [{ afterMs, channel, state, error? }]. */
 export function receiptTimeline(outcome, { smsFallback }) {
     const t = RECEIPT_TIMELINE_MS;
     const step = (afterMs, state, channel = 'WhatsApp', error = undefined) => ({ afterMs, channel, state, error });
@@ -114,10 +93,7 @@ export function receiptTimeline(outcome, { smsFallback }) {
         : [...sent, step(t.delivered, 'delivered'), step(t.read, 'read')];
 }
 
-/**
- * Runs jobs at a session's simulated time: each job is due `afterMs` after it was scheduled on that
- * session's clock, and runs when real time gets there or when flush() finds it due after a clock move.
- */
+/** Runs each job `afterMs` on its session's clock: when real time gets there, or at flush() after a clock move. */
 export function createReceiptScheduler({ clock }) {
     const pending = new Map();
 
@@ -125,10 +101,8 @@ export function createReceiptScheduler({ clock }) {
         const jobs = pending.get(sessionId) ?? [];
         const now = clock(sessionId);
         const due = jobs.filter((job) => job.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
-        pending.set(
-            sessionId,
-            jobs.filter((job) => !due.includes(job))
-        );
+        const later = jobs.filter((job) => job.dueAt > now);
+        pending.set(sessionId, later);
         for (const job of due) {
             clearTimeout(job.timer);
             job.run(job.dueAt);
@@ -151,7 +125,6 @@ export function createReceiptScheduler({ clock }) {
         job.timer.unref?.();
     }
 
-    /** Drops every job not yet run (the server is closing). */
     function clear() {
         for (const jobs of pending.values()) {
             jobs.forEach((job) => clearTimeout(job.timer));

@@ -31,12 +31,7 @@ export function buildRequestBody(msisdn, code, { clientMessageId, fixture = read
     return body;
 }
 
-/**
- * The gateway's body with the SMS fallback: the second fixture with the number, the code, the SMS text (Custom
- * Label WhatsAppOtp_SMS_Body), the fallback delay and the code's expiry (the message `expiry`, as the gateway
- * sends it) of this send. Its dlrCallbackUrl stays the fixture's: the simulated 8x8 hands its receipts to the
- * simulated org directly.
- */
+/** The gateway's fallback body: the second fixture with this send's SMS text, fallback delay and expiry. */
 export function buildFallbackRequestBody(msisdn, code, { clientMessageId, settings, at }) {
     const body = buildRequestBody(msisdn, code, { clientMessageId, fixture: readJson(fallbackFixtureFile) });
     body.content.fallbackText = label('WhatsAppOtp_SMS_Body', code);

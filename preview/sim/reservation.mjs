@@ -1,6 +1,5 @@
-// The send paths' reservation, as WhatsAppOtpService.reserve and WhatsAppOtpChallengeStore do it: resolve each
-// Contact's number, then every lock, the reads, each policy decision (a send decided earlier in the run counts for
-// the next) and one insert. The decisions are ./policy.mjs's; the delivery follows in ./deliveryJob.mjs.
+// WhatsAppOtpService.reserve and WhatsAppOtpChallengeStore: every lock, the reads, each decision (an earlier one in
+// the run counts for the next) and one insert.
 import crypto from 'node:crypto';
 import { contactById } from './contacts.mjs';
 import { fail } from './agentErrors.mjs';
@@ -90,10 +89,7 @@ function newChallenge(target, source, settings, outcome, decision, at) {
     };
 }
 
-/**
- * Reserves a challenge for each target, or refuses it (an AgentError), one per target in order; the new
- * challenges are stored. Each step is recorded in session.steps, as WhatsAppOtpChallengeStore records it.
- */
+/** One challenge or AgentError per target, in order; each step recorded in session.steps. */
 export function reserveAll(session, targets, source, settings, { outcome = 'success', bulkPermission }) {
     session.steps.push('lock C:', 'lock N:', 'lock U:', 'lock O:', 'read history', 'read agent', 'read org');
     const at = session.clock();

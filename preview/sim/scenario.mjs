@@ -1,5 +1,4 @@
-// The simulated org's settings: the WhatsApp_OTP_Setting__mdt Default record of the preview, what the page's URL
-// query changes in it, and the simulated 8x8's timings.
+// The preview's WhatsApp_OTP_Setting__mdt Default record, what the page's query changes in it, and 8x8's timings.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fail } from './agentErrors.mjs';
@@ -13,16 +12,10 @@ export const SETTINGS = {
     templateLanguage: 'en_US'
 };
 
-/**
- * The preview's policy settings: the org's defaults, with the timings short enough for a person to watch
- * them pass, and still inside the ranges Apex allows (docs/architecture.md, "Policy").
- */
+/** The org's defaults, with timings short enough to watch pass, inside the ranges Apex allows. */
 export const PREVIEW_SETTINGS = { ...DEFAULT_POLICY_SETTINGS, codeTtlMinutes: 1, resendCooldownSeconds: 15 };
 
-/**
- * The page's URL query names for the policy settings. A value is passed on as it is, so one that Apex
- * would refuse gives SETTINGS_INVALID here too: the preview cannot show what Apex forbids.
- */
+/** The page's query names for the policy settings, passed on as given: one Apex refuses gives SETTINGS_INVALID. */
 export const SETTING_QUERY = {
     ttl: 'codeTtlMinutes',
     cooldown: 'resendCooldownSeconds',
@@ -48,12 +41,7 @@ const listOf = (value) =>
         .filter(Boolean);
 const numberOf = (value) => (value === undefined || value === '' ? NaN : Number(value));
 
-/**
- * The settings and timings of a request: the preview's, overridden by the page's query values. Numeric
- * settings are taken as given (validated at send time); unreadable ones are ignored. `countries` and
- * `sandboxNumbers` are comma lists; `sandbox=true` makes the org a sandbox, `production=true` a production org
- * (where a blank country list refuses every send).
- */
+/** The preview's settings and timings, overridden by the page's query values (unreadable numbers ignored). */
 export function scenarioSettingsFrom(overrides = {}) {
     const settings = {
         ...PREVIEW_SETTINGS,
@@ -79,20 +67,12 @@ export function scenarioSettingsFrom(overrides = {}) {
     return { settings, timings };
 }
 
-/**
- * Whether a send asks 8x8 for the SMS fallback. The scenario outcome "Not on WhatsApp, SMS fallback" is the
- * preview's shorthand for an org with the fallback setting on; "Undelivered" is one with it off.
- */
+/** Whether a send asks for the SMS fallback: "Not on WhatsApp" stands for an org with it on, "Undelivered" off. */
 export function smsFallbackOn(settings, outcome) {
     return outcome === 'not-on-whatsapp' || (outcome !== 'undelivered' && settings?.fallbackEnabled === true);
 }
 
-/**
- * The settings a send runs with. With the fallback on, WhatsAppOtpPolicy's fallback window must hold (the
- * delay at least the WhatsApp lifetime, and ending a minute before the code expires), which the preview's
- * 1-minute code cannot meet: the fallback then runs with the shortest combination the policy accepts, a code
- * of at least 2 minutes, a 30-second WhatsApp lifetime and a 30-second fallback delay.
- */
+/** With the fallback on, the shortest timings its window (fallbackWindow) accepts: a 1-minute code fails it. */
 export function settingsForSend(settings, outcome) {
     if (!smsFallbackOn(settings, outcome)) {
         return settings;

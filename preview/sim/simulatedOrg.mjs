@@ -1,9 +1,4 @@
-// The simulated org behind the preview, put together from one module per Apex role: the controller
-// (./controller.mjs), the Flow actions (./flowActions.mjs), the reservation (./reservation.mjs), the delivery job
-// (./deliveryJob.mjs) and the receipt store (./receiptStore.mjs), on sessions of records (./challenges.mjs). It
-// keeps the contract of docs/architecture.md ("Send reservation, delivery and the policy"); every limit comes from
-// ./policy.mjs, every message from the project's Custom Labels. Each browser tab gets its own simulated org (a
-// session) with one agent. The code only ever leaves in the body sent to the simulated 8x8.
+// The simulated org behind the preview, one module per Apex role, one session (org, clock, agent) per browser tab.
 import { newSession, SECOND } from './challenges.mjs';
 import { contactById } from './contacts.mjs';
 import * as controller from './controller.mjs';
@@ -59,31 +54,26 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         receiveReceipt: onSession(storeReceipt),
         relatedChallenges: onSession(relatedChallenges),
         contactById,
-        /** The Contact's Tasks, newest first (the preview's Activity card, like a record page's timeline). */
+        /** The Contact's Tasks, newest first (the preview's Activity card). */
         tasksOf: (sessionId, contactId) =>
             sessionOf(sessionId)
                 .tasks.filter((task) => task.contactId === contactId)
                 .reverse(),
-        /** Moves this session's clock on (the preview's tests, instead of real waits). */
         advanceClock(sessionId, seconds) {
             sessionOf(sessionId).clockOffsetMs += seconds * SECOND;
             receiptScheduler.flush(sessionId);
         },
-        /** Stops the receipts still to come (the server is closing). */
         stopReceipts: () => receiptScheduler.clear(),
-        /** Resolves once every delivery scheduled so far in the session has finished. */
         async deliveriesDone(sessionId) {
             const session = sessionOf(sessionId);
             while (session.deliveries.size > 0) {
                 await Promise.all([...session.deliveries]);
             }
         },
-        /** Copies of the session's stored challenges and Tasks, for tests. */
         records(sessionId) {
             const session = sessionOf(sessionId);
             return { challenges: [...session.challenges.values()].map((c) => ({ ...c })), tasks: [...session.tasks] };
         },
-        /** The session's lock, read and insert steps so far, and forgets them (tests of the order). */
         takeSteps: (sessionId) => sessionOf(sessionId).steps.splice(0)
     };
 }

@@ -1,7 +1,5 @@
-// Stand-in for the platform's imperative Apex call. Every `@salesforce/apex/Class.method` import of the
-// component becomes a call of this function (see preview/build/platform-modules.mjs). It posts to the
-// simulated controller in the preview server, so the component only ever receives what the controller
-// returns: the result object, or a rejection shaped like the platform's ({ body: { message }, status }).
+// Stand-in for an imperative `@salesforce/apex/Class.method` call (preview/build/platform-modules.mjs): the simulated
+// controller's result, or a rejection shaped like the platform's ({ body: { message }, status }).
 import { getScenario } from 'preview/scenario';
 
 export async function callApex(className, methodName, params) {

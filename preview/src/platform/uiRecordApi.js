@@ -1,7 +1,5 @@
-// Stand-in for lightning/uiRecordApi over the preview's fake Contacts (served by the preview server).
-// Like Lightning Data Service, getRecord first emits { data: undefined, error: undefined }, then the
-// record in the UI API shape with only the requested fields (an unknown required field is an error,
-// an unknown optional field is left out).
+// Stand-in for lightning/uiRecordApi's getRecord over the preview's Contacts: only the requested fields (an unknown
+// required field is an error, an unknown optional one left out).
 import { getScenario } from 'preview/scenario';
 import { LdsWireAdapter, uiApiError } from './ldsWireAdapter.js';
 

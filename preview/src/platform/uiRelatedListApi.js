@@ -1,7 +1,5 @@
-// Stand-in for lightning/uiRelatedListApi over the simulated org's challenges (served by the preview server at
-// /sim/related/<parentId>/<relatedListId>). Like Lightning Data Service, getRelatedListRecords first emits
-// { data: undefined, error: undefined }, then { records } in the UI API shape with the requested fields, in the
-// requested order (the server sorts by sortBy and cuts to pageSize).
+// Stand-in for lightning/uiRelatedListApi's getRelatedListRecords over the simulated org's challenges (the server
+// sorts by sortBy and cuts to pageSize).
 import { getScenario } from 'preview/scenario';
 import { LdsWireAdapter, uiApiError } from './ldsWireAdapter.js';
 

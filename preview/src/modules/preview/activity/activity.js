@@ -1,8 +1,5 @@
-// The preview's Activity card: the completed Tasks the simulated org logs on the Contact (sent, verified,
-// locked, expired, reuse attempt, lockout lifted), newest first, as a record page's activity timeline shows
-// them. Asks the preview server every 1.5 s while it is on the page (a record page refreshes its timeline
-// itself; the preview has no push channel for Tasks). Written without decorators, like the rest of the preview's
-// page: the Contact is the scenario's, which the page re-creates this card for when it changes.
+// The preview's Activity card: the Contact's Tasks, newest first, as a record page's timeline shows them. It asks
+// the server every 1.5 s (the preview has no push channel for Tasks).
 import { LightningElement } from 'lwc';
 import { getScenario } from 'preview/scenario';
 

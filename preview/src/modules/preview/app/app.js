@@ -1,6 +1,5 @@
-// The preview page: a Contact record page with the compiled composer from force-app, the scenario
-// controls, and the customer's phone. Written without decorators (all fields are reactive), so the
-// preview's browser code stays plain JavaScript.
+// The preview page: a Contact record page with the compiled composer, the scenario controls and the customer's
+// phone. No decorators (all fields are reactive), so the browser code stays plain JavaScript.
 import { LightningElement } from 'lwc';
 import Toast from 'lightning/toast';
 import { CONTACTS, OUTCOMES, getScenario, startNewSession, updateScenario } from 'preview/scenario';

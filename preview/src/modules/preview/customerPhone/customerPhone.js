@@ -1,8 +1,5 @@
-// The customer's phone: shows each WhatsApp authentication message the simulated 8x8 accepted, rendered
-// from the accepted request body (the code from the body parameter, the security line and the expiry
-// footer an AUTHENTICATION template adds, and its Copy code button), with WhatsApp's ticks as its delivery
-// receipts come (one grey: sent, two grey: delivered, two blue: read), and the SMS of a fallback. The only
-// place a code appears.
+// The customer's phone, the only place a code appears: each accepted WhatsApp authentication message, rendered
+// from its request body with WhatsApp's ticks as its receipts come, and the SMS of a fallback.
 import { LightningElement } from 'lwc';
 import { getScenario } from 'preview/scenario';
 

@@ -1,6 +1,5 @@
-// The scenario the page runs: which Contact, which 8x8 outcome, the App Builder design attributes
-// and the simulated timings. Read from the URL query so that tests and links open a scenario directly.
-// Both the page and the simulated Apex modules read it from here.
+// The scenario the page runs (Contact, 8x8 outcome, design attributes, timings), read from the URL query so that
+// tests and links open one directly.
 
 export const CONTACTS = [
     { key: 'mobile', label: 'Mobile number' },
