@@ -3,7 +3,8 @@
 // trailheadapps/lwc-recipes' `npm run test:unit` (a checkout with `npm ci` done), alternating round by round so both
 // meet the same machine load. In a fresh clone of HEAD (after its own `npm ci`) each round times, cold (every tool
 // cache emptied: node_modules/.cache here, Jest's there), each command; then, caches warm, after one line added to a
-// composer .ts here (`npm run build && npm test`) and to a component .js there (`npm run test:unit`), edits undone.
+// composer .ts here (`npm run build && npm test`) and to a component .js there (`npm run test:unit`), edits undone;
+// then, unchanged, each command again.
 // Prints each situation's medians, spreads and ratio. A failing command is timed all the same and counted: its
 // figure is suspect.
 import { execSync, spawnSync } from 'node:child_process';
@@ -41,7 +42,7 @@ function time(label, command, cwd, edit) {
 }
 
 const clone = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-const times = { cold: [[], []], edit: [[], []] };
+const times = { cold: [[], []], edit: [[], []], unchanged: [[], []] };
 try {
     execSync(`git clone --quiet --no-hardlinks ${JSON.stringify(root)} ${JSON.stringify(clone)}`);
     execSync('npm ci --no-audit --no-fund', { cwd: clone, stdio: 'ignore', env: { ...process.env, HUSKY: '0' } });
@@ -56,6 +57,9 @@ try {
         execSync('npm run build', { cwd: clone, stdio: 'ignore' });
         const theirs = 'force-app/main/default/lwc/hello/hello.js';
         times.edit[1].push(time(`round ${round} edit, lwc-recipes test:unit`, 'npm run test:unit', recipes, theirs));
+        // Nothing changed since the last runs: what each tool's own cache saves.
+        times.unchanged[0].push(time(`round ${round} unchanged npm test`, 'npm test', clone));
+        times.unchanged[1].push(time(`round ${round} unchanged lwc-recipes test:unit`, 'npm run test:unit', recipes));
     }
 } finally {
     fs.rmSync(clone, { recursive: true, force: true });
