@@ -49,7 +49,8 @@ export async function findBrowser() {
  * The npm Chromium (where npm installed it), unpacked once per version into node_modules/.cache, so `npm ci`
  * starts afresh. The package's executablePath() unpacks into os.tmpdir(), so it runs in a child process whose
  * TMPDIR is that folder; fonts.conf, written last, marks a complete unpack and names the unpacked fonts (the
- * package's own names /tmp/fonts; without any font, text has no width).
+ * package's own names a fonts folder in the system temp directory, see @sparticuz/chromium build/esm/index.js;
+ * without any font, text has no width).
  */
 async function npmChromium() {
     let entry;
