@@ -5,6 +5,7 @@
 //   node scripts/build.mjs           write force-app/core/lwc
 //   node scripts/build.mjs --check   fail on any difference from a fresh build (build-sync; types: the typecheck gate)
 //   node scripts/build.mjs --watch   build again on every change under src-ts (npm run dev)
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +85,21 @@ function differences({ outputs, outDir }) {
     ];
 }
 
+/**
+ * In a git work tree, generated files that differ from the commit while the sources do not: the commit holds a stale
+ * build. This is what --check finds in CI, where `npm ci` (prepare) has just rebuilt the tree.
+ */
+function staleCommit(outDir) {
+    const sources = ['src-ts', 'tsconfig.build.json', 'scripts/build.mjs'];
+    const git = spawnSync('git', ['status', '--porcelain', '--', rel(outDir), ...sources], {
+        cwd: root,
+        encoding: 'utf8'
+    });
+    const changed = git.status === 0 ? git.stdout.split('\n').filter(Boolean) : [];
+    const generated = changed.filter((line) => line.slice(3).startsWith(`${rel(outDir)}/`));
+    return generated.length && generated.length === changed.length ? generated.map((line) => line.slice(3)) : [];
+}
+
 /** Builds; with `check`, only reports what differs. Returns whether it succeeded. */
 function build({ check }) {
     const built = compile({ typeCheck: !check });
@@ -96,7 +112,9 @@ function build({ check }) {
     if (check) {
         console.log(`build-sync: checked ${built.outputs.size} generated file(s) against src-ts`);
         problems.forEach(([file, problem]) => console.error(`build-sync: ${rel(file)}: ${problem}`));
-        return problems.length === 0;
+        const stale = staleCommit(built.outDir);
+        stale.forEach((file) => console.error(`build-sync: ${file}: the commit's copy is stale; commit the build`));
+        return problems.length === 0 && stale.length === 0;
     }
     // Every built file and no other (an emptied folder goes too); unchanged files are not touched.
     for (const [file, , text] of problems) {
