@@ -36,7 +36,7 @@ export function digitsOf(text) {
         return null;
     }
     const ascii = text.trim().replace(FULL_WIDTH_DIGIT, (digit) => String(digit.charCodeAt(0) - 0xff10));
-    const compact = ascii.replace(/[\s-]/g, '');
+    const compact = ascii.replace(/[ \t\r\n\u00a0\u3000-]/g, '');
     return /^[0-9]+$/.test(compact) ? compact : null;
 }
 
