@@ -1,0 +1,141 @@
+// The shared inbound cases (WhatsAppOtpInboundCases.json, also run by the Apex WhatsAppOtpInboundResourceTest) on
+// preview/sim/inbound.mjs, and what the reply leaves for the agent.
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { hashCode, newSession, numberHash } from '../sim/challenges.mjs';
+import { INBOUND_MAX_BODY_BYTES, inboundSecretHash, receiveInbound } from '../sim/inbound.mjs';
+import { label } from '../sim/labels.mjs';
+import { receiptsPackage } from '../sim/paths.mjs';
+import { maskE164 } from '../sim/phoneNumber.mjs';
+import { DEFAULT_POLICY_SETTINGS } from '../sim/policy.mjs';
+
+const table = JSON.parse(
+    fs.readFileSync(path.join(receiptsPackage, 'staticresources', 'WhatsAppOtpInboundCases.json'), 'utf8')
+);
+const NOW = Date.parse('2026-12-01T10:00:00Z');
+const settings = { ...DEFAULT_POLICY_SETTINGS, maxAttempts: 5 };
+
+/** The case's challenges in a new session, as the Apex test inserts them. */
+function seeded(specs) {
+    const session = newSession(() => NOW);
+    const challenges = specs.map((spec, index) => {
+        const msisdn = spec.msisdn ?? table.msisdn;
+        const codeSalt = crypto.randomBytes(16).toString('base64');
+        const challenge = {
+            id: `a0X${String(index).padStart(15, '0')}`,
+            contactId: `003${spec.contact.padStart(15, '0')}`,
+            status: spec.status ?? 'Pending',
+            numberHash: numberHash(msisdn),
+            createdAt: NOW - (spec.ageSeconds ?? 60) * 1000,
+            expiresAt: NOW + (spec.expiresInSeconds ?? 300) * 1000,
+            attempts: spec.attempts ?? 0,
+            carried: 0,
+            maxAttempts: 5,
+            codeLength: 6,
+            maskedPhone: maskE164(msisdn),
+            source: 'Interactive',
+            codeSalt,
+            codeHash: hashCode(codeSalt, spec.code)
+        };
+        session.challenges.set(challenge.id, challenge);
+        return challenge;
+    });
+    return { session, challenges };
+}
+
+/** The webhook 8x8 posts, with the case's overrides (the shared file's "about"). */
+function bodyOf(c) {
+    if (c.rawBody !== undefined) {
+        return c.rawBody;
+    }
+    const text = c.text === undefined ? '123456' : c.text;
+    const body = {
+        namespace: c.namespace ?? 'ChatApps',
+        eventType: c.eventType ?? 'inbound_message_received',
+        payload: {
+            umid: c.umid ?? '6f1c2d3e-4a5b-4c6d-8e7f-000000000001',
+            subAccountId: c.subAccountId ?? table.subaccountId,
+            timestamp: '2026-12-01T10:00:00.00Z',
+            user: { msisdn: c.msisdn ?? table.msisdn },
+            type: c.type ?? 'Text',
+            content: text === null ? {} : { text }
+        }
+    };
+    if (c.padBytes !== undefined) {
+        body.description = 'x'.repeat(c.padBytes);
+    }
+    return JSON.stringify(body);
+}
+
+function requestOf(c) {
+    const auth = c.auth ?? 'header';
+    const authorization = {
+        header: table.secret,
+        bearer: `Bearer ${table.secret}`,
+        wrong: table.otherSecret
+    }[auth];
+    return {
+        path: `/whatsapp-otp/inbound${auth === 'path' ? `/${table.secret}` : ''}`,
+        authorization,
+        body: bodyOf(c)
+    };
+}
+
+const orgFor = (c) => ({
+    secretHash: inboundSecretHash(table.secret),
+    replySubaccount: c.replyVerification === false ? null : table.subaccountId,
+    settings
+});
+
+describe('shared inbound cases (WhatsAppOtpInboundCases.json) on preview/sim/inbound.mjs', () => {
+    it('has the cases the issue asks for, and the Apex body cap', () => {
+        assert.ok(table.cases.length >= 20);
+        assert.equal(INBOUND_MAX_BODY_BYTES, table.maxBodyBytes);
+    });
+
+    for (const c of table.cases) {
+        it(c.name, () => {
+            const { session, challenges } = seeded(c.challenges);
+            let status;
+            for (let n = 0; n < (c.posts ?? 1); n++) {
+                status = receiveInbound(session, requestOf(c), orgFor(c));
+            }
+            assert.equal(status, c.expect.http);
+            assert.deepEqual(
+                challenges.map(({ status: s, attempts, verifiedVia }) => ({
+                    status: s,
+                    attempts,
+                    verifiedVia: verifiedVia ?? null
+                })),
+                c.expect.challenges
+            );
+        });
+    }
+});
+
+describe('a customer reply on the agent side', () => {
+    it('records its own Task subject with the masked number, never the code', () => {
+        const c = table.cases[0];
+        const { session, challenges } = seeded(c.challenges);
+        receiveInbound(session, requestOf(c), orgFor(c));
+        const [task] = session.tasks;
+        assert.equal(task.subject, label('WhatsAppOtp_Task_VerifiedByReply', challenges[0].maskedPhone));
+        assert.ok(!task.subject.includes('123456'));
+    });
+
+    it('leaves a wrong reply visible as one attempt fewer, and a chat message costs nothing', () => {
+        const { session, challenges } = seeded([{ contact: 'A', code: '123456' }]);
+        const post = (text, umid) => receiveInbound(session, requestOf({ text, umid }), orgFor({}));
+        post('Order 12345 is late', 'u-1');
+        post('654321', 'u-2');
+        post('654321', 'u-2');
+        assert.equal(challenges[0].attempts, 1);
+        post('123456', 'u-3');
+        post('123456', 'u-4');
+        assert.equal(challenges[0].status, 'Verified');
+        assert.equal(challenges[0].attempts, 1);
+    });
+});
