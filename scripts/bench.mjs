@@ -2,7 +2,7 @@
 // `npm run bench -- --lwc-recipes <dir> [--runs N]` (default 3): this project's `npm test` against
 // trailheadapps/lwc-recipes' `npm run test:unit` (a checkout with `npm ci` done), alternating round by round so both
 // meet the same machine load. In a fresh clone of HEAD (after its own `npm ci`) each round times, cold (every tool
-// cache emptied: node_modules/.cache here, Jest's there), each command; then, caches warm, after one line added to a
+// cache emptied: node_modules/.cache and wireit's .wireit here, Jest's there), each command; then, caches warm, after one line added to a
 // composer .ts here (`npm run build && npm test`) and to a component .js there (`npm run test:unit`), edits undone;
 // then, unchanged, each command again.
 // Prints each situation's medians, spreads and ratio. A failing command is timed all the same and counted: its
@@ -47,7 +47,9 @@ try {
     execSync(`git clone --quiet --no-hardlinks ${JSON.stringify(root)} ${JSON.stringify(clone)}`);
     execSync('npm ci --no-audit --no-fund', { cwd: clone, stdio: 'ignore', env: { ...process.env, HUSKY: '0' } });
     for (let round = 1; round <= runs; round++) {
-        fs.rmSync(path.join(clone, 'node_modules', '.cache'), { recursive: true, force: true });
+        for (const cache of ['node_modules/.cache', '.wireit']) {
+            fs.rmSync(path.join(clone, cache), { recursive: true, force: true });
+        }
         times.cold[0].push(time(`round ${round} cold npm test`, 'npm test', clone));
         execSync('npx jest --clearCache', { cwd: recipes, stdio: 'ignore' });
         times.cold[1].push(time(`round ${round} cold lwc-recipes test:unit`, 'npm run test:unit', recipes));
@@ -57,7 +59,7 @@ try {
         execSync('npm run build', { cwd: clone, stdio: 'ignore' });
         const theirs = 'force-app/main/default/lwc/hello/hello.js';
         times.edit[1].push(time(`round ${round} edit, lwc-recipes test:unit`, 'npm run test:unit', recipes, theirs));
-        // Nothing changed since the last runs: what each tool's own cache saves.
+        // Nothing changed since the last runs: what each tool's own cache and wireit's freshness check save.
         times.unchanged[0].push(time(`round ${round} unchanged npm test`, 'npm test', clone));
         times.unchanged[1].push(time(`round ${round} unchanged lwc-recipes test:unit`, 'npm run test:unit', recipes));
     }
