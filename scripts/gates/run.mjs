@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Runs gates in one process: each on the project (its default paths: zero findings), then on each of its fixture
+// runs in test/gates/fixtures/cases.json (exactly the lines the case lists, in any order), so every gate is proven
+// on a bad fixture in the run that checks the project. A gate that cannot run fails; one gate's failure does not
+// stop the others; every line names its gate.
+//   node scripts/gates/run.mjs <gate>[,<gate>...]      the project and the fixtures
+//   node scripts/gates/run.mjs <gate> [args...]        one run on the given arguments (the gate's own usage)
+// A gate module exports check(args) -> { count, noun?, notes?, findings }, or checkAll(argsList) for gates that run
+// a JVM once for every run (apex-semantic, pmd).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GateError, root } from './lib/common.mjs';
+
+export const CASES = path.join(root, 'test/gates/fixtures/cases.json');
+
+/** Each run's printed lines (what it checked, its notes, its findings, or why it could not run) and its verdict. */
+export async function runAll(gate, argsList, module) {
+    module ??= await import(`./${gate}.mjs`);
+    const settle = async (run) => {
+        try {
+            const r = await run();
+            const lines = [`checked ${r.count} ${r.noun ?? 'file(s)'}`, ...(r.notes ?? []), ...r.findings];
+            return { lines, failed: r.findings.length > 0 };
+        } catch (error) {
+            if (error instanceof GateError) {
+                return { lines: error.message.split('\n'), failed: true };
+            }
+            throw error;
+        }
+    };
+    const results = module.checkAll
+        ? await module.checkAll(argsList)
+        : argsList.map((args) => () => module.check(args));
+    const out = [];
+    for (const result of results) {
+        out.push(await settle(typeof result === 'function' ? result : () => result));
+    }
+    return out;
+}
+
+/** What differs between a fixture run's printed lines and its case's: one line per missing or unexpected line. */
+export function compareCase(expected, printed) {
+    return [
+        ...expected.filter((l) => !printed.includes(l)).map((l) => `expected, not printed: ${l}`),
+        ...printed.filter((l) => !expected.includes(l)).map((l) => `printed, not expected: ${l}`)
+    ];
+}
+
+/**
+ * Runs the gates named in argv[0] (comma-separated), with argv's other arguments if given; whether all passed.
+ * `modules` holds gate modules already loaded (a gate run as the main module cannot import itself again).
+ */
+export async function main(argv, modules = {}) {
+    const [names = '', ...args] = argv;
+    const gates = names.split(',').filter(Boolean);
+    const cases = JSON.parse(fs.readFileSync(CASES, 'utf8'));
+    if (!gates.length || (args.length && gates.length > 1) || gates.some((g) => !cases[g])) {
+        console.error(`usage: run.mjs <gate>[,<gate>...] [args for one gate]; gates: ${Object.keys(cases).join(' ')}`);
+        return false;
+    }
+    let passed = true;
+    for (const gate of gates) {
+        const fixtures = args.length ? [] : cases[gate];
+        const [project, ...proofs] = await runAll(gate, [args, ...fixtures.map((c) => c.args)], modules[gate]);
+        const problems = proofs.flatMap((p, i) =>
+            compareCase(fixtures[i].prints, p.lines).map((d) => `fixture run [${fixtures[i].args.join(' ')}]: ${d}`)
+        );
+        project.lines.forEach((line) => console.log(`${gate}: ${line}`));
+        if (fixtures.length) {
+            console.log(`${gate}: proven on ${fixtures.length} fixture run(s), ${problems.length} difference(s)`);
+        }
+        problems.forEach((p) => console.error(`${gate}: ${p}`));
+        passed &&= !project.failed && problems.length === 0;
+    }
+    return passed;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+    process.exitCode = (await main(process.argv.slice(2))) ? 0 : 1;
+}
