@@ -14,7 +14,7 @@
 // Services naming rules (lib/external-service-model.mjs) into a git-ignored temp workspace per view
 // (.tmp/apex-semantic-<pid>; never deployed), which apex-ls loads as a dependency package under the namespace
 // ExternalService (sfdx-project.json "plugins": {"dependencies": [{"namespace", "path"}]}). A wrong type, field or
-// method name (e.g. `type` instead of `z0type`) is then a finding. --keep leaves the workspaces for inspection.
+// method name (e.g. `type` instead of `z0type`) is then a finding.
 //
 // Known apex-ls gaps (its platform stubs, not our code): on trailheadapps/apex-recipes it reports DataWeave
 // (DataWeaveScriptResource, DataWeaveScriptException) as missing and Cache.SessionPartition/OrgPartition as not
@@ -25,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateExternalServiceModel } from './lib/external-service-model.mjs';
 import { javaAndLib, runJavaShared } from './lib/java.mjs';
-import { collectFiles, fail, parseArgs, rel, root } from './lib/common.mjs';
+import { fail, parseArgs, rel, requireFiles, root } from './lib/common.mjs';
 import { probePlan, renderProbe } from '../org-setup/probe.mjs';
 
 const SPEC = path.join(root, 'spec', 'cpaas-messaging-apps.openapi.json');
@@ -50,26 +50,17 @@ function writeProbe(dir, classMeta) {
     return dir;
 }
 
-/** One result per run (a run's arguments are its package directories), from one apex-ls JVM for all of them. */
-export function checkAll(argsList) {
-    const runs = argsList.map((args) => {
-        try {
-            const views = parseArgs(args, { paths: DEFAULT_VIEWS }).paths;
-            const files = collectFiles(views, (f) => f.endsWith('.cls') || f.endsWith('.trigger'));
-            return files.length
-                ? { views, count: files.length, probe: args.length === 0 }
-                : fail(`no .cls or .trigger files under ${views.map(rel).join(', ')}`);
-        } catch (error) {
-            return { error };
-        }
-    });
-    let java;
-    try {
-        java = javaAndLib();
-    } catch (error) {
-        return runs.map(() => () => Promise.reject(error));
-    }
-    // One workspace per run (parallel runs must not share it), one folder per view; removed at exit unless --keep.
+/** A run: its package directories (one view each), and the probe's too for the project's run. */
+export function prepare(args) {
+    const views = parseArgs(args, { paths: DEFAULT_VIEWS }).paths;
+    const files = requireFiles(views, (f) => f.endsWith('.cls') || f.endsWith('.trigger'), '.cls or .trigger');
+    return { views, count: files.length, probe: args.length === 0, findings: [] };
+}
+
+/** Every view of every run in one apex-ls JVM; each run's findings. */
+export function checkAll(runs) {
+    const java = javaAndLib();
+    // One workspace per process (parallel runs must not share it), one folder per view.
     const temp = path.join(root, '.tmp', `apex-semantic-${process.pid}`);
     try {
         const apiVersion = JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')).sourceApiVersion;
@@ -80,18 +71,10 @@ export function checkAll(argsList) {
             fs.writeFileSync(path.join(modelDir, `${className}.cls`), source);
             fs.writeFileSync(path.join(modelDir, `${className}.cls-meta.xml`), classMeta);
         }
-        // Every view of every run, with the run it reports to; the project run also checks the generated probe.
-        const views = runs.flatMap((run, i) => [
-            ...(run.views ?? []).map((dir) => ({ dir, run: i, name: rel(dir) })),
-            ...(run.probe
-                ? [
-                      {
-                          dir: writeProbe(path.join(temp, 'probe'), classMeta),
-                          run: i,
-                          name: 'the generated org:setup probe'
-                      }
-                  ]
-                : [])
+        const probe = { dir: path.join(temp, 'probe'), name: 'the generated org:setup probe' };
+        const views = runs.flatMap((run) => [
+            ...run.views.map((dir) => ({ dir, run, name: rel(dir) })),
+            ...(run.probe ? [{ ...probe, dir: writeProbe(probe.dir, classMeta), run }] : [])
         ]);
         const workspaces = views.map((view, i) => {
             const workspace = path.join(temp, `view${i}`);
@@ -107,28 +90,17 @@ export function checkAll(argsList) {
             fs.writeFileSync(path.join(workspace, 'sfdx-project.json'), JSON.stringify(project));
             return workspace;
         });
-        const reports = analyse(java, workspaces);
-        const findings = runs.map(() => []);
-        views.forEach((view, i) =>
-            findings[view.run].push(...viewFindings(view, workspaces[i], reports[i], views.length))
+        analyse(java, workspaces).forEach((report, i) =>
+            views[i].run.findings.push(...viewFindings(views[i], workspaces[i], report, views.length))
         );
-        return runs.map(
-            (run, i) => () => (run.error ? Promise.reject(run.error) : { count: run.count, findings: findings[i] })
-        );
-    } catch (error) {
-        return runs.map(() => () => Promise.reject(error));
+        return runs;
     } finally {
-        if (!process.argv.includes('--keep')) {
-            fs.rmSync(temp, { recursive: true, force: true });
-        }
+        fs.rmSync(temp, { recursive: true, force: true });
     }
 }
 
 /** apex-ls's JSON report of each workspace, in one JVM; a JVM that gave no report fails the gate. */
 function analyse({ java, lib }, workspaces) {
-    if (!workspaces.length) {
-        return [];
-    }
     const launcher = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib', 'ApexLsViews.java');
     const run = runJavaShared(java, lib, launcher, workspaces, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const reports = run.error ? [] : run.stdout.split(/^#view \d+$/m).slice(1);
@@ -181,7 +153,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
         console.log(modelListing().join('\n'));
     } else {
         const { main } = await import('./run.mjs');
-        const args = process.argv.slice(2).filter((a) => a !== '--keep');
-        process.exitCode = (await main(['apex-semantic', ...args], { 'apex-semantic': { checkAll } })) ? 0 : 1;
+        const self = { prepare, checkAll };
+        process.exitCode = (await main(['apex-semantic', ...process.argv.slice(2)], { 'apex-semantic': self })) ? 0 : 1;
     }
 }

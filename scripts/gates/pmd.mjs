@@ -14,33 +14,27 @@ import path from 'node:path';
 import { JVM_FLAGS, javaAndLib } from './lib/java.mjs';
 import { existing, fail, parseArgs, rel, requireFiles } from './lib/common.mjs';
 
-/** One result per run, from one PMD JVM per ruleset. */
-export function checkAll(argsList) {
-    const runs = argsList.map((args) => {
-        try {
-            const { paths, ruleset } = parseArgs(args, { paths: ['force-app'], ruleset: 'config/pmd-ruleset.xml' });
-            existing([ruleset]);
-            const files = requireFiles(paths, (f) => f.endsWith('.cls') || f.endsWith('.trigger'), '.cls or .trigger');
-            return { ruleset, files, findings: files.flatMap(suppressionFindings) };
-        } catch (error) {
-            return { error };
-        }
-    });
-    try {
-        const java = javaAndLib();
-        for (const ruleset of new Set(runs.map((r) => r.ruleset).filter(Boolean))) {
-            const group = runs.filter((r) => r.ruleset === ruleset);
-            const violations = scan(java, ruleset, [...new Set(group.flatMap((r) => r.files))]);
-            group.forEach((r) =>
-                r.findings.push(
-                    ...violations.filter((v) => r.files.includes(path.resolve(v.file ?? ''))).map((v) => v.line)
-                )
+/** A run: its files and ruleset, and its suppressions without a reason. */
+export function prepare(args) {
+    const { paths, ruleset } = parseArgs(args, { paths: ['force-app'], ruleset: 'config/pmd-ruleset.xml' });
+    existing([ruleset]);
+    const files = requireFiles(paths, (f) => f.endsWith('.cls') || f.endsWith('.trigger'), '.cls or .trigger');
+    return { ruleset, files, count: files.length, findings: files.flatMap(suppressionFindings) };
+}
+
+/** Every run's files in one PMD JVM per ruleset; each run's findings. */
+export function checkAll(runs) {
+    const java = javaAndLib();
+    for (const ruleset of new Set(runs.map((r) => r.ruleset))) {
+        const group = runs.filter((r) => r.ruleset === ruleset);
+        const violations = scan(java, ruleset, [...new Set(group.flatMap((r) => r.files))]);
+        for (const run of group) {
+            run.findings.push(
+                ...violations.filter((v) => run.files.includes(path.resolve(v.file ?? ''))).map((v) => v.line)
             );
         }
-    } catch (error) {
-        return runs.map(() => () => Promise.reject(error));
     }
-    return runs.map((r) => () => (r.error ? Promise.reject(r.error) : { count: r.files.length, findings: r.findings }));
+    return runs;
 }
 
 /** Suppressions must say why. */

@@ -5,8 +5,7 @@
 // stop the others; every line names its gate.
 //   node scripts/gates/run.mjs <gate>[,<gate>...]      the project and the fixtures
 //   node scripts/gates/run.mjs <gate> [args...]        one run on the given arguments (the gate's own usage)
-// A gate module exports check(args) -> { count, noun?, notes?, findings }, or checkAll(argsList) for gates that run
-// a JVM once for every run (apex-semantic, pmd).
+// A gate's check returns { count, noun?, notes?, findings }; a GateError is a gate that cannot run.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,29 +13,41 @@ import { GateError, root } from './lib/common.mjs';
 
 export const CASES = path.join(root, 'test/gates/fixtures/cases.json');
 
-/** Each run's printed lines (what it checked, its notes, its findings, or why it could not run) and its verdict. */
+/**
+ * Each run's printed lines (what it checked, its notes, its findings, or why it could not run) and its verdict. A gate
+ * module exports check(args), or prepare(args) and checkAll(prepared runs) to analyse every run in one go.
+ */
 export async function runAll(gate, argsList, module) {
     module ??= await import(`./${gate}.mjs`);
-    const settle = async (run) => {
+    const attempt = async (run) => {
         try {
-            const r = await run();
-            const lines = [`checked ${r.count} ${r.noun ?? 'file(s)'}`, ...(r.notes ?? []), ...r.findings];
-            return { lines, failed: r.findings.length > 0 };
+            return await run();
         } catch (error) {
             if (error instanceof GateError) {
-                return { lines: error.message.split('\n'), failed: true };
+                return error;
             }
             throw error;
         }
     };
-    const results = module.checkAll
-        ? await module.checkAll(argsList)
-        : argsList.map((args) => () => module.check(args));
-    const out = [];
-    for (const result of results) {
-        out.push(await settle(typeof result === 'function' ? result : () => result));
+    const results = [];
+    for (const args of argsList) {
+        results.push(await attempt(() => (module.prepare ?? module.check)(args)));
     }
-    return out;
+    const ready = results.filter((r) => !(r instanceof GateError));
+    const checked = module.checkAll && ready.length ? await attempt(() => module.checkAll(ready)) : ready;
+    return results.map((r) => {
+        const result = r instanceof GateError ? r : (checked[ready.indexOf(r)] ?? checked);
+        return result instanceof GateError
+            ? { lines: result.message.split('\n'), failed: true }
+            : {
+                  lines: [
+                      `checked ${result.count} ${result.noun ?? 'file(s)'}`,
+                      ...(result.notes ?? []),
+                      ...result.findings
+                  ],
+                  failed: result.findings.length > 0
+              };
+    });
 }
 
 /** What differs between a fixture run's printed lines and its case's: one line per missing or unexpected line. */
