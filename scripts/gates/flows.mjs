@@ -8,11 +8,10 @@
 //   node scripts/gates/run.mjs flows [paths...]   (default: force-app)   --config <file> (default: config/flow-scanner.json)
 import fs from 'node:fs';
 import scanner from '@flow-scanner/lightning-flow-scanner-core';
-import { existing, fail, parseArgs, rel, requireFiles } from './lib/common.mjs';
+import { fail, parseArgs, rel, requireFiles } from './lib/common.mjs';
 
 export async function check(args) {
     const { paths, config: configFile } = parseArgs(args, { paths: ['force-app'], config: 'config/flow-scanner.json' });
-    existing([configFile]);
     const files = requireFiles(paths, (f) => f.endsWith('.flow-meta.xml'), '.flow-meta.xml');
     let config;
     try {

@@ -12,12 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { JVM_FLAGS, javaAndLib } from './lib/java.mjs';
-import { existing, fail, parseArgs, rel, requireFiles } from './lib/common.mjs';
+import { fail, parseArgs, rel, requireFiles } from './lib/common.mjs';
 
 /** A run: its files and ruleset, and its suppressions without a reason. */
 export function prepare(args) {
     const { paths, ruleset } = parseArgs(args, { paths: ['force-app'], ruleset: 'config/pmd-ruleset.xml' });
-    existing([ruleset]);
     const files = requireFiles(paths, (f) => f.endsWith('.cls') || f.endsWith('.trigger'), '.cls or .trigger');
     return { ruleset, files, count: files.length, findings: files.flatMap(suppressionFindings) };
 }

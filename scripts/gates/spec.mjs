@@ -1,5 +1,5 @@
 // Gate: the 8x8 OpenAPI spec, the External Service registration that embeds it, and the request fixtures.
-//   node scripts/gates/run.mjs spec [--spec=FILE] [--registration=FILE] [--fixture=FILE] [--fallbackFixture=FILE]
+//   node scripts/gates/run.mjs spec [--spec FILE] [--registration FILE] [--fixture FILE] [--fallbackFixture FILE]
 // Defaults: spec/cpaas-messaging-apps.openapi.json, the CPaasMessagingApps registration and the
 // WhatsAppOtpSendMessageFixture and WhatsAppOtpSendMessageFallbackFixture (SMS fallback) static resources.
 //  1. The registration's <schema> parses to the same JSON document as the spec file, and its operation names are the
@@ -12,13 +12,12 @@
 //     For this check every object schema that lists properties is closed (additionalProperties: false), so a
 //     misspelt property such as "subtype" fails instead of being ignored; the spec itself stays open.
 import fs from 'node:fs';
-import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
-import { existing, fail, rel, root } from './lib/common.mjs';
+import { parseArgs, rel } from './lib/common.mjs';
 import { storedOperationName } from './lib/external-service-model.mjs';
 
 const Ajv = AjvModule.default ?? AjvModule;
@@ -34,22 +33,6 @@ const DEFAULTS = {
 const SPEC_ID = 'https://spec.invalid/openapi.json';
 // OpenAPI 3.0 schema keywords Ajv 8 does not know (it knows nullable and deprecated): annotations in strict mode.
 const OPENAPI_KEYWORDS = ['discriminator', 'xml', 'externalDocs', 'example', 'components'];
-
-/** Reads `--name=value` options, falling back to the defaults (resolved from the project root). */
-function parseOptions(argv) {
-    const unknown = argv.filter((a) => !Object.keys(DEFAULTS).some((k) => a.startsWith(`--${k}=`)));
-    if (unknown.length) {
-        fail(
-            `unknown argument(s) ${unknown.join(' ')}; use --spec=, --registration=, --fixture= or --fallbackFixture=`
-        );
-    }
-    return Object.fromEntries(
-        Object.entries(DEFAULTS).map(([key, fallback]) => {
-            const arg = argv.find((a) => a.startsWith(`--${key}=`));
-            return [key, path.resolve(root, arg ? arg.slice(key.length + 3) : fallback)];
-        })
-    );
-}
 
 /** The first JSON path at which two parsed documents differ, or null when they are equal. */
 function firstDifference(a, b, at = '$') {
@@ -141,8 +124,7 @@ let openApiValidator;
 
 /** Runs every check; returns the number of files checked and the findings. */
 export async function check(args) {
-    const options = parseOptions(args);
-    existing(Object.values(options));
+    const options = parseArgs(args, DEFAULTS);
     const findings = [];
     let spec;
     try {

@@ -30,22 +30,21 @@ export function existing(paths) {
 }
 
 /**
- * A gate's arguments: its paths (anything not starting with "--" and not the value of a `--name <value>` option in
- * `defaults`), or defaults.paths, checked to exist (a typo must not turn into "checked 0 files"), and each option's
- * value, or its default.
+ * A gate's arguments: its paths (anything not starting with "--" and not the value of a `--name <file>` option in
+ * `defaults`), or defaults.paths, and each option's file, or its default; all checked to exist (a typo must not turn
+ * into "checked 0 files"). An unknown option, or a path given to a gate that takes none, fails the gate.
  */
 export function parseArgs(args, { paths = [], ...options } = {}) {
-    const valueAt = new Set(
-        Object.keys(options)
-            .map((o) => args.indexOf(`--${o}`) + 1)
-            .filter((i) => i > 0)
-    );
-    const given = args.filter((a, i) => !a.startsWith('--') && !valueAt.has(i));
-    const values = Object.entries(options).map(([o, fallback]) => {
-        const i = args.indexOf(`--${o}`);
-        return [o, path.resolve(root, i >= 0 ? args[i + 1] : fallback)];
-    });
-    return { paths: existing(given.length ? given : paths), ...Object.fromEntries(values) };
+    const at = (o) => args.indexOf(`--${o}`) + 1; // the index of an option's value, or 0
+    const values = new Set(Object.keys(options).map(at).filter(Boolean));
+    const given = args.filter((a, i) => !a.startsWith('--') && !values.has(i));
+    const unknown = args.filter((a) => a.startsWith('--') && !Object.hasOwn(options, a.slice(2)));
+    if (unknown.length || (given.length && !paths.length)) {
+        fail(`unknown argument(s) ${[...unknown, ...given].join(' ')}; options: ${Object.keys(options).join(', ')}`);
+    }
+    const files = existing(Object.keys(options).map((o) => (at(o) ? args[at(o)] : options[o])));
+    const named = Object.fromEntries(Object.keys(options).map((o, i) => [o, files[i]]));
+    return { paths: existing(given.length ? given : paths), ...named };
 }
 
 const SKIP = /(^|[/\\])(node_modules|\.git|\.sfdx|\.sf|\.tmp)([/\\]|$)/;
