@@ -274,12 +274,9 @@ function checkField(node, name, field, path, report, ownerType) {
         return;
     }
     const value = textOf(node, name);
-    if (scalar === 'boolean' && value !== 'true' && value !== 'false') {
-        report(node, `<${path}>: "${value}" is not a boolean (true or false)`);
-    } else if (scalar === 'number' && !NUMBER.test(value)) {
-        report(node, `<${path}>: "${value}" is not a number`);
-    } else if (scalar === 'date' && !DATE.test(value) && !DATETIME.test(value)) {
-        report(node, `<${path}>: "${value}" is not a date (YYYY-MM-DD or ISO date-time)`);
+    const form = { boolean: XSD_CHECKS.boolean, number: NUMBER, date: new RegExp(`${DATE.source}|${DATETIME.source}`) };
+    if (form[scalar] && !form[scalar].test(value)) {
+        report(node, `<${path}>: "${value}" is not a ${scalar}`);
     } else if (scalar === 'string') {
         checkLength(node, path, ownerType, name, value, report);
         if (API_NAME_FIELDS.has(name) && !API_NAME.test(value)) {

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { ESLint } from 'eslint';
 import * as prettier from 'prettier';
 import { XMLParser } from 'fast-xml-parser';
@@ -109,12 +110,16 @@ test('build-sync: a hand-edited compiled file, a stale template and a file no so
     fs.writeFileSync(path.join(out, 'demo.html'), '<!-- stale -->\n');
     fs.writeFileSync(path.join(out, 'extra.css'), 'p {}\n');
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-    const { status, text } = await new Promise((resolve) =>
-        execFile(process.execPath, ['scripts/build.mjs', '--check'], { cwd: dir }, (error, stdout, stderr) =>
-            resolve({ status: error?.code ?? 0, text: stdout + stderr })
+    const { code, stdout, stderr } = await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--check'], {
+        cwd: dir
+    })
+        .then(
+            () => ({ code: 0 }),
+            (error) => error
         )
-    ).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
-    assert.equal(status, 1, text);
+        .finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const text = `${stdout}${stderr}`;
+    assert.equal(code, 1, text);
     for (const line of [
         'force-app/core/lwc/demo/demo.js: differs from a fresh build',
         'force-app/core/lwc/demo/demo.html: differs from a fresh build',
