@@ -77,7 +77,16 @@ export async function main(argv, modules = {}) {
     let passed = true;
     for (const gate of gates) {
         const fixtures = args.length ? [] : cases[gate];
-        const [project, ...proofs] = await runAll(gate, [args, ...fixtures.map((c) => c.args)], modules[gate]);
+        let results;
+        try {
+            results = await runAll(gate, [args, ...fixtures.map((c) => c.args)], modules[gate]);
+        } catch (error) {
+            // An unexpected error (a missing package, a bug) fails this gate; the others still run.
+            console.error(`${gate}: could not run: ${error.stack}`);
+            passed = false;
+            continue;
+        }
+        const [project, ...proofs] = results;
         const problems = proofs.flatMap((p, i) =>
             compareCase(fixtures[i].prints, p.lines).map((d) => `fixture run [${fixtures[i].args.join(' ')}]: ${d}`)
         );
