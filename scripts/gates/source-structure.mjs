@@ -3,8 +3,7 @@
 // format in a temp folder (MetadataConverter), as `sf project deploy start` does before it uploads.
 // Fails on any file no metadata type claims, any component without its -meta.xml, or a conversion error.
 //   node scripts/gates/run.mjs source-structure [package-dir...]   (default: force-app)
-// Files matched by the .forceignore of the target's SFDX project (nearest sfdx-project.json above it) are
-// skipped, as the CLI skips them.
+// Files matched by the nearest .forceignore above them are skipped, as the CLI skips them.
 // Stricter than the CLI on purpose: the CLI silently leaves out a file no type claims (lwc-recipes keeps its
 // Jest mocks in force-app/test/jest-mocks that way); here every file under the package directory must be part of a
 // component, so nothing lands in force-app by mistake. Passes on apex-recipes and ebikes-lwc as they are.
@@ -18,25 +17,13 @@ import { collectFiles, fail, parseArgs, rel, root } from './lib/common.mjs';
 process.env.SF_DISABLE_LOG_FILE ??= 'true';
 const { ComponentSet, ForceIgnore, MetadataConverter } = await import('@salesforce/source-deploy-retrieve');
 
-const forceIgnores = new Map();
-/** Whether the .forceignore of the nearest SFDX project above `file` (if any) lets it through. */
-function accepted(file) {
-    let dir = path.dirname(file);
-    while (dir !== path.dirname(dir) && !fs.existsSync(path.join(dir, 'sfdx-project.json'))) {
-        dir = path.dirname(dir);
-    }
-    if (!forceIgnores.has(dir)) {
-        const ignoreFile = path.join(dir, '.forceignore');
-        forceIgnores.set(dir, fs.existsSync(ignoreFile) ? new ForceIgnore(ignoreFile) : undefined);
-    }
-    return forceIgnores.get(dir)?.accepts(file) ?? true;
-}
 // SDR errors often carry the offending path in the message; keep it, relative to the project.
 const describe = (error) => `${error.name ?? 'Error'}: ${String(error.message).split(`${root}${path.sep}`).join('')}`;
 
 export async function check(args) {
     const { paths } = parseArgs(args, { paths: ['force-app'] });
-    const files = collectFiles(paths, accepted);
+    // The nearest .forceignore above each file, as SDR (ForceIgnore.findAndCreate, cached by the library) finds it.
+    const files = collectFiles(paths, (f) => ForceIgnore.findAndCreate(f).accepts(f));
     let set;
     try {
         set = ComponentSet.fromSource({ fsPaths: paths });
