@@ -2,7 +2,7 @@
 // Writes the ExternalServiceRegistration's <schema> from the one source of the 8x8 spec: `node
 // scripts/sync-external-service.mjs`. The spec file's exact text is embedded, XML-escaped as Salesforce escapes
 // retrieved metadata (& < > " '); Prettier (@prettier/plugin-xml, xmlWhitespaceSensitivity "strict") keeps element
-// text byte-identical, so `npm run format` and this script never fight. check:spec (scripts/gates/spec.mjs) fails
+// text byte-identical, so `npm run format` and this script never fight. The spec gate (scripts/gates/spec.mjs) fails
 // when the two differ.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -2,17 +2,19 @@
 // Gate: Apex semantics (undefined variables, calls to methods that do not exist, type mismatches, unknown fields
 // and types) with apex-ls (io.github.apexdevtools.apexls.CheckForIssues, bundled by
 // @salesforce/code-analyzer-pmd-engine with Salesforce's standard and SObject type stubs), offline on Java 17.
-//   node scripts/gates/apex-semantic.mjs [package-dir...]   (default: force-app force-app/core)
+//   node scripts/gates/apex-semantic.mjs [package-dir...]   (default: force-app force-app/core, the probe, fixtures)
 //   node scripts/gates/apex-semantic.mjs --list             print the generated ExternalService model and exit
 // Each package directory is one view, checked alone, all views in one JVM (lib/ApexLsViews.java): force-app as a
-// whole, and force-app/core without the receipts and samples it must deploy without.
+// whole, force-app/core without the receipts and samples it must deploy without, the Apex that `npm run org:setup`
+// generates to probe an org's ExternalService names (scripts/org-setup/probe.mjs), and the gate's fixture views
+// (test/gates/fixtures/cases.json, through scripts/gates/run.mjs), so proving the gate starts no second JVM.
 //
 // ExternalService.* types exist only in an org (generated when the ExternalServiceRegistration deploys), so this
 // gate generates an Apex model of them from spec/cpaas-messaging-apps.openapi.json by the documented External
 // Services naming rules (lib/external-service-model.mjs) into a git-ignored temp workspace per view
 // (.tmp/apex-semantic-<pid>; never deployed), which apex-ls loads as a dependency package under the namespace
 // ExternalService (sfdx-project.json "plugins": {"dependencies": [{"namespace", "path"}]}). A wrong type, field or
-// method name (e.g. `type` instead of `z0type`) is then a finding. --keep leaves the workspaces for inspection.
+// method name (e.g. `type` instead of `z0type`) is then a finding.
 //
 // Known apex-ls gaps (its platform stubs, not our code): on trailheadapps/apex-recipes it reports DataWeave
 // (DataWeaveScriptResource, DataWeaveScriptException) as missing and Cache.SessionPartition/OrgPartition as not
@@ -20,92 +22,138 @@
 // with the reason, never a whole category.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateExternalServiceModel } from './lib/external-service-model.mjs';
 import { javaAndLib, runJavaShared } from './lib/java.mjs';
-import { collectFiles, fail, finish, rel, root, targets } from './lib/common.mjs';
+import { fail, parseArgs, rel, requireFiles, root } from './lib/common.mjs';
+import { probePlan, renderProbe } from '../org-setup/probe.mjs';
 
-const GATE = 'apex-semantic';
 const SPEC = path.join(root, 'spec', 'cpaas-messaging-apps.openapi.json');
-const model = generateExternalServiceModel(SPEC, 'CPaasMessagingApps');
-if (process.argv.includes('--list')) {
-    console.log(`// ExternalService model generated from ${rel(SPEC)} (INFERRED names; confirm in an org)`);
-    console.log(model.names.join('\n'));
-    process.exit(0);
+const DEFAULT_VIEWS = ['force-app', 'force-app/core'];
+
+/** The ExternalService names the model holds, one a line, under a header line. */
+export function modelListing() {
+    const { names } = generateExternalServiceModel(SPEC, 'CPaasMessagingApps');
+    return [`// ExternalService model generated from ${rel(SPEC)} (INFERRED names; confirm in an org)`, ...names];
 }
 
-const views = targets(GATE, ['force-app', 'force-app/core']);
-const files = collectFiles(views, (f) => f.endsWith('.cls') || f.endsWith('.trigger'));
-if (files.length === 0) {
-    fail(GATE, `no .cls or .trigger files under ${views.map(rel).join(', ')}`);
+/** The org:setup probe as a class, as the org compiles it (its body inside one method). */
+function writeProbe(dir, classMeta) {
+    const body = renderProbe(probePlan(root).entities)
+        .apex.split('\n')
+        .filter((l) => !l.startsWith('//'))
+        .map((l) => `        ${l}`);
+    const source = `public with sharing class OrgSetupProbe {\n    public static void probe() {\n${body.join('\n')}\n    }\n}\n`;
+    fs.mkdirSync(path.join(dir, 'classes'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'classes', 'OrgSetupProbe.cls'), source);
+    fs.writeFileSync(path.join(dir, 'classes', 'OrgSetupProbe.cls-meta.xml'), classMeta);
+    return dir;
 }
-const { java, lib } = javaAndLib(GATE);
 
-// One workspace per run (parallel runs must not share it), one folder per view; removed at exit unless --keep.
-const temp = path.join(root, '.tmp', `apex-semantic-${process.pid}`);
-if (!process.argv.includes('--keep')) {
-    process.on('exit', () => fs.rmSync(temp, { recursive: true, force: true }));
+/** A run: its package directories (one view each), and the probe's too for the project's run. */
+export function prepare(args) {
+    const views = parseArgs(args, { paths: DEFAULT_VIEWS }).paths;
+    const files = requireFiles(views, (f) => f.endsWith('.cls') || f.endsWith('.trigger'), '.cls or .trigger');
+    return { views, count: files.length, probe: args.length === 0, findings: [] };
 }
-const apiVersion = JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')).sourceApiVersion;
-const classMeta = `<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>${apiVersion}</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`;
-const modelDir = path.join(temp, 'externalService', 'classes');
-fs.mkdirSync(modelDir, { recursive: true });
-for (const [className, source] of model.files) {
-    fs.writeFileSync(path.join(modelDir, `${className}.cls`), source);
-    fs.writeFileSync(path.join(modelDir, `${className}.cls-meta.xml`), classMeta);
-}
-const workspaces = views.map((packageDir, i) => {
-    const workspace = path.join(temp, `view${i}`);
-    fs.mkdirSync(workspace);
-    fs.symlinkSync(packageDir, path.join(workspace, 'pkg'), 'dir');
-    fs.symlinkSync(path.join(temp, 'externalService'), path.join(workspace, 'externalService'), 'dir');
-    const project = {
-        packageDirectories: [{ path: 'pkg', default: true }],
-        namespace: '',
-        sourceApiVersion: apiVersion,
-        plugins: { dependencies: [{ namespace: 'ExternalService', path: 'externalService' }] }
-    };
-    fs.writeFileSync(path.join(workspace, 'sfdx-project.json'), JSON.stringify(project));
-    return workspace;
-});
 
-const launcher = path.join(path.dirname(new URL(import.meta.url).pathname), 'lib', 'ApexLsViews.java');
-const run = runJavaShared(java, lib, launcher, workspaces, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-if (run.error) {
-    fail(GATE, `could not start apex-ls: ${run.error.message}`);
-}
-const findings = [];
-const reports = run.stdout.split(/^#view \d+$/m).slice(1);
-if (reports.length !== views.length) {
-    fail(GATE, [
-        `apex-ls produced no report (exit ${run.status})`,
-        run.stdout.slice(0, 2000),
-        run.stderr.slice(0, 2000)
-    ]);
-}
-reports.forEach((text, i) => {
-    const linked = path.join(workspaces[i], 'pkg');
-    const inView = views.length > 1 ? ` (view ${rel(views[i])})` : '';
-    let report;
+/** Every view of every run in one apex-ls JVM; each run's findings. */
+export function checkAll(runs) {
+    const java = javaAndLib();
+    // One workspace per process (parallel runs must not share it), one folder per view.
+    const temp = path.join(root, '.tmp', `apex-semantic-${process.pid}`);
     try {
-        report = JSON.parse(text.slice(text.indexOf('{')));
-    } catch {
-        findings.push(`apex-ls gave no report for ${rel(views[i])}: ${text.slice(0, 2000)}`);
-        return;
+        const apiVersion = JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')).sourceApiVersion;
+        const classMeta = `<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>${apiVersion}</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`;
+        const modelDir = path.join(temp, 'externalService', 'classes');
+        fs.mkdirSync(modelDir, { recursive: true });
+        for (const [className, source] of generateExternalServiceModel(SPEC, 'CPaasMessagingApps').files) {
+            fs.writeFileSync(path.join(modelDir, `${className}.cls`), source);
+            fs.writeFileSync(path.join(modelDir, `${className}.cls-meta.xml`), classMeta);
+        }
+        const probe = { dir: path.join(temp, 'probe'), name: 'the generated org:setup probe' };
+        const views = runs.flatMap((run) => [
+            ...run.views.map((dir) => ({ dir, run, name: rel(dir) })),
+            ...(run.probe ? [{ ...probe, dir: writeProbe(probe.dir, classMeta), run }] : [])
+        ]);
+        const workspaces = views.map((view, i) => {
+            const workspace = path.join(temp, `view${i}`);
+            fs.mkdirSync(workspace);
+            fs.symlinkSync(view.dir, path.join(workspace, 'pkg'), 'dir');
+            fs.symlinkSync(path.join(temp, 'externalService'), path.join(workspace, 'externalService'), 'dir');
+            const project = {
+                packageDirectories: [{ path: 'pkg', default: true }],
+                namespace: '',
+                sourceApiVersion: apiVersion,
+                plugins: { dependencies: [{ namespace: 'ExternalService', path: 'externalService' }] }
+            };
+            fs.writeFileSync(path.join(workspace, 'sfdx-project.json'), JSON.stringify(project));
+            return workspace;
+        });
+        analyse(java, workspaces).forEach((report, i) =>
+            views[i].run.findings.push(...viewFindings(views[i], workspaces[i], report, views.length))
+        );
+        return runs;
+    } finally {
+        fs.rmSync(temp, { recursive: true, force: true });
     }
-    for (const entry of report.files ?? []) {
-        const file = entry.path.startsWith(linked) ? views[i] + entry.path.slice(linked.length) : entry.path;
+}
+
+/** apex-ls's JSON report of each workspace, in one JVM; a JVM that gave no report fails the gate. */
+function analyse({ java, lib }, workspaces) {
+    const launcher = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib', 'ApexLsViews.java');
+    const run = runJavaShared(java, lib, launcher, workspaces, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const reports = run.error ? [] : run.stdout.split(/^#view \d+$/m).slice(1);
+    if (reports.length !== workspaces.length) {
+        fail([
+            `apex-ls produced no report (exit ${run.status}): ${run.error?.message ?? ''}`,
+            run.stdout.slice(0, 2000),
+            run.stderr.slice(0, 2000)
+        ]);
+    }
+    const parsed = reports.map((text) => {
+        try {
+            return JSON.parse(text.slice(text.indexOf('{')));
+        } catch {
+            return { unreadable: text.slice(0, 2000) };
+        }
+    });
+    if (
+        run.status !== 0 &&
+        !parsed.some((r) => r.unreadable !== undefined || r.files?.some((f) => f.messages?.length))
+    ) {
+        fail(`apex-ls exited with ${run.status} without a finding: ${run.stderr.slice(0, 2000)}`);
+    }
+    return parsed;
+}
+
+/** One finding per apex-ls message, at the file's project path. */
+function viewFindings(view, workspace, report, viewCount) {
+    if (report.unreadable !== undefined) {
+        return [`apex-ls gave no report for ${view.name}: ${report.unreadable}`];
+    }
+    const linked = path.join(workspace, 'pkg');
+    const inView = viewCount > 1 ? ` (view ${view.name})` : '';
+    return (report.files ?? []).flatMap((entry) => {
+        const file = entry.path.startsWith(linked) ? view.dir + entry.path.slice(linked.length) : entry.path;
         const where = entry.path.includes(`${path.sep}externalService${path.sep}`)
             ? `(generated ExternalService model) ${path.basename(file)}`
-            : rel(file);
-        for (const m of entry.messages ?? []) {
-            const message = m.message.split(linked).join(rel(views[i]));
-            findings.push(
-                `${where}:${m.start?.line ?? 0}:${(m.start?.offset ?? 0) + 1} ${m.category}: ${message}${inView}`
-            );
-        }
-    }
-});
-if (run.status !== 0 && findings.length === 0) {
-    findings.push(`apex-ls exited with ${run.status}: ${run.stderr.slice(0, 2000)}`);
+            : view.name.startsWith('the generated')
+              ? `(${view.name}) ${path.basename(file)}`
+              : rel(file);
+        return (entry.messages ?? []).map((m) => {
+            const message = m.message.split(linked).join(view.name);
+            return `${where}:${m.start?.line ?? 0}:${(m.start?.offset ?? 0) + 1} ${m.category}: ${message}${inView}`;
+        });
+    });
 }
-finish(GATE, files.length, findings);
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+    if (process.argv.includes('--list')) {
+        console.log(modelListing().join('\n'));
+    } else {
+        const { main } = await import('./run.mjs');
+        const self = { prepare, checkAll };
+        process.exitCode = (await main(['apex-semantic', ...process.argv.slice(2)], { 'apex-semantic': self })) ? 0 : 1;
+    }
+}

@@ -1,9 +1,8 @@
-#!/usr/bin/env node
 // Gate: Apex tests reach the package's entry points only inside System.runAs. A production deploy runs the tests
 // as the deploying admin before any permission set is assigned, and fields deployed by the Metadata API give that
 // admin no field access (forcedotcom/cli#1876), so a test calling an entry point as the running user fails there.
 // The tests run as users WhatsAppOtpTestData creates instead; this gate keeps it that way.
-//   node scripts/gates/apex-test-runas.mjs [paths...]   (default: force-app)
+//   node scripts/gates/run.mjs apex-test-runas [paths...]   (default: force-app)
 // Entry points are read from the Apex, never listed here: every @AuraEnabled and @InvocableMethod method, every
 // @HttpPost method of an @RestResource class, and every public or global method of the service class
 // (SERVICE_CLASS; the gate fails if it is not among the files, so a rename cannot switch the rule off).
@@ -15,47 +14,119 @@
 // judged together (by name). Checked: @IsTest and testMethod methods and @TestSetup methods.
 import fs from 'node:fs';
 import path from 'node:path';
-import { collectFiles, fail, finish, rel, targets } from './lib/common.mjs';
+import { collectFiles, fail, parseArgs, rel } from './lib/common.mjs';
 import { child, findAll, insideRunAs, kind, methodsOf, parseTopLevelClass } from './lib/apex-tree.mjs';
 
-const GATE = 'apex-test-runas';
 const SERVICE_CLASS = 'WhatsAppOtpService';
-const paths = targets(GATE, ['force-app']);
-const files = collectFiles(paths, (f) => f.endsWith('.cls'));
-
 // A class that is neither a test nor declares an entry point can be neither caller nor callee: not parsed.
 const MAY_MATTER = /@\s*(istest|auraenabled|invocablemethod|httppost)\b|\btestmethod\b/i;
-const classes = [];
-for (const file of files) {
-    if (!MAY_MATTER.test(fs.readFileSync(file, 'utf8')) && path.basename(file, '.cls') !== SERVICE_CLASS) {
-        continue;
-    }
-    const top = parseTopLevelClass(GATE, file);
-    if (top) {
-        classes.push({ ...top, file, isTest: top.annotations.includes('istest') });
-    }
-}
-const classNames = new Set(classes.map((c) => c.name.toLowerCase()));
-if (!classNames.has(SERVICE_CLASS.toLowerCase())) {
-    fail(
-        GATE,
-        `no class ${SERVICE_CLASS} under ${paths.map(rel).join(', ')}: the service's entry points cannot be read`
-    );
-}
 
-// Entry points: 'class.method' (lower-cased) -> 'Class.method' as written.
-const entryPoints = new Map();
-for (const c of classes.filter((x) => !x.isTest)) {
-    const restResource = c.annotations.includes('restresource');
-    const service = c.name.toLowerCase() === SERVICE_CLASS.toLowerCase();
-    for (const m of methodsOf(c.body, true)) {
-        const annotated = ['auraenabled', 'invocablemethod', restResource && 'httppost'].some((a) =>
-            m.annotations.includes(a)
-        );
-        if (annotated || (service && ['public', 'global'].some((k) => m.keywords.includes(k)))) {
-            entryPoints.set(`${c.name}.${m.name}`.toLowerCase(), `${c.name}.${m.name}`);
+export function check(args) {
+    const { paths } = parseArgs(args, { paths: ['force-app'] });
+    const files = collectFiles(paths, (f) => f.endsWith('.cls'));
+    const classes = [];
+    for (const file of files) {
+        if (MAY_MATTER.test(fs.readFileSync(file, 'utf8')) || path.basename(file, '.cls') === SERVICE_CLASS) {
+            const top = parseTopLevelClass(file);
+            classes.push(...(top ? [{ ...top, file, isTest: top.annotations.includes('istest') }] : []));
         }
     }
+    const classNames = new Set(classes.map((c) => c.name.toLowerCase()));
+    if (!classNames.has(SERVICE_CLASS.toLowerCase())) {
+        fail(`no class ${SERVICE_CLASS} under ${paths.map(rel).join(', ')}: the service's entry points cannot be read`);
+    }
+    const entryPoints = entryPointsOf(classes.filter((x) => !x.isTest));
+    const testMethods = testMethodsOf(
+        classes.filter((x) => x.isTest),
+        classNames
+    );
+
+    // For each test-class method: the first entry point it reaches outside runAs ({ entry, file, line }), if any.
+    const reaches = new Map();
+    for (let changed = true; changed;) {
+        changed = false;
+        for (const [key, method] of testMethods) {
+            const found = reaches.has(key)
+                ? undefined
+                : method.calls
+                      .filter((x) => !x.guarded)
+                      .map((call) =>
+                          entryPoints.has(call.target)
+                              ? { entry: entryPoints.get(call.target), file: method.file, line: call.line }
+                              : reaches.get(call.target)
+                      )
+                      .find(Boolean);
+            if (found) {
+                reaches.set(key, found);
+                changed = true;
+            }
+        }
+    }
+
+    const findings = [];
+    for (const method of [...testMethods.values()].filter((m) => m.roots.some(Boolean))) {
+        for (const call of method.calls.filter((x) => !x.guarded)) {
+            const where = `${rel(method.file)}:${call.line}`;
+            const via = reaches.get(call.target);
+            if (entryPoints.has(call.target)) {
+                findings.push(
+                    `${where} ${entryPoints.get(call.target)}() called outside System.runAs in ${method.name}`
+                );
+            } else if (via) {
+                findings.push(
+                    `${where} ${call.text}() called outside System.runAs in ${method.name} reaches ` +
+                        `${via.entry}() outside System.runAs (${rel(via.file)}:${via.line})`
+                );
+            }
+        }
+    }
+    return { count: files.length, findings };
+}
+
+/** Entry points: 'class.method' (lower-cased) -> 'Class.method' as written. */
+function entryPointsOf(classes) {
+    const entryPoints = new Map();
+    for (const c of classes) {
+        const restResource = c.annotations.includes('restresource');
+        const service = c.name.toLowerCase() === SERVICE_CLASS.toLowerCase();
+        for (const m of methodsOf(c.body, true)) {
+            const annotated = ['auraenabled', 'invocablemethod', restResource && 'httppost'].some((a) =>
+                m.annotations.includes(a)
+            );
+            if (annotated || (service && ['public', 'global'].some((k) => m.keywords.includes(k)))) {
+                entryPoints.set(`${c.name}.${m.name}`.toLowerCase(), `${c.name}.${m.name}`);
+            }
+        }
+    }
+    return entryPoints;
+}
+
+/** Every method of every test class, by 'class.method', with its calls: { target, line, text, guarded }. */
+function testMethodsOf(testClasses, classNames) {
+    const testMethods = new Map();
+    for (const c of testClasses) {
+        for (const m of methodsOf(c.body)) {
+            const key = `${c.name}.${m.name}`.toLowerCase();
+            const types = variableTypes(c.node, m.node);
+            const calls = findAll(m.node, ['DotExpressionContext', 'MethodCallContext']).flatMap((node) => {
+                const call = child(node, 'DotMethodCallContext');
+                const owner = call && receiverClass(node.children[0], types, classNames);
+                const target = call
+                    ? owner && `${owner}.${child(call, 'AnyIdContext').getText()}`
+                    : kind(node) === 'MethodCallContext' && `${c.name}.${child(node, 'IdContext').getText()}`;
+                const text = node.getText().split('(')[0];
+                const guarded = insideRunAs(node, m.node);
+                return target ? [{ target: target.toLowerCase(), line: node.start.line, text, guarded }] : [];
+            });
+            const entry = testMethods.get(key) ?? { file: c.file, name: `${c.name}.${m.name}`, roots: [], calls: [] };
+            entry.calls.push(...calls);
+            entry.roots.push(
+                ['istest', 'testsetup', 'testmethod'].some((w) => [...m.annotations, ...m.keywords].includes(w))
+            );
+            testMethods.set(key, entry);
+        }
+    }
+    return testMethods;
 }
 
 /** Declared types of a method's variables and parameters and its class's fields: name -> type (lower-cased). */
@@ -81,7 +152,7 @@ function variableTypes(classNode, methodNode) {
 }
 
 /** The class a call's receiver expression denotes, lower-cased, or undefined when it cannot be told. */
-function receiverClass(receiver, types) {
+function receiverClass(receiver, types, classNames) {
     if (kind(receiver) === 'NewExpressionContext') {
         return findAll(receiver, ['CreatedNameContext'])[0]?.getText().toLowerCase();
     }
@@ -91,72 +162,3 @@ function receiverClass(receiver, types) {
     }
     return undefined;
 }
-
-// Every method of every test class, with its calls: { key, target, line, text, guarded }.
-const testMethods = new Map();
-for (const c of classes.filter((x) => x.isTest)) {
-    for (const m of methodsOf(c.body)) {
-        const key = `${c.name}.${m.name}`.toLowerCase();
-        const types = variableTypes(c.node, m.node);
-        const calls = findAll(m.node, ['DotExpressionContext', 'MethodCallContext']).flatMap((node) => {
-            const call = child(node, 'DotMethodCallContext');
-            const owner = call && receiverClass(node.children[0], types);
-            const target = call
-                ? owner && `${owner}.${child(call, 'AnyIdContext').getText()}`
-                : kind(node) === 'MethodCallContext' && `${c.name}.${child(node, 'IdContext').getText()}`;
-            const text = node.getText().split('(')[0];
-            return target
-                ? [{ target: target.toLowerCase(), line: node.start.line, text, guarded: insideRunAs(node, m.node) }]
-                : [];
-        });
-        const entry = testMethods.get(key) ?? { file: c.file, name: `${c.name}.${m.name}`, roots: [], calls: [] };
-        entry.calls.push(...calls);
-        entry.roots.push(
-            ['istest', 'testsetup', 'testmethod'].some((w) => [...m.annotations, ...m.keywords].includes(w))
-        );
-        testMethods.set(key, entry);
-    }
-}
-
-// For each test-class method: the first entry point it reaches outside runAs ({ entry, file, line }), if any.
-const reaches = new Map();
-let changed = true;
-while (changed) {
-    changed = false;
-    for (const [key, method] of testMethods) {
-        if (reaches.has(key)) {
-            continue;
-        }
-        for (const call of method.calls.filter((x) => !x.guarded)) {
-            const found = entryPoints.has(call.target)
-                ? { entry: entryPoints.get(call.target), file: method.file, line: call.line }
-                : reaches.get(call.target);
-            if (found) {
-                reaches.set(key, found);
-                changed = true;
-                break;
-            }
-        }
-    }
-}
-
-const findings = [];
-for (const method of testMethods.values()) {
-    if (!method.roots.some(Boolean)) {
-        continue;
-    }
-    for (const call of method.calls.filter((x) => !x.guarded)) {
-        if (entryPoints.has(call.target)) {
-            findings.push(
-                `${rel(method.file)}:${call.line} ${entryPoints.get(call.target)}() called outside System.runAs in ${method.name}`
-            );
-        } else if (reaches.has(call.target)) {
-            const via = reaches.get(call.target);
-            findings.push(
-                `${rel(method.file)}:${call.line} ${call.text}() called outside System.runAs in ${method.name} reaches ` +
-                    `${via.entry}() outside System.runAs (${rel(via.file)}:${via.line})`
-            );
-        }
-    }
-}
-finish(GATE, files.length, findings);

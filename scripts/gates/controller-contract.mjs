@@ -1,6 +1,5 @@
-#!/usr/bin/env node
 // Gate: the components' view of WhatsAppOtpController is the controller's own.
-//   node scripts/gates/controller-contract.mjs [WhatsAppOtpController.cls] [apex.d.ts]
+//   node scripts/gates/run.mjs controller-contract [WhatsAppOtpController.cls] [apex.d.ts]
 // src-ts/types/apex.d.ts declares one module `@salesforce/apex/<Class>.<method>` per method the components may
 // call (the form LWC imports Apex methods in: developer.salesforce.com/docs/platform/lwc/guide/apex-import-method).
 // Each @AuraEnabled method of the class needs its module, with the same parameter names and types, and its result
@@ -9,12 +8,10 @@
 // The preview's simulated controller is held to the same shapes by its tests (dtsContract).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { child, findAll, methodsOf, modifiers, parseTopLevelClass } from './lib/apex-tree.mjs';
-import { finish, rel, requireExisting, root } from './lib/common.mjs';
+import { parseArgs, rel, root } from './lib/common.mjs';
 
-const GATE = 'controller-contract';
 export const CONTROLLER = path.join(root, 'force-app/core/classes/controllers/WhatsAppOtpController.cls');
 export const DTS = path.join(root, 'src-ts/types/apex.d.ts');
 
@@ -29,7 +26,7 @@ const jsOf = (apexType) => APEX_TO_JS[apexType.toLowerCase()] ?? apexType;
 
 /** The @AuraEnabled methods of a controller: name -> { params: Map name -> js type, returns, fields: Map | null }. */
 export function apexContract(file) {
-    const cls = parseTopLevelClass(GATE, file);
+    const cls = parseTopLevelClass(file);
     const inner = new Map();
     for (const declaration of findAll(cls.body, ['ClassDeclarationContext'])) {
         const fields = new Map();
@@ -177,9 +174,8 @@ export function compareContracts(apex, dts, dtsName = 'apex.d.ts') {
     return findings;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-    const [controller = CONTROLLER, dts = DTS] = process.argv.slice(2).map((p) => path.resolve(root, p));
-    requireExisting(GATE, [controller, dts]);
+export function check(args) {
+    const [controller, dts] = parseArgs(args, { paths: [CONTROLLER, DTS] }).paths;
     const apex = apexContract(controller);
-    finish(GATE, 2, compareContracts(apex, dtsContract(dts, apex.className), rel(dts)));
+    return { count: 2, findings: compareContracts(apex, dtsContract(dts, apex.className), rel(dts)) };
 }

@@ -1,7 +1,6 @@
-#!/usr/bin/env node
 // Gate: every *-meta.xml validated against the Metadata API types Salesforce publishes in @salesforce/types
 // (lib/metadata.d.ts, generated from the Metadata WSDL; see lib/metadata-schema.mjs).
-//   node scripts/gates/metadata.mjs [paths...]   (default: force-app)
+//   node scripts/gates/run.mjs metadata [paths...]   (default: force-app config/per-org)
 // Reports malformed XML, a wrong root namespace, an unknown root type, unknown elements, invalid enum values,
 // non-boolean booleans, non-numeric numbers, invalid dates, child elements where the type has text and text where it
 // has child elements, a missing required element, a root element that does not match the file's suffix (SDR's
@@ -20,9 +19,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { loadMetadataSchema, textLimit } from './lib/metadata-schema.mjs';
-import { collectFiles, finish, rel, targets } from './lib/common.mjs';
+import { collectFiles, parseArgs, rel } from './lib/common.mjs';
 
-const GATE = 'metadata';
 const NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 const TOOLING_NAMESPACE = 'urn:metadata.tooling.soap.sforce.com';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -68,13 +66,7 @@ const addSuffixes = (type) => {
 };
 Object.values(registry.types).forEach(addSuffixes);
 
-const paths = targets(GATE, ['force-app']);
-const files = collectFiles(paths, (f) => f.endsWith('-meta.xml'));
-const { types } = loadMetadataSchema();
-Object.entries(WSDL_GAPS.enumValues).forEach(([t, values]) => values.forEach((v) => types.get(t)?.values.add(v)));
-Object.entries(WSDL_GAP_FIELDS).forEach(([t, fields]) =>
-    Object.entries(fields).forEach(([f, ft]) => types.get(t)?.fields.set(f, ft))
-);
+let types; // the schema, built once per process
 const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -99,13 +91,22 @@ const XSD_CHECKS = {
     ...{ double: NUMBER, decimal: NUMBER, float: NUMBER, int: INTEGER, long: INTEGER, integer: INTEGER }
 };
 
-const findings = [];
-for (const file of files) {
-    checkFile(file);
+export function check(args) {
+    const { paths } = parseArgs(args, { paths: ['force-app', 'config/per-org'] });
+    const files = collectFiles(paths, (f) => f.endsWith('-meta.xml'));
+    if (!types) {
+        types = loadMetadataSchema();
+        Object.entries(WSDL_GAPS.enumValues).forEach(([t, vs]) => vs.forEach((v) => types.get(t)?.values.add(v)));
+        Object.entries(WSDL_GAP_FIELDS).forEach(([t, fields]) =>
+            Object.entries(fields).forEach(([f, ft]) => types.get(t)?.fields.set(f, ft))
+        );
+    }
+    const findings = [];
+    files.forEach((file) => checkFile(file, findings));
+    return { count: files.length, findings };
 }
-finish(GATE, files.length, findings);
 
-function checkFile(file) {
+function checkFile(file, findings) {
     const xml = fs.readFileSync(file, 'utf8');
     const lineAt = (index) => xml.slice(0, index).split('\n').length;
     const report = (node, message) => {
@@ -273,12 +274,9 @@ function checkField(node, name, field, path, report, ownerType) {
         return;
     }
     const value = textOf(node, name);
-    if (scalar === 'boolean' && value !== 'true' && value !== 'false') {
-        report(node, `<${path}>: "${value}" is not a boolean (true or false)`);
-    } else if (scalar === 'number' && !NUMBER.test(value)) {
-        report(node, `<${path}>: "${value}" is not a number`);
-    } else if (scalar === 'date' && !DATE.test(value) && !DATETIME.test(value)) {
-        report(node, `<${path}>: "${value}" is not a date (YYYY-MM-DD or ISO date-time)`);
+    const form = { boolean: XSD_CHECKS.boolean, number: NUMBER, date: new RegExp(`${DATE.source}|${DATETIME.source}`) };
+    if (form[scalar] && !form[scalar].test(value)) {
+        report(node, `<${path}>: "${value}" is not a ${scalar}`);
     } else if (scalar === 'string') {
         checkLength(node, path, ownerType, name, value, report);
         if (API_NAME_FIELDS.has(name) && !API_NAME.test(value)) {

@@ -1,6 +1,5 @@
-#!/usr/bin/env node
 // Gate: a package directory names nothing outside itself and the packages it declares as dependencies.
-//   node scripts/gates/package-references.mjs [project-dir]   (default: this project)
+//   node scripts/gates/run.mjs package-references [project-dir]   (default: this project)
 //
 // sfdx-project.json splits force-app into package directories: the connection, the core that depends on it, the
 // optional receipt endpoint that depends on both, and the samples (no package). The core must deploy, and one day
@@ -16,19 +15,7 @@
 // `apex-semantic.mjs force-app/core`, which check:apex-semantic also runs.)
 import fs from 'node:fs';
 import path from 'node:path';
-import { blankComments, collectFiles, fail, finish, rel, root } from './lib/common.mjs';
-
-const GATE = 'package-references';
-const projectDir = path.resolve(root, process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '.');
-const projectFile = path.join(projectDir, 'sfdx-project.json');
-if (!fs.existsSync(projectFile)) {
-    fail(GATE, `${rel(projectFile)}: no such file`);
-}
-const dirs = JSON.parse(fs.readFileSync(projectFile, 'utf8')).packageDirectories.map((d) => ({
-    ...d,
-    abs: path.join(projectDir, d.path)
-}));
-const byPackage = new Map(dirs.filter((d) => d.package).map((d) => [d.package, d]));
+import { blankComments, collectFiles, existing, lineAt, parseArgs, rel } from './lib/common.mjs';
 
 const META = /\.([A-Za-z]+)-meta\.xml$/;
 const SOURCE = /\.(cls|trigger|page|component|js|html)$/;
@@ -50,54 +37,62 @@ function componentNames(dir) {
 }
 
 /** Each packaged directory's own dependencies, transitively, by package name. */
-function allowedDirs(dir, seen = new Set()) {
+function allowedDirs(dir, byPackage, seen = new Set()) {
     for (const dependency of dir.dependencies ?? []) {
         const target = byPackage.get(dependency.package);
         if (target && !seen.has(target)) {
             seen.add(target);
-            allowedDirs(target, seen);
+            allowedDirs(target, byPackage, seen);
         }
     }
     return seen;
 }
 
-const names = new Map(dirs.map((d) => [d, componentNames(d)]));
-const findings = [];
-let checked = 0;
-for (const dir of dirs.filter((d) => d.package)) {
-    const allowed = new Set([dir, ...allowedDirs(dir)]);
-    const own = new Set([...allowed].flatMap((d) => [...names.get(d)]));
-    const forbidden = new Map();
-    for (const other of dirs.filter((d) => !allowed.has(d))) {
-        for (const name of names.get(other)) {
-            if (!own.has(name)) {
-                forbidden.set(name, other.path);
+export function check(args) {
+    const [projectDir] = parseArgs(args, { paths: ['.'] }).paths;
+    const [projectFile] = existing([path.join(projectDir, 'sfdx-project.json')]);
+    const dirs = JSON.parse(fs.readFileSync(projectFile, 'utf8')).packageDirectories.map((d) => ({
+        ...d,
+        abs: path.join(projectDir, d.path)
+    }));
+    const byPackage = new Map(dirs.filter((d) => d.package).map((d) => [d.package, d]));
+    const names = new Map(dirs.map((d) => [d, componentNames(d)]));
+    const findings = [];
+    let count = 0;
+    for (const dir of dirs.filter((d) => d.package)) {
+        const allowed = new Set([dir, ...allowedDirs(dir, byPackage)]);
+        const own = new Set([...allowed].flatMap((d) => [...names.get(d)]));
+        const forbidden = new Map();
+        for (const other of dirs.filter((d) => !allowed.has(d))) {
+            for (const name of names.get(other)) {
+                if (!own.has(name)) {
+                    forbidden.set(name, other.path);
+                }
+            }
+        }
+        for (const file of collectFiles([dir.abs], (f) => META.test(f) || SOURCE.test(f))) {
+            count++;
+            for (const { line, word } of references(file)) {
+                if (forbidden.has(word)) {
+                    findings.push(
+                        `${rel(file)}:${line} names ${word} from ${forbidden.get(word)}, which ${dir.path} does not depend on`
+                    );
+                }
             }
         }
     }
-    for (const file of collectFiles([dir.abs], (f) => META.test(f) || SOURCE.test(f))) {
-        checked++;
-        for (const { line, word } of references(file)) {
-            if (forbidden.has(word)) {
-                findings.push(
-                    `${rel(file)}:${line} names ${word} from ${forbidden.get(word)}, which ${dir.path} does not depend on`
-                );
-            }
-        }
-    }
+    return { count, findings };
 }
-finish(GATE, checked, findings);
 
 /** Element texts of an XML file, or identifiers outside comments of a source file (strings kept: a class named in a
  * string, e.g. Type.forName, is a reference too), with their lines. */
 function references(file) {
     const text = fs.readFileSync(file, 'utf8');
-    const lineAt = (index) => text.slice(0, index).split('\n').length;
     if (META.test(file)) {
-        return [...text.matchAll(/>([^<>]+)</g)].map((m) => ({ line: lineAt(m.index), word: m[1].trim() }));
+        return [...text.matchAll(/>([^<>]+)</g)].map((m) => ({ line: lineAt(text, m.index), word: m[1].trim() }));
     }
     return [...blankComments(text).matchAll(/[A-Za-z_]\w*(\.[A-Za-z_]\w*)?/g)].flatMap((m) => [
-        { line: lineAt(m.index), word: m[0] },
-        ...(m[1] ? [{ line: lineAt(m.index), word: m[0].slice(0, m[0].indexOf('.')) }] : [])
+        { line: lineAt(text, m.index), word: m[0] },
+        ...(m[1] ? [{ line: lineAt(text, m.index), word: m[0].slice(0, m[0].indexOf('.')) }] : [])
     ]);
 }

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Gate: PMD 7 Apex rules (config/pmd-ruleset.xml: security, performance, best practices, ApexDoc), zero
 // violations. PMD 7.26 core + Apex come as jars in @salesforce/code-analyzer-pmd-engine's dist/java-lib,
 // without the PMD CLI; the entry point is that package's own wrapper,
@@ -6,29 +5,43 @@
 // calls), run directly on Java 17, offline, in one JVM.
 // Also enforced here: every PMD suppression in Apex carries a reason, i.e. `// NOPMD <reason>`, and
 // `@SuppressWarnings('PMD.X')` with a comment on the same line or on the line(s) right above it.
-//   node scripts/gates/pmd.mjs [paths...]   (default: force-app)   --ruleset <file> (default: config/pmd-ruleset.xml)
+//   node scripts/gates/run.mjs pmd [paths...]   (default: force-app)   --ruleset <file> (default: config/pmd-ruleset.xml)
+// Every run (the project's and the fixture runs of test/gates/fixtures/cases.json) is scanned in that one JVM.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { JVM_FLAGS, javaAndLib } from './lib/java.mjs';
-import { collectFiles, fail, finish, option, rel, requireExisting, targets } from './lib/common.mjs';
+import { fail, parseArgs, rel, requireFiles } from './lib/common.mjs';
 
-const GATE = 'pmd';
-const [ruleset] = requireExisting(GATE, [option('ruleset', 'config/pmd-ruleset.xml')]);
-const paths = targets(GATE, ['force-app'], ['--ruleset']);
-
-const files = collectFiles(paths, (f) => f.endsWith('.cls') || f.endsWith('.trigger'));
-if (files.length === 0) {
-    fail(GATE, `no .cls or .trigger files under ${paths.map(rel).join(', ')}`);
+/** A run: its files and ruleset, and its suppressions without a reason. */
+export function prepare(args) {
+    const { paths, ruleset } = parseArgs(args, { paths: ['force-app'], ruleset: 'config/pmd-ruleset.xml' });
+    const files = requireFiles(paths, (f) => f.endsWith('.cls') || f.endsWith('.trigger'), '.cls or .trigger');
+    return { ruleset, files, count: files.length, findings: files.flatMap(suppressionFindings) };
 }
-const findings = [];
 
-// Suppressions must say why.
-for (const file of files) {
+/** Every run's files in one PMD JVM per ruleset; each run's findings. */
+export function checkAll(runs) {
+    const java = javaAndLib();
+    for (const ruleset of new Set(runs.map((r) => r.ruleset))) {
+        const group = runs.filter((r) => r.ruleset === ruleset);
+        const violations = scan(java, ruleset, [...new Set(group.flatMap((r) => r.files))]);
+        for (const run of group) {
+            run.findings.push(
+                ...violations.filter((v) => run.files.includes(path.resolve(v.file ?? ''))).map((v) => v.line)
+            );
+        }
+    }
+    return runs;
+}
+
+/** Suppressions must say why. */
+function suppressionFindings(file) {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
-    lines.forEach((line, i) => {
+    return lines.flatMap((line, i) => {
         const nopmd = /\/\/\s*NOPMD\b(.*)$/.exec(line);
+        const findings = [];
         if (nopmd && !/\w/.test(nopmd[1])) {
             findings.push(`${rel(file)}:${i + 1} // NOPMD without a reason; write // NOPMD <why this is safe>`);
         }
@@ -45,6 +58,7 @@ for (const file of files) {
                 );
             }
         }
+        return findings;
     });
 }
 
@@ -59,31 +73,36 @@ function isApexDocEnd(lines, end) {
     return false;
 }
 
-const { java, lib } = javaAndLib(GATE);
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-gate-'));
-const [input, output] = [path.join(work, 'input.json'), path.join(work, 'results.json')];
-fs.writeFileSync(
-    input,
-    JSON.stringify({ ruleSetInputFile: ruleset, runDataPerLanguage: { apex: { filesToScan: files } } })
-);
-const wrapper = 'com.salesforce.sfca.pmdwrapper.PmdWrapper';
-const run = spawnSync(java, [...JVM_FLAGS, '-cp', path.join(lib, '*'), wrapper, 'run', input, output], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024
-});
-const results = fs.existsSync(output) && JSON.parse(fs.readFileSync(output, 'utf8'));
-fs.rmSync(work, { recursive: true, force: true });
-if (run.error || run.status !== 0 || !results) {
-    fail(GATE, [
-        `PMD did not run (exit ${run.status}): ${run.error?.message ?? ''}`,
-        run.stdout.slice(-2000),
-        run.stderr.slice(-2000)
-    ]);
+/** PMD's violations and processing errors over the files: [{ file, line }]. */
+function scan({ java, lib }, ruleset, files) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-gate-'));
+    const [input, output] = [path.join(work, 'input.json'), path.join(work, 'results.json')];
+    fs.writeFileSync(
+        input,
+        JSON.stringify({ ruleSetInputFile: ruleset, runDataPerLanguage: { apex: { filesToScan: files } } })
+    );
+    const wrapper = 'com.salesforce.sfca.pmdwrapper.PmdWrapper';
+    const run = spawnSync(java, [...JVM_FLAGS, '-cp', path.join(lib, '*'), wrapper, 'run', input, output], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024
+    });
+    const results = fs.existsSync(output) && JSON.parse(fs.readFileSync(output, 'utf8'));
+    fs.rmSync(work, { recursive: true, force: true });
+    if (run.error || run.status !== 0 || !results) {
+        fail([
+            `PMD did not run (exit ${run.status}): ${run.error?.message ?? ''}`,
+            run.stdout.slice(-2000),
+            run.stderr.slice(-2000)
+        ]);
+    }
+    return [
+        ...(results.violations ?? []).map(({ codeLocation: loc = {}, rule, message }) => ({
+            file: loc.file,
+            line: `${rel(loc.file ?? '?')}:${loc.startLine ?? 0}:${loc.startCol ?? 0} ${rule}: ${message.trim()}`
+        })),
+        ...(results.processingErrors ?? []).map((e) => ({
+            file: e.file,
+            line: `${rel(e.file ?? '?')}: PMD could not process it: ${e.message}`
+        }))
+    ];
 }
-for (const { codeLocation: loc = {}, rule, message } of results.violations ?? []) {
-    findings.push(`${rel(loc.file ?? '?')}:${loc.startLine ?? 0}:${loc.startCol ?? 0} ${rule}: ${message.trim()}`);
-}
-for (const e of results.processingErrors ?? []) {
-    findings.push(`${rel(e.file ?? '?')}: PMD could not process it: ${e.message}`);
-}
-finish(GATE, files.length, findings);

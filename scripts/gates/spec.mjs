@@ -1,6 +1,5 @@
-#!/usr/bin/env node
 // Gate: the 8x8 OpenAPI spec, the External Service registration that embeds it, and the request fixtures.
-//   node scripts/gates/spec.mjs [--spec=FILE] [--registration=FILE] [--fixture=FILE] [--fallbackFixture=FILE]
+//   node scripts/gates/run.mjs spec [--spec FILE] [--registration FILE] [--fixture FILE] [--fallbackFixture FILE]
 // Defaults: spec/cpaas-messaging-apps.openapi.json, the CPaasMessagingApps registration and the
 // WhatsAppOtpSendMessageFixture and WhatsAppOtpSendMessageFallbackFixture (SMS fallback) static resources.
 //  1. The registration's <schema> parses to the same JSON document as the spec file, and its operation names are the
@@ -13,14 +12,12 @@
 //     For this check every object schema that lists properties is closed (additionalProperties: false), so a
 //     misspelt property such as "subtype" fails instead of being ignored; the spec itself stays open.
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
-import { fail, finish, rel, requireExisting, root } from './lib/common.mjs';
+import { parseArgs, rel } from './lib/common.mjs';
 import { storedOperationName } from './lib/external-service-model.mjs';
 
 const Ajv = AjvModule.default ?? AjvModule;
@@ -36,16 +33,6 @@ const DEFAULTS = {
 const SPEC_ID = 'https://spec.invalid/openapi.json';
 // OpenAPI 3.0 schema keywords Ajv 8 does not know (it knows nullable and deprecated): annotations in strict mode.
 const OPENAPI_KEYWORDS = ['discriminator', 'xml', 'externalDocs', 'example', 'components'];
-
-/** Reads `--name=value` options, falling back to the defaults (resolved from the project root). */
-export function parseOptions(argv) {
-    return Object.fromEntries(
-        Object.entries(DEFAULTS).map(([key, fallback]) => {
-            const arg = argv.find((a) => a.startsWith(`--${key}=`));
-            return [key, path.resolve(root, arg ? arg.slice(key.length + 3) : fallback)];
-        })
-    );
-}
 
 /** The first JSON path at which two parsed documents differ, or null when they are equal. */
 function firstDifference(a, b, at = '$') {
@@ -136,7 +123,8 @@ function checkFixture(file, ajv, specFile, findings) {
 let openApiValidator;
 
 /** Runs every check; returns the number of files checked and the findings. */
-export async function checkSpec(options) {
+export async function check(args) {
+    const options = parseArgs(args, DEFAULTS);
     const findings = [];
     let spec;
     try {
@@ -165,18 +153,4 @@ export async function checkSpec(options) {
     }
     checkRegistration(options.registration, spec, options.spec, findings);
     return { count: 4, findings };
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-    const unknown = process.argv.slice(2).filter((a) => !Object.keys(DEFAULTS).some((k) => a.startsWith(`--${k}=`)));
-    if (unknown.length) {
-        fail(
-            'spec',
-            `unknown argument(s) ${unknown.join(' ')}; use --spec=, --registration=, --fixture= or --fallbackFixture=`
-        );
-    }
-    const options = parseOptions(process.argv.slice(2));
-    requireExisting('spec', Object.values(options));
-    const { count, findings } = await checkSpec(options);
-    finish('spec', count, findings);
 }

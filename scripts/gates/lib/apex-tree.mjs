@@ -1,7 +1,9 @@
-// The Apex parse tree for the gates that read Apex structure (apex-test-flows, apex-test-runas): one class per file
-// parsed with @apexdevtools/apex-parser, and the few questions those gates ask of it. Node kinds are the ANTLR
-// contexts of the parser's grammar (ApexParser.g4), matched by constructor name. Apex names are case-insensitive, so
-// every name is compared lower-cased.
+// The Apex parse tree for the gates that read Apex structure (apex-test-flows, apex-test-runas, controller-contract):
+// one class per file parsed with @apexdevtools/apex-parser, once per process however many gates ask (the parser's
+// first files cost most: ANTLR builds its prediction tables as it goes, ~5 CPU s for this package's tests against
+// under 1 s for a second pass), and the few questions those gates ask of it. Node kinds are the ANTLR contexts of the
+// parser's grammar (ApexParser.g4), matched by constructor name. Apex names are case-insensitive, so every name is
+// compared lower-cased.
 import fs from 'node:fs';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
 import { fail, rel } from './common.mjs';
@@ -33,11 +35,20 @@ export function modifiers(node) {
     };
 }
 
+const parsed = new Map();
+
 /**
  * The top-level class of one .cls file: { name, annotations, body, node }, or undefined for an interface or enum. A
  * syntax error fails the gate, naming file:line: it cannot judge a file it cannot parse.
  */
-export function parseTopLevelClass(gate, file) {
+export function parseTopLevelClass(file) {
+    if (!parsed.has(file)) {
+        parsed.set(file, parse(file));
+    }
+    return parsed.get(file);
+}
+
+function parse(file) {
     const errors = [];
     const listener = new (class extends ApexErrorListener {
         apexSyntaxError(line, column, message) {
@@ -49,10 +60,7 @@ export function parseTopLevelClass(gate, file) {
         listener
     ).parser.compilationUnit();
     if (errors.length) {
-        fail(
-            gate,
-            `${rel(file)}:${errors[0]} (not valid Apex; format:check, through Prettier's Apex parser, names it)`
-        );
+        fail(`${rel(file)}:${errors[0]} (not valid Apex; format:check, through Prettier's Apex parser, names it)`);
     }
     const type = child(tree, 'TypeDeclarationContext');
     const declaration = child(type, 'ClassDeclarationContext');

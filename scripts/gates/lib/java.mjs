@@ -16,19 +16,18 @@ export const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 const INSTALL_HINT = 'install a JDK 17, e.g. apt-get install openjdk-17-jdk-headless (or set JAVA_HOME)';
 
 /**
- * The java executable (JAVA_HOME first, then PATH), checked to be Java 17 or newer, and the dist/java-lib folder of
- * @salesforce/code-analyzer-pmd-engine. Either missing fails the gate.
+ * The java executable (JAVA_HOME first, then PATH, of `env`), checked to be Java 17 or newer, and the dist/java-lib
+ * folder of @salesforce/code-analyzer-pmd-engine. Either missing fails the gate.
  */
-export function javaAndLib(gate) {
-    for (const java of [process.env.JAVA_HOME && path.join(process.env.JAVA_HOME, 'bin', 'java'), 'java']) {
-        const probe = java && spawnSync(java, ['-version'], { encoding: 'utf8' });
+export function javaAndLib(env = process.env) {
+    for (const java of [env.JAVA_HOME && path.join(env.JAVA_HOME, 'bin', 'java'), 'java']) {
+        const probe = java && spawnSync(java, ['-version'], { encoding: 'utf8', env });
         if (!probe || probe.error || probe.status !== 0) {
             continue;
         }
         const m = /version "(?:1\.)?(\d+)/.exec(probe.stderr);
         if (!m || Number(m[1]) < 17) {
             fail(
-                gate,
                 `Java ${m?.[1] ?? '(unknown version)'} found at ${java}; Java 17 or newer is required: ${INSTALL_HINT}`
             );
         }
@@ -36,11 +35,11 @@ export function javaAndLib(gate) {
         const engine = path.dirname(require.resolve('@salesforce/code-analyzer-pmd-engine/package.json'));
         const lib = path.join(engine, 'dist', 'java-lib');
         if (!fs.existsSync(lib)) {
-            fail(gate, '@salesforce/code-analyzer-pmd-engine (dist/java-lib) is not installed; run npm ci');
+            fail('@salesforce/code-analyzer-pmd-engine (dist/java-lib) is not installed; run npm ci');
         }
         return { java, lib };
     }
-    return fail(gate, `Java was not found (this gate runs the bundled apex-ls/PMD jars): ${INSTALL_HINT}`);
+    return fail(`Java was not found (this gate runs the bundled apex-ls/PMD jars): ${INSTALL_HINT}`);
 }
 
 /**

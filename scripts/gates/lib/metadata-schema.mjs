@@ -1,56 +1,21 @@
 // A schema of the Metadata API types, built from @salesforce/types lib/metadata.d.ts (generated from the Metadata WSDL)
 // with the TypeScript compiler API. Every declaration there is a type alias: `'A' | 'B'` is an enum, `string` a
 // scalar, `Base & { f?: T }` or `{ f: T[] }` an object (a field without `?` is required: minOccurs 1), a bare
-// `X = Folder` the type it names. Parsing costs more than the rest of the metadata gate, so the result is kept in
-// node_modules/.cache/metadata-schema, keyed by the hashes of the d.ts and of this file.
-import crypto from 'node:crypto';
+// `X = Folder` the type it names. Built each run: about 0.5 CPU s of parsing, in the process whose
+// controller-contract gate loads the TypeScript compiler anyway.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { writeWhole } from '../../lib/kept-files.mjs';
-import { root } from './common.mjs';
+import ts from 'typescript';
 
-const require = createRequire(import.meta.url);
-let ts; // typescript, loaded only when the cache misses
-
-/** @returns {{ file: string, types: Map<string, object> }} */
+/** @returns {Map<string, object>} the types by name */
 export function loadMetadataSchema() {
     // The package exports ./metadata (the .js); the .d.ts sits beside it.
-    const file = path.join(path.dirname(require.resolve('@salesforce/types/metadata')), 'metadata.d.ts');
-    const text = fs.readFileSync(file, 'utf8');
-    const hash = crypto
-        .createHash('sha256')
-        .update(text)
-        .update(fs.readFileSync(fileURLToPath(import.meta.url)));
-    const cacheFile = path.join(root, 'node_modules', '.cache', 'metadata-schema', `${hash.digest('hex')}.json`);
-    try {
-        return { file, types: fromJson(JSON.parse(fs.readFileSync(cacheFile, 'utf8'))) };
-    } catch {
-        // no cache yet (or an unreadable one): build it
-    }
-    const types = buildSchema(file, text);
-    try {
-        writeWhole(cacheFile, JSON.stringify(toJson(types))); // a parallel run reads a whole file or none
-    } catch {
-        // a read-only node_modules only costs the rebuild next time
-    }
-    return { file, types };
-}
-
-const toJson = (types) =>
-    [...types.values()].map((t) => ({ ...t, values: t.values && [...t.values], fields: t.fields && [...t.fields] }));
-const fromJson = (list) =>
-    new Map(
-        list.map((t) => [
-            t.name,
-            { ...t, values: t.values && new Set(t.values), fields: t.fields && new Map(t.fields) }
-        ])
+    const file = path.join(
+        path.dirname(createRequire(import.meta.url).resolve('@salesforce/types/metadata')),
+        'metadata.d.ts'
     );
-
-function buildSchema(file, text) {
-    ts ??= require('typescript');
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
     const raw = new Map();
     for (const statement of source.statements) {
         if (ts.isTypeAliasDeclaration(statement)) {
