@@ -1,14 +1,17 @@
-// Tests of `npm run org:setup`: its main runs in this process, in the project root, against the fake sf
-// (test/org-setup/fake-sf) and a stand-in for the org's REST API (where the key and the secret go). Each case
-// reads the sf calls, the packages sf was asked to deploy, the REST requests and the output.
+// Tests of `npm run org:setup`, `npm run org:tests` and `npm run package:version`, and of the workflows' lines that run
+// them: each main runs in this process, in the project root, against the fake sf (test/org-setup/fake-sf) and, for
+// org:setup, a stand-in for the org's REST API (where the key and the secret go). Each case reads the sf calls, the
+// packages sf was asked to deploy, the REST requests and the output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { parse } from 'yaml';
 import { main } from '../../scripts/org-setup.mjs';
-import { apexClasses } from '../../scripts/org-setup/apex-tests.mjs';
+import { apexClasses, main as orgTests } from '../../scripts/org-setup/apex-tests.mjs';
+import { main as packageVersion } from '../../scripts/package-version.mjs';
 import { orgKind, ORG_KINDS } from '../../scripts/org-setup/org-kind.mjs';
 import { probePlan, renderProbe } from '../../scripts/org-setup/probe.mjs';
 import { commandOf, fakeSf, GUEST, SITE_URL, valuesOf } from './fake-sf/fake-sf.mjs';
@@ -355,22 +358,101 @@ test('the probe is generated from the model and the gateway: it touches z0user, 
     owner.forEach((index, line) => assert.ok(apex.split('\n')[line - 1].includes(entities[index].ours), String(line)));
 });
 
-test('the generated probe passes the apex-semantic gate against the same model', () => {
-    // Always the same folder: the gate's cache is keyed by path and text, so an unchanged probe is not compiled again.
-    const classes = path.join(root, 'node_modules', '.cache', 'org-setup-probe', 'classes');
-    fs.rmSync(path.dirname(classes), { recursive: true, force: true });
-    fs.mkdirSync(classes, { recursive: true });
-    const body = renderProbe(probePlan(root).entities)
-        .apex.split('\n')
-        .filter((l) => !l.startsWith('//'));
-    const cls = `public with sharing class OrgSetupProbe {\n    public static void probe() {\n${body.map((l) => `        ${l}`).join('\n')}\n    }\n}\n`;
-    fs.writeFileSync(path.join(classes, 'OrgSetupProbe.cls'), cls);
-    const meta = '<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>65.0</apiVersion></ApexClass>';
-    fs.writeFileSync(
-        path.join(classes, 'OrgSetupProbe.cls-meta.xml'),
-        `<?xml version="1.0" encoding="UTF-8"?>\n${meta}\n`
+/** The arguments after `--` of every workflow `run` line that starts with `prefix` (the lines use no quoting). */
+function workflowLines(prefix) {
+    const dir = '.github/workflows';
+    const jobs = fs
+        .readdirSync(dir)
+        .flatMap((f) => Object.values(parse(fs.readFileSync(path.join(dir, f), 'utf8')).jobs));
+    const runs = jobs.flatMap((job) => (job.steps ?? []).flatMap((step) => String(step.run ?? '').split('\n')));
+    const found = runs.map((l) => l.trim().split(/\s+/)).filter((w) => w.join(' ').startsWith(prefix));
+    assert.ok(found.length > 0, `a workflow runs ${prefix}`);
+    return found.map((w) => w.slice(w.indexOf('--') + 1));
+}
+
+test('every org:setup line of the workflows reaches the core deploy with stdin closed', async () => {
+    const organization = { IsSandbox: true, TrialExpirationDate: '2026-12-31', OrganizationType: 'Developer Edition' };
+    for (const args of workflowLines('npm run org:setup')) {
+        const r = await run(args, { scenario: { organization }, stdin: null });
+        assert.equal(r.status, 0, `${args.join(' ')}\n${r.out}`);
+        assert.ok(r.deploys.includes('force-app/core'), r.deploys.join());
+    }
+});
+
+test("the coverage line of the workflows runs the named directories' tests with coverage and passes", () => {
+    for (const args of workflowLines('npm run org:tests')) {
+        const sf = fakeSf();
+        let out = '';
+        assert.equal(orgTests(args, { stdout: { write: (t) => (out += t) }, spawn: sf.spawn }), 0, out);
+        assert.deepEqual(sf.calls.map(commandOf), ['apex run test']);
+        assert.ok(valuesOf(sf.calls[0], '--class-names').includes('CPaasMessagingGatewayTest'));
+        assert.ok(sf.calls[0].includes('--code-coverage'));
+    }
+});
+
+const PACKAGES = ['WhatsApp OTP Connection', 'WhatsApp OTP Core', 'WhatsApp OTP Receipts'];
+
+/** Runs package:version in a copy of sfdx-project.json with `aliases` (0Ho ids of the first n packages). */
+function packageRun(args, aliases = 0, env = {}) {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'package-version-'));
+    const project = JSON.parse(fs.readFileSync('sfdx-project.json', 'utf8'));
+    project.packageAliases = Object.fromEntries(PACKAGES.slice(0, aliases).map((n, i) => [n, `0Ho00000000000${i}AAA`]));
+    fs.writeFileSync(path.join(cwd, 'sfdx-project.json'), JSON.stringify(project));
+    const sf = fakeSf();
+    let out = '';
+    const status = packageVersion(args, { cwd, env, stdout: { write: (t) => (out += t) }, spawn: sf.spawn });
+    fs.rmSync(cwd, { recursive: true });
+    return { status, out, calls: sf.calls };
+}
+
+test('package:version --dry-run prints every command in dependency order, each version with coverage and no key, and runs none', () => {
+    const { status, out, calls } = packageRun(['--target-dev-hub', 'hub', '--dry-run', '--create', '--promote']);
+    assert.equal(status, 0, out);
+    assert.deepEqual(calls, []);
+    const lines = out.split('\n').filter((l) => l.startsWith('  sf '));
+    assert.deepEqual(
+        lines.map((l) => l.match(/sf (package (version )?\w+)/)[1]),
+        ['create', 'version create', 'version promote'].flatMap((c) => Array(3).fill(`package ${c}`))
     );
-    const gate = ['scripts/gates/apex-semantic.mjs', path.dirname(classes)];
-    const r = spawnSync(process.execPath, gate, { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.deepEqual(
+        lines.slice(0, 3).map((l) => l.match(/--name "([^"]+)"/)[1]),
+        PACKAGES
+    );
+    lines.slice(3, 6).forEach((l) => assert.match(l, /--code-coverage --installation-key-bypass/));
+});
+
+test('package:version creates a version of each package in order, and promotes them only with --promote', () => {
+    const plain = packageRun(['--target-dev-hub', 'hub'], 3);
+    assert.equal(plain.status, 0, plain.out);
+    assert.deepEqual(
+        plain.calls.map((c) => valuesOf(c, '--package')[0]),
+        PACKAGES
+    );
+    const promoted = packageRun(['--target-dev-hub', 'hub', '--promote'], 3);
+    const versions = ['create', 'promote'].flatMap((verb) => Array(3).fill(`package version ${verb}`));
+    assert.deepEqual(promoted.calls.map(commandOf), versions);
+});
+
+test('package:version --create creates only the packages without an alias; without it a missing alias skips all', () => {
+    const created = packageRun(['--target-dev-hub', 'hub', '--create'], 1);
+    const names = created.calls.filter((c) => commandOf(c) === 'package create').map((c) => valuesOf(c, '--name')[0]);
+    assert.deepEqual(names, PACKAGES.slice(1));
+    const skipped = packageRun(['--target-dev-hub', 'hub'], 1);
+    assert.deepEqual(skipped.calls, []);
+    assert.match(skipped.out, /skipped, nothing changed/);
+});
+
+test('no workflow creates a package, each package:version line skips while there are no aliases, and the check says so', () => {
+    for (const args of workflowLines('npm run package:version')) {
+        assert.ok(!args.includes('--create'), args.join(' '));
+        const r = packageRun(args);
+        assert.equal(r.status, 0, r.out);
+        assert.match(r.out, /skipped, nothing changed/);
+        assert.deepEqual(r.calls, []);
+    }
+    assert.ok(workflowLines('node scripts/package-version.mjs --check-aliases'));
+    const GITHUB_OUTPUT = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gh-')), 'output');
+    packageRun(['--check-aliases'], 0, { GITHUB_OUTPUT });
+    assert.equal(fs.readFileSync(GITHUB_OUTPUT, 'utf8'), 'ready=false\n');
+    fs.rmSync(path.dirname(GITHUB_OUTPUT), { recursive: true });
 });

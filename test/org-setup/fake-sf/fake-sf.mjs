@@ -13,7 +13,7 @@
 //   coverage             { ClassName: percent } for `apex run test`; every other class is at 90 %
 //   testsFail            `apex run test` reports one failing test
 // fakeSf(scenario) is child_process.spawnSync for an in-process run, recording each argv in `calls` and each
-// --metadata-dir package in `deployed`; the `sf` executable beside this file appends each argv to $FAKE_SF_LOG.
+// --metadata-dir package in `deployed`.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -34,7 +34,7 @@ export const commandOf = (argv) =>
 export const valuesOf = (argv, flag) => argv.filter((_, i) => argv[i - 1] === flag);
 
 /** The answer of one call, and what it deployed (a --metadata-dir package as { path: text }). */
-export function respond(args, s, cwd) {
+function respond(args, s, cwd) {
     const command = commandOf(args);
     const value = (flag) => valuesOf(args, flag)[0];
     const soql = value('--query') ?? '';
