@@ -30,15 +30,13 @@ test('the project sf logs in with an access token against a local stub (its HTTP
         res.end(JSON.stringify(answers.find(([pattern]) => pattern.test(req.url))[1]));
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    // Its own HOME (sf keeps config, auth files and logs there), telemetry and version checks off.
+    // Its own HOME (sf keeps config and auth files there), telemetry and version checks off.
     const home = temp('sf-home-');
     const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home };
-    for (const name of [
-        'DISABLE_TELEMETRY',
-        'SKIP_NEW_VERSION_CHECK',
-        'DISABLE_AUTOUPDATE',
-        'USE_GENERIC_UNIX_KEYCHAIN'
-    ]) {
+    const off = ['DISABLE_TELEMETRY', 'SKIP_NEW_VERSION_CHECK', 'DISABLE_AUTOUPDATE', 'USE_GENERIC_UNIX_KEYCHAIN'];
+    // No log file either: sf writes it through a pino transport, a worker thread (SF_DISABLE_LOG_FILE:
+    // forcedotcom/sfdx-core src/logger/logger.ts).
+    for (const name of [...off, 'DISABLE_LOG_FILE']) {
         env[`SF_${name}`] = 'true';
     }
     env.SF_ACCESS_TOKEN = '00D000000000001!stub.token';

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { parse } from 'yaml';
 import { main } from '../../scripts/org-setup.mjs';
 import { apexClasses, main as orgTests } from '../../scripts/org-setup/apex-tests.mjs';
 import { main as packageVersion } from '../../scripts/package-version.mjs';
@@ -358,14 +357,13 @@ test('the probe is generated from the model and the gateway: it touches z0user, 
     owner.forEach((index, line) => assert.ok(apex.split('\n')[line - 1].includes(entities[index].ours), String(line)));
 });
 
-/** The arguments after `--` of every workflow `run` line that starts with `prefix` (the lines use no quoting). */
+/** The arguments after `--` of every workflow line, a `run:` line or a line of a `run: |` block, that starts with `prefix`. */
 function workflowLines(prefix) {
     const dir = '.github/workflows';
-    const jobs = fs
-        .readdirSync(dir)
-        .flatMap((f) => Object.values(parse(fs.readFileSync(path.join(dir, f), 'utf8')).jobs));
-    const runs = jobs.flatMap((job) => (job.steps ?? []).flatMap((step) => String(step.run ?? '').split('\n')));
-    const found = runs.map((l) => l.trim().split(/\s+/)).filter((w) => w.join(' ').startsWith(prefix));
+    const lines = fs.readdirSync(dir).flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n'));
+    const found = lines
+        .map((l) => l.replace(/^\s*(-\s+)?(run:\s*)?/, '').split(/\s+/))
+        .filter((w) => w.join(' ').startsWith(prefix));
     assert.ok(found.length > 0, `a workflow runs ${prefix}`);
     return found.map((w) => w.slice(w.indexOf('--') + 1));
 }
