@@ -137,10 +137,7 @@ export function parseArgs(argv) {
         o[key] = !valued || (key === 'assign' ? [...o.assign, argv[++i]] : argv[++i]);
     }
     // Calling codes or longer E.164 prefixes (digits, 1 to 6), comma-separated, as the setting takes them.
-    o.countries &&= o.countries
-        .split(',')
-        .map((entry) => entry.trim().replace(/^\+/, ''))
-        .join(',');
+    o.countries &&= o.countries.replace(/\s*(^|,)\s*\+?\s*/g, '$1').trim();
     const ids = stepsFor(o).map(([id]) => id);
     const problems = [
         [
@@ -172,23 +169,15 @@ function rerunCommand(options, step) {
 }
 
 const words = (text) => text.split(' ');
+/** `flag` before each of `values`: repeat('--name', ['A', 'B']) is --name A --name B. */
+const repeat = (flag, values) => values.flatMap((v) => [flag, v]);
 /** The sf commands (`org` is ['--target-org', alias]), built in one place for the run and for --dry-run. */
 const command = {
-    deploy: (dirs, org, tests = [], verb = 'start') => [
-        ...words(`project deploy ${verb}`),
-        ...dirs.flatMap((d) => ['--source-dir', d]),
-        ...tests,
-        ...org,
-        '--wait',
-        '60'
-    ],
+    deploy: (dirs, org, tests = [], verb = 'start') =>
+        words(`project deploy ${verb}`).concat(repeat('--source-dir', dirs), tests, org, ['--wait', '60']),
     deployPackage: (dir, org) => [...words('project deploy start --metadata-dir'), dir, ...org, '--wait', '30'],
-    assign: (org, sets, users = []) => [
-        ...words('org assign permset'),
-        ...sets.flatMap((n) => ['--name', n]),
-        ...users.flatMap((u) => ['--on-behalf-of', u]),
-        ...org
-    ],
+    assign: (org, sets, users = []) =>
+        words('org assign permset').concat(repeat('--name', sets), repeat('--on-behalf-of', users), org),
     query: (soql, org) => ['data', 'query', '--query', soql, ...org]
 };
 const shown = (args) => `sf ${args.map((a) => (/[\s']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`;
@@ -197,13 +186,9 @@ const after = (args, flag) => args.filter((_, i) => args[i - 1] === flag);
 const dirsOf = (parts) => parts.map((p) => DIRS[p]);
 // parseArgs refuses --samples with --validate-only.
 const partsFor = (o) => ['core', 'receipts', 'samples'].filter((part) => part === 'core' || o[part]);
-const fromStep = (steps, from) =>
-    steps.slice(
-        Math.max(
-            0,
-            steps.findIndex(([id]) => id === from)
-        )
-    );
+/** The 0-based place of step `id` in `steps`, -1 when it is not one of them. */
+const placeOf = (steps, id) => steps.findIndex(([s]) => s === id);
+const fromStep = (steps, from) => steps.slice(Math.max(0, placeOf(steps, from)));
 const permissionSetsFor = (o) => [...PERMISSION_SETS, ...(o.samples ? SAMPLE_PERMISSION_SETS : [])];
 
 /**
@@ -214,7 +199,7 @@ const permissionSetsFor = (o) => [...PERMISSION_SETS, ...(o.samples ? SAMPLE_PER
  * https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_deploy_running_tests.htm).
  */
 function testLevel(root, kind, parts) {
-    const specified = apexClasses(root, dirsOf(parts)).tests.flatMap((t) => ['--tests', t]);
+    const specified = repeat('--tests', apexClasses(root, dirsOf(parts)).tests);
     return kind === 'production' || kind === undefined ? ['--test-level', 'RunSpecifiedTests', ...specified] : [];
 }
 
@@ -555,7 +540,7 @@ async function run(options, ctx, io) {
     try {
         for (const [id, what] of todo) {
             const skipped = dryRun && options[camel(`--skip-${id}`)] ? ` (skipped: --skip-${id})` : '';
-            ctx.say(`[${steps.findIndex(([s]) => s === id) + 1}/${steps.length}] ${id}: ${what}${skipped}`);
+            ctx.say(`[${placeOf(steps, id) + 1}/${steps.length}] ${id}: ${what}${skipped}`);
             if (dryRun) {
                 (PLANNED[id]?.(state, ctx.root) ?? []).forEach((args) => ctx.say(`    ${shown(args)}`));
                 continue;
@@ -609,7 +594,7 @@ export async function main(argv, io = {}) {
             throw error;
         }
         const steps = options ? stepsFor(options) : [];
-        const n = steps.findIndex(([id]) => id === error.step) + 1;
+        const n = placeOf(steps, error.step) + 1;
         const where = n ? `step ${n} of ${steps.length} (${error.step}) failed: ` : '';
         const resume = n ? `\n  then resume: ${rerunCommand(options, error.step)}` : '';
         io.stderr.write(`\norg:setup: ${where}${error.message}\n  fix: ${error.fix}${resume}\n`);

@@ -19,7 +19,6 @@ const root = process.cwd();
 const KEY = 'k3y-Sup3rSecret-8x8-0123456789abcdef';
 const SECRET = 'rEc31pt-S3cret-0123456789abcdefghijklmn';
 const PRODUCTION = { organization: { IsSandbox: false, OrganizationType: 'Enterprise Edition' } };
-const ORG = ['--target-org', 'otp-org'];
 
 /** The org's REST API: `exists` names what the org already has ('key', 'secret'), `fail` what it refuses. */
 function fakeRest({ exists = [], fail = [] } = {}) {
@@ -39,21 +38,19 @@ function fakeRest({ exists = [], fail = [] } = {}) {
     return { fetch, requests };
 }
 
-/** Runs org:setup; `stdin` is what is piped (null: closed), `tty` makes it a terminal, `onPath` puts sf on PATH. */
+/**
+ * Runs org:setup with `args` (words after `--target-org otp-org`, or an array of every argument); `stdin` is what is
+ * piped (null: closed), `tty` makes it a terminal, `onPath` puts sf on PATH.
+ */
 async function run(args, { scenario, stdin = `${KEY}\n${SECRET}\n`, tty = false, onPath = true, rest } = {}) {
     const sf = fakeSf(scenario, { onPath });
     const org = fakeRest(rest);
     let out = '';
     const sink = { write: (text) => ((out += text), true) };
     const input = Object.assign(Readable.from(stdin ? [stdin] : []), tty ? { isTTY: true, setRawMode() {} } : {});
-    const status = await main(args, {
-        cwd: root,
-        stdin: input,
-        stdout: sink,
-        stderr: sink,
-        spawn: sf.spawn,
-        fetch: org.fetch
-    });
+    const argv = typeof args === 'string' ? `--target-org otp-org ${args}`.trim().split(' ') : args;
+    const io = { cwd: root, stdin: input, stdout: sink, stderr: sink, spawn: sf.spawn, fetch: org.fetch };
+    const status = await main(argv, io);
     const deploys = sf.calls
         .filter((c) => commandOf(c).startsWith('project deploy'))
         .map((c) => valuesOf(c, '--source-dir').join() || 'package');
@@ -67,23 +64,25 @@ const valueOf = (r, field) => {
 };
 const testsOf = (...dirs) => apexClasses(root, dirs).tests;
 const deployOf = (r, dir) => r.calls.find((c) => valuesOf(c, '--source-dir').join() === dir);
+const callOf = (r, command) => r.calls.find((c) => commandOf(c) === command);
+const commands = (r) => r.calls.map(commandOf);
 
-/** Each case: a run's arguments and options, the exit status, what the output shows (and not), the deploys, and a check. */
+/**
+ * Each case: the run's arguments (see run) and options, its exit status (default 0), what its output shows (`out`, a
+ * pattern or a list) and does not (`notOut`), the deploys in order (when given), and a check of its own.
+ */
 const CASES = {
     'a full run with --receipts deploys in order, stores the key and the secret only in REST bodies, and writes the Site URL':
         {
-            args: [...ORG, '--receipts', '--subaccount', 'acme', '--countries', '+65, 60'],
-            out: [/org:setup: done$/m],
+            args: ['--target-org', 'otp-org', '--receipts', '--subaccount', 'acme', '--countries', '+65, 60'],
+            out: /org:setup: done$/m,
             deploys: ['force-app/connection', 'force-app/core', 'force-app/receipts', 'package'],
             check(r) {
-                const order = r.calls.map(commandOf).filter((c, i, all) => c !== all[i - 1]);
+                const order = commands(r).filter((c, i, all) => c !== all[i - 1]);
+                const steps = ['apex run', 'project deploy start', 'org assign permset', 'data query'];
                 assert.deepEqual(order.slice(3), [
-                    'apex run',
-                    'project deploy start',
-                    'org assign permset',
-                    'data query',
-                    'org assign permset',
-                    'data query',
+                    ...steps,
+                    ...steps.slice(2),
                     'project deploy start',
                     'apex run test'
                 ]);
@@ -91,174 +90,146 @@ const CASES = {
                 assert.deepEqual(r.requests.map((q) => q.method).join(), 'GET,POST,GET,POST');
                 assert.equal(JSON.parse(r.requests[1].body).credentials.ApiKey.value, KEY);
                 assert.equal(JSON.parse(r.requests[3].body).Secret__c, SECRET);
-                assert.deepEqual(
-                    [valueOf(r, 'Receipt_Callback_Base_Url__c'), valueOf(r, 'Allowed_Country_Codes__c')],
-                    [SITE_URL, '65,60']
-                );
+                const values = ['Receipt_Callback_Base_Url__c', 'Allowed_Country_Codes__c'].map((f) => valueOf(r, f));
+                assert.deepEqual(values, [SITE_URL, '65,60']);
                 const seen = JSON.stringify([r.calls, r.deployed, r.out]);
                 assert.ok(!seen.includes(KEY) && !seen.includes(SECRET), 'no secret in argv, output or deployed files');
-                const [probe] = valuesOf(
-                    r.calls.find((c) => commandOf(c) === 'apex run'),
-                    '--file'
-                );
+                const [probe] = valuesOf(callOf(r, 'apex run'), '--file');
                 assert.ok(!fs.existsSync(path.dirname(probe)), 'the temp folder is removed');
             }
         },
     'without --receipts nothing of the receipt endpoint runs and the callback base URL stays blank': {
-        args: ORG,
+        args: '',
         deploys: ['force-app/connection', 'force-app/core', 'package'],
         check: (r) => assert.equal(r.requests.length + (valueOf(r, 'Receipt_Callback_Base_Url__c') ?? 0), 2)
     },
     'an org that has the receipt Site, set up without --receipts, is warned and shown the removal manifest': {
-        args: ORG,
+        args: '',
         scenario: { siteDeployed: true },
-        out: [
-            /WARNING: the org has the receipt Site[\s\S]*npx sf project deploy start --metadata-dir manifest\/remove-receipts/
-        ]
+        out: /WARNING: the org has the receipt Site[\s\S]*npx sf project deploy start --metadata-dir manifest\/remove-receipts/
     },
     '--samples deploys the samples after core and assigns the permission sets the sample flows need': {
-        args: [...ORG, '--samples'],
+        args: '--samples',
         deploys: ['force-app/connection', 'force-app/core', 'force-app/samples', 'package'],
         check(r) {
-            const names = valuesOf(
-                r.calls.find((c) => commandOf(c) === 'org assign permset'),
-                '--name'
-            );
+            const names = valuesOf(callOf(r, 'org assign permset'), '--name');
             assert.deepEqual(names.slice(2), ['WhatsApp_OTP_Flow_Sender', 'WhatsApp_OTP_Sample_Flows']);
         }
     },
     'production refuses --samples before any step': {
-        args: [...ORG, '--samples'],
+        args: '--samples',
         scenario: PRODUCTION,
         status: 1,
-        out: [/not production/],
+        out: /not production/,
         deploys: []
     },
     "a production run deploys each part with RunSpecifiedTests naming that part's test classes, read from the source": {
-        args: [...ORG, '--receipts'],
+        args: '--receipts',
         scenario: PRODUCTION,
         check(r) {
             assert.ok(testsOf('force-app/core').includes('CPaasMessagingGatewayTest'));
             for (const dir of ['force-app/core', 'force-app/receipts']) {
-                assert.deepEqual(
-                    [valuesOf(deployOf(r, dir), '--test-level'), valuesOf(deployOf(r, dir), '--tests')],
-                    [['RunSpecifiedTests'], testsOf(dir)]
-                );
+                const level = ['--test-level', '--tests'].map((flag) => valuesOf(deployOf(r, dir), flag));
+                assert.deepEqual(level, [['RunSpecifiedTests'], testsOf(dir)]);
             }
             assert.deepEqual(valuesOf(deployOf(r, 'force-app/connection'), '--test-level'), []);
         }
     },
     '--validate-only deploys an absent connection, probes, validates core and receipts, and prints the quick deploy': {
-        args: [...ORG, '--validate-only', '--receipts'],
+        args: '--validate-only --receipts',
         scenario: PRODUCTION,
         out: [
             /npx sf project deploy quick --job-id 0Af000000000042AAA --target-org otp-org/,
             /then: npm run org:setup -- --target-org otp-org --receipts --from permsets/
         ],
         check(r) {
-            assert.deepEqual(r.calls.map(commandOf).slice(2), [
-                'org list metadata',
-                'project deploy start',
-                'apex run',
-                'project deploy validate'
-            ]);
+            const validated = ['org list metadata', 'project deploy start', 'apex run', 'project deploy validate'];
+            assert.deepEqual(commands(r).slice(2), validated);
             assert.deepEqual(valuesOf(r.calls.at(-1), '--tests'), testsOf('force-app/core', 'force-app/receipts'));
         }
     },
     '--validate-only keeps the connection an org already has': {
-        args: [...ORG, '--validate-only'],
+        args: '--validate-only',
         scenario: { ...PRODUCTION, connectionPresent: true },
-        out: [/not deployed again/],
+        out: /not deployed again/,
         deploys: ['force-app/core']
     },
     'the production --validate-only --dry-run prints the validation with every test class and calls sf only for the kind':
         {
-            args: [...ORG, '--validate-only', '--dry-run'],
+            args: '--validate-only --dry-run',
             scenario: PRODUCTION,
             out: [
                 /The org is production/,
-                new RegExp(
-                    `sf project deploy validate --source-dir force-app/core --test-level RunSpecifiedTests ${testsOf(
-                        'force-app/core'
-                    )
-                        .map((t) => `--tests ${t}`)
-                        .join(' ')} `
-                )
+                /sf project deploy validate --source-dir force-app\/core --test-level RunSpecifiedTests/
             ],
-            check: (r) => assert.deepEqual(r.calls.map(commandOf), ['data query'])
+            check(r) {
+                const tests = testsOf('force-app/core').map((t) => `--tests ${t}`);
+                assert.ok(r.out.includes(`RunSpecifiedTests ${tests.join(' ')} --target-org`), r.out);
+                assert.deepEqual(commands(r), ['data query']);
+            }
         },
     'the dry run lists the prerequisites and warns about a missing subaccount and country list': {
-        args: [...ORG, '--dry-run', '--template', 'otp'],
+        args: '--dry-run --template otp',
         out: [/Before you start:/, /WARNING: no --subaccount/, /WARNING: no --countries/, /Template_Name__c: otp/],
-        notOut: [/WARNING: no --template/]
+        notOut: /WARNING: no --template/
     },
     'with stdin closed nothing runs, every missing input is listed with its --skip flag, and no resume line is printed':
         {
-            args: [...ORG, '--receipts'],
+            args: '--receipts',
             stdin: null,
             status: 1,
-            out: [
-                /the 8x8 API key: not given[\s\S]*--skip-key[\s\S]*the receipt secret: not given[\s\S]*--skip-secret/
-            ],
-            notOut: [/then resume/],
+            out: /the 8x8 API key: not given[\s\S]*--skip-key[\s\S]*the receipt secret: not given[\s\S]*--skip-secret/,
+            notOut: /then resume/,
             check: (r) => assert.deepEqual(r.calls, [])
         },
     'with stdin closed, --skip-key and --skip-secret run every step and say what was skipped': {
-        args: [...ORG, '--receipts', '--skip-key', '--skip-secret'],
+        args: '--receipts --skip-key --skip-secret',
         stdin: null,
-        out: [/org:setup: done; skipped: --skip-key, --skip-secret$/m]
+        out: /org:setup: done; skipped: --skip-key, --skip-secret$/m
     },
     'a receipt secret shorter than 32 characters stops the run before any sf call': {
-        args: [...ORG, '--receipts'],
+        args: '--receipts',
         stdin: `${KEY}\nshort\n`,
         status: 1,
-        out: [/the receipt secret: shorter than 32 characters/],
+        out: /the receipt secret: shorter than 32 characters/,
         check: (r) => assert.deepEqual(r.calls, [])
     },
     'on a terminal, sf and the login are checked before any secret is asked': {
-        args: ORG,
+        args: '',
         tty: true,
         scenario: { notLoggedIn: true },
         status: 1,
-        out: [/sf is not logged in to otp-org/],
-        notOut: [/typing is hidden/]
+        out: /sf is not logged in to otp-org/,
+        notOut: /typing is hidden/
     },
-    'the key is refused on the command line': {
-        args: [...ORG, '--api-key=x'],
-        status: 2,
-        out: [/never taken from the command line/]
-    },
+    'the key is refused on the command line': { args: '--api-key=x', status: 2, out: /never taken from the command/ },
     'the receipt secret is refused on the command line': {
-        args: [...ORG, '--secret', 'x'],
+        args: '--secret x',
         status: 2,
-        out: [/never taken from the command line/]
+        out: /never taken from the command line/
     },
     'a new org gets the shipped settings record with the given values, and --region sets the Named Credential URL': {
-        args: [...ORG, '--skip-key', '--region', 'eu', '--template', 'a&b', '--integration-user', 'flow@acme.com'],
+        args: '--skip-key --region eu --template a&b --integration-user flow@acme.com',
         check(r) {
-            assert.match(
-                r.deployed[0]['namedCredentials/X8x8_Messaging_API.namedCredential'],
-                /<parameterValue>https:\/\/chatapps\.8x8\.uk</
-            );
-            assert.deepEqual(
-                [valueOf(r, 'Template_Name__c'), valueOf(r, 'Integration_Username__c')],
-                ['a&amp;b', 'flow@acme.com']
-            );
+            const url = r.deployed[0]['namedCredentials/X8x8_Messaging_API.namedCredential'];
+            assert.match(url, /<parameterValue>https:\/\/chatapps\.8x8\.uk</);
+            const values = ['Template_Name__c', 'Integration_Username__c'].map((f) => valueOf(r, f));
+            assert.deepEqual(values, ['a&amp;b', 'flow@acme.com']);
         }
     },
     'an org that has a Default record keeps its own values and only the given ones change': {
-        args: [...ORG, '--skip-key', '--subaccount', 'acme'],
+        args: '--skip-key --subaccount acme',
         scenario: { settingsExist: true },
         check: (r) => assert.deepEqual([valueOf(r, 'Code_Length__c'), valueOf(r, 'Subaccount_Id__c')], ['8', 'acme'])
     },
     'an org that has a Default record and no value given deploys nothing': {
-        args: [...ORG, '--skip-key'],
+        args: '--skip-key',
         scenario: { settingsExist: true },
-        out: [/kept the org's values/],
+        out: /kept the org's values/,
         check: (r) => assert.deepEqual(r.deployed, [])
     },
     'a class under 75 % or a failed test fails step tests and names them': {
-        args: [...ORG, '--skip-key'],
+        args: '--skip-key',
         scenario: { coverage: { WhatsAppOtpService: 74 }, testsFail: true },
         status: 1,
         out: [
@@ -268,7 +239,7 @@ const CASES = {
         ]
     },
     'a name the org generated differently stops the run before any Apex deploys and names the line to change': {
-        args: ORG,
+        args: '',
         scenario: { rejectNames: ['z0user'] },
         status: 1,
         deploys: ['force-app/connection'],
@@ -279,24 +250,24 @@ const CASES = {
         ]
     },
     'a failed key store names the step and its fix, echoes no key, and runs nothing after it': {
-        args: [...ORG, '--subaccount', 'acme'],
+        args: '--subaccount acme',
         rest: { fail: ['key'] },
         status: 1,
         out: [
             /step 5 of 7 \(key\) failed: storing the key failed: POST HTTP 400: INVALID_INPUT .*\[the secret\]/,
             /then resume: npm run org:setup -- --target-org otp-org --subaccount acme --from key/
         ],
-        notOut: [new RegExp(KEY)],
+        notOut: new RegExp(KEY),
         check: (r) => assert.deepEqual(r.deployed, [], 'step settings did not run')
     },
     'an existing key is replaced with PUT and an existing receipt secret with PATCH': {
-        args: [...ORG, '--receipts'],
+        args: '--receipts',
         rest: { exists: ['key', 'secret'] },
         out: [/the key is stored \(replaced\)/, /the receipt secret is stored \(replaced\)/],
         check: (r) => assert.deepEqual(r.requests.map((q) => q.method).join(), 'GET,PUT,GET,PATCH')
     },
     'a failed deploy names the step, its problems and the resume command': {
-        args: ORG,
+        args: '',
         scenario: { failDeploy: 'core' },
         status: 1,
         out: [
@@ -305,29 +276,29 @@ const CASES = {
         ]
     },
     '--from resumes at its step': {
-        args: [...ORG, '--from', 'core'],
+        args: '--from core',
         deploys: ['force-app/core', 'package'],
-        check: (r) => assert.ok(!r.calls.some((c) => commandOf(c) === 'apex run'))
+        check: (r) => assert.ok(!callOf(r, 'apex run'))
     },
     'a Site guest user the CLI cannot assign stops at step site with the manual path': {
-        args: [...ORG, '--receipts'],
+        args: '--receipts',
         scenario: { guestAssignFails: true },
         status: 1,
-        out: [/step 6 of 10 \(site\) failed[\s\S]*INSUFFICIENT_ACCESS[\s\S]*assign it by hand: Setup → Sites/]
+        out: /step 6 of 10 \(site\) failed[\s\S]*INSUFFICIENT_ACCESS[\s\S]*assign it by hand: Setup → Sites/
     },
     'an org without the Site stops at step site and says why': {
-        args: [...ORG, '--receipts'],
+        args: '--receipts',
         scenario: { siteMissing: true },
         status: 1,
-        out: [/step 6 of 10 \(site\) failed: the org has no Site/]
+        out: /step 6 of 10 \(site\) failed: the org has no Site/
     },
-    '--help works without sf on PATH': { args: ['--help'], onPath: false, out: [/--skip-secret/] },
-    '--dry-run works without sf on PATH': { args: [...ORG, '--dry-run'], onPath: false, out: [/kind is unknown/] },
+    '--help works without sf on PATH': { args: ['--help'], onPath: false, out: /--skip-secret/ },
+    '--dry-run works without sf on PATH': { args: '--dry-run', onPath: false, out: /kind is unknown/ },
     'without sf on PATH a real run stops before step 1 with the npm ci fix': {
-        args: ORG,
+        args: '',
         onPath: false,
         status: 1,
-        out: [/the Salesforce CLI \(sf\) is not on PATH\n {2}fix: run npm ci/]
+        out: /the Salesforce CLI \(sf\) is not on PATH\n {2}fix: run npm ci/
     }
 };
 
@@ -335,8 +306,8 @@ for (const [name, c] of Object.entries(CASES)) {
     test(`org:setup: ${name}`, async () => {
         const r = await run(c.args, c);
         assert.equal(r.status, c.status ?? 0, r.out);
-        (c.out ?? []).forEach((pattern) => assert.match(r.out, pattern));
-        (c.notOut ?? []).forEach((pattern) => assert.doesNotMatch(r.out, pattern));
+        [].concat(c.out ?? []).forEach((pattern) => assert.match(r.out, pattern));
+        [].concat(c.notOut ?? []).forEach((pattern) => assert.doesNotMatch(r.out, pattern));
         assert.deepEqual(c.deploys ? r.deploys : [], c.deploys ?? []);
         c.check?.(r);
     });
