@@ -202,6 +202,14 @@ const CASES = {
         out: /sf is not logged in to otp-org/,
         notOut: /typing is hidden/
     },
+    'on a terminal, the key is typed at a prompt that echoes nothing': {
+        args: '--skip-tests',
+        tty: true,
+        stdin: `${KEY}\r`,
+        out: /8x8 API key \(typing is hidden, Enter to finish\): \n[\s\S]*the key is stored \(created\)/,
+        notOut: new RegExp(KEY),
+        check: (r) => assert.equal(JSON.parse(r.requests[1].body).credentials.ApiKey.value, KEY)
+    },
     'the key is refused on the command line': { args: '--api-key=x', status: 2, out: /never taken from the command/ },
     'the receipt secret is refused on the command line': {
         args: '--secret x',
