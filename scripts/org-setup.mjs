@@ -112,11 +112,7 @@ run before step 1 unless its --skip-... flag is given.
 `;
 
 /** The options of HELP as [flag, key, takes a value]: the help text is the parser's table. */
-export const OPTIONS = [...HELP.matchAll(/^ {2}(--[a-z-]+)( <)?/gm)].map(([, flag, value]) => [
-    flag,
-    camel(flag),
-    !!value
-]);
+export const OPTIONS = [...HELP.matchAll(/^ {2}(--[a-z-]+)( <)?/gm)].map((m) => [m[1], camel(m[1]), !!m[2]]);
 const fail = (message, fix) => {
     throw new StepError(message, fix);
 };
@@ -204,18 +200,17 @@ function testLevel(root, kind, parts) {
 }
 
 /** The sf commands of the deploying and assigning steps, built once for the run and for --dry-run (state of RUN). */
+const deployOf =
+    (part) =>
+    ({ kind, org }, root) => [command.deploy([DIRS[part]], org, testLevel(root, kind, [part]))];
 const PLANNED = {
     connection: ({ org }) => [command.deploy([DIRS.connection], org)],
-    ...Object.fromEntries(
-        ['core', 'receipts', 'samples'].map((p) => [
-            p,
-            ({ kind, org }, root) => [command.deploy([DIRS[p]], org, testLevel(root, kind, [p]))]
-        ])
-    ),
-    validate: ({ options, org }, root) => {
-        const parts = partsFor(options);
-        return [command.deploy(dirsOf(parts), org, testLevel(root, 'production', parts), 'validate')];
-    },
+    core: deployOf('core'),
+    receipts: deployOf('receipts'),
+    samples: deployOf('samples'),
+    validate: ({ options: o, org }, root) => [
+        command.deploy(dirsOf(partsFor(o)), org, testLevel(root, 'production', partsFor(o)), 'validate')
+    ],
     permsets: ({ options, org }) =>
         [[], ...(options.assign.length ? [options.assign] : [])].map((users) =>
             command.assign(org, permissionSetsFor(options), users)
