@@ -171,12 +171,8 @@ const NPM_COMMANDS = new Set(['ci', 'install', 'test', 'start', 'run', 'run-scri
 const SF_GLOBAL_FLAGS = new Set(['--json', '--flags-dir', '--help']);
 const flagsOf = (words) => words.filter((w) => w.startsWith('--') && w.length > 2).map((w) => w.split('=')[0]);
 
-let project;
 /** The scripts, the project's sf's commands (id or alias -> flags) from its plugins' oclif manifests, the installer's options. */
-function theProject() {
-    if (project) {
-        return project;
-    }
+function readProject() {
     const modules = path.join(root, 'node_modules');
     const cli = path.join(modules, '@salesforce', 'cli');
     const json = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -192,13 +188,13 @@ function theProject() {
         }
     }
     const { scripts } = json(path.join(root, 'package.json'));
-    project = { scripts, sfCommands, installerFlags: new Set(OPTIONS.map(([flag]) => flag)) };
-    return project;
+    return { scripts, sfCommands, installerFlags: new Set(OPTIONS.map(([flag]) => flag)) };
 }
+const project = readProject();
 
 /** The problems of the commands: a script, file, sf command or flag, or installer option that does not exist. */
 function commandProblems(commands) {
-    const { scripts, sfCommands, installerFlags } = theProject();
+    const { scripts, sfCommands, installerFlags } = project;
     return commands.flatMap(({ file, line, text, words: [tool, first, ...rest] }) => {
         const where = `${file}:${line}: ${text}`;
         if (tool === 'npm') {
@@ -232,15 +228,12 @@ function commandProblems(commands) {
     });
 }
 
-let commands;
-/** The commands of every doc, parsed once. */
-const docCommands = () => (commands ??= docFiles().flatMap(shellCommands));
+const docCommands = docFiles().flatMap(shellCommands);
 
 test('the docs show npm run and sf commands, and every npm, node and sf command and flag exists', () => {
-    const commands = docCommands();
-    const shown = ['sf', 'npm run'].filter((kind) => commands.some((c) => c.words.join(' ').startsWith(`${kind} `)));
+    const shown = ['sf', 'npm run'].filter((kind) => docCommands.some((c) => c.text.startsWith(`${kind} `)));
     assert.deepEqual(shown, ['sf', 'npm run'], 'the docs show sf and npm run commands');
-    assert.deepEqual(commandProblems(commands), []);
+    assert.deepEqual(commandProblems(docCommands), []);
 });
 
 test('a wrong npm run name, a wrong sf command, a wrong sf flag and a wrong installer option each fail', () => {
@@ -253,13 +246,13 @@ test('a wrong npm run name, a wrong sf command, a wrong sf flag and a wrong inst
 });
 
 test("the --help and --dry-run lines of the docs run and call no sf but the read of the org's kind", async () => {
-    const lines = docCommands().filter(
+    const lines = docCommands.filter(
         (c) => c.words[0] === 'npm' && (c.words.includes('--help') || c.words.includes('--dry-run'))
     );
     assert.ok(lines.length >= 2, 'the docs show a --help and a --dry-run line');
     for (const { file, line, text, words } of lines) {
         // `npm run <script> -- <args>`, where the script is `node <file>`: that file's main, with sf recorded and absent.
-        const [, script] = /^node (\S+)$/.exec(theProject().scripts[words[2]]) ?? [];
+        const [, script] = /^node (\S+)$/.exec(project.scripts[words[2]]) ?? [];
         assert.ok(words[1] === 'run' && script, `${file}:${line}: ${text}: not npm run of a node script`);
         const { main } = await import(path.join(root, script));
         const calls = [];
