@@ -435,24 +435,21 @@ test('package:version --dry-run prints every command in dependency order, each v
     assert.equal(status, 0, out);
     assert.deepEqual(calls, []);
     const lines = out.split('\n').filter((l) => l.startsWith('  sf '));
+    const order = ['create', 'version create', 'version promote'].flatMap((c) => Array(3).fill(`package ${c}`));
     assert.deepEqual(
         lines.map((l) => l.match(/sf (package (version )?\w+)/)[1]),
-        ['create', 'version create', 'version promote'].flatMap((c) => Array(3).fill(`package ${c}`))
+        order
     );
-    assert.deepEqual(
-        lines.slice(0, 3).map((l) => l.match(/--name "([^"]+)"/)[1]),
-        PACKAGES
-    );
+    const names = lines.slice(0, 3).map((l) => l.match(/--name "([^"]+)"/)[1]);
+    assert.deepEqual(names, PACKAGES);
     lines.slice(3, 6).forEach((l) => assert.match(l, /--code-coverage --installation-key-bypass/));
 });
 
 test('package:version creates a version of each package in order, and promotes them only with --promote', () => {
     const plain = packageRun(['--target-dev-hub', 'hub'], 3);
     assert.equal(plain.status, 0, plain.out);
-    assert.deepEqual(
-        plain.calls.map((c) => valuesOf(c, '--package')[0]),
-        PACKAGES
-    );
+    const packages = plain.calls.map((c) => valuesOf(c, '--package')[0]);
+    assert.deepEqual(packages, PACKAGES);
     const promoted = packageRun(['--target-dev-hub', 'hub', '--promote'], 3);
     const versions = ['create', 'promote'].flatMap((verb) => Array(3).fill(`package version ${verb}`));
     assert.deepEqual(promoted.calls.map(commandOf), versions);
