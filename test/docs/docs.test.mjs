@@ -122,7 +122,8 @@ test('a README over 250 lines or 20 KB fails', () => {
 
 const SHELL = new Set(['bash', 'sh', 'shell', 'zsh', 'console']);
 const ASSIGNMENT = /^[A-Za-z_]\w*=/;
-// A fenced code block (CommonMark: three or more backticks or tildes, indented or not) and its info string's language.
+// A fenced code block, indented or not, of three or more backticks or tildes, and its info string's language
+// (https://spec.commonmark.org/0.31.2/#fenced-code-blocks).
 const FENCE = /^( *)(`{3,}|~{3,})(\w*)[^\n]*\n([\s\S]*?)^ *\2/gm;
 
 /** Every simple command of the shell blocks of a Markdown file (shell-quote's parse): { file, line, text, words }. */
