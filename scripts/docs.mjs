@@ -260,15 +260,12 @@ export async function checkLinks(files) {
     // Links to the hosted repository are not checked: the project names no remote.
     const plugins = [[remarkValidateLinks, { repository: false, root }]];
     const options = { processor: remark(), files, cwd: root, plugins, detectConfig: false, detectIgnore: false };
+    const findings = (file) =>
+        file.messages.map((m) => `${relative(file.path)}:${m.line ?? 1}:${m.column ?? 1} ${m.reason}`);
+    const quiet = { output: false, out: false, silent: true, reporter: () => '' };
     return new Promise((resolve, reject) =>
-        engine({ ...options, output: false, out: false, silent: true, reporter: () => '' }, (error, _code, context) =>
-            error
-                ? reject(error)
-                : resolve(
-                      context.files.flatMap((file) =>
-                          file.messages.map((m) => `${relative(file.path)}:${m.line ?? 1}:${m.column ?? 1} ${m.reason}`)
-                      )
-                  )
+        engine({ ...options, ...quiet }, (error, _, context) =>
+            error ? reject(error) : resolve(context.files.flatMap(findings))
         )
     );
 }
