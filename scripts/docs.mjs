@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The docs: their generated tables, each written once in its source and only copied here, and the docs gate.
 //   node scripts/docs.mjs           rewrites every generated block in README.md, docs/*.md and CONTRIBUTING.md
-//   node scripts/docs.mjs --check   changes nothing (the check:docs gate); exits 1 naming each finding:
+//   node scripts/docs.mjs --check   changes nothing (test:docs runs the same gate); exits 1 naming each finding:
 //  1. a generated block that differs from what its source gives now, or is unknown, missing or repeated. A block sits
 //     between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. Sources: `error-codes`, the constants and the
 //     code -> label switch of WhatsAppOtpException.cls (every code with a label of its own: gates/lib/contracts.mjs),
@@ -196,6 +196,8 @@ export function generateBlocks(read = readProjectFile, list = listProjectDir) {
     return blocks;
 }
 
+// Each block's Markdown, formatted once in a process (the tests regenerate every block with one source changed).
+const formatted = new Map();
 const BLOCK = /(<!-- generated:([\w:-]+) -->\n)([\s\S]*?)(<!-- \/generated:\2 -->)/g;
 const relative = (file) => path.relative(root, file).split(path.sep).join('/');
 
@@ -205,11 +207,15 @@ const relative = (file) => path.relative(root, file).split(path.sep).join('/');
  */
 export async function syncDocs({ files = docFiles(), write = false, read, list } = {}) {
     const expected = new Map();
-    const options = (await prettier.resolveConfig(path.join(root, 'docs', 'generated.md'))) ?? {};
+    // The project's options for Markdown; its plugins (Apex, XML) format no Markdown, so they are not loaded.
+    const options = { ...(await prettier.resolveConfig(path.join(root, 'docs', 'generated.md'))), plugins: [] };
     for (const [name, markdown] of generateBlocks(read, list)) {
         // Blank lines around the table, as Prettier writes a block next to an HTML comment.
-        const formatted = await prettier.format(`${markdown}\n`, { ...options, parser: 'markdown' });
-        expected.set(name, `\n${formatted}\n`);
+        formatted.set(
+            markdown,
+            formatted.get(markdown) ?? prettier.format(`${markdown}\n`, { ...options, parser: 'markdown' })
+        );
+        expected.set(name, `\n${await formatted.get(markdown)}\n`);
     }
     const findings = [];
     const seen = new Map();
@@ -254,15 +260,12 @@ export async function checkLinks(files) {
     // Links to the hosted repository are not checked: the project names no remote.
     const plugins = [[remarkValidateLinks, { repository: false, root }]];
     const options = { processor: remark(), files, cwd: root, plugins, detectConfig: false, detectIgnore: false };
+    const findings = (file) =>
+        file.messages.map((m) => `${relative(file.path)}:${m.line ?? 1}:${m.column ?? 1} ${m.reason}`);
+    const quiet = { output: false, out: false, silent: true, reporter: () => '' };
     return new Promise((resolve, reject) =>
-        engine({ ...options, output: false, out: false, silent: true, reporter: () => '' }, (error, _code, context) =>
-            error
-                ? reject(error)
-                : resolve(
-                      context.files.flatMap((file) =>
-                          file.messages.map((m) => `${relative(file.path)}:${m.line ?? 1}:${m.column ?? 1} ${m.reason}`)
-                      )
-                  )
+        engine({ ...options, ...quiet }, (error, _, context) =>
+            error ? reject(error) : resolve(context.files.flatMap(findings))
         )
     );
 }
@@ -297,17 +300,19 @@ export function checkReadmeSize(text) {
         : [];
 }
 
+/** Every finding of the docs gate over the project's docs: generated blocks, links, prose and the README's size. */
+export async function checkDocs(files = docFiles()) {
+    const findings = await syncDocs({ files });
+    findings.push(...(await checkLinks(files)), ...checkProse(files));
+    return [...findings, ...checkReadmeSize(fs.readFileSync(path.join(root, 'README.md'), 'utf8'))];
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
     const check = process.argv.includes('--check');
-    const files = docFiles();
-    const findings = await syncDocs({ write: !check });
-    if (check) {
-        findings.push(...(await checkLinks(files)), ...checkProse(files));
-        findings.push(...checkReadmeSize(fs.readFileSync(path.join(root, 'README.md'), 'utf8')));
-    }
+    const findings = check ? await checkDocs() : await syncDocs({ write: true });
     for (const f of findings) {
         console.error(`docs: ${f}`);
     }
-    console.log(check ? `docs: checked ${files.length} file(s)` : 'docs: the generated blocks are written');
+    console.log(check ? `docs: checked ${docFiles().length} file(s)` : 'docs: the generated blocks are written');
     process.exitCode = findings.length ? 1 : 0;
 }

@@ -112,7 +112,7 @@ run before step 1 unless its --skip-... flag is given.
 `;
 
 /** The options of HELP as [flag, key, takes a value]: the help text is the parser's table. */
-const OPTIONS = [...HELP.matchAll(/^ {2}(--[a-z-]+)( <)?/gm)].map(([, flag, value]) => [flag, camel(flag), !!value]);
+export const OPTIONS = [...HELP.matchAll(/^ {2}(--[a-z-]+)( <)?/gm)].map((m) => [m[1], camel(m[1]), !!m[2]]);
 const fail = (message, fix) => {
     throw new StepError(message, fix);
 };
@@ -133,10 +133,7 @@ export function parseArgs(argv) {
         o[key] = !valued || (key === 'assign' ? [...o.assign, argv[++i]] : argv[++i]);
     }
     // Calling codes or longer E.164 prefixes (digits, 1 to 6), comma-separated, as the setting takes them.
-    o.countries &&= o.countries
-        .split(',')
-        .map((entry) => entry.trim().replace(/^\+/, ''))
-        .join(',');
+    o.countries &&= o.countries.replace(/\s*(^|,)\s*\+?\s*/g, '$1').trim();
     const ids = stepsFor(o).map(([id]) => id);
     const problems = [
         [
@@ -168,36 +165,26 @@ function rerunCommand(options, step) {
 }
 
 const words = (text) => text.split(' ');
+/** `flag` before each of `values`: repeat('--name', ['A', 'B']) is --name A --name B. */
+const repeat = (flag, values) => values.flatMap((v) => [flag, v]);
 /** The sf commands (`org` is ['--target-org', alias]), built in one place for the run and for --dry-run. */
 const command = {
-    deploy: (dirs, org, tests = [], verb = 'start') => [
-        ...words(`project deploy ${verb}`),
-        ...dirs.flatMap((d) => ['--source-dir', d]),
-        ...tests,
-        ...org,
-        '--wait',
-        '60'
-    ],
+    deploy: (dirs, org, tests = [], verb = 'start') =>
+        words(`project deploy ${verb}`).concat(repeat('--source-dir', dirs), tests, org, ['--wait', '60']),
     deployPackage: (dir, org) => [...words('project deploy start --metadata-dir'), dir, ...org, '--wait', '30'],
-    assign: (org, sets, users = []) => [
-        ...words('org assign permset'),
-        ...sets.flatMap((n) => ['--name', n]),
-        ...users.flatMap((u) => ['--on-behalf-of', u]),
-        ...org
-    ],
+    assign: (org, sets, users = []) =>
+        words('org assign permset').concat(repeat('--name', sets), repeat('--on-behalf-of', users), org),
     query: (soql, org) => ['data', 'query', '--query', soql, ...org]
 };
 const shown = (args) => `sf ${args.map((a) => (/[\s']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`;
+/** The values after each `flag` in args. */
+const after = (args, flag) => args.filter((_, i) => args[i - 1] === flag);
 const dirsOf = (parts) => parts.map((p) => DIRS[p]);
 // parseArgs refuses --samples with --validate-only.
 const partsFor = (o) => ['core', 'receipts', 'samples'].filter((part) => part === 'core' || o[part]);
-const fromStep = (steps, from) =>
-    steps.slice(
-        Math.max(
-            0,
-            steps.findIndex(([id]) => id === from)
-        )
-    );
+/** The 0-based place of step `id` in `steps`, -1 when it is not one of them. */
+const placeOf = (steps, id) => steps.findIndex(([s]) => s === id);
+const fromStep = (steps, from) => steps.slice(Math.max(0, placeOf(steps, from)));
 const permissionSetsFor = (o) => [...PERMISSION_SETS, ...(o.samples ? SAMPLE_PERMISSION_SETS : [])];
 
 /**
@@ -208,35 +195,30 @@ const permissionSetsFor = (o) => [...PERMISSION_SETS, ...(o.samples ? SAMPLE_PER
  * https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_deploy_running_tests.htm).
  */
 function testLevel(root, kind, parts) {
-    const specified = apexClasses(root, dirsOf(parts)).tests.flatMap((t) => ['--tests', t]);
+    const specified = repeat('--tests', apexClasses(root, dirsOf(parts)).tests);
     return kind === 'production' || kind === undefined ? ['--test-level', 'RunSpecifiedTests', ...specified] : [];
 }
 
-/** --dry-run: the prerequisites, the org's kind (when sf can tell), the steps with their deploys, and warnings. */
-function dryRun(options, ctx) {
-    const t = ['--target-org', options.targetOrg ?? '<target-org>'];
-    let kind;
-    try {
-        const row = options.targetOrg && ctx.sf(command.query(ORGANIZATION_QUERY, t)).result?.records?.[0];
-        kind = row && orgKind(row);
-    } catch {
-        kind = undefined; // no sf yet: the plan shows the production test level
-    }
-    ctx.say(`org:setup --dry-run: nothing is changed. The plan for ${t[1]}:\n${PREREQUISITES}`);
-    ctx.say(kind ? `The org is ${kind}.` : "The org's kind is unknown: deploys show the production test level.");
-    const validated = partsFor(options);
-    const commands = {
-        connection: command.deploy([DIRS.connection], t),
-        validate: command.deploy(dirsOf(validated), t, testLevel(ctx.root, 'production', validated), 'validate'),
-        permsets: command.assign(t, permissionSetsFor(options), options.assign)
-    };
-    partsFor(options).forEach((p) => (commands[p] = command.deploy([DIRS[p]], t, testLevel(ctx.root, kind, [p]))));
-    const steps = stepsFor(options);
-    for (const [id, what] of fromStep(steps, options.from)) {
-        const skipped = options[camel(`--skip-${id}`)] ? ` (skipped: --skip-${id})` : '';
-        ctx.say(`[${steps.findIndex(([s]) => s === id) + 1}/${steps.length}] ${id}: ${what}${skipped}`);
-        (commands[id] ? [commands[id]] : []).forEach((c) => ctx.say(`    ${shown(c)}`));
-    }
+/** The sf commands of the deploying and assigning steps, built once for the run and for --dry-run (state of RUN). */
+const deployOf =
+    (part) =>
+    ({ kind, org }, root) => [command.deploy([DIRS[part]], org, testLevel(root, kind, [part]))];
+const PLANNED = {
+    connection: ({ org }) => [command.deploy([DIRS.connection], org)],
+    core: deployOf('core'),
+    receipts: deployOf('receipts'),
+    samples: deployOf('samples'),
+    validate: ({ options: o, org }, root) => [
+        command.deploy(dirsOf(partsFor(o)), org, testLevel(root, 'production', partsFor(o)), 'validate')
+    ],
+    permsets: ({ options, org }) =>
+        [[], ...(options.assign.length ? [options.assign] : [])].map((users) =>
+            command.assign(org, permissionSetsFor(options), users)
+        )
+};
+
+/** After a dry run's steps: the settings values it would write, and a warning for each one a send needs. */
+function dryRunNotes(options, ctx) {
     for (const [field, value, flag] of options.validateOnly ? [] : settingValues(options).slice(0, 5)) {
         ctx.say(
             `    ${SETTINGS_MEMBER} ${field}: ${value ?? `(not given: a new record gets the shipped value; ${flag})`}`
@@ -250,7 +232,6 @@ function dryRun(options, ctx) {
     Object.entries(options.validateOnly ? {} : warnings)
         .filter(([key]) => !options[key])
         .forEach(([key, what]) => ctx.say(`WARNING: no --${key}: ${what} (unless the org's record already has it)`));
-    return 0;
 }
 
 /** The settings record's fields org:setup writes, as [field, value given, flag]. */
@@ -289,8 +270,21 @@ async function readInputs(options, todo, io) {
 /**
  * Before any secret is asked and any step runs: sf is there and logged in, and the org's kind (its Organization
  * row, by the shared rule). Without --receipts, an org that has the receipt Site is warned and shown its removal.
+ * A dry run only reads the kind, when sf can, and lists the prerequisites.
  */
 function preflight(options, ctx, org) {
+    if (options.dryRun) {
+        let kind;
+        try {
+            const row = options.targetOrg && ctx.sf(command.query(ORGANIZATION_QUERY, org)).result?.records?.[0];
+            kind = row && orgKind(row);
+        } catch {
+            kind = undefined; // no sf yet: the plan shows the production test level
+        }
+        ctx.say(`org:setup --dry-run: nothing is changed. The plan for ${org[1]}:\n${PREREQUISITES}`);
+        ctx.say(kind ? `The org is ${kind}.` : "The org's kind is unknown: deploys show the production test level.");
+        return { kind };
+    }
     const display = ctx.sf(['org', 'display', ...org]);
     if (!display.ok || !display.result?.accessToken) {
         fail(`sf is not logged in to ${options.targetOrg}: ${display.json.message ?? 'no access token'}`, FIX.login);
@@ -323,13 +317,13 @@ function assign(ctx, args, who, fix) {
         const problems = failures.length ? failures.map((f) => `${f.name}: ${f.message}`) : [r.json.message];
         fail(`the permission sets could not be assigned to ${who}:\n    ${problems.join('\n    ')}`, fix);
     }
-    ctx.say(`    assigned ${args.filter((_, i) => args[i - 1] === '--name').join(', ')} to ${who}`);
+    ctx.say(`    assigned ${after(args, '--name').join(', ')} to ${who}`);
 }
 
-function deployPart(ctx, { kind, org }, part) {
-    const tests = testLevel(ctx.root, kind, [part]);
-    const r = ctx.must(command.deploy([DIRS[part]], org, tests), `${DIRS[part]} did not deploy`, FIX[part]);
-    const ran = tests.filter((_, i) => tests[i - 1] === '--tests');
+function deployPart(ctx, state, part) {
+    const [args] = PLANNED[part](state, ctx.root);
+    const r = ctx.must(args, `${DIRS[part]} did not deploy`, FIX[part]);
+    const ran = after(args, '--tests');
     const count = r.result?.numberComponentsDeployed;
     ctx.say(`    deployed ${count} component(s)${ran.length ? `; RunSpecifiedTests ran ${ran.join(', ')}` : ''}`);
 }
@@ -342,13 +336,13 @@ const RUN = {
      * them, FIX.connection drops them, as Salesforce's own generator writes a registration without <operations>
      * (forcedotcom/salesforcedx-vscode, apexActionController.ts), so the org names them itself.
      */
-    connection(ctx, { options, org }) {
-        const list = [...words('org list metadata --metadata-type ExternalServiceRegistration'), ...org];
-        const listed = options.validateOnly ? ctx.must(list, 'listing failed', FIX.login).result : [];
+    connection(ctx, state) {
+        const list = [...words('org list metadata --metadata-type ExternalServiceRegistration'), ...state.org];
+        const listed = state.options.validateOnly ? ctx.must(list, 'listing failed', FIX.login).result : [];
         if ([].concat(listed ?? []).some((m) => m.fullName === 'CPaasMessagingApps')) {
             return ctx.say('    the org has the connection (CPaasMessagingApps): not deployed again');
         }
-        ctx.must(command.deploy([DIRS.connection], org), 'the connection did not deploy', FIX.connection);
+        ctx.must(PLANNED.connection(state)[0], 'the connection did not deploy', FIX.connection);
         ctx.say(`    deployed ${DIRS.connection} (no Apex in it, so no tests ran)`);
     },
 
@@ -403,25 +397,21 @@ const RUN = {
      * within 10 days without running them again ("deployRecentValidation()",
      * https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_deployRecentValidation.htm).
      */
-    validate(ctx, { options, org }) {
-        const parts = partsFor(options);
-        const level = testLevel(ctx.root, 'production', parts);
-        const r = ctx.must(
-            command.deploy(dirsOf(parts), org, level, 'validate'),
-            'the validation failed',
-            FIX.validate
-        );
-        const tests = level.filter((_, i) => level[i - 1] === '--tests');
-        ctx.say(`    validated ${dirsOf(parts).join(' and ')} with RunSpecifiedTests: ${tests.join(', ')}`);
+    validate(ctx, state) {
+        const { options, org } = state;
+        const [args] = PLANNED.validate(state, ctx.root);
+        const r = ctx.must(args, 'the validation failed', FIX.validate);
+        const dirs = dirsOf(partsFor(options)).join(' and ');
+        ctx.say(`    validated ${dirs} with RunSpecifiedTests: ${after(args, '--tests').join(', ')}`);
         const quick = [...words('project deploy quick --job-id'), r.result.id, ...org, '--wait', '60'];
         ctx.say(`    deploy what was validated (within 10 days): npx ${shown(quick)}`);
         ctx.say(`    then: ${rerunCommand({ ...options, validateOnly: false }, 'permsets')}`);
     },
 
-    permsets(ctx, { options, org }) {
+    permsets(ctx, state) {
         const fix = 'check the usernames and that the deploy steps succeeded, then rerun';
-        for (const users of [[], ...(options.assign.length ? [options.assign] : [])]) {
-            assign(ctx, command.assign(org, permissionSetsFor(options), users), users.join(', ') || 'you', fix);
+        for (const args of PLANNED.permsets(state)) {
+            assign(ctx, args, after(args, '--on-behalf-of').join(', ') || 'you', fix);
         }
     },
 
@@ -524,38 +514,53 @@ const RUN = {
     }
 };
 
-/** Reads the inputs, checks the org, then runs the steps from --from on; a StepError carries its step. */
+/**
+ * Reads the inputs, checks the org, then runs the steps from --from on; a StepError carries its step. With --dry-run
+ * the same loop prints each step and its sf commands instead, and asks for nothing.
+ */
 async function run(options, ctx, io) {
     const { sourceApiVersion } = JSON.parse(fs.readFileSync(path.join(ctx.root, 'sfdx-project.json'), 'utf8'));
-    const org = ['--target-org', options.targetOrg];
+    const { dryRun } = options;
+    const org = ['--target-org', options.targetOrg ?? '<target-org>'];
     const steps = stepsFor(options);
     const todo = fromStep(steps, options.from);
     // Without a terminal nothing is asked: standard input is read first, and a missing input stops the run before
     // any sf call. On a terminal, sf and the login are checked before any secret is asked.
-    let values = io.stdin.isTTY ? undefined : await readInputs(options, todo, io);
+    let values = dryRun ? {} : io.stdin.isTTY ? undefined : await readInputs(options, todo, io);
     const { kind, session } = preflight(options, ctx, org);
     values ??= await readInputs(options, todo, io);
     fs.mkdirSync(path.join(ctx.root, '.tmp'), { recursive: true });
-    const temp = fs.mkdtempSync(path.join(ctx.root, '.tmp', 'org-setup-'));
+    const temp = dryRun ? undefined : fs.mkdtempSync(path.join(ctx.root, '.tmp', 'org-setup-'));
     const state = { options, org, kind, session, temp, apiVersion: sourceApiVersion, values };
     try {
         for (const [id, what] of todo) {
-            ctx.say(`[${steps.findIndex(([s]) => s === id) + 1}/${steps.length}] ${id}: ${what}`);
+            const skipped = dryRun && options[camel(`--skip-${id}`)] ? ` (skipped: --skip-${id})` : '';
+            ctx.say(`[${placeOf(steps, id) + 1}/${steps.length}] ${id}: ${what}${skipped}`);
+            if (dryRun) {
+                (PLANNED[id]?.(state, ctx.root) ?? []).forEach((args) => ctx.say(`    ${shown(args)}`));
+                continue;
+            }
             await Promise.resolve()
                 .then(() => RUN[id](ctx, state))
                 .catch((error) => Promise.reject(Object.assign(error, { step: id })));
         }
     } finally {
-        fs.rmSync(temp, { recursive: true, force: true });
+        if (temp) {
+            fs.rmSync(temp, { recursive: true, force: true });
+        }
     }
     const skipped = ['key', 'secret', 'tests'].filter(
         (id) => options[camel(`--skip-${id}`)] && todo.some(([s]) => s === id)
     );
-    ctx.say(
-        options.validateOnly
-            ? 'org:setup: validated; only the connection may have been deployed. Quick deploy, then continue as shown above.'
-            : `org:setup: done${skipped.length ? `; skipped: ${skipped.map((id) => `--skip-${id}`).join(', ')}` : ''}`
-    );
+    if (dryRun) {
+        dryRunNotes(options, ctx);
+    } else {
+        ctx.say(
+            options.validateOnly
+                ? 'org:setup: validated; only the connection may have been deployed. Quick deploy, then continue as shown above.'
+                : `org:setup: done${skipped.length ? `; skipped: ${skipped.map((id) => `--skip-${id}`).join(', ')}` : ''}`
+        );
+    }
 }
 
 /**
@@ -574,8 +579,8 @@ export async function main(argv, io = {}) {
         if (!fs.existsSync(path.join(io.cwd, 'sfdx-project.json'))) {
             fail('run it from the project root', 'cd to where sfdx-project.json is');
         }
-        if (options.help || options.dryRun) {
-            return options.help ? (say(HELP) ?? 0) : dryRun(options, ctx);
+        if (options.help) {
+            return say(HELP) ?? 0;
         }
         await run(options, ctx, io);
         return 0;
@@ -584,7 +589,7 @@ export async function main(argv, io = {}) {
             throw error;
         }
         const steps = options ? stepsFor(options) : [];
-        const n = steps.findIndex(([id]) => id === error.step) + 1;
+        const n = placeOf(steps, error.step) + 1;
         const where = n ? `step ${n} of ${steps.length} (${error.step}) failed: ` : '';
         const resume = n ? `\n  then resume: ${rerunCommand(options, error.step)}` : '';
         io.stderr.write(`\norg:setup: ${where}${error.message}\n  fix: ${error.fix}${resume}\n`);

@@ -7,7 +7,7 @@
 //   --promote    promote each version this run creates (only a promoted version installs in production: "Code
 //                Coverage for Unlocked Packages",
 //                developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_unlocked_pkg_code_coverage.htm)
-//   --dry-run    print every command and run none
+//   --dry-run    print every command the run would run, and run none
 //   --check-aliases  say which packages lack an alias and write ready=true|false to $GITHUB_OUTPUT
 // Versions are created with --code-coverage (promotion needs 75 %, computed only then) and
 // --installation-key-bypass: the source is public, so an installation key would protect nothing.
@@ -67,21 +67,21 @@ export function main(argv, io = {}) {
         );
         return 2;
     }
-    const hub = o.hub ?? '<dev hub>';
-    if (o['--dry-run']) {
-        say('package:version --dry-run: nothing is run. The commands, in order:');
-        (o['--create'] ? missing : []).forEach((p) => say(shown(command.create(p, hub))));
-        packages.forEach((p) => say(shown(command.version(p, hub, o.wait))));
-        (o['--promote'] ? packages : []).forEach((p) => say(shown(command.promote(`<04t of ${p.package}>`, hub))));
-        return 0;
-    }
     if (missing.length && !o['--create']) {
         say(`package:version: skipped, nothing changed: sfdx-project.json has ${aliases}.`);
         return 0;
     }
-    const must = (args, what) => {
+    const hub = o.hub ?? '<dev hub>';
+    const dry = o['--dry-run'];
+    if (dry) {
+        say('package:version --dry-run: nothing is run. The commands, in order:');
+    }
+    // One path for the run and the dry run: a dry run prints each command, answers it with placeholders and reports
+    // no result.
+    const report = dry ? () => {} : say;
+    const must = (args, what, placeholder) => {
         say(shown(args));
-        const r = sf(args, cwd, { env, spawn: io.spawn });
+        const r = dry ? { ok: true, result: placeholder } : sf(args, cwd, { env, spawn: io.spawn });
         if (!r.ok) {
             throw new StepError(`${what}: ${r.json.message ?? 'failed'}`, 'read the message above; rerun when fixed');
         }
@@ -89,13 +89,14 @@ export function main(argv, io = {}) {
     };
     try {
         for (const p of o['--create'] ? missing : []) {
-            const r = must(command.create(p, hub), `the package ${p.package} was not created`);
-            say(`    created ${p.package} (${r.Id}); commit sfdx-project.json's packageAliases`);
+            const r = must(command.create(p, hub), `the package ${p.package} was not created`, { Id: '<0Ho>' });
+            report(`    created ${p.package} (${r.Id}); commit sfdx-project.json's packageAliases`);
         }
         // Promoted only once every version exists: a promoted version cannot be taken back.
         const created = packages.map((p) => {
-            const r = must(command.version(p, hub, o.wait), `no version of ${p.package} was created`);
-            say(`    ${p.package}: ${r.SubscriberPackageVersionId} (${r.Status}, coverage ${r.CodeCoverage} %)`);
+            const placeholder = { SubscriberPackageVersionId: `<04t of ${p.package}>` };
+            const r = must(command.version(p, hub, o.wait), `no version of ${p.package} was created`, placeholder);
+            report(`    ${p.package}: ${r.SubscriberPackageVersionId} (${r.Status}, coverage ${r.CodeCoverage} %)`);
             return [p, r.SubscriberPackageVersionId];
         });
         for (const [p, id] of o['--promote'] ? created : []) {
@@ -107,6 +108,9 @@ export function main(argv, io = {}) {
         }
         say(`package:version: ${error.message}\n  fix: ${error.fix}`);
         return 1;
+    }
+    if (dry) {
+        return 0;
     }
     const install = 'npx sf package install --package <04t> --target-org <alias> --wait 30 --no-prompt';
     const where = o['--promote'] ? '' : ' (unpromoted: scratch orgs and sandboxes only)';

@@ -71,28 +71,31 @@ export function runTests(root, dirs, org, run) {
     return { summary, tests, covered: coverage, problems };
 }
 
-/** The command line (the flags after `npm run org:tests --`); returns its exit code. */
-function cli(args, say) {
+/**
+ * The command line (the flags after `npm run org:tests --`); io = { cwd, stdout, spawn } (each optional, spawnSync's
+ * signature for spawn). Returns the exit code.
+ */
+export function main(args, { cwd = process.cwd(), stdout = process.stdout, spawn } = {}) {
+    const say = (text) => void stdout.write(`${text}\n`);
     const org = ['--target-org', args[args.indexOf('--target-org') + 1]];
     const dirs = args.filter((_, i) => args[i - 1] === '--source-dir');
     if (!org[1] || !dirs.length) {
         return say('usage: npm run org:tests -- --target-org <alias> --source-dir <dir>...') ?? 2;
     }
-    const { summary, tests, covered, problems } = runTests(process.cwd(), dirs, org, (a) => sf(a, process.cwd()));
-    const counts = `${summary?.passing} passed, ${summary?.failing} failed`;
-    say(`apex-tests: ran ${tests.length} test class(es) of ${dirs.join(', ')}: ${counts}`);
-    covered.forEach((c) => say(`  ${String(c.percent).padStart(3)} %  ${c.name}`));
-    problems.forEach((p) => say(`  FAIL ${p}`));
-    return problems.length ? 1 : 0;
+    try {
+        const { summary, tests, covered, problems } = runTests(cwd, dirs, org, (a) => sf(a, cwd, { spawn }));
+        say(
+            `apex-tests: ran ${tests.length} test class(es) of ${dirs.join(', ')}: ${summary?.passing} passed, ${summary?.failing} failed`
+        );
+        covered.forEach((c) => say(`  ${String(c.percent).padStart(3)} %  ${c.name}`));
+        problems.forEach((p) => say(`  FAIL ${p}`));
+        return problems.length ? 1 : 0;
+    } catch (error) {
+        return say(`apex-tests: ${error.message}\n  fix: ${error.fix}`) ?? 1;
+    }
 }
 
 const entry = process.argv[1] && fs.realpathSync(path.resolve(process.argv[1]));
 if (entry === fileURLToPath(import.meta.url)) {
-    const say = (text) => void process.stdout.write(`${text}\n`);
-    try {
-        process.exitCode = cli(process.argv.slice(2), say);
-    } catch (error) {
-        say(`apex-tests: ${error.message}\n  fix: ${error.fix}`);
-        process.exitCode = 1;
-    }
+    process.exitCode = main(process.argv.slice(2));
 }

@@ -3,8 +3,8 @@
 // only adds and changes, so an org that installed that release keeps a class the source no longer has until a
 // destructiveChanges.xml names it ("Deleting Components from an Organization":
 // https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_deleting_files.htm).
-//   node scripts/org-setup/removed-classes.mjs          writes manifest/removed-since-last-tag/destructiveChanges.xml
-//   node scripts/org-setup/removed-classes.mjs --check  exits 1 when the checked-in manifest is not what it would write
+//   node scripts/org-setup/removed-classes.mjs   writes manifest/removed-since-last-tag/destructiveChanges.xml
+// (test:org-setup fails while the checked-in manifest is not what it would write).
 // A class moved or re-added under another folder is still in the source, so it is not removed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -44,12 +44,5 @@ ${classes.length ? typesXml('ApexClass', classes) : ''}    <version>${apiVersion
 const entry = process.argv[1] && fs.realpathSync(path.resolve(process.argv[1]));
 if (entry === fileURLToPath(import.meta.url)) {
     const { sourceApiVersion } = JSON.parse(fs.readFileSync('sfdx-project.json', 'utf8'));
-    const xml = manifest(removedClasses(process.cwd()), sourceApiVersion);
-    if (process.argv.includes('--check')) {
-        const same = fs.existsSync(MANIFEST) && fs.readFileSync(MANIFEST, 'utf8') === xml;
-        process.stdout.write(`${MANIFEST} ${same ? 'is up to date' : `is stale: run node ${process.argv[1]}`}\n`);
-        process.exitCode = same ? 0 : 1;
-    } else {
-        fs.writeFileSync(MANIFEST, xml);
-    }
+    fs.writeFileSync(MANIFEST, manifest(removedClasses(process.cwd()), sourceApiVersion));
 }

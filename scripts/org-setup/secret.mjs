@@ -12,6 +12,8 @@
 // outside a managed package, protects nothing ("Protection and Privacy Options for Custom Settings",
 // https://help.salesforce.com/s/articleView?id=platform.cs_schema_settings.htm); docs/admin-guide.md lists who can
 // read it. Unconfirmed in an org: that the write succeeds where Schema Settings restrict custom settings.
+import readline from 'node:readline';
+import { Writable } from 'node:stream';
 import { StepError } from './sf.mjs';
 
 export const RECEIPT_SETTING = 'WhatsApp_OTP_Receipt_Secret__c';
@@ -20,48 +22,37 @@ export const MIN_SECRET_LENGTH = 32;
 
 /** One secret per prompt ('' for one not given): hidden prompts on a terminal, else lines of standard input. */
 export async function readSecrets(prompts, input, output) {
-    input.setEncoding('utf8');
     if (!input.isTTY) {
-        let text = '';
-        for await (const chunk of input) {
-            text += chunk;
+        const lines = [];
+        for await (const line of readline.createInterface({ input })) {
+            lines.push(...(line.trim() ? [line.trim()] : []));
         }
-        const lines = text.split(/\r?\n/).filter((l) => l.trim());
-        return prompts.map((_, i) => lines[i]?.trim() ?? '');
+        return prompts.map((_, i) => lines[i] ?? '');
     }
+    // readline edits the typed line (Backspace and the rest) with the terminal in raw mode; its echo goes nowhere.
+    const muted = new Writable({ write: (chunk, encoding, done) => done() });
+    const typing = readline.createInterface({ input, output: muted, terminal: true });
     const secrets = [];
-    for (const prompt of prompts) {
-        secrets.push(await hiddenPrompt(prompt, input, output));
+    try {
+        for (const prompt of prompts) {
+            output.write(`${prompt} (typing is hidden, Enter to finish): `);
+            const cancelled = new StepError(
+                `cancelled at the ${prompt} prompt`,
+                'rerun, or pass --skip-key / --skip-secret'
+            );
+            secrets.push(
+                await new Promise((resolve, reject) => {
+                    typing.once('line', (line) => resolve(line.trim()));
+                    typing.once('SIGINT', () => reject(cancelled));
+                    typing.once('close', () => resolve(''));
+                })
+            );
+            output.write('\n');
+        }
+    } finally {
+        typing.close();
     }
     return secrets;
-}
-
-/** One line typed with echo off; Ctrl-C cancels, Backspace takes back a character. */
-function hiddenPrompt(prompt, input, output) {
-    output.write(`${prompt} (typing is hidden, Enter to finish): `);
-    input.setRawMode(true);
-    input.resume();
-    let typed = '';
-    return new Promise((resolve, reject) => {
-        const onData = (chunk) => {
-            for (const ch of chunk) {
-                if (['\r', '\n', '\u0003'].includes(ch)) {
-                    input.setRawMode(false);
-                    input.pause();
-                    input.removeListener('data', onData);
-                    output.write('\n');
-                    const cancelled = new StepError(
-                        `cancelled at the ${prompt} prompt`,
-                        'rerun, or pass --skip-key / --skip-secret'
-                    );
-                    return ch === '\u0003' ? reject(cancelled) : resolve(typed.trim());
-                }
-                typed = /[\u007f\b]/.test(ch) ? typed.slice(0, -1) : typed + ch;
-            }
-            return undefined;
-        };
-        input.on('data', onData);
-    });
 }
 
 /**

@@ -1,19 +1,19 @@
-// The docs gate (scripts/docs.mjs --check) on known-bad fixtures, in this process (the generator, Prettier and the link
-// check loaded once), and every command the README and the guides show, as pasted into a fresh clone: each `npm run X`
-// names a script, each `sf …` command and flag exists in the project's own sf (`sf commands --json`), each installer
-// option exists, and the `--help` and `--dry-run` lines run with the org:setup tests' fake `sf` first on PATH (a dry
-// run must not call it). It starts no server and no `npm test`.
+// The docs gate (scripts/docs.mjs --check) on the project's docs and on known-bad fixtures, in this process (the
+// generator, Prettier and the link check loaded once), and every command the README and the guides show, as pasted
+// into a fresh clone: each `npm run X` names a script, each `sf …` command and flag exists in the project's own sf
+// (the oclif manifests its plugins ship, which `sf commands` lists), each installer option exists, and the `--help`
+// and `--dry-run` lines run (their scripts' main, in this process) and call no sf but the read of the org's kind.
+// It starts no process, no server and no `npm test`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { remark } from 'remark';
+import { Readable } from 'node:stream';
 import { parse } from 'shell-quote';
+import { OPTIONS } from '../../scripts/org-setup.mjs';
 import {
     SOURCES,
-    checkLinks,
+    checkDocs,
     checkProse,
     checkReadmeSize,
     docFiles,
@@ -26,6 +26,20 @@ const fixtures = path.join(root, 'test', 'gates', 'fixtures', 'docs');
 /** A project reader with one edit to one source (SOURCES[name]) in memory. */
 const editing = (name, from, to) => (file) =>
     file === SOURCES[name] ? readProjectFile(file).replace(from, to) : readProjectFile(file);
+
+const brokenLinks = path.join(fixtures, 'broken-links.md');
+let gate;
+/** The gate over the project's docs and the broken-links fixture in one run: the link check parses each doc once. */
+const gateFindings = async (file) =>
+    (await (gate ??= checkDocs([...docFiles(), brokenLinks]))).filter((f) => f.startsWith(file));
+
+test("the project's docs pass the docs gate: generated tables, links, prose and the README's size", async () => {
+    const fixture = path.relative(root, brokenLinks);
+    assert.deepEqual(
+        (await gateFindings('')).filter((f) => !f.startsWith(fixture)),
+        []
+    );
+});
 
 test('a Custom Label changed without regenerating fails, naming the doc and the table', async () => {
     const read = editing(
@@ -70,7 +84,8 @@ test('an error code whose label is not a Custom Label fails, naming both', async
 });
 
 test('a missing file, a missing heading and a missing heading in another file fail; good links pass', async () => {
-    const findings = await checkLinks([path.join(fixtures, 'broken-links.md')]);
+    // In line order (the fixture's lines are 3 and 4): the other file's headings are checked once the set is read.
+    const findings = (await gateFindings(path.relative(root, brokenLinks))).sort();
     assert.equal(findings.length, 3, findings.join('\n'));
     assert.match(findings[0], /broken-links\.md:3:\d+ Cannot find file `no-such-guide\.md`/);
     assert.match(findings[1], /broken-links\.md:3:\d+ Cannot find heading for `#no-such-heading`/);
@@ -107,20 +122,24 @@ test('a README over 250 lines or 20 KB fails', () => {
 
 const SHELL = new Set(['bash', 'sh', 'shell', 'zsh', 'console']);
 const ASSIGNMENT = /^[A-Za-z_]\w*=/;
+// A fenced code block, indented or not, of three or more backticks or tildes, and its info string's language
+// (https://spec.commonmark.org/0.31.2/#fenced-code-blocks).
+const FENCE = /^( *)(`{3,}|~{3,})(\w*)[^\n]*\n([\s\S]*?)^ *\2/gm;
 
 /** Every simple command of the shell blocks of a Markdown file (shell-quote's parse): { file, line, text, words }. */
 function shellCommands(file) {
     const commands = [];
-    const visit = (node) => {
-        node.children?.forEach(visit);
-        if (node.type !== 'code' || !SHELL.has(node.lang?.toLowerCase())) {
-            return;
+    const markdown = fs.readFileSync(file, 'utf8');
+    for (const fence of markdown.matchAll(FENCE)) {
+        if (!SHELL.has(fence[3].toLowerCase())) {
+            continue;
         }
+        const first = markdown.slice(0, fence.index).split('\n').length + 1;
         let pending = '';
         let line;
-        node.value.split('\n').forEach((raw, i) => {
+        fence[4].split('\n').forEach((raw, i) => {
             const text = raw.trim().replace(/^\$\s+/, '');
-            line = pending ? line : node.position.start.line + 1 + i;
+            line = pending ? line : first + i;
             if (text.endsWith('\\')) {
                 pending += `${text.slice(0, -1)} `;
                 return;
@@ -145,8 +164,7 @@ function shellCommands(file) {
             }
             pending = '';
         });
-    };
-    visit(remark().parse(fs.readFileSync(file, 'utf8')));
+    }
     return commands;
 }
 
@@ -154,41 +172,30 @@ const NPM_COMMANDS = new Set(['ci', 'install', 'test', 'start', 'run', 'run-scri
 const SF_GLOBAL_FLAGS = new Set(['--json', '--flags-dir', '--help']);
 const flagsOf = (words) => words.filter((w) => w.startsWith('--') && w.length > 2).map((w) => w.split('=')[0]);
 
-let project;
-/** The scripts, the project's sf's commands and flags (failing, never skipping, without it), the installer's options. */
-function theProject() {
-    if (project) {
-        return project;
-    }
-    const env = {
-        ...process.env,
-        SF_DISABLE_TELEMETRY: 'true',
-        SF_AUTOUPDATE_DISABLE: 'true',
-        SF_HIDE_RELEASE_NOTES: 'true'
-    };
-    const bin = path.join(root, 'node_modules', '.bin', 'sf');
-    const sf = spawnSync(bin, ['commands', '--json'], { cwd: root, encoding: 'utf8', env, maxBuffer: 1 << 26 });
-    assert.equal(sf.status, 0, `sf commands --json failed (npm ci installs @salesforce/cli): ${sf.error ?? sf.stderr}`);
+/** The scripts, the project's sf's commands (id or alias -> flags) from its plugins' oclif manifests, the installer's options. */
+function readProject() {
+    const modules = path.join(root, 'node_modules');
+    const cli = path.join(modules, '@salesforce', 'cli');
+    const json = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+    // A plugin sits in the CLI's own node_modules or is hoisted; a missing one fails here (npm ci installs them).
+    const plugins = json(path.join(cli, 'package.json')).oclif.plugins.map((name) =>
+        [path.join(cli, 'node_modules', name), path.join(modules, name)].find((dir) => fs.existsSync(dir))
+    );
     const sfCommands = new Map();
-    for (const command of JSON.parse(sf.stdout)) {
-        const flags = Object.entries({ ...command.baseFlags, ...command.flags }).flatMap(([name, flag]) => [
-            name,
-            ...(flag.aliases ?? [])
-        ]);
-        for (const id of [command.id, ...(command.aliases ?? [])]) {
-            sfCommands.set(id, new Set(flags.map((f) => `--${f}`)));
+    for (const dir of [cli, ...plugins]) {
+        for (const c of Object.values(json(path.join(dir, 'oclif.manifest.json')).commands).filter((c) => !c.hidden)) {
+            const flags = Object.entries(c.flags).flatMap(([name, flag]) => [name, ...(flag.aliases ?? [])]);
+            [c.id, ...(c.aliases ?? [])].forEach((id) => sfCommands.set(id, new Set(flags.map((f) => `--${f}`))));
         }
     }
-    const installer = spawnSync(process.execPath, ['scripts/org-setup.mjs', '--help'], { cwd: root, encoding: 'utf8' });
-    assert.equal(installer.status, 0, installer.stderr);
-    const scripts = JSON.parse(readProjectFile('package.json')).scripts;
-    project = { scripts, sfCommands, installerFlags: new Set(installer.stdout.match(/--[a-z][a-z-]*/g)) };
-    return project;
+    const { scripts } = json(path.join(root, 'package.json'));
+    return { scripts, sfCommands, installerFlags: new Set(OPTIONS.map(([flag]) => flag)) };
 }
+const project = readProject();
 
 /** The problems of the commands: a script, file, sf command or flag, or installer option that does not exist. */
 function commandProblems(commands) {
-    const { scripts, sfCommands, installerFlags } = theProject();
+    const { scripts, sfCommands, installerFlags } = project;
     return commands.flatMap(({ file, line, text, words: [tool, first, ...rest] }) => {
         const where = `${file}:${line}: ${text}`;
         if (tool === 'npm') {
@@ -222,13 +229,12 @@ function commandProblems(commands) {
     });
 }
 
-const docCommands = () => docFiles().flatMap(shellCommands);
+const docCommands = docFiles().flatMap(shellCommands);
 
 test('the docs show npm run and sf commands, and every npm, node and sf command and flag exists', () => {
-    const commands = docCommands();
-    const shown = ['sf', 'npm run'].filter((kind) => commands.some((c) => c.words.join(' ').startsWith(`${kind} `)));
+    const shown = ['sf', 'npm run'].filter((kind) => docCommands.some((c) => c.text.startsWith(`${kind} `)));
     assert.deepEqual(shown, ['sf', 'npm run'], 'the docs show sf and npm run commands');
-    assert.deepEqual(commandProblems(commands), []);
+    assert.deepEqual(commandProblems(docCommands), []);
 });
 
 test('a wrong npm run name, a wrong sf command, a wrong sf flag and a wrong installer option each fail', () => {
@@ -240,22 +246,29 @@ test('a wrong npm run name, a wrong sf command, a wrong sf flag and a wrong inst
     assert.match(problems[3], /wrong-commands\.md:9: .*the installer has no --no-such-option option/);
 });
 
-test('the --help and --dry-run lines of the docs run and call no sf', (t) => {
-    const lines = docCommands().filter(
+test("the --help and --dry-run lines of the docs run and call no sf but the read of the org's kind", async () => {
+    const lines = docCommands.filter(
         (c) => c.words[0] === 'npm' && (c.words.includes('--help') || c.words.includes('--dry-run'))
     );
     assert.ok(lines.length >= 2, 'the docs show a --help and a --dry-run line');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doc-commands-'));
-    t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const log = path.join(dir, 'sf.log');
-    fs.writeFileSync(log, '');
-    fs.writeFileSync(path.join(dir, 'scenario.json'), '{}');
-    const fakeSf = path.join(root, 'test', 'org-setup', 'fake-sf');
-    const PATH = `${fakeSf}${path.delimiter}${process.env.PATH}`;
-    const env = { ...process.env, PATH, FAKE_SF_LOG: log, FAKE_SF_SCENARIO: path.join(dir, 'scenario.json') };
     for (const { file, line, text, words } of lines) {
-        const r = spawnSync(words[0], words.slice(1), { cwd: root, encoding: 'utf8', env, input: '' });
-        assert.equal(r.status, 0, `${file}:${line}: ${text}\n${r.stdout}${r.stderr}`);
+        // `npm run <script> -- <args>`, where the script is `node <file>`: that file's main, with sf recorded and absent.
+        const [, script] = /^node (\S+)$/.exec(project.scripts[words[2]]) ?? [];
+        assert.ok(words[1] === 'run' && script, `${file}:${line}: ${text}: not npm run of a node script`);
+        const { main } = await import(path.join(root, script));
+        const calls = [];
+        const spawn = (_, args) => {
+            calls.push(args.join(' '));
+            return { error: Object.assign(new Error('spawnSync sf ENOENT'), { code: 'ENOENT' }) };
+        };
+        let out = '';
+        const sink = { write: (t) => ((out += t), true) };
+        const io = { cwd: root, stdin: Readable.from([]), stdout: sink, stderr: sink, spawn };
+        assert.equal(await main(words.slice(words.indexOf('--') + 1), io), 0, `${file}:${line}: ${text}\n${out}`);
+        assert.deepEqual(
+            calls.filter((c) => !c.startsWith('data query --query SELECT IsSandbox')),
+            [],
+            text
+        );
     }
-    assert.equal(fs.readFileSync(log, 'utf8'), '', 'a --help or --dry-run line called sf');
 });

@@ -1,23 +1,72 @@
-// Tests of `npm run org:setup`: its main runs in this process, in the project root, against the fake sf
-// (test/org-setup/fake-sf) and a stand-in for the org's REST API (where the key and the secret go). Each case
-// reads the sf calls, the packages sf was asked to deploy, the REST requests and the output.
+// Tests of `npm run org:setup`, `npm run org:tests` and `npm run package:version`, of the workflows' lines that run
+// them, and of the manifests org:setup and the admin guide deploy. Each main runs in this process, in the project
+// root, against the fake sf (test/org-setup/fake-sf) and, for org:setup, a stand-in for the org's REST API (where the
+// key and the secret go); each case reads the sf calls, the packages sf was asked to deploy, the REST requests and the
+// output. One test runs the project's real sf, beside the others.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../../scripts/org-setup.mjs';
-import { apexClasses } from '../../scripts/org-setup/apex-tests.mjs';
+import { apexClasses, main as orgTests } from '../../scripts/org-setup/apex-tests.mjs';
+import { main as packageVersion } from '../../scripts/package-version.mjs';
 import { orgKind, ORG_KINDS } from '../../scripts/org-setup/org-kind.mjs';
 import { probePlan, renderProbe } from '../../scripts/org-setup/probe.mjs';
+import { manifest, MANIFEST, removedClasses } from '../../scripts/org-setup/removed-classes.mjs';
 import { commandOf, fakeSf, GUEST, SITE_URL, valuesOf } from './fake-sf/fake-sf.mjs';
 
 const root = process.cwd();
+const temp = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+/**
+ * The project's sf logging in with an access token against a local stub, started as this file loads so that it runs
+ * beside the in-process tests; resolves { stdout, requests }.
+ */
+async function loginAgainstStub() {
+    const requests = [];
+    const ids = { organization_id: '00D000000000001EAA', user_id: '005000000000001AAA' };
+    const answers = [
+        [/^\/services\/oauth2\/userinfo/, { preferred_username: 'admin@example.com', ...ids }],
+        [/\/data\/?$/, [{ version: '65.0', url: '/services/data/v65.0' }]],
+        [/\/sobjects\/User\//, { Id: '005000000000001AAA', Username: 'admin@example.com' }],
+        [/./, { records: [] }]
+    ];
+    const server = http.createServer((req, res) => {
+        requests.push(req.url);
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify(answers.find(([pattern]) => pattern.test(req.url))[1]));
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // Its own HOME (sf keeps config and auth files there), telemetry and version checks off. No log file either: sf
+    // writes it through a pino transport, a worker thread (SF_DISABLE_LOG_FILE: forcedotcom/sfdx-core
+    // src/logger/logger.ts).
+    const home = temp('sf-home-');
+    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home };
+    const off = ['DISABLE_TELEMETRY', 'SKIP_NEW_VERSION_CHECK', 'DISABLE_AUTOUPDATE', 'USE_GENERIC_UNIX_KEYCHAIN'];
+    for (const name of [...off, 'DISABLE_LOG_FILE']) {
+        env[`SF_${name}`] = 'true';
+    }
+    env.SF_ACCESS_TOKEN = '00D000000000001!stub.token';
+    const url = `http://127.0.0.1:${server.address().port}`;
+    const args = ['org', 'login', 'access-token', '--instance-url', url, '--no-prompt', '--json'];
+    const child = spawn(path.resolve('node_modules/.bin/sf'), args, { env });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    await new Promise((resolve) => child.on('close', resolve));
+    server.close();
+    server.closeAllConnections();
+    fs.rmSync(home, { recursive: true, force: true });
+    return { stdout, requests };
+}
+const login = loginAgainstStub();
+
 const KEY = 'k3y-Sup3rSecret-8x8-0123456789abcdef';
 const SECRET = 'rEc31pt-S3cret-0123456789abcdefghijklmn';
 const PRODUCTION = { organization: { IsSandbox: false, OrganizationType: 'Enterprise Edition' } };
-const ORG = ['--target-org', 'otp-org'];
 
 /** The org's REST API: `exists` names what the org already has ('key', 'secret'), `fail` what it refuses. */
 function fakeRest({ exists = [], fail = [] } = {}) {
@@ -37,21 +86,19 @@ function fakeRest({ exists = [], fail = [] } = {}) {
     return { fetch, requests };
 }
 
-/** Runs org:setup; `stdin` is what is piped (null: closed), `tty` makes it a terminal, `onPath` puts sf on PATH. */
+/**
+ * Runs org:setup with `args` (words after `--target-org otp-org`, or an array of every argument); `stdin` is what is
+ * piped (null: closed), `tty` makes it a terminal, `onPath` puts sf on PATH.
+ */
 async function run(args, { scenario, stdin = `${KEY}\n${SECRET}\n`, tty = false, onPath = true, rest } = {}) {
     const sf = fakeSf(scenario, { onPath });
     const org = fakeRest(rest);
     let out = '';
     const sink = { write: (text) => ((out += text), true) };
     const input = Object.assign(Readable.from(stdin ? [stdin] : []), tty ? { isTTY: true, setRawMode() {} } : {});
-    const status = await main(args, {
-        cwd: root,
-        stdin: input,
-        stdout: sink,
-        stderr: sink,
-        spawn: sf.spawn,
-        fetch: org.fetch
-    });
+    const argv = typeof args === 'string' ? `--target-org otp-org ${args}`.trim().split(' ') : args;
+    const io = { cwd: root, stdin: input, stdout: sink, stderr: sink, spawn: sf.spawn, fetch: org.fetch };
+    const status = await main(argv, io);
     const deploys = sf.calls
         .filter((c) => commandOf(c).startsWith('project deploy'))
         .map((c) => valuesOf(c, '--source-dir').join() || 'package');
@@ -65,23 +112,25 @@ const valueOf = (r, field) => {
 };
 const testsOf = (...dirs) => apexClasses(root, dirs).tests;
 const deployOf = (r, dir) => r.calls.find((c) => valuesOf(c, '--source-dir').join() === dir);
+const callOf = (r, command) => r.calls.find((c) => commandOf(c) === command);
+const commands = (r) => r.calls.map(commandOf);
 
-/** Each case: a run's arguments and options, the exit status, what the output shows (and not), the deploys, and a check. */
+/**
+ * Each case: the run's arguments (see run) and options, its exit status (default 0), what its output shows (`out`, a
+ * pattern or a list) and does not (`notOut`), the deploys in order (when given), and a check of its own.
+ */
 const CASES = {
     'a full run with --receipts deploys in order, stores the key and the secret only in REST bodies, and writes the Site URL':
         {
-            args: [...ORG, '--receipts', '--subaccount', 'acme', '--countries', '+65, 60'],
-            out: [/org:setup: done$/m],
+            args: ['--target-org', 'otp-org', '--receipts', '--subaccount', 'acme', '--countries', '+65, 60'],
+            out: /org:setup: done$/m,
             deploys: ['force-app/connection', 'force-app/core', 'force-app/receipts', 'package'],
             check(r) {
-                const order = r.calls.map(commandOf).filter((c, i, all) => c !== all[i - 1]);
+                const order = commands(r).filter((c, i, all) => c !== all[i - 1]);
+                const steps = ['apex run', 'project deploy start', 'org assign permset', 'data query'];
                 assert.deepEqual(order.slice(3), [
-                    'apex run',
-                    'project deploy start',
-                    'org assign permset',
-                    'data query',
-                    'org assign permset',
-                    'data query',
+                    ...steps,
+                    ...steps.slice(2),
                     'project deploy start',
                     'apex run test'
                 ]);
@@ -89,174 +138,154 @@ const CASES = {
                 assert.deepEqual(r.requests.map((q) => q.method).join(), 'GET,POST,GET,POST');
                 assert.equal(JSON.parse(r.requests[1].body).credentials.ApiKey.value, KEY);
                 assert.equal(JSON.parse(r.requests[3].body).Secret__c, SECRET);
-                assert.deepEqual(
-                    [valueOf(r, 'Receipt_Callback_Base_Url__c'), valueOf(r, 'Allowed_Country_Codes__c')],
-                    [SITE_URL, '65,60']
-                );
+                const values = ['Receipt_Callback_Base_Url__c', 'Allowed_Country_Codes__c'].map((f) => valueOf(r, f));
+                assert.deepEqual(values, [SITE_URL, '65,60']);
                 const seen = JSON.stringify([r.calls, r.deployed, r.out]);
                 assert.ok(!seen.includes(KEY) && !seen.includes(SECRET), 'no secret in argv, output or deployed files');
-                const [probe] = valuesOf(
-                    r.calls.find((c) => commandOf(c) === 'apex run'),
-                    '--file'
-                );
+                const [probe] = valuesOf(callOf(r, 'apex run'), '--file');
                 assert.ok(!fs.existsSync(path.dirname(probe)), 'the temp folder is removed');
             }
         },
     'without --receipts nothing of the receipt endpoint runs and the callback base URL stays blank': {
-        args: ORG,
+        args: '',
         deploys: ['force-app/connection', 'force-app/core', 'package'],
         check: (r) => assert.equal(r.requests.length + (valueOf(r, 'Receipt_Callback_Base_Url__c') ?? 0), 2)
     },
     'an org that has the receipt Site, set up without --receipts, is warned and shown the removal manifest': {
-        args: ORG,
+        args: '',
         scenario: { siteDeployed: true },
-        out: [
-            /WARNING: the org has the receipt Site[\s\S]*npx sf project deploy start --metadata-dir manifest\/remove-receipts/
-        ]
+        out: /WARNING: the org has the receipt Site[\s\S]*npx sf project deploy start --metadata-dir manifest\/remove-receipts/
     },
     '--samples deploys the samples after core and assigns the permission sets the sample flows need': {
-        args: [...ORG, '--samples'],
+        args: '--samples',
         deploys: ['force-app/connection', 'force-app/core', 'force-app/samples', 'package'],
         check(r) {
-            const names = valuesOf(
-                r.calls.find((c) => commandOf(c) === 'org assign permset'),
-                '--name'
-            );
+            const names = valuesOf(callOf(r, 'org assign permset'), '--name');
             assert.deepEqual(names.slice(2), ['WhatsApp_OTP_Flow_Sender', 'WhatsApp_OTP_Sample_Flows']);
         }
     },
     'production refuses --samples before any step': {
-        args: [...ORG, '--samples'],
+        args: '--samples',
         scenario: PRODUCTION,
         status: 1,
-        out: [/not production/],
+        out: /not production/,
         deploys: []
     },
     "a production run deploys each part with RunSpecifiedTests naming that part's test classes, read from the source": {
-        args: [...ORG, '--receipts'],
+        args: '--receipts',
         scenario: PRODUCTION,
         check(r) {
             assert.ok(testsOf('force-app/core').includes('CPaasMessagingGatewayTest'));
             for (const dir of ['force-app/core', 'force-app/receipts']) {
-                assert.deepEqual(
-                    [valuesOf(deployOf(r, dir), '--test-level'), valuesOf(deployOf(r, dir), '--tests')],
-                    [['RunSpecifiedTests'], testsOf(dir)]
-                );
+                const level = ['--test-level', '--tests'].map((flag) => valuesOf(deployOf(r, dir), flag));
+                assert.deepEqual(level, [['RunSpecifiedTests'], testsOf(dir)]);
             }
             assert.deepEqual(valuesOf(deployOf(r, 'force-app/connection'), '--test-level'), []);
         }
     },
     '--validate-only deploys an absent connection, probes, validates core and receipts, and prints the quick deploy': {
-        args: [...ORG, '--validate-only', '--receipts'],
+        args: '--validate-only --receipts',
         scenario: PRODUCTION,
         out: [
             /npx sf project deploy quick --job-id 0Af000000000042AAA --target-org otp-org/,
             /then: npm run org:setup -- --target-org otp-org --receipts --from permsets/
         ],
         check(r) {
-            assert.deepEqual(r.calls.map(commandOf).slice(2), [
-                'org list metadata',
-                'project deploy start',
-                'apex run',
-                'project deploy validate'
-            ]);
+            const validated = ['org list metadata', 'project deploy start', 'apex run', 'project deploy validate'];
+            assert.deepEqual(commands(r).slice(2), validated);
             assert.deepEqual(valuesOf(r.calls.at(-1), '--tests'), testsOf('force-app/core', 'force-app/receipts'));
         }
     },
     '--validate-only keeps the connection an org already has': {
-        args: [...ORG, '--validate-only'],
+        args: '--validate-only',
         scenario: { ...PRODUCTION, connectionPresent: true },
-        out: [/not deployed again/],
+        out: /not deployed again/,
         deploys: ['force-app/core']
     },
     'the production --validate-only --dry-run prints the validation with every test class and calls sf only for the kind':
         {
-            args: [...ORG, '--validate-only', '--dry-run'],
+            args: '--validate-only --dry-run',
             scenario: PRODUCTION,
             out: [
                 /The org is production/,
-                new RegExp(
-                    `sf project deploy validate --source-dir force-app/core --test-level RunSpecifiedTests ${testsOf(
-                        'force-app/core'
-                    )
-                        .map((t) => `--tests ${t}`)
-                        .join(' ')} `
-                )
+                /sf project deploy validate --source-dir force-app\/core --test-level RunSpecifiedTests/
             ],
-            check: (r) => assert.deepEqual(r.calls.map(commandOf), ['data query'])
+            check(r) {
+                const tests = testsOf('force-app/core').map((t) => `--tests ${t}`);
+                assert.ok(r.out.includes(`RunSpecifiedTests ${tests.join(' ')} --target-org`), r.out);
+                assert.deepEqual(commands(r), ['data query']);
+            }
         },
     'the dry run lists the prerequisites and warns about a missing subaccount and country list': {
-        args: [...ORG, '--dry-run', '--template', 'otp'],
+        args: '--dry-run --template otp',
         out: [/Before you start:/, /WARNING: no --subaccount/, /WARNING: no --countries/, /Template_Name__c: otp/],
-        notOut: [/WARNING: no --template/]
+        notOut: /WARNING: no --template/
     },
     'with stdin closed nothing runs, every missing input is listed with its --skip flag, and no resume line is printed':
         {
-            args: [...ORG, '--receipts'],
+            args: '--receipts',
             stdin: null,
             status: 1,
-            out: [
-                /the 8x8 API key: not given[\s\S]*--skip-key[\s\S]*the receipt secret: not given[\s\S]*--skip-secret/
-            ],
-            notOut: [/then resume/],
+            out: /the 8x8 API key: not given[\s\S]*--skip-key[\s\S]*the receipt secret: not given[\s\S]*--skip-secret/,
+            notOut: /then resume/,
             check: (r) => assert.deepEqual(r.calls, [])
         },
     'with stdin closed, --skip-key and --skip-secret run every step and say what was skipped': {
-        args: [...ORG, '--receipts', '--skip-key', '--skip-secret'],
+        args: '--receipts --skip-key --skip-secret',
         stdin: null,
-        out: [/org:setup: done; skipped: --skip-key, --skip-secret$/m]
+        out: /org:setup: done; skipped: --skip-key, --skip-secret$/m
     },
     'a receipt secret shorter than 32 characters stops the run before any sf call': {
-        args: [...ORG, '--receipts'],
+        args: '--receipts',
         stdin: `${KEY}\nshort\n`,
         status: 1,
-        out: [/the receipt secret: shorter than 32 characters/],
+        out: /the receipt secret: shorter than 32 characters/,
         check: (r) => assert.deepEqual(r.calls, [])
     },
     'on a terminal, sf and the login are checked before any secret is asked': {
-        args: ORG,
+        args: '',
         tty: true,
         scenario: { notLoggedIn: true },
         status: 1,
-        out: [/sf is not logged in to otp-org/],
-        notOut: [/typing is hidden/]
+        out: /sf is not logged in to otp-org/,
+        notOut: /typing is hidden/
     },
-    'the key is refused on the command line': {
-        args: [...ORG, '--api-key=x'],
-        status: 2,
-        out: [/never taken from the command line/]
+    'on a terminal, the key is typed at a prompt that echoes nothing': {
+        args: '--skip-tests',
+        tty: true,
+        stdin: `${KEY}\r`,
+        out: /8x8 API key \(typing is hidden, Enter to finish\): \n[\s\S]*the key is stored \(created\)/,
+        notOut: new RegExp(KEY),
+        check: (r) => assert.equal(JSON.parse(r.requests[1].body).credentials.ApiKey.value, KEY)
     },
+    'the key is refused on the command line': { args: '--api-key=x', status: 2, out: /never taken from the command/ },
     'the receipt secret is refused on the command line': {
-        args: [...ORG, '--secret', 'x'],
+        args: '--secret x',
         status: 2,
-        out: [/never taken from the command line/]
+        out: /never taken from the command line/
     },
     'a new org gets the shipped settings record with the given values, and --region sets the Named Credential URL': {
-        args: [...ORG, '--skip-key', '--region', 'eu', '--template', 'a&b', '--integration-user', 'flow@acme.com'],
+        args: '--skip-key --region eu --template a&b --integration-user flow@acme.com',
         check(r) {
-            assert.match(
-                r.deployed[0]['namedCredentials/X8x8_Messaging_API.namedCredential'],
-                /<parameterValue>https:\/\/chatapps\.8x8\.uk</
-            );
-            assert.deepEqual(
-                [valueOf(r, 'Template_Name__c'), valueOf(r, 'Integration_Username__c')],
-                ['a&amp;b', 'flow@acme.com']
-            );
+            const url = r.deployed[0]['namedCredentials/X8x8_Messaging_API.namedCredential'];
+            assert.match(url, /<parameterValue>https:\/\/chatapps\.8x8\.uk</);
+            const values = ['Template_Name__c', 'Integration_Username__c'].map((f) => valueOf(r, f));
+            assert.deepEqual(values, ['a&amp;b', 'flow@acme.com']);
         }
     },
     'an org that has a Default record keeps its own values and only the given ones change': {
-        args: [...ORG, '--skip-key', '--subaccount', 'acme'],
+        args: '--skip-key --subaccount acme',
         scenario: { settingsExist: true },
         check: (r) => assert.deepEqual([valueOf(r, 'Code_Length__c'), valueOf(r, 'Subaccount_Id__c')], ['8', 'acme'])
     },
     'an org that has a Default record and no value given deploys nothing': {
-        args: [...ORG, '--skip-key'],
+        args: '--skip-key',
         scenario: { settingsExist: true },
-        out: [/kept the org's values/],
+        out: /kept the org's values/,
         check: (r) => assert.deepEqual(r.deployed, [])
     },
     'a class under 75 % or a failed test fails step tests and names them': {
-        args: [...ORG, '--skip-key'],
+        args: '--skip-key',
         scenario: { coverage: { WhatsAppOtpService: 74 }, testsFail: true },
         status: 1,
         out: [
@@ -266,7 +295,7 @@ const CASES = {
         ]
     },
     'a name the org generated differently stops the run before any Apex deploys and names the line to change': {
-        args: ORG,
+        args: '',
         scenario: { rejectNames: ['z0user'] },
         status: 1,
         deploys: ['force-app/connection'],
@@ -277,24 +306,24 @@ const CASES = {
         ]
     },
     'a failed key store names the step and its fix, echoes no key, and runs nothing after it': {
-        args: [...ORG, '--subaccount', 'acme'],
+        args: '--subaccount acme',
         rest: { fail: ['key'] },
         status: 1,
         out: [
             /step 5 of 7 \(key\) failed: storing the key failed: POST HTTP 400: INVALID_INPUT .*\[the secret\]/,
             /then resume: npm run org:setup -- --target-org otp-org --subaccount acme --from key/
         ],
-        notOut: [new RegExp(KEY)],
+        notOut: new RegExp(KEY),
         check: (r) => assert.deepEqual(r.deployed, [], 'step settings did not run')
     },
     'an existing key is replaced with PUT and an existing receipt secret with PATCH': {
-        args: [...ORG, '--receipts'],
+        args: '--receipts',
         rest: { exists: ['key', 'secret'] },
         out: [/the key is stored \(replaced\)/, /the receipt secret is stored \(replaced\)/],
         check: (r) => assert.deepEqual(r.requests.map((q) => q.method).join(), 'GET,PUT,GET,PATCH')
     },
     'a failed deploy names the step, its problems and the resume command': {
-        args: ORG,
+        args: '',
         scenario: { failDeploy: 'core' },
         status: 1,
         out: [
@@ -303,29 +332,29 @@ const CASES = {
         ]
     },
     '--from resumes at its step': {
-        args: [...ORG, '--from', 'core'],
+        args: '--from core',
         deploys: ['force-app/core', 'package'],
-        check: (r) => assert.ok(!r.calls.some((c) => commandOf(c) === 'apex run'))
+        check: (r) => assert.ok(!callOf(r, 'apex run'))
     },
     'a Site guest user the CLI cannot assign stops at step site with the manual path': {
-        args: [...ORG, '--receipts'],
+        args: '--receipts',
         scenario: { guestAssignFails: true },
         status: 1,
-        out: [/step 6 of 10 \(site\) failed[\s\S]*INSUFFICIENT_ACCESS[\s\S]*assign it by hand: Setup → Sites/]
+        out: /step 6 of 10 \(site\) failed[\s\S]*INSUFFICIENT_ACCESS[\s\S]*assign it by hand: Setup → Sites/
     },
     'an org without the Site stops at step site and says why': {
-        args: [...ORG, '--receipts'],
+        args: '--receipts',
         scenario: { siteMissing: true },
         status: 1,
-        out: [/step 6 of 10 \(site\) failed: the org has no Site/]
+        out: /step 6 of 10 \(site\) failed: the org has no Site/
     },
-    '--help works without sf on PATH': { args: ['--help'], onPath: false, out: [/--skip-secret/] },
-    '--dry-run works without sf on PATH': { args: [...ORG, '--dry-run'], onPath: false, out: [/kind is unknown/] },
+    '--help works without sf on PATH': { args: ['--help'], onPath: false, out: /--skip-secret/ },
+    '--dry-run works without sf on PATH': { args: '--dry-run', onPath: false, out: /kind is unknown/ },
     'without sf on PATH a real run stops before step 1 with the npm ci fix': {
-        args: ORG,
+        args: '',
         onPath: false,
         status: 1,
-        out: [/the Salesforce CLI \(sf\) is not on PATH\n {2}fix: run npm ci/]
+        out: /the Salesforce CLI \(sf\) is not on PATH\n {2}fix: run npm ci/
     }
 };
 
@@ -333,8 +362,8 @@ for (const [name, c] of Object.entries(CASES)) {
     test(`org:setup: ${name}`, async () => {
         const r = await run(c.args, c);
         assert.equal(r.status, c.status ?? 0, r.out);
-        (c.out ?? []).forEach((pattern) => assert.match(r.out, pattern));
-        (c.notOut ?? []).forEach((pattern) => assert.doesNotMatch(r.out, pattern));
+        [].concat(c.out ?? []).forEach((pattern) => assert.match(r.out, pattern));
+        [].concat(c.notOut ?? []).forEach((pattern) => assert.doesNotMatch(r.out, pattern));
         assert.deepEqual(c.deploys ? r.deploys : [], c.deploys ?? []);
         c.check?.(r);
     });
@@ -355,22 +384,155 @@ test('the probe is generated from the model and the gateway: it touches z0user, 
     owner.forEach((index, line) => assert.ok(apex.split('\n')[line - 1].includes(entities[index].ours), String(line)));
 });
 
-test('the generated probe passes the apex-semantic gate against the same model', () => {
-    // Always the same folder: the gate's cache is keyed by path and text, so an unchanged probe is not compiled again.
-    const classes = path.join(root, 'node_modules', '.cache', 'org-setup-probe', 'classes');
-    fs.rmSync(path.dirname(classes), { recursive: true, force: true });
-    fs.mkdirSync(classes, { recursive: true });
-    const body = renderProbe(probePlan(root).entities)
-        .apex.split('\n')
-        .filter((l) => !l.startsWith('//'));
-    const cls = `public with sharing class OrgSetupProbe {\n    public static void probe() {\n${body.map((l) => `        ${l}`).join('\n')}\n    }\n}\n`;
-    fs.writeFileSync(path.join(classes, 'OrgSetupProbe.cls'), cls);
-    const meta = '<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>65.0</apiVersion></ApexClass>';
-    fs.writeFileSync(
-        path.join(classes, 'OrgSetupProbe.cls-meta.xml'),
-        `<?xml version="1.0" encoding="UTF-8"?>\n${meta}\n`
+/** The arguments after `--` of every workflow line, a `run:` line or a line of a `run: |` block, that starts with `prefix`. */
+function workflowLines(prefix) {
+    const dir = '.github/workflows';
+    const lines = fs.readdirSync(dir).flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n'));
+    const found = lines
+        .map((l) => l.replace(/^\s*(-\s+)?(run:\s*)?/, '').split(/\s+/))
+        .filter((w) => w.join(' ').startsWith(prefix));
+    assert.ok(found.length > 0, `a workflow runs ${prefix}`);
+    return found.map((w) => w.slice(w.indexOf('--') + 1));
+}
+
+test('every org:setup line of the workflows reaches the core deploy with stdin closed', async () => {
+    const organization = { IsSandbox: true, TrialExpirationDate: '2026-12-31', OrganizationType: 'Developer Edition' };
+    for (const args of workflowLines('npm run org:setup')) {
+        const r = await run(args, { scenario: { organization }, stdin: null });
+        assert.equal(r.status, 0, `${args.join(' ')}\n${r.out}`);
+        assert.ok(r.deploys.includes('force-app/core'), r.deploys.join());
+    }
+});
+
+test("the coverage line of the workflows runs the named directories' tests with coverage and passes", () => {
+    for (const args of workflowLines('npm run org:tests')) {
+        const sf = fakeSf();
+        let out = '';
+        assert.equal(orgTests(args, { stdout: { write: (t) => (out += t) }, spawn: sf.spawn }), 0, out);
+        assert.deepEqual(sf.calls.map(commandOf), ['apex run test']);
+        assert.ok(valuesOf(sf.calls[0], '--class-names').includes('CPaasMessagingGatewayTest'));
+        assert.ok(sf.calls[0].includes('--code-coverage'));
+    }
+});
+
+const PACKAGES = ['WhatsApp OTP Connection', 'WhatsApp OTP Core', 'WhatsApp OTP Receipts'];
+
+/** Runs package:version in a copy of sfdx-project.json with `aliases` (0Ho ids of the first n packages). */
+function packageRun(args, aliases = 0, env = {}) {
+    const cwd = temp('package-version-');
+    const project = JSON.parse(fs.readFileSync('sfdx-project.json', 'utf8'));
+    project.packageAliases = Object.fromEntries(PACKAGES.slice(0, aliases).map((n, i) => [n, `0Ho00000000000${i}AAA`]));
+    fs.writeFileSync(path.join(cwd, 'sfdx-project.json'), JSON.stringify(project));
+    const sf = fakeSf();
+    let out = '';
+    const status = packageVersion(args, { cwd, env, stdout: { write: (t) => (out += t) }, spawn: sf.spawn });
+    fs.rmSync(cwd, { recursive: true });
+    return { status, out, calls: sf.calls };
+}
+
+test('package:version --dry-run prints every command in dependency order, each version with coverage and no key, and runs none', () => {
+    const { status, out, calls } = packageRun(['--target-dev-hub', 'hub', '--dry-run', '--create', '--promote']);
+    assert.equal(status, 0, out);
+    assert.deepEqual(calls, []);
+    const lines = out.split('\n').filter((l) => l.startsWith('  sf '));
+    const order = ['create', 'version create', 'version promote'].flatMap((c) => Array(3).fill(`package ${c}`));
+    assert.deepEqual(
+        lines.map((l) => l.match(/sf (package (version )?\w+)/)[1]),
+        order
     );
-    const gate = ['scripts/gates/apex-semantic.mjs', path.dirname(classes)];
-    const r = spawnSync(process.execPath, gate, { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const names = lines.slice(0, 3).map((l) => l.match(/--name "([^"]+)"/)[1]);
+    assert.deepEqual(names, PACKAGES);
+    lines.slice(3, 6).forEach((l) => assert.match(l, /--code-coverage --installation-key-bypass/));
+});
+
+test('package:version creates a version of each package in order, and promotes them only with --promote', () => {
+    const plain = packageRun(['--target-dev-hub', 'hub'], 3);
+    assert.equal(plain.status, 0, plain.out);
+    const packages = plain.calls.map((c) => valuesOf(c, '--package')[0]);
+    assert.deepEqual(packages, PACKAGES);
+    const promoted = packageRun(['--target-dev-hub', 'hub', '--promote'], 3);
+    const versions = ['create', 'promote'].flatMap((verb) => Array(3).fill(`package version ${verb}`));
+    assert.deepEqual(promoted.calls.map(commandOf), versions);
+});
+
+test('package:version --create creates only the packages without an alias; without it a missing alias skips all', () => {
+    const created = packageRun(['--target-dev-hub', 'hub', '--create'], 1);
+    const names = created.calls.filter((c) => commandOf(c) === 'package create').map((c) => valuesOf(c, '--name')[0]);
+    assert.deepEqual(names, PACKAGES.slice(1));
+    const skipped = packageRun(['--target-dev-hub', 'hub'], 1);
+    assert.deepEqual(skipped.calls, []);
+    assert.match(skipped.out, /skipped, nothing changed/);
+});
+
+test('no workflow creates a package, each package:version line skips while there are no aliases, and the check says so', () => {
+    for (const args of workflowLines('npm run package:version')) {
+        assert.ok(!args.includes('--create'), args.join(' '));
+        const r = packageRun(args);
+        assert.equal(r.status, 0, r.out);
+        assert.match(r.out, /skipped, nothing changed/);
+        assert.deepEqual(r.calls, []);
+    }
+    assert.ok(workflowLines('node scripts/package-version.mjs --check-aliases'));
+    const GITHUB_OUTPUT = path.join(temp('gh-'), 'output');
+    packageRun(['--check-aliases'], 0, { GITHUB_OUTPUT });
+    assert.equal(fs.readFileSync(GITHUB_OUTPUT, 'utf8'), 'ready=false\n');
+    fs.rmSync(path.dirname(GITHUB_OUTPUT), { recursive: true });
+});
+
+// The only test that runs the real sf: org:setup and the workflows drive it, and the root overrides of package.json
+// keep its HTTP layer (@jsforce/jsforce-node 3.10.16, the last release for Node 18+, over undici 7) on this Node.
+test('the project sf logs in with an access token against a local stub (its HTTP layer runs on this Node)', async () => {
+    const { stdout, requests } = await login;
+    assert.equal(JSON.parse(stdout).result?.username, 'admin@example.com', stdout);
+    assert.equal(requests[0], '/services/oauth2/userinfo');
+});
+
+test('the removal manifest names exactly the components of force-app/receipts, beside a package.xml that deploys nothing', () => {
+    // Each source file's type: its folder's (a folder that holds only one type), else its suffix's, as SDR resolves
+    // them (its registry JSON alone, as the metadata gate reads it: the whole library takes 1.5 CPU-s to load).
+    const { types, strictDirectoryNames, suffixes } = createRequire(import.meta.url)(
+        '@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json'
+    );
+    const source = fs
+        .readdirSync('force-app/receipts', { recursive: true })
+        .map((f) => /([^/]+)\/([^/]+)\.(\w+)-meta\.xml$/.exec(f))
+        .filter(Boolean)
+        .map(([, dir, name, suffix]) => `${types[strictDirectoryNames[dir] ?? suffixes[suffix]].name}:${name}`);
+    const read = (file) => fs.readFileSync(path.join('manifest/remove-receipts', file), 'utf8');
+    const listed = [...read('destructiveChanges.xml').matchAll(/<types>([\s\S]*?)<\/types>/g)].flatMap(([, t]) =>
+        [...t.matchAll(/<members>([^<]+)<\/members>/g)].map((m) => `${t.match(/<name>([^<]+)<\/name>/)[1]}:${m[1]}`)
+    );
+    assert.deepEqual(listed.sort(), source.sort());
+    assert.doesNotMatch(read('package.xml'), /<types>/);
+});
+
+test('the destructive-changes manifest lists every .cls deleted since the newest tag, none without a tag', () => {
+    const repo = temp('removed-classes-');
+    const git = (...args) =>
+        assert.equal(spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo }).status, 0);
+    const write = (file, text = 'public class X {}') => {
+        fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+        fs.writeFileSync(path.join(repo, file), text);
+    };
+    git('init', '-q');
+    ['a/Old.cls', 'a/Moved.cls', 'a/Kept.cls', 'a/Early.cls'].forEach((f) => write(f));
+    git('add', '.');
+    git('commit', '-qm', 'one');
+    git('rm', '-q', 'a/Early.cls');
+    git('commit', '-qm', 'before the tag');
+    assert.deepEqual(removedClasses(repo), { tag: undefined, classes: [] }, 'no tag: nothing to remove');
+    git('tag', 'v0.1.0');
+    git('rm', '-q', 'a/Old.cls', 'a/Moved.cls');
+    write('b/Moved.cls', 'public class Moved { Integer changed; }');
+    git('add', '.');
+    git('commit', '-qm', 'two');
+    const removed = removedClasses(repo);
+    fs.rmSync(repo, { recursive: true, force: true });
+    assert.deepEqual(removed, { tag: 'v0.1.0', classes: ['Old'] });
+    assert.match(manifest(removed, '65.0'), /<types>\n {8}<members>Old<\/members>\n {8}<name>ApexClass<\/name>/);
+    // This repository: with no tag yet (0.1.0 is installed nowhere) the checked-in manifest names no class.
+    const here = removedClasses(process.cwd());
+    const { sourceApiVersion } = JSON.parse(fs.readFileSync('sfdx-project.json', 'utf8'));
+    assert.equal(fs.readFileSync(MANIFEST, 'utf8'), manifest(here, sourceApiVersion));
+    assert.ok(here.tag || !here.classes.length, 'without a tag the manifest is empty');
 });

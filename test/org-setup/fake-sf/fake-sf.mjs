@@ -13,7 +13,7 @@
 //   coverage             { ClassName: percent } for `apex run test`; every other class is at 90 %
 //   testsFail            `apex run test` reports one failing test
 // fakeSf(scenario) is child_process.spawnSync for an in-process run, recording each argv in `calls` and each
-// --metadata-dir package in `deployed`; the `sf` executable beside this file appends each argv to $FAKE_SF_LOG.
+// --metadata-dir package in `deployed`.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -33,22 +33,19 @@ export const commandOf = (argv) =>
 /** The values after each `flag` in argv. */
 export const valuesOf = (argv, flag) => argv.filter((_, i) => argv[i - 1] === flag);
 
-/** The answer of one call, and what it deployed (a --metadata-dir package as { path: text }). */
-export function respond(args, s, cwd) {
+/** The answer of one call. */
+function respond(args, s, cwd) {
     const command = commandOf(args);
     const value = (flag) => valuesOf(args, flag)[0];
     const soql = value('--query') ?? '';
     const read = (file) => fs.readFileSync(path.resolve(cwd, file), 'utf8');
     switch (command) {
-        case 'org display':
-            if (s.notLoggedIn) {
-                return failed(`No authorization information found for ${value('--target-org')}.`);
-            }
-            return ok({
-                accessToken: '00D!token',
-                instanceUrl: 'https://acme.my.salesforce.com',
-                id: '00D000000000001AAA'
-            });
+        case 'org display': {
+            const session = { accessToken: '00D!token', instanceUrl: 'https://acme.my.salesforce.com', id: '00D0' };
+            return s.notLoggedIn
+                ? failed(`No authorization information found for ${value('--target-org')}.`)
+                : ok(session);
+        }
         case 'data query': {
             const site = { Id: '0DM000000000001AAA', GuestUserId: '005000000000009AAA', Status: 'Active' };
             const records = [
@@ -61,11 +58,10 @@ export function respond(args, s, cwd) {
             ].find(([pattern]) => pattern.test(soql))[1];
             return ok({ records, totalSize: records.length, done: true });
         }
-        case 'project deploy start': {
+        case 'project deploy start':
             return s.failDeploy && `force-app/${s.failDeploy}` === value('--source-dir')
                 ? deployFailed('NamedCredential', 'X8x8_Messaging_API', 'Invalid URL')
                 : ok({ success: true, numberComponentsDeployed: 3 });
-        }
         case 'project deploy validate':
             return s.failDeploy === 'validate'
                 ? deployFailed('ApexClass', 'CPaasMessagingGatewayTest', 'Test failure')
@@ -95,13 +91,15 @@ export function respond(args, s, cwd) {
             const names = classes.filter((f) => f.endsWith('.cls') && !/@isTest/i.test(read(`force-app/${f}`)));
             const percents = { ...Object.fromEntries(names.map((f) => [path.basename(f, '.cls'), 90])), ...s.coverage };
             const coverage = Object.entries(percents).map(([name, coveredPercent]) => ({ name, coveredPercent }));
-            const fail = Number(!!s.testsFail);
-            const outcome = fail ? 'Fail' : 'Pass';
+            const [outcome, fail] = s.testsFail ? ['Fail', 1] : ['Pass', 0];
             const tests = [
                 { FullName: 'CPaasMessagingGatewayTest.sends', Outcome: outcome, Message: 'Assertion Failed' }
             ];
-            const summary = { outcome: `${outcome}ed`, passing: 1 - fail, failing: fail };
-            return ok({ summary, tests, coverage: { coverage } });
+            return ok({
+                summary: { outcome: `${outcome}ed`, passing: 1 - fail, failing: fail },
+                tests,
+                coverage: { coverage }
+            });
         }
         case 'org list metadata':
             return ok(s.connectionPresent ? [{ fullName: 'CPaasMessagingApps' }] : []);
