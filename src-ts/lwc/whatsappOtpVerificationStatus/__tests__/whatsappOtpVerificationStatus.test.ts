@@ -5,7 +5,7 @@ import WhatsappOtpVerificationStatus from 'c/whatsappOtpVerificationStatus';
 type StatusElement = ReturnType<typeof createElement<WhatsappOtpVerificationStatus>>;
 
 function mount(
-    props: Partial<Pick<WhatsappOtpVerificationStatus, 'maskedPhone' | 'verifiedAt' | 'verifiedByName'>>
+    props: Partial<Pick<WhatsappOtpVerificationStatus, 'maskedPhone' | 'verifiedAt' | 'verifiedByName' | 'verifiedVia'>>
 ): StatusElement {
     const element = createElement<WhatsappOtpVerificationStatus>('c-whatsapp-otp-verification-status', {
         is: WhatsappOtpVerificationStatus
@@ -53,6 +53,18 @@ describe('c-whatsapp-otp-verification-status', () => {
         });
 
         expect(byText(element)).toBe('Verified 2 minutes ago by Jane Doe.');
+    });
+
+    it("says the customer's WhatsApp reply confirmed it, not the agent who sent the code", () => {
+        jest.useFakeTimers({ now: Date.parse('2026-01-15T10:02:00.000Z') });
+
+        const element = mount({
+            verifiedAt: '2026-01-15T10:00:00.000Z',
+            verifiedByName: 'Jane Doe',
+            verifiedVia: 'Customer reply'
+        });
+
+        expect(byText(element)).toBe("Verified 2 minutes ago, confirmed by the customer's WhatsApp reply.");
     });
 
     it('keeps "how long ago" up to date while it is shown', async () => {
