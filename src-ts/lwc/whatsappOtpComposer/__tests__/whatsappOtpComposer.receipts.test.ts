@@ -17,6 +17,7 @@ import {
     advance,
     auraError,
     deferred,
+    focusedElement,
     byDataId,
     click,
     clickAndPoll,
@@ -263,6 +264,26 @@ describe('c-whatsapp-otp-composer: customer reply verification', () => {
         expect(byDataId(element, 'code-input')).toBeNull();
         await advance(30_000);
         expect(mockGetSendStatus).toHaveBeenCalledTimes(2);
+    });
+
+    it('moves focus to the Verified line when it was in the code input the reply removes', async () => {
+        const element = await replying(BY_REPLY);
+        expect(focusedElement(element)).toBe(mustFind(element, 'code'));
+
+        await advance(REPLY_POLL_MS);
+
+        expect(focusedElement(element)).toBe(mustFind(element, 'verified-box'));
+    });
+
+    it('leaves focus where the agent is when it was outside the card', async () => {
+        const element = await replying(BY_REPLY);
+        const elsewhere = document.body.appendChild(document.createElement('button'));
+        elsewhere.focus();
+
+        await advance(REPLY_POLL_MS);
+
+        expect(byDataId(element, 'verified-box')).not.toBeNull();
+        expect(document.activeElement).toBe(elsewhere);
     });
 
     it.each([
