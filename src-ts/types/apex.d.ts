@@ -15,6 +15,11 @@ declare module '@salesforce/apex/WhatsAppOtpController.sendOtp' {
         resendAvailableAt: string;
         /** Digits in the code (stored on the challenge), so the input fits it. */
         codeLength: number;
+        /**
+         * The customer may paste the code into the WhatsApp chat (reply verification is on): the card says so and
+         * polls getSendStatus's challengeStatus. Missing reads as false.
+         */
+        replyVerification?: boolean | null;
     }
     /**
      * A refused send (nothing stored or sent): the stable code, the agent message (Custom Label) and, for a
@@ -37,6 +42,10 @@ declare module '@salesforce/apex/WhatsAppOtpController.getSendStatus' {
     export type DeliveryChannel = 'WHATSAPP' | 'SMS';
     /** 8x8's message states, per channel: forward-only, and REJECTED and UNDELIVERED are final. */
     export type DeliveryStatus = 'QUEUED' | 'SENT' | 'DELIVERED' | 'READ' | 'REJECTED' | 'UNDELIVERED';
+    /** The challenge's own state: its Status__c value (Expired only once stored; the browser's clock expires it too). */
+    export type ChallengeStatus = 'Sending' | 'Pending' | 'Verified' | 'Expired' | 'Locked' | 'Superseded' | 'Failed';
+    /** How a verified code reached Salesforce (Verified_Via__c). */
+    export type VerifiedVia = 'Agent entry' | 'Customer reply';
     /** WhatsAppOtpController.getSendStatus result. */
     export interface SendStatusResult {
         challengeId: string;
@@ -67,6 +76,14 @@ declare module '@salesforce/apex/WhatsAppOtpController.getSendStatus' {
         deliveryErrorDetail?: string | null;
         /** Whether the SMS fallback setting is on. */
         fallbackEnabled?: boolean;
+        // The challenge's own state, optional as the delivery fields are; each is null where the user cannot read it.
+        challengeStatus?: ChallengeStatus | null;
+        /** Verified only: Apex Datetime, as an ISO 8601 string. */
+        verifiedAt?: string | null;
+        /** Verified only: who typed the code or, for a customer reply, the user who sent it. */
+        verifiedByName?: string | null;
+        /** Verified only. */
+        verifiedVia?: VerifiedVia | null;
     }
     export default function getSendStatus(params: { challengeId: string }): Promise<SendStatusResult>;
 }

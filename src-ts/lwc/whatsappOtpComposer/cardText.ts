@@ -19,6 +19,7 @@ import resendNoticeLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendNotice';
 import phoneLooksInvalidLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLooksInvalid';
 import numberChangedLabel from '@salesforce/label/c.WhatsAppOtp_UI_NumberChanged';
 import numberChangedAgoLabel from '@salesforce/label/c.WhatsAppOtp_UI_NumberChangedAgo';
+import replyHintLabel from '@salesforce/label/c.WhatsAppOtp_UI_ReplyHint';
 import { formatClockTime, formatLabel, formatMinutesSeconds, secondsUntil } from './otpFormat';
 import { looksMalformed } from './phoneCheck';
 import type { Stage } from './otpStages';
@@ -28,6 +29,7 @@ export const CARD_LABELS = {
     destination: destinationLabel,
     loadingContact: loadingContactLabel,
     noPhone: noPhoneLabel,
+    replyHint: replyHintLabel,
     send: sendLabel,
     verify: verifyLabel
 } as const;

@@ -2,6 +2,7 @@
 // stage shows (which buttons, which are disabled and why). Pure: no LWC or platform imports, so every
 // rule is unit-tested on its own (__tests__/otpStages.test.ts) and the component only renders the view.
 import type { VerifyOtpStatus } from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
+import type { ChallengeStatus } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import { secondsUntil } from './otpFormat';
 
 /** `superseded`: a newer code went out elsewhere (another tab or agent); this one no longer works. */
@@ -82,6 +83,20 @@ export function stageAfterVerify(status: VerifyOtpStatus | string): Stage | unde
         default:
             return undefined;
     }
+}
+
+/**
+ * The stage a challenge status from getSendStatus leads to while its code is open (a customer's WhatsApp reply
+ * verified it, or wrong replies locked it); undefined while it stays open.
+ */
+export function stageAfterChallenge(status: ChallengeStatus | null | undefined): Stage | undefined {
+    const closedBy: Partial<Record<ChallengeStatus, Stage>> = {
+        Verified: 'verified',
+        Expired: 'expired',
+        Locked: 'locked',
+        Superseded: 'superseded'
+    };
+    return status ? closedBy[status] : undefined;
 }
 
 /**

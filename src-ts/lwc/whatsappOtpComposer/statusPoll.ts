@@ -2,11 +2,13 @@
 // one call, until the answer ends it, the list runs out or it is cancelled (the component left the page, or a
 // new send started). cancel() ends a pending wait at once, and the answer of a call already out is ignored.
 //   sendStatusPoll:     until the send settles (docs/architecture.md, "Send reservation, delivery and the policy")
-//   deliveryStatusPoll: after that, the delivery receipts (docs/architecture.md, "Delivery receipts"); poll
-//                       only, no empApi: see docs/architecture.md, "Polling instead of empApi".
+//   deliveryStatusPoll: after that, the delivery receipts (docs/architecture.md, "Delivery receipts") and, with
+//                       reply verification on, the challenge's own status: a customer may verify the code by
+//                       WhatsApp reply. Poll only, no empApi: see docs/architecture.md, "Polling instead of empApi".
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import { deliveryFieldsOf, deliveryFinal } from 'c/whatsappOtpDeliveryView';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
+import { secondsUntil } from './otpFormat';
 
 /**
  * The waits before each getSendStatus call of a send, ms: 10 calls over about 54 s. Salesforce gives no start time
@@ -26,6 +28,18 @@ export const POLL_DELAYS_MS: readonly number[] = [1000, 1000, 2000, 2000, 3000, 
 export const FOLLOW_DELAYS_MS: readonly number[] = [
     2000, 3000, 5000, 5000, 10000, 10000, 15000, 15000, 30000, 30000, 60000, 60000, 60000, 120000, 120000
 ];
+
+/** The wait between the calls that watch for a customer's reply (reply verification on), ms. */
+export const REPLY_POLL_MS = 5000;
+
+/**
+ * The follow-up's waits with reply verification on: one call every REPLY_POLL_MS for as long as the code has left,
+ * so a reply's verification shows within about 5 s. Worst case per code: the code's lifetime / 5 s calls, 120 for
+ * the longest lifetime (Code TTL Minutes allows 1 to 10 minutes), after the send poll's 10 (POLL_DELAYS_MS): 130.
+ */
+export function replyDelays(expiresAt: string | undefined, nowMs: number): readonly number[] {
+    return new Array<number>(Math.ceil(secondsUntil(expiresAt, nowMs) / (REPLY_POLL_MS / 1000))).fill(REPLY_POLL_MS);
+}
 
 /** How any poll ends besides its own outcomes: out of waits, or cancelled. */
 type Ended = { kind: 'gaveUp' } | { kind: 'cancelled' };
@@ -131,28 +145,32 @@ export function sendStatusPoll(
 export type FollowOutcome =
     /** No receipt can change what the agent sees (deliveryFinal). */
     | { kind: 'final' }
-    /** The challenge closed (verified, expired, locked, superseded), as isOpen said before a call. */
+    /** The challenge closed (verified, expired, locked, superseded), as isOpen said before a call or after an answer. */
     | { kind: 'closed' }
     | Ended;
 
 /**
- * Follows a settled send's receipts while the challenge is open and its delivery can still change.
- * @param onStatus gets every answer, in order
+ * Follows a settled send's receipts while the challenge is open and its delivery can still change; with
+ * `untilClosed` (reply verification on), while the challenge is open, whatever its receipts say.
+ * @param onStatus gets every answer, in order; it may close the challenge (a customer's reply verified it)
  * @param isOpen false once the challenge can no longer be verified: no further call is made
  */
 export function deliveryStatusPoll<T extends Partial<DeliveryFields>>(
     fetchStatus: () => Promise<T>,
     onStatus: (status: T) => void,
     isOpen: () => boolean,
-    delays: readonly number[] = FOLLOW_DELAYS_MS
+    delays: readonly number[] = FOLLOW_DELAYS_MS,
+    untilClosed = false
 ): BoundedPoll<T, FollowOutcome> {
+    const closed = (): FollowOutcome | undefined => (isOpen() ? undefined : { kind: 'closed' });
     return new BoundedPoll<T, FollowOutcome>({
         delays,
         call: fetchStatus,
-        before: () => (isOpen() ? undefined : { kind: 'closed' }),
+        before: closed,
         judge: (status) => {
             onStatus(status);
-            return deliveryFinal(deliveryFieldsOf(status)) ? { kind: 'final' } : undefined;
+            const final = !untilClosed && deliveryFinal(deliveryFieldsOf(status));
+            return closed() ?? (final ? { kind: 'final' } : undefined);
         },
         // A failed call shows nothing: the status is advisory, and the next call may answer. The call still counts
         // against the bound.
@@ -160,15 +178,26 @@ export function deliveryStatusPoll<T extends Partial<DeliveryFields>>(
     });
 }
 
-/** At most one follow-up per component: start does nothing while one runs; stop cancels it. */
+/**
+ * At most one follow-up per component: start does nothing while one runs; stop cancels it. With reply verification
+ * on, the one follow-up also watches for the reply (replyDelays), instead of a second loop beside it.
+ */
 export class DeliveryFollower<T extends Partial<DeliveryFields>> {
     private poll: BoundedPoll<T, FollowOutcome> | undefined;
 
-    start(fetchStatus: () => Promise<T>, onStatus: (status: T) => void, isOpen: () => boolean): void {
+    /** @param replyUntil with reply verification on, the code's expiry: follow until then, every REPLY_POLL_MS */
+    start(
+        fetchStatus: () => Promise<T>,
+        onStatus: (status: T) => void,
+        isOpen: () => boolean,
+        replyUntil?: string
+    ): void {
         if (this.poll) {
             return;
         }
-        const poll = deliveryStatusPoll(fetchStatus, onStatus, isOpen);
+        const poll = replyUntil
+            ? deliveryStatusPoll(fetchStatus, onStatus, isOpen, replyDelays(replyUntil, Date.now()), true)
+            : deliveryStatusPoll(fetchStatus, onStatus, isOpen);
         this.poll = poll;
         poll.run().then(() => {
             if (this.poll === poll) {

@@ -17,7 +17,7 @@ import { deliveryFieldsOf, deliveryFinal, deliveryView, type DeliveryFields } fr
 import { deliveryResult } from './delivery';
 import type { Challenge, CodeInput, Delivery, FinishedPoll, Snapshot } from './delivery';
 import { CODE_ENTRY_STAGES, blockActive, blockFor, codeOpen, secondsUntilSendable } from './otpStages';
-import { clockTick, stageAfterVerify, stageView } from './otpStages';
+import { clockTick, stageAfterChallenge, stageAfterVerify, stageView } from './otpStages';
 import type { SendBlock, Stage, StageView } from './otpStages';
 import { RESUME_FIELDS, RESUME_SORT, resumedChallenge } from './resume';
 import { rememberResendAt, rememberedResendAt } from './resendMemory';
@@ -25,6 +25,10 @@ import { statusTextOf } from './statusLine';
 import { closeVerifiedQuickAction } from './quickAction';
 import { PHONE_FIELDS, phoneRead } from './contactPhone';
 import { Ticker } from './ticker';
+
+/** What a verified card shows, from verifyOtp's answer or getSendStatus's. */
+type Verdict = Partial<Pick<VerifyOtpResult, 'verifiedAt' | 'verifiedByName' | 'numberDiffers' | 'numberChangedAt'>> &
+    Pick<SendStatusResult, 'verifiedVia'>;
 
 /**
  * Sends a WhatsApp one-time code to the Contact and checks the code the customer reads back.
@@ -55,6 +59,10 @@ export default class WhatsappOtpComposer extends LightningElement {
     resendSentAt: number | undefined;
     verifiedAt: string | undefined;
     verifiedByName: string | undefined;
+    /** 'Customer reply' when the customer's WhatsApp reply verified the code (getSendStatus's verifiedVia). */
+    verifiedVia: string | undefined;
+    /** The last send said reply verification is on: the customer may paste the code into the chat. */
+    replyVerification = false;
     /** The verified code went to a number the Contact no longer holds (verifyOtp's numberDiffers). */
     numberDiffers = false;
     /** When field history dated the number's change after the send (verifyOtp's numberChangedAt). */
@@ -256,6 +264,11 @@ export default class WhatsappOtpComposer extends LightningElement {
         return this.challenge?.maskedPhone ?? '';
     }
 
+    /** With reply verification on, while a code can be typed in: the customer may paste it into the chat instead. */
+    get replyHint(): string | undefined {
+        return this.replyVerification && this.view.showCodeEntry ? this.labels.replyHint : undefined;
+    }
+
     get resendNotice(): string | undefined {
         return resendNoticeOf(this.resendSentAt, this.view.showExpiry, locale);
     }
@@ -329,6 +342,7 @@ export default class WhatsappOtpComposer extends LightningElement {
                 return;
             }
             rememberResendAt(recordId, answer.challengeId, answer.resendAvailableAt);
+            this.replyVerification = answer.replyVerification === true;
             await this.awaitDelivery(answer, before);
         } catch (error) {
             this.stage = before.stage;
@@ -358,22 +372,43 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.applyDelivery(challenge, before, outcome);
     }
 
-    /** Keeps the receipts of getSendStatus's answer for the current challenge (another's are ignored). */
-    private applyDeliveryFields(status: SendStatusResult): void {
-        if (status.challengeId === this.challenge?.challengeId) {
-            this.deliveryStatus = deliveryFieldsOf(status);
+    /**
+     * Keeps the receipts of getSendStatus's answer for the current challenge (another's are ignored) and, with reply
+     * verification on, shows a close made elsewhere: a customer's reply verified or locked it, or it expired.
+     */
+    private applyStatus(status: SendStatusResult): void {
+        if (status.challengeId !== this.challenge?.challengeId) {
+            return;
+        }
+        this.deliveryStatus = deliveryFieldsOf(status);
+        const open = CODE_ENTRY_STAGES.includes(this.stage);
+        const next = this.replyVerification && open ? stageAfterChallenge(status.challengeStatus) : undefined;
+        if (next) {
+            this.clearCode();
+            this.errorMessage = next === 'superseded' ? supersededLabel : undefined;
+            this.showVerdict(next, status, false);
         }
     }
 
-    /** Follows the open challenge's receipts until final, the challenge closes or the component leaves. */
+    /**
+     * Follows the open challenge's receipts until final, the challenge closes or the component leaves; with reply
+     * verification on, until the challenge closes or its code expires (statusPoll.ts, replyDelays).
+     */
     private followDelivery(): void {
         const challengeId = this.challenge?.challengeId;
         const known = this.deliveryStatus;
-        if (this.connected && challengeId && known && !deliveryFinal(known) && this.challengeOpen(challengeId)) {
+        const receiptsToCome = !!known && !deliveryFinal(known);
+        if (
+            this.connected &&
+            challengeId &&
+            (receiptsToCome || this.replyVerification) &&
+            this.challengeOpen(challengeId)
+        ) {
             this.follower.start(
                 () => getSendStatus({ challengeId }),
-                (status) => this.applyDeliveryFields(status),
-                () => this.challengeOpen(challengeId)
+                (status) => this.applyStatus(status),
+                () => this.challengeOpen(challengeId),
+                this.replyVerification ? this.challenge?.expiresAt : undefined
             );
         }
     }
@@ -404,6 +439,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.resendSentAt = isResend ? Date.now() : undefined;
         this.verifiedAt = undefined;
         this.verifiedByName = undefined;
+        this.verifiedVia = undefined;
         this.numberDiffers = false;
         this.numberChangedAt = undefined;
         this.clearCode();
@@ -414,8 +450,12 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.startClock();
         // Only a settled send has a delivery to follow; fallbackEnabled, never null, marks an answer with receipts.
         // Unconfirmed in an org: whether an @AuraEnabled result leaves out its null properties; either works here.
-        if (outcome.kind === 'settled' && typeof outcome.status.fallbackEnabled === 'boolean') {
-            this.applyDeliveryFields(outcome.status);
+        // With reply verification on, any open code is followed: the customer may paste it whatever the receipts say.
+        const receipts = outcome.kind === 'settled' && typeof outcome.status.fallbackEnabled === 'boolean';
+        if (receipts) {
+            this.applyStatus(outcome.status);
+        }
+        if (receipts || this.replyVerification) {
             this.followDelivery();
         }
     }
@@ -441,8 +481,15 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.errorMessage = undefined;
         try {
             const result = await verifyOtp({ challengeId, code });
-            this.applyVerifyResult(result);
+            // A stage other than verifying: the status poll saw the challenge close meanwhile (a customer's reply
+            // verified it), and the card already shows it; this answer (VERIFIED or Already verified) adds nothing.
+            if (this.stage === 'verifying') {
+                this.applyVerifyResult(result);
+            }
         } catch (error) {
+            if (this.stage !== 'verifying') {
+                return;
+            }
             // Apex throws STILL_SENDING and SUPERSEDED as AuraHandledExceptions whose message is the label, without
             // arguments (docs/architecture.md): the message is all the component receives of the error.
             const message = errorMessageOf(error);
@@ -480,6 +527,15 @@ export default class WhatsappOtpComposer extends LightningElement {
             this.stage = 'sent';
             return;
         }
+        this.showVerdict(next, result, true);
+    }
+
+    /**
+     * A verdict on the code: verifyOtp's on the typed code, or getSendStatus's challenge status (a customer's reply).
+     * @param typed the agent typed the code: focus follows to the verified line. A reply's verdict moves focus only
+     * when it was in the card (the code input it removes), never from elsewhere on the page.
+     */
+    private showVerdict(next: Stage, verdict: Verdict, typed: boolean): void {
         this.stage = next;
         if (!CODE_ENTRY_STAGES.includes(next)) {
             // The challenge has closed: its delivery no longer matters.
@@ -487,13 +543,14 @@ export default class WhatsappOtpComposer extends LightningElement {
         }
         this.focusCodeOnRender = next === 'invalid';
         if (next === 'verified') {
-            this.verifiedAt = result.verifiedAt ?? new Date().toISOString();
-            this.verifiedByName = result.verifiedByName ?? undefined;
-            this.numberDiffers = result.numberDiffers === true;
-            this.numberChangedAt = result.numberChangedAt ?? undefined;
+            this.verifiedAt = verdict.verifiedAt ?? new Date().toISOString();
+            this.verifiedByName = verdict.verifiedByName ?? undefined;
+            this.verifiedVia = verdict.verifiedVia ?? undefined;
+            this.numberDiffers = verdict.numberDiffers === true;
+            this.numberChangedAt = verdict.numberChangedAt ?? undefined;
             this.resendSentAt = undefined;
             // The clock runs on only while Verify again counts the cooldown down (clockTick).
-            this.focusVerifiedOnRender = true;
+            this.focusVerifiedOnRender = typed || !!this.template?.activeElement;
             this.closeQuickAction();
         }
     }

@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import locale from '@salesforce/i18n/locale';
 import verifiedLabel from '@salesforce/label/c.WhatsAppOtp_UI_Verified';
 import verifiedByLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifiedBy';
+import verifiedByReplyLabel from '@salesforce/label/c.WhatsAppOtp_UI_VerifiedByReply';
 import { relativeTime } from './relativeTime';
 
 /** How often "2 minutes ago" is brought up to date. */
@@ -18,6 +19,8 @@ export default class WhatsappOtpVerificationStatus extends LightningElement {
     @api verifiedAt: string | undefined;
     /** The user who confirmed it (verifyOtp's verifiedByName). */
     @api verifiedByName: string | undefined;
+    /** How: 'Customer reply' when the customer pasted the code into the chat (getSendStatus's verifiedVia). */
+    @api verifiedVia: string | undefined;
 
     nowMs = Date.now();
     private timer: ReturnType<typeof setInterval> | undefined;
@@ -49,14 +52,20 @@ export default class WhatsappOtpVerificationStatus extends LightningElement {
         return verifiedLabel.replace(/\{0\}/g, this.maskedPhone ?? '');
     }
 
-    /** "Verified 2 minutes ago by Jane Doe."; undefined without the time or the name. */
+    /**
+     * "Verified 2 minutes ago by Jane Doe.", or for a customer's reply "Verified just now, confirmed by the customer's
+     * WhatsApp reply." (the stored user then sent the code, and did not confirm it); undefined without the time, or
+     * without the name of an agent's entry.
+     */
     get byText(): string | undefined {
         const at = this.verifiedAt ? Date.parse(this.verifiedAt) : NaN;
-        if (Number.isNaN(at) || !this.verifiedByName) {
+        const byReply = this.verifiedVia === 'Customer reply';
+        if (Number.isNaN(at) || (!byReply && !this.verifiedByName)) {
             return undefined;
         }
-        return verifiedByLabel
-            .replace(/\{0\}/g, relativeTime(at, this.nowMs, locale))
-            .replace(/\{1\}/g, this.verifiedByName);
+        const ago = relativeTime(at, this.nowMs, locale);
+        return byReply
+            ? verifiedByReplyLabel.replace(/\{0\}/g, ago)
+            : verifiedByLabel.replace(/\{0\}/g, ago).replace(/\{1\}/g, this.verifiedByName ?? '');
     }
 }

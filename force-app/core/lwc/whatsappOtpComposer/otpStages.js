@@ -38,6 +38,19 @@ export function stageAfterVerify(status) {
     }
 }
 /**
+ * The stage a challenge status from getSendStatus leads to while its code is open (a customer's WhatsApp reply
+ * verified it, or wrong replies locked it); undefined while it stays open.
+ */
+export function stageAfterChallenge(status) {
+    const closedBy = {
+        Verified: 'verified',
+        Expired: 'expired',
+        Locked: 'locked',
+        Superseded: 'superseded'
+    };
+    return status ? closedBy[status] : undefined;
+}
+/**
  * The stage once the clock says the code has expired: a code that could still be typed in (and is not
  * being checked right now) expires locally, so the agent is offered a resend without a wasted verify call.
  */

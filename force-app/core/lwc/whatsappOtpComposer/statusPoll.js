@@ -1,5 +1,6 @@
 // Generated from src-ts/lwc/whatsappOtpComposer/statusPoll.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
 import { deliveryFieldsOf, deliveryFinal } from 'c/whatsappOtpDeliveryView';
+import { secondsUntil } from './otpFormat';
 /**
  * The waits before each getSendStatus call of a send, ms: 10 calls over about 54 s. Salesforce gives no start time
  * for the delivery job: "Each queued job runs when system resources become available" (Apex Developer Guide,
@@ -17,6 +18,16 @@ export const POLL_DELAYS_MS = [1000, 1000, 2000, 2000, 3000, 5000, 5000, 10000, 
 export const FOLLOW_DELAYS_MS = [
     2000, 3000, 5000, 5000, 10000, 10000, 15000, 15000, 30000, 30000, 60000, 60000, 60000, 120000, 120000
 ];
+/** The wait between the calls that watch for a customer's reply (reply verification on), ms. */
+export const REPLY_POLL_MS = 5000;
+/**
+ * The follow-up's waits with reply verification on: one call every REPLY_POLL_MS for as long as the code has left,
+ * so a reply's verification shows within about 5 s. Worst case per code: the code's lifetime / 5 s calls, 120 for
+ * the longest lifetime (Code TTL Minutes allows 1 to 10 minutes), after the send poll's 10 (POLL_DELAYS_MS): 130.
+ */
+export function replyDelays(expiresAt, nowMs) {
+    return new Array(Math.ceil(secondsUntil(expiresAt, nowMs) / (REPLY_POLL_MS / 1000))).fill(REPLY_POLL_MS);
+}
 export class BoundedPoll {
     rules;
     cancelled = false;
@@ -80,32 +91,41 @@ export function sendStatusPoll(fetchStatus, delays = POLL_DELAYS_MS) {
     });
 }
 /**
- * Follows a settled send's receipts while the challenge is open and its delivery can still change.
- * @param onStatus gets every answer, in order
+ * Follows a settled send's receipts while the challenge is open and its delivery can still change; with
+ * `untilClosed` (reply verification on), while the challenge is open, whatever its receipts say.
+ * @param onStatus gets every answer, in order; it may close the challenge (a customer's reply verified it)
  * @param isOpen false once the challenge can no longer be verified: no further call is made
  */
-export function deliveryStatusPoll(fetchStatus, onStatus, isOpen, delays = FOLLOW_DELAYS_MS) {
+export function deliveryStatusPoll(fetchStatus, onStatus, isOpen, delays = FOLLOW_DELAYS_MS, untilClosed = false) {
+    const closed = () => (isOpen() ? undefined : { kind: 'closed' });
     return new BoundedPoll({
         delays,
         call: fetchStatus,
-        before: () => (isOpen() ? undefined : { kind: 'closed' }),
+        before: closed,
         judge: (status) => {
             onStatus(status);
-            return deliveryFinal(deliveryFieldsOf(status)) ? { kind: 'final' } : undefined;
+            const final = !untilClosed && deliveryFinal(deliveryFieldsOf(status));
+            return closed() ?? (final ? { kind: 'final' } : undefined);
         },
         // A failed call shows nothing: the status is advisory, and the next call may answer. The call still counts
         // against the bound.
         failed: () => undefined
     });
 }
-/** At most one follow-up per component: start does nothing while one runs; stop cancels it. */
+/**
+ * At most one follow-up per component: start does nothing while one runs; stop cancels it. With reply verification
+ * on, the one follow-up also watches for the reply (replyDelays), instead of a second loop beside it.
+ */
 export class DeliveryFollower {
     poll;
-    start(fetchStatus, onStatus, isOpen) {
+    /** @param replyUntil with reply verification on, the code's expiry: follow until then, every REPLY_POLL_MS */
+    start(fetchStatus, onStatus, isOpen, replyUntil) {
         if (this.poll) {
             return;
         }
-        const poll = deliveryStatusPoll(fetchStatus, onStatus, isOpen);
+        const poll = replyUntil
+            ? deliveryStatusPoll(fetchStatus, onStatus, isOpen, replyDelays(replyUntil, Date.now()), true)
+            : deliveryStatusPoll(fetchStatus, onStatus, isOpen);
         this.poll = poll;
         poll.run().then(() => {
             if (this.poll === poll) {

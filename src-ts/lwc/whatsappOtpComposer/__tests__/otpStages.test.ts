@@ -6,6 +6,7 @@ import {
     clockTick,
     codeOpen,
     secondsUntilSendable,
+    stageAfterChallenge,
     stageAfterVerify,
     stageOnExpiry,
     stageView
@@ -119,6 +120,17 @@ describe('otpStages: transitions', () => {
 
     it('has no stage for a verifyOtp status it does not know', () => {
         expect(stageAfterVerify('SOMETHING_NEW')).toBeUndefined();
+    });
+
+    it.each([
+        ['Verified', 'verified'],
+        ['Expired', 'expired'],
+        ['Locked', 'locked'],
+        ['Superseded', 'superseded'],
+        ['Pending', undefined],
+        [null, undefined]
+    ] as const)('goes from challenge status %s to stage %s', (status, stage) => {
+        expect(stageAfterChallenge(status)).toBe(stage);
     });
 
     it('expires a code that can still be typed in, once its time is up', () => {

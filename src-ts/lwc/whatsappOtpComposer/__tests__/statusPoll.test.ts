@@ -3,6 +3,7 @@
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
 import { DeliveryFollower, deliveryStatusPoll, FOLLOW_DELAYS_MS, POLL_DELAYS_MS, sendStatusPoll } from '../statusPoll';
+import { replyDelays, REPLY_POLL_MS } from '../statusPoll';
 import { NO_RECEIPT } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
 import { SENT, sendStatus } from './composerTestUtils';
 
@@ -33,6 +34,14 @@ describe('the delays', () => {
 
     it('of the receipts stay within 10 minutes, the default code lifetime', () => {
         expect(FOLLOW_DELAYS_MS.reduce((sum, delay) => sum + delay, 0)).toBeLessThanOrEqual(600000);
+    });
+
+    it("of the reply watch are one 5 s wait per 5 s of the code's time left: 120 for a fresh 10-minute code", () => {
+        const now = Date.parse('2026-01-15T10:00:00.000Z');
+
+        expect(replyDelays('2026-01-15T10:10:00.000Z', now)).toEqual(new Array(120).fill(REPLY_POLL_MS));
+        expect(replyDelays('2026-01-15T10:00:12.000Z', now)).toEqual([5000, 5000, 5000]);
+        expect(replyDelays('2026-01-15T09:59:00.000Z', now)).toEqual([]);
     });
 });
 
@@ -161,6 +170,20 @@ describe('deliveryStatusPoll', () => {
 
         await expect(outcome).resolves.toEqual({ kind: 'gaveUp' });
         expect(fetchStatus).toHaveBeenCalledTimes(FOLLOW_DELAYS_MS.length);
+    });
+
+    it('until closed (reply verification on): follows past a final receipt, and ends once an answer closes it', async () => {
+        let open = true;
+        const fetchStatus = jest.fn().mockResolvedValue(whatsapp('READ'));
+        const onStatus = jest.fn(() => {
+            open = fetchStatus.mock.calls.length < 2;
+        });
+        const outcome = deliveryStatusPoll(fetchStatus, onStatus, () => open, [5000, 5000, 5000], true).run();
+
+        await jest.runAllTimersAsync();
+
+        await expect(outcome).resolves.toEqual({ kind: 'closed' });
+        expect(fetchStatus).toHaveBeenCalledTimes(2);
     });
 
     it('makes no call once the challenge has closed', async () => {

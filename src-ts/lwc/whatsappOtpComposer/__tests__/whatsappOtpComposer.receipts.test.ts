@@ -1,22 +1,28 @@
 // After a settled send: the composer follows the delivery receipts (statusPoll.ts), shows them in
 // c-whatsapp-otp-delivery-status and announces each change in its aria-live region; it stops when the
-// delivery is final, when the challenge closes and when it leaves the page.
+// delivery is final, when the challenge closes and when it leaves the page. With reply verification on, the same
+// follow-up watches every 5 s for the customer's WhatsApp reply closing the challenge, until the code expires.
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import getSendStatus from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
+import type { SendOtpResult } from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import verifyOtp from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
 import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
-import { FOLLOW_DELAYS_MS } from '../statusPoll';
+import { FOLLOW_DELAYS_MS, REPLY_POLL_MS } from '../statusPoll';
 import { labelText, NO_RECEIPT } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
 import type { ComposerElement } from './composerTestUtils';
 import {
     CODE,
     SENT,
     advance,
+    auraError,
+    deferred,
+    focusedElement,
     byDataId,
     click,
     clickAndPoll,
     mountWithPhone,
+    mustFind,
     sendStatus,
     sentComposer,
     textOf,
@@ -195,6 +201,141 @@ describe('c-whatsapp-otp-composer: delivery receipts', () => {
         mockGetSendStatus.mockClear();
 
         await advance(600_000);
+
+        expect(mockGetSendStatus).not.toHaveBeenCalled();
+    });
+});
+
+/** A send with reply verification on, whose code lives 30 s (short, so the fake clock has little to tick through). */
+const REPLY_SENT: SendOtpResult = {
+    ...SENT,
+    expiresAt: '2026-01-15T10:00:30.000Z',
+    resendAvailableAt: '2026-01-15T10:00:10.000Z',
+    replyVerification: true
+};
+
+/** getSendStatus's answer for REPLY_SENT with the challenge in this state. */
+function challengeIs(changes: Partial<SendStatusResult>): SendStatusResult {
+    return sendStatus(REPLY_SENT, 'SENT', { challengeStatus: 'Pending', ...changes });
+}
+
+const BY_REPLY = challengeIs({
+    challengeStatus: 'Verified',
+    verifiedAt: '2026-01-15T10:00:05.000Z',
+    verifiedByName: 'Jane Doe',
+    verifiedVia: 'Customer reply'
+});
+
+/** A composer whose Send went out with reply verification on; the poll's calls answer `answers`, then Pending. */
+async function replying(...answers: SendStatusResult[]): Promise<ComposerElement> {
+    jest.mocked(sendOtp).mockResolvedValue(REPLY_SENT);
+    mockGetSendStatus.mockResolvedValue(challengeIs({}));
+    const element = await mountWithPhone();
+    await clickAndPoll(element, 'send');
+    mockGetSendStatus.mockClear();
+    answers.forEach((answer) => mockGetSendStatus.mockResolvedValueOnce(answer));
+    return element;
+}
+
+describe('c-whatsapp-otp-composer: customer reply verification', () => {
+    useFakeClock();
+
+    it('asks the agent to have the customer paste the code into the chat', async () => {
+        const element = await replying();
+
+        expect(textOf(element, 'reply-hint')).toBe(
+            'Ask the customer to paste the code into this WhatsApp chat. You can also type it if they read it out.'
+        );
+    });
+
+    it('says nothing of replies when reply verification is off', async () => {
+        const element = await sentComposer();
+
+        expect(byDataId(element, 'reply-hint')).toBeNull();
+    });
+
+    it('turns Verified when the reply verifies the code, saying so in the live status region, then stops asking', async () => {
+        const element = await replying(challengeIs({}), BY_REPLY);
+
+        await advance(2 * REPLY_POLL_MS);
+
+        expect(mustFind(element, 'status').getAttribute('aria-live')).toBe('polite');
+        expect(textOf(element, 'status')).toContain("confirmed by the customer's WhatsApp reply.");
+        expect(byDataId(element, 'code-input')).toBeNull();
+        await advance(30_000);
+        expect(mockGetSendStatus).toHaveBeenCalledTimes(2);
+    });
+
+    it('moves focus to the Verified line when it was in the code input the reply removes', async () => {
+        const element = await replying(BY_REPLY);
+        expect(focusedElement(element)).toBe(mustFind(element, 'code'));
+
+        await advance(REPLY_POLL_MS);
+
+        expect(focusedElement(element)).toBe(mustFind(element, 'verified-box'));
+    });
+
+    it('leaves focus where the agent is when it was outside the card', async () => {
+        const element = await replying(BY_REPLY);
+        const elsewhere = document.body.appendChild(document.createElement('button'));
+        elsewhere.focus();
+
+        await advance(REPLY_POLL_MS);
+
+        expect(byDataId(element, 'verified-box')).not.toBeNull();
+        expect(document.activeElement).toBe(elsewhere);
+    });
+
+    it.each([
+        ['Expired', 'WhatsAppOtp_UI_Expired'],
+        ['Locked', 'WhatsAppOtp_UI_Locked']
+    ] as const)(
+        'shows the %s state when the challenge reports it, and stops asking',
+        async (challengeStatus, label) => {
+            const element = await replying(challengeIs({ challengeStatus }));
+
+            await advance(REPLY_POLL_MS);
+
+            expect(textOf(element, 'status')).toBe(labelText(label));
+            await advance(30_000);
+            expect(mockGetSendStatus).toHaveBeenCalledTimes(1);
+        }
+    );
+
+    it('asks every 5 s while the code is open, and not after it expires', async () => {
+        await replying();
+
+        await advance(REPLY_POLL_MS - 1);
+        expect(mockGetSendStatus).not.toHaveBeenCalled();
+        await advance(1);
+        expect(mockGetSendStatus).toHaveBeenCalledTimes(1);
+        await advance(60_000);
+        // The code has 30 s left: calls at 5, 10, 15, 20 and 25 s; at 30 s it has expired and no call is made.
+        expect(mockGetSendStatus).toHaveBeenCalledTimes(5);
+    });
+
+    it('keeps the Verified card when a typed code is answered "already verified" after the reply verified it', async () => {
+        const element = await replying(BY_REPLY);
+        const verify = deferred<never>();
+        mockVerifyOtp.mockReturnValue(verify.promise);
+        await typeCode(element, CODE);
+        await click(element, 'verify');
+
+        await advance(REPLY_POLL_MS);
+        verify.reject(auraError(labelText('WhatsAppOtp_Error_AlreadyVerified')));
+        await advance(0);
+
+        expect(textOf(element, 'status')).toContain("confirmed by the customer's WhatsApp reply.");
+        expect(byDataId(element, 'error')).toBeNull();
+    });
+
+    it('stops asking once a typed code is verified first', async () => {
+        const element = await replying();
+        mockVerifyOtp.mockResolvedValue({ status: 'VERIFIED', attemptsRemaining: 4 });
+        await typeCode(element, CODE);
+
+        await click(element, 'verify');
+        await advance(30_000);
 
         expect(mockGetSendStatus).not.toHaveBeenCalled();
     });

@@ -5,7 +5,7 @@ import WhatsappOtpVerificationStatus from 'c/whatsappOtpVerificationStatus';
 type StatusElement = ReturnType<typeof createElement<WhatsappOtpVerificationStatus>>;
 
 function mount(
-    props: Partial<Pick<WhatsappOtpVerificationStatus, 'maskedPhone' | 'verifiedAt' | 'verifiedByName'>>
+    props: Partial<Pick<WhatsappOtpVerificationStatus, 'maskedPhone' | 'verifiedAt' | 'verifiedByName' | 'verifiedVia'>>
 ): StatusElement {
     const element = createElement<WhatsappOtpVerificationStatus>('c-whatsapp-otp-verification-status', {
         is: WhatsappOtpVerificationStatus
@@ -43,16 +43,24 @@ describe('c-whatsapp-otp-verification-status', () => {
         expect(element.shadowRoot?.querySelector('.slds-theme_success lightning-icon')).not.toBeNull();
     });
 
-    it('says who verified the customer and how long ago', () => {
+    it.each([
+        ['who verified the customer', undefined, 'Verified 2 minutes ago by Jane Doe.'],
+        [
+            "that the customer's WhatsApp reply did, not the agent who sent the code",
+            'Customer reply',
+            "Verified 2 minutes ago, confirmed by the customer's WhatsApp reply."
+        ]
+    ])('says %s, and how long ago', (_what, verifiedVia, expected) => {
         jest.useFakeTimers({ now: Date.parse('2026-01-15T10:02:00.000Z') });
 
         const element = mount({
             maskedPhone: '+65 •••• 5678',
             verifiedAt: '2026-01-15T10:00:00.000Z',
-            verifiedByName: 'Jane Doe'
+            verifiedByName: 'Jane Doe',
+            verifiedVia
         });
 
-        expect(byText(element)).toBe('Verified 2 minutes ago by Jane Doe.');
+        expect(byText(element)).toBe(expected);
     });
 
     it('keeps "how long ago" up to date while it is shown', async () => {
