@@ -242,7 +242,8 @@ const PLANNED = {
 
 /** After a dry run's steps: the settings values it would write, and a warning for each one a send needs. */
 function dryRunNotes(options, ctx) {
-    for (const [field, value, flag] of options.validateOnly ? [] : settingValues(options).slice(0, 5)) {
+    const shownValues = settingValues(options).filter(([, value, flag], i) => i < 5 || (flag === '--inbound' && value));
+    for (const [field, value, flag] of options.validateOnly ? [] : shownValues) {
         ctx.say(
             `    ${SETTINGS_MEMBER} ${field}: ${value ?? `(not given: a new record gets the shipped value; ${flag})`}`
         );

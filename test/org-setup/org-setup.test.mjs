@@ -385,7 +385,8 @@ const CASES = {
         args: `--dry-run ${INBOUND}`,
         out: [
             /before: GET https:\/\/chatapps\.8x8\.com\/api\/v1\/accounts\/[\w-]+\/webhooks: .* acme or \* .* stops the run/,
-            /"type":"MSG","url":"<Site URL>\/services\/apexrest\/whatsapp-otp\/inbound\/\*\*\*","httpAuthorization":"Bearer \*\*\*"/
+            /"type":"MSG","url":"<Site URL>\/services\/apexrest\/whatsapp-otp\/inbound\/\*\*\*","httpAuthorization":"Bearer \*\*\*"/,
+            /Reply_Verification_Enabled__c: true/
         ],
         check: (r) => assert.deepEqual([commands(r), r.requests], [['data query'], []])
     },
