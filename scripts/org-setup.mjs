@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { lineOf, probePlan, renderProbe, GATEWAY } from './org-setup/probe.mjs';
 import * as metadata from './org-setup/metadata.mjs';
 import { MIN_SECRET_LENGTH, RECEIPT_SETTING, readSecrets, storeKey, storeReceiptSecret } from './org-setup/secret.mjs';
+import * as inbound from './org-setup/inbound.mjs';
 import { mustSf, sf, StepError } from './org-setup/sf.mjs';
 import { ORGANIZATION_QUERY, orgKind } from './org-setup/org-kind.mjs';
 import { apexClasses, MIN_CLASS_COVERAGE, runTests } from './org-setup/apex-tests.mjs';
@@ -41,7 +42,8 @@ const FIX = {
     settings: 'fix the problems above, then rerun',
     probe: 'make those changes (the gateway is the only file that uses them), run npm run check:apex-semantic, then rerun',
     guest: `assign it by hand: Setup → Sites → WhatsApp OTP Receipts → Public Access Settings → View Users → the guest user → Permission Set Assignments → add ${GUEST_PERMISSION_SET}; then rerun with --from key`,
-    validate: 'fix the problems above (a failed test or a class under 75 % fails the validation), then rerun'
+    validate: 'fix the problems above (a failed test or a class under 75 % fails the validation), then rerun',
+    inbound: 'reply verification needs the receipt Site with an https URL: add --receipts, or see Setup → Sites'
 };
 
 /** Every step as [id, what, the flag it needs]; with --validate-only only connection, probe and validate run. */
@@ -56,6 +58,7 @@ const STEPS = [
     ['site', `assign ${GUEST_PERMISSION_SET} to the Site's guest user, print the receipt callback URL`, '--receipts'],
     ['key', 'store the 8x8 API key on the External Credential principal (Connect REST, encrypted)'],
     ['secret', `store the receipt secret in the custom setting ${RECEIPT_SETTING} (REST)`, '--receipts'],
+    ['inbound', "store the inbound secret's hash, set the subaccount's inbound (MSG) webhook in 8x8", '--inbound'],
     ['settings', "set the Named Credential's region URL and the settings record (created only when the org has none)"],
     ['tests', `run the deployed parts' Apex tests with coverage; each class must reach ${MIN_CLASS_COVERAGE} %`]
 ];
@@ -73,7 +76,8 @@ const PREREQUISITES = `Before you start:
   - your 8x8 API key: typed at a hidden prompt, or the first line on standard input (or --skip-key)
   - with --receipts: a receipt secret of ${MIN_SECRET_LENGTH}+ random characters (openssl rand -base64 32), at a hidden
     prompt or the next line on standard input (or --skip-secret); and Sites enabled with a registered Sites domain
-    (Setup → Sites). With enhanced domains the Site URL is https://<MyDomainName>.my.salesforce-sites.com/whatsappotp`;
+    (Setup → Sites). With enhanced domains the Site URL is https://<MyDomainName>.my.salesforce-sites.com/whatsappotp
+  - with --inbound: the receipt Site (--receipts now or earlier), --subaccount, your 8x8 account ID (--account-id)`;
 
 const HELP = `Usage: npm run org:setup -- --target-org <alias> [options]
 
@@ -98,6 +102,11 @@ Options (this list is also what the parser accepts):
                          every send in production; codes such as 1 and 7 are shared by several countries)
   --integration-user <username>  Integration Username: the automation user whose Flow sends use the Flow cap
   --assign <username>    also assign the permission sets to this user (repeatable)
+  --inbound              reply verification: store the inbound secret's hash, point the subaccount's inbound (MSG)
+                         webhook in 8x8 at the Site (never the CADR one), and turn Reply Verification Enabled on
+  --account-id <id>      with --inbound: your 8x8 account ID, for 8x8's Webhook Configuration API
+  --force                with --inbound: replace an inbound webhook of the subaccount that points elsewhere
+  --no-8x8-config        with --inbound: print the 8x8 Connect steps instead of calling 8x8
   --skip-key             do not ask for the API key; enter it in Setup later (no sends until then)
   --skip-secret          with --receipts: do not ask for the receipt secret; enter it in Setup later
   --skip-tests           do not run step tests (the scratch-org workflow runs them itself)
@@ -105,14 +114,15 @@ Options (this list is also what the parser accepts):
   --dry-run              print the plan and change nothing (reads the org's kind when sf can)
   --help                 this text
 
-The API key and then the receipt secret are read from hidden prompts, or from standard input when it is not a
-terminal, one a line (e.g. { pass show 8x8-key; pass show otp-receipts; } | npm run org:setup -- --target-org
-my-org --receipts). Neither is ever taken from the command line. Without a terminal, a missing input stops the
-run before step 1 unless its --skip-... flag is given.
+The API key, the receipt secret and the inbound secret (blank: a new one is generated, except with --no-8x8-config)
+are read from hidden prompts, or from standard input when it is not a terminal, one a line (e.g. { pass show
+8x8-key; pass show otp-receipts; } | npm run org:setup -- --target-org my-org --receipts). None is ever taken from
+the command line, printed or written to a file. Without a terminal, a missing input stops the run before step 1
+unless its --skip-... flag is given.
 `;
 
 /** The options of HELP as [flag, key, takes a value]: the help text is the parser's table. */
-export const OPTIONS = [...HELP.matchAll(/^ {2}(--[a-z-]+)( <)?/gm)].map((m) => [m[1], camel(m[1]), !!m[2]]);
+export const OPTIONS = [...HELP.matchAll(/^ {2}(--[a-z\d-]+)( <)?/gm)].map((m) => [m[1], camel(m[1]), !!m[2]]);
 const fail = (message, fix) => {
     throw new StepError(message, fix);
 };
@@ -122,11 +132,8 @@ export function parseArgs(argv) {
     const o = { assign: [], region: 'apac' };
     for (let i = 0; i < argv.length; i++) {
         const [flag, key, valued] = OPTIONS.find(([f]) => f === argv[i]) ?? [];
-        if (/^--(key|api-key|apikey|secret|receipt-secret)(=|$)/i.test(argv[i])) {
-            fail(
-                'the API key and the receipt secret are never taken from the command line',
-                'use the prompts or stdin'
-            );
+        if (/^--(key|api-key|apikey|secret|receipt-secret|inbound-secret)(=|$)/i.test(argv[i])) {
+            fail('the API key and the secrets are never taken from the command line', 'use the prompts or stdin');
         } else if (!flag || (valued && !/^[^-]/.test(argv[i + 1] ?? '-'))) {
             fail(flag ? `${flag} needs a value` : `unknown argument ${argv[i]}`, 'see npm run org:setup -- --help');
         }
@@ -147,6 +154,13 @@ export function parseArgs(argv) {
             'pick your 8x8 account region'
         ],
         [o.validateOnly && o.samples, '--validate-only is for production, and the samples are not', 'drop --samples'],
+        [o.inbound && !o.subaccount, '--inbound needs --subaccount', 'the webhook is per subaccount: add --subaccount'],
+        [
+            o.inbound && !o.no8x8Config && !/^[\da-f]{8}-?([\da-f]{4}-?){3}[\da-f]{12}$/i.test(o.accountId ?? ''),
+            '--inbound needs --account-id <your 8x8 account ID> (32 hex digits, dashes allowed) to call 8x8',
+            'add it, or --no-8x8-config to set the webhook in 8x8 Connect by hand'
+        ],
+        [o.inbound && o.skipKey && !o.no8x8Config, '--inbound calls 8x8 with the API key', 'drop --skip-key'],
         [o.from && !ids.includes(o.from), `--from ${o.from} is not a step of this run`, `use one of ${ids.join(', ')}`],
         [!o.help && !o.dryRun && !o.targetOrg, '--target-org is required', FIX.login]
     ];
@@ -214,12 +228,22 @@ const PLANNED = {
     permsets: ({ options, org }) =>
         [[], ...(options.assign.length ? [options.assign] : [])].map((users) =>
             command.assign(org, permissionSetsFor(options), users)
-        )
+        ),
+    // Text, not sf commands: what step inbound would read and write, the secret masked.
+    inbound: ({ options: o }) => {
+        const hook = inbound.webhook(o.callbackBaseUrl ?? '<Site URL>', o.subaccount, '***');
+        const url = inbound.webhooksUrl(o.region, o.accountId);
+        const before = `before: GET ${url}: a MSG webhook of ${o.subaccount} or * that points elsewhere`;
+        const after = [`${before} ${o.force ? 'is replaced (--force)' : 'stops the run'}`, `after: POST ${url}`];
+        const hash = `REST: ${RECEIPT_SETTING}.Inbound_Secret_Hash__c = the SHA-256 of the inbound secret (***)`;
+        return [hash, ...(o.no8x8Config ? [inbound.portalSteps(hook)] : [...after, JSON.stringify([hook])])];
+    }
 };
 
 /** After a dry run's steps: the settings values it would write, and a warning for each one a send needs. */
 function dryRunNotes(options, ctx) {
-    for (const [field, value, flag] of options.validateOnly ? [] : settingValues(options).slice(0, 5)) {
+    const shownValues = settingValues(options).filter(([, value, flag], i) => i < 5 || (flag === '--inbound' && value));
+    for (const [field, value, flag] of options.validateOnly ? [] : shownValues) {
         ctx.say(
             `    ${SETTINGS_MEMBER} ${field}: ${value ?? `(not given: a new record gets the shipped value; ${flag})`}`
         );
@@ -241,27 +265,35 @@ const settingValues = (options) => [
     ['Template_Language__c', options.language, '--language'],
     ['Allowed_Country_Codes__c', options.countries, '--countries'],
     ['Integration_Username__c', options.integrationUser, '--integration-user'],
-    ['Receipt_Callback_Base_Url__c', options.callbackBaseUrl, '--receipts']
+    ['Receipt_Callback_Base_Url__c', options.callbackBaseUrl, '--receipts'],
+    ['Reply_Verification_Enabled__c', options.inbound || undefined, '--inbound']
 ];
 
 /** Reads the inputs the steps to run need (prompts or standard input); throws listing every missing one. */
 async function readInputs(options, todo, io) {
+    const runs = (id) => todo.some(([s]) => s === id) && !options[camel(`--skip-${id}`)];
+    // Blank, the inbound secret is generated; with --no-8x8-config the admin types it into 8x8 Connect: it is given.
+    const generated = !options.no8x8Config;
     const inputs = [
         ['key', 'the 8x8 API key', '8x8 API key', 1],
-        ['secret', 'the receipt secret', `receipt secret (${MIN_SECRET_LENGTH}+ random characters)`, MIN_SECRET_LENGTH]
-    ].filter(([id]) => todo.some(([s]) => s === id) && !options[camel(`--skip-${id}`)]);
+        ['secret', 'the receipt secret', `receipt secret (${MIN_SECRET_LENGTH}+ random characters)`, MIN_SECRET_LENGTH],
+        ['inbound', 'the inbound secret', `inbound secret (32+ base64url characters${generated ? '; blank: new' : ''})`]
+    ].filter(([id]) => runs(id) || (id === 'key' && runs('inbound') && generated));
     const prompts = inputs.map((i) => i[2]);
     const values = inputs.length ? await readSecrets(prompts, io.stdin, io.stderr) : [];
     const where = io.stdin.isTTY ? 'type it at the prompt' : 'pipe it on standard input, one a line, key first';
-    const why = (v, min) => (!v ? 'not given' : v.length < min && `shorter than ${min} characters`);
+    const format = (v) => !inbound.INBOUND_SECRET.test(v) && 'not 32 to 128 base64url characters';
+    const size = (v, min) => (!v ? 'not given' : v.length < min && `shorter than ${min} characters`);
+    const why = (v, min) => (min ? size(v, min) : (v || !generated) && format(v));
+    const instead = (id) => (id === 'inbound' ? 'drop --no-8x8-config' : `pass --skip-${id}`);
     const missing = inputs
-        .map(([id, label, , min], i) => [label, `--skip-${id}`, why(values[i], min)])
+        .map(([id, label, , min], i) => [label, instead(id), why(values[i], min)])
         .filter((m) => m[2]);
     if (missing.length) {
-        const lines = missing.map(([label, flag, problem]) => `    ${label}: ${problem} (${where}; or pass ${flag})`);
+        const lines = missing.map(([label, hint, problem]) => `    ${label}: ${problem} (${where}; or ${hint})`);
         fail(
             `nothing ran; missing input:\n${lines.join('\n')}`,
-            `give them or pass ${missing.map((m) => m[1]).join(' ')}, and rerun: ${rerunCommand(options)}`
+            `give them or ${missing.map((m) => m[1]).join(', ')}, and rerun: ${rerunCommand(options)}`
         );
     }
     return Object.fromEntries(inputs.map(([id], i) => [id, values[i]]));
@@ -296,7 +328,7 @@ function preflight(options, ctx, org) {
     if (kind === 'production' && options.samples) {
         fail('the samples are for sandboxes and Developer Edition orgs, not production', 'drop --samples');
     }
-    if (!options.receipts && query(`SELECT Id FROM Site WHERE Name = '${SITE}'`).length) {
+    if (!options.receipts && !options.inbound && query(`SELECT Id FROM Site WHERE Name = '${SITE}'`).length) {
         ctx.say(
             `WARNING: the org has the receipt Site ${SITE} from an earlier run with --receipts; it stays. To remove the public endpoint, unassign ${GUEST_PERMISSION_SET} from its guest user, then run:`
         );
@@ -318,6 +350,14 @@ function assign(ctx, args, who, fix) {
         fail(`the permission sets could not be assigned to ${who}:\n    ${problems.join('\n    ')}`, fix);
     }
     ctx.say(`    assigned ${after(args, '--name').join(', ')} to ${who}`);
+}
+
+/** The receipt Site's row and its https URL (undefined when it has none yet), and the reader of both. */
+function receiptSite(ctx, org, fix) {
+    const read = (soql) => ctx.must(command.query(soql, org), 'the Site could not be read', fix).result.records[0];
+    const site = read(SITE_QUERY) ?? fail(`the org has no Site ${SITE}`, fix);
+    const detail = read(`SELECT SecureUrl FROM SiteDetail WHERE DurableId = '${site.Id}'`);
+    return { site, url: detail?.SecureUrl?.replace(/\/$/, ''), read };
 }
 
 function deployPart(ctx, state, part) {
@@ -417,15 +457,11 @@ const RUN = {
 
     /** The Site deploys with step receipts; its guest user exists once it does. Finds and keeps its https URL. */
     site(ctx, { options, org }) {
-        const read = (soql) =>
-            ctx.must(command.query(soql, org), 'the Site could not be read', FIX.receipts).result.records[0];
-        const site = read(SITE_QUERY) ?? fail(`the org has no Site ${SITE}`, FIX.receipts);
+        const { site, url, read } = receiptSite(ctx, org, FIX.receipts);
         const guest = read(`SELECT Username FROM User WHERE Id = '${site.GuestUserId}'`)?.Username;
         // Unconfirmed in an org: that sf org assign permset takes a Site guest user for --on-behalf-of; if not, the
         // failure prints the manual path.
         assign(ctx, command.assign(org, [GUEST_PERMISSION_SET], [guest]), `the guest user ${guest}`, FIX.guest);
-        const detail = read(`SELECT SecureUrl FROM SiteDetail WHERE DurableId = '${site.Id}'`);
-        const url = detail?.SecureUrl?.replace(/\/$/, '');
         if (site.Status !== 'Active') {
             ctx.say(`    the Site is ${site.Status}: activate it in Setup → Sites, or 8x8's receipts get 404`);
         }
@@ -459,6 +495,24 @@ const RUN = {
         }
         const done = await storeReceiptSecret({ ...session, apiVersion, fetch: ctx.fetch }, session.id, values.secret);
         ctx.say(`    the receipt secret is stored (${done}) as the org default of ${RECEIPT_SETTING}`);
+    },
+
+    /**
+     * Reply verification. 8x8 is read before the org changes, so a refusal leaves both as they were; step settings
+     * turns Reply Verification Enabled on after this, once the webhook points at the org, as that setting asks.
+     */
+    async inbound(ctx, { options: o, org, session, apiVersion, values }) {
+        const site = o.callbackBaseUrl ?? receiptSite(ctx, org, FIX.inbound).url ?? fail('no Site URL', FIX.inbound);
+        const secret = values.inbound || inbound.newInboundSecret();
+        const hook = inbound.webhook(site, o.subaccount, secret);
+        const api = { ...o, fetch: ctx.fetch, key: values.key, url: inbound.webhooksUrl(o.region, o.accountId) };
+        const save = o.no8x8Config ? undefined : await inbound.checkWebhooks(api, hook, secret);
+        const hash = inbound.hashOf(secret);
+        const field = 'Inbound_Secret_Hash__c';
+        const done = await storeReceiptSecret({ ...session, apiVersion, fetch: ctx.fetch }, session.id, hash, field);
+        ctx.say(`    the inbound secret's SHA-256 is stored (${done}) in ${RECEIPT_SETTING}.${field}`);
+        const shown = inbound.webhook(site, o.subaccount, save ? '***' : '<the inbound secret you entered>');
+        ctx.say(`    ${save ? `8x8 MSG webhook ${await save()}: ${shown.url}` : inbound.portalSteps(shown)}`);
     },
 
     /** The region's URL on the Named Credential, and the settings record: the shipped one, or the org's with the given values. */
@@ -537,7 +591,7 @@ async function run(options, ctx, io) {
             const skipped = dryRun && options[camel(`--skip-${id}`)] ? ` (skipped: --skip-${id})` : '';
             ctx.say(`[${placeOf(steps, id) + 1}/${steps.length}] ${id}: ${what}${skipped}`);
             if (dryRun) {
-                (PLANNED[id]?.(state, ctx.root) ?? []).forEach((args) => ctx.say(`    ${shown(args)}`));
+                (PLANNED[id]?.(state, ctx.root) ?? []).forEach((a) => ctx.say(`    ${a.join ? shown(a) : a}`));
                 continue;
             }
             await Promise.resolve()

@@ -28,13 +28,17 @@ export function withUrl(xml, url) {
 
 const XML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-/** The custom metadata record XML with `field` set to a string value (unchanged when value is undefined). */
+/**
+ * The custom metadata record XML with `field` set to a string or boolean value (unchanged when value is undefined);
+ * a checkbox's value is typed xsd:boolean (Metadata API, CustomMetadata, its sample record:
+ * https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_custommetadata.htm).
+ */
 export function withFieldValue(xml, field, value) {
     if (value === undefined) {
         return xml;
     }
     const escaped = String(value).replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
-    const element = `<value xsi:type="xsd:string">${escaped}</value>`;
+    const element = `<value xsi:type="xsd:${typeof value === 'boolean' ? 'boolean' : 'string'}">${escaped}</value>`;
     const pattern = new RegExp(`(<values>\\s*<field>${field}</field>\\s*)<value[^>]*?(?:/>|>[\\s\\S]*?</value>)`);
     // An org's record from before a field existed has no value for it: add one.
     return pattern.test(xml)

@@ -56,18 +56,18 @@ export async function readSecrets(prompts, input, output) {
 }
 
 /**
- * A REST call under /services/data/vNN.0 with the org's session ({ instanceUrl, accessToken, apiVersion, fetch });
- * any echo of `secret` is blanked in the answer.
+ * An HTTPS JSON call with a Bearer token ({ token, fetch }); every echo of `secrets` is blanked in the answer. The
+ * org's REST API and 8x8's Webhook Configuration API both go through it.
  */
-async function rest(session, secret, method, resource, body) {
-    const url = `${session.instanceUrl.replace(/\/$/, '')}/services/data/v${session.apiVersion}/${resource}`;
-    const headers = { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': 'application/json' };
-    const response = await (session.fetch ?? fetch)(url, { method, headers, body: body && JSON.stringify(body) }).catch(
-        (error) => {
-            throw new StepError(`the org could not be reached (${error.cause?.message ?? error.message})`, 'rerun');
-        }
-    );
-    const text = (await response.text()).split(secret).join('[the secret]');
+export async function call({ token, fetch: send = fetch }, secrets, method, url, body) {
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const response = await send(url, { method, headers, body: body && JSON.stringify(body) }).catch((error) => {
+        throw new StepError(
+            `${new URL(url).host} could not be reached (${error.cause?.message ?? error.message})`,
+            'rerun'
+        );
+    });
+    const text = [].concat(secrets).reduce((t, s) => t.split(s).join('[the secret]'), await response.text());
     const parsed = /^[[{]/.test(text) ? JSON.parse(text) : text;
     const detail = [].concat(parsed).map((e) => (e.message ? `${e.errorCode} ${e.message}` : JSON.stringify(e)));
     return {
@@ -75,6 +75,12 @@ async function rest(session, secret, method, resource, body) {
         body: parsed,
         problem: `${method} HTTP ${response.status}: ${detail.join('; ').slice(0, 500)}`
     };
+}
+
+/** A REST call under /services/data/vNN.0 with the org's session ({ instanceUrl, accessToken, apiVersion, fetch }). */
+function rest(session, secret, method, resource, body) {
+    const url = `${session.instanceUrl.replace(/\/$/, '')}/services/data/v${session.apiVersion}/${resource}`;
+    return call({ token: session.accessToken, fetch: session.fetch }, secret, method, url, body);
 }
 
 /** Stores the key on the named principal: GET to learn whether it is there, then PUT (replace) or POST (create). */
@@ -97,18 +103,20 @@ export async function storeKey(session, key) {
     return method === 'PUT' ? 'replaced' : 'created';
 }
 
-/** Stores the receipt secret as the org default (SetupOwnerId = the org) of RECEIPT_SETTING: PATCH it, or POST one. */
-export async function storeReceiptSecret(session, orgId, secret) {
+/**
+ * Stores `value` in `field` of the org default (SetupOwnerId = the org) of RECEIPT_SETTING: PATCH it, or POST one.
+ * The receipt secret goes to Secret__c, the inbound secret's hash to Inbound_Secret_Hash__c.
+ */
+export async function storeReceiptSecret(session, orgId, value, field = 'Secret__c') {
     const soql = `SELECT Id FROM ${RECEIPT_SETTING} WHERE SetupOwnerId = '${orgId}'`;
-    const found = await rest(session, secret, 'GET', `query?${new URLSearchParams({ q: soql })}`);
+    const found = await rest(session, value, 'GET', `query?${new URLSearchParams({ q: soql })}`);
     const id = found.body?.records?.[0]?.Id;
     const resource = `sobjects/${RECEIPT_SETTING}${id ? `/${id}` : ''}`;
-    const body = id ? { Secret__c: secret } : { SetupOwnerId: orgId, Secret__c: secret };
-    const saved = found.ok ? await rest(session, secret, id ? 'PATCH' : 'POST', resource, body) : found;
+    const body = id ? { [field]: value } : { SetupOwnerId: orgId, [field]: value };
+    const saved = found.ok ? await rest(session, value, id ? 'PATCH' : 'POST', resource, body) : found;
     if (!saved.ok) {
-        const fix =
-            'enter it in Setup → Custom Settings → WhatsApp OTP Receipt Secret → Manage (docs/admin-guide.md, "Store the receipt secret by hand"), or rerun';
-        throw new StepError(`storing the receipt secret failed: ${saved.problem}`, fix);
+        const fix = `enter it in Setup → Custom Settings → WhatsApp OTP Receipt Secret → Manage, field ${field} (docs/admin-guide.md, "Store the receipt secret by hand", "Reply verification"), or rerun`;
+        throw new StepError(`storing ${field} failed: ${saved.problem}`, fix);
     }
     return id ? 'replaced' : 'created';
 }

@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -67,19 +68,24 @@ const login = loginAgainstStub();
 const KEY = 'k3y-Sup3rSecret-8x8-0123456789abcdef';
 const SECRET = 'rEc31pt-S3cret-0123456789abcdefghijklmn';
 const PRODUCTION = { organization: { IsSandbox: false, OrganizationType: 'Enterprise Edition' } };
+const INBOUND = '--inbound --account-id 0b5b2e6c-0c1e-4d4b-9d8a-2f1d3c4b5a69 --subaccount acme';
+const WEBHOOKS = ['MSG', 'CADR'].map((type) => ({ subAccountId: 'acme', type, url: 'https://bot.example.com/in' }));
+const INBOUND_PATH = 'services/apexrest/whatsapp-otp/inbound';
+const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 
-/** The org's REST API: `exists` names what the org already has ('key', 'secret'), `fail` what it refuses. */
-function fakeRest({ exists = [], fail = [] } = {}) {
+/** The org's REST API and 8x8: the org has `exists` ('key', 'secret') and refuses `fail`; 8x8 lists `webhooks`. */
+function fakeRest({ exists = [], fail = [], webhooks = [] } = {}) {
     const requests = [];
-    const fetch = async (url, { method, body }) => {
-        requests.push({ method, url, body });
-        const what = url.includes('named-credentials') ? 'key' : 'secret';
+    const fetch = async (url, { method, headers, body }) => {
+        requests.push({ method, url, body, authorization: headers.Authorization });
+        const what = url.includes('named-credentials') ? 'key' : url.endsWith('/webhooks') ? '8x8' : 'secret';
         const found = exists.includes(what) && method === 'GET';
         const refused = fail.includes(what) && method !== 'GET';
-        const answer =
-            what === 'key'
-                ? { credentials: found ? { ApiKey: {} } : {} }
-                : { records: found ? [{ Id: 'a00000000000001AAA' }] : [] };
+        const answer = {
+            key: { credentials: found ? { ApiKey: {} } : {} },
+            secret: { records: found ? [{ Id: 'a00000000000001AAA' }] : [] },
+            '8x8': webhooks
+        }[what];
         const json = refused ? [{ errorCode: 'INVALID_INPUT', message: `${body} refused` }] : answer;
         return { ok: !refused, status: refused ? 400 : 200, text: async () => JSON.stringify(json) };
     };
@@ -347,6 +353,52 @@ const CASES = {
         scenario: { siteMissing: true },
         status: 1,
         out: /step 6 of 10 \(site\) failed: the org has no Site/
+    },
+    '--inbound refuses to replace an inbound webhook of the subaccount that points elsewhere, and changes nothing': {
+        args: `${INBOUND} --from inbound`,
+        stdin: `${KEY}\n`,
+        rest: { webhooks: WEBHOOKS },
+        status: 1,
+        out: [/\(inbound\) failed: 8x8 already sends .* of acme to https:\/\/bot\.example\.com\/in /, /--force/],
+        check: (r) => assert.deepEqual(r.requests.map((q) => q.method).join(), 'GET')
+    },
+    '--inbound --force sets only the MSG webhook, with a new secret whose hash alone the org stores': {
+        args: `${INBOUND} --force --region eu --from inbound`,
+        stdin: `${KEY}\n`,
+        rest: { webhooks: WEBHOOKS },
+        out: /8x8 MSG webhook replaced https:\/\/bot\.example\.com\/in \(subaccount acme\): https/,
+        check(r) {
+            const [get, , hash, set] = r.requests;
+            const url = 'https://chatapps.8x8.uk/api/v1/accounts/0b5b2e6c-0c1e-4d4b-9d8a-2f1d3c4b5a69/webhooks';
+            assert.deepEqual([get.url, set.url, set.authorization], [url, url, `Bearer ${KEY}`]);
+            const [hook, ...more] = JSON.parse(set.body);
+            const secret = hook.httpAuthorization.replace('Bearer ', '');
+            const inbound = { subAccountId: 'acme', type: 'MSG', url: `${SITE_URL}/${INBOUND_PATH}/${secret}` };
+            assert.deepEqual([hook, more.length, secret.length], [{ ...hook, ...inbound }, 0, 43]);
+            const stored = [JSON.parse(hash.body).Inbound_Secret_Hash__c, valueOf(r, 'Reply_Verification_Enabled__c')];
+            assert.deepEqual(stored, [sha256(secret), 'true']);
+            const seen = JSON.stringify([r.calls, r.deployed, r.out]);
+            assert.ok(![KEY, secret].some((v) => seen.includes(v)), 'no key or secret in argv, output or files');
+        }
+    },
+    '--inbound --dry-run calls nothing and shows the webhook before and after, the secret masked': {
+        args: `--dry-run ${INBOUND}`,
+        out: [
+            /before: GET https:\/\/chatapps\.8x8\.com\/api\/v1\/accounts\/[\w-]+\/webhooks: .* acme or \* .* stops the run/,
+            /"type":"MSG","url":"<Site URL>\/services\/apexrest\/whatsapp-otp\/inbound\/\*\*\*","httpAuthorization":"Bearer \*\*\*"/,
+            /Reply_Verification_Enabled__c: true/
+        ],
+        check: (r) => assert.deepEqual([commands(r), r.requests], [['data query'], []])
+    },
+    '--inbound --no-8x8-config stores the hash of the typed secret and prints the 8x8 Connect steps instead': {
+        args: '--inbound --subaccount acme --no-8x8-config --from inbound',
+        stdin: `${SECRET}\n`,
+        out: /Developer tools → Webhooks → Add new webhook: subaccount acme[\s\S]*inbound\/<the inbound secret you/,
+        notOut: new RegExp(SECRET),
+        check(r) {
+            assert.ok(r.requests.every((q) => !q.url.includes('8x8')));
+            assert.equal(JSON.parse(r.requests[1].body).Inbound_Secret_Hash__c, sha256(SECRET));
+        }
     },
     '--help works without sf on PATH': { args: ['--help'], onPath: false, out: /--skip-secret/ },
     '--dry-run works without sf on PATH': { args: '--dry-run', onPath: false, out: /kind is unknown/ },
