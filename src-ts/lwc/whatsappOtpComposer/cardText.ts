@@ -20,6 +20,7 @@ import phoneLooksInvalidLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLook
 import numberChangedLabel from '@salesforce/label/c.WhatsAppOtp_UI_NumberChanged';
 import numberChangedAgoLabel from '@salesforce/label/c.WhatsAppOtp_UI_NumberChangedAgo';
 import replyHintLabel from '@salesforce/label/c.WhatsAppOtp_UI_ReplyHint';
+import replyMismatchLabel from '@salesforce/label/c.WhatsAppOtp_UI_ReplyMismatch';
 import { formatClockTime, formatLabel, formatMinutesSeconds, secondsUntil } from './otpFormat';
 import { looksMalformed } from './phoneCheck';
 import type { Stage } from './otpStages';
@@ -71,6 +72,11 @@ export function verifyAgainTextOf(secondsLeft: number): string {
 /** After a resume: the wrong codes still allowed, read from the stored attempts. */
 export function attemptsTextOf(stage: Stage, left: number | undefined): string | undefined {
     return stage === 'sent' && left !== undefined ? formatLabel(attemptsLeftLabel, left) : undefined;
+}
+
+/** "The customer's WhatsApp reply didn't match the code. Attempts left: 3." */
+export function replyMismatchTextOf(left: number): string {
+    return formatLabel(replyMismatchLabel, left);
 }
 
 /** "Expires in 4:59". */

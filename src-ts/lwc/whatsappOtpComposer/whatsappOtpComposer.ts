@@ -10,7 +10,8 @@ import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSendin
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
 import { errorMessageOf, maskPhone, secondsUntil } from './otpFormat';
 import { CARD_LABELS, attemptsTextOf, busyTextOf, cardHeadingOf, expiryTextOf } from './cardText';
-import { numberChangedTextOf, phoneWarningOf, resendNoticeOf, resendTextOf, verifyAgainTextOf } from './cardText';
+import { numberChangedTextOf, phoneWarningOf, replyMismatchTextOf, resendNoticeOf, resendTextOf } from './cardText';
+import { verifyAgainTextOf } from './cardText';
 import { DeliveryFollower, sendStatusPoll } from './statusPoll';
 import type { BoundedPoll, PollOutcome } from './statusPoll';
 import { deliveryFieldsOf, deliveryFinal, deliveryView, type DeliveryFields } from 'c/whatsappOtpDeliveryView';
@@ -89,6 +90,8 @@ export default class WhatsappOtpComposer extends LightningElement {
     private awaiting: { challenge: Challenge; before: Snapshot } | undefined;
     /** The code before the one whose delivery is still pending, for when 8x8 turns out to have refused it. */
     private beforePending: Snapshot | undefined;
+    /** The attempts left as the server last reported them, so a drop nobody typed is a customer's wrong reply. */
+    private knownAttempts: number | undefined;
 
     readonly labels = CARD_LABELS;
 
@@ -383,6 +386,14 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.deliveryStatus = deliveryFieldsOf(status);
         const open = CODE_ENTRY_STAGES.includes(this.stage);
         const next = this.replyVerification && open ? stageAfterChallenge(status.challengeStatus) : undefined;
+        const left = status.attemptsRemaining;
+        if (this.replyVerification && open && !next && typeof left === 'number') {
+            if (this.knownAttempts !== undefined && left < this.knownAttempts) {
+                this.attemptsRemaining = left;
+                this.errorMessage = replyMismatchTextOf(left);
+            }
+            this.knownAttempts = left;
+        }
         if (next) {
             this.clearCode();
             this.errorMessage = next === 'superseded' ? supersededLabel : undefined;
@@ -445,6 +456,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.clearCode();
         this.codeEdited = false;
         this.attemptsRemaining = undefined;
+        this.knownAttempts = undefined;
         this.stage = 'sent';
         this.focusCodeOnRender = this.showVerifyStep !== false;
         this.startClock();
@@ -520,6 +532,7 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     private applyVerifyResult(result: VerifyOtpResult): void {
         this.attemptsRemaining = result.attemptsRemaining;
+        this.knownAttempts = result.attemptsRemaining;
         this.codeEdited = false;
         const next = stageAfterVerify(result.status);
         if (!next) {

@@ -21,6 +21,7 @@ import phoneLooksInvalidLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLook
 import numberChangedLabel from '@salesforce/label/c.WhatsAppOtp_UI_NumberChanged';
 import numberChangedAgoLabel from '@salesforce/label/c.WhatsAppOtp_UI_NumberChangedAgo';
 import replyHintLabel from '@salesforce/label/c.WhatsAppOtp_UI_ReplyHint';
+import replyMismatchLabel from '@salesforce/label/c.WhatsAppOtp_UI_ReplyMismatch';
 import { formatClockTime, formatLabel, formatMinutesSeconds, secondsUntil } from './otpFormat';
 import { looksMalformed } from './phoneCheck';
 /** The fixed texts the template shows as they are. */
@@ -64,6 +65,10 @@ export function verifyAgainTextOf(secondsLeft) {
 /** After a resume: the wrong codes still allowed, read from the stored attempts. */
 export function attemptsTextOf(stage, left) {
     return stage === 'sent' && left !== undefined ? formatLabel(attemptsLeftLabel, left) : undefined;
+}
+/** "The customer's WhatsApp reply didn't match the code. Attempts left: 3." */
+export function replyMismatchTextOf(left) {
+    return formatLabel(replyMismatchLabel, left);
 }
 /** "Expires in 4:59". */
 export function expiryTextOf(expiresAt, nowMs) {

@@ -11,7 +11,8 @@ import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSendin
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
 import { errorMessageOf, maskPhone, secondsUntil } from './otpFormat';
 import { CARD_LABELS, attemptsTextOf, busyTextOf, cardHeadingOf, expiryTextOf } from './cardText';
-import { numberChangedTextOf, phoneWarningOf, resendNoticeOf, resendTextOf, verifyAgainTextOf } from './cardText';
+import { numberChangedTextOf, phoneWarningOf, replyMismatchTextOf, resendNoticeOf, resendTextOf } from './cardText';
+import { verifyAgainTextOf } from './cardText';
 import { DeliveryFollower, sendStatusPoll } from './statusPoll';
 import { deliveryFieldsOf, deliveryFinal, deliveryView } from 'c/whatsappOtpDeliveryView';
 import { deliveryResult } from './delivery';
@@ -83,6 +84,8 @@ export default class WhatsappOtpComposer extends LightningElement {
     awaiting;
     /** The code before the one whose delivery is still pending, for when 8x8 turns out to have refused it. */
     beforePending;
+    /** The attempts left as the server last reported them, so a drop nobody typed is a customer's wrong reply. */
+    knownAttempts;
     labels = CARD_LABELS;
     @wire(getRecord, { recordId: '$recordId', optionalFields: PHONE_FIELDS })
     wiredContact(result) {
@@ -346,6 +349,14 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.deliveryStatus = deliveryFieldsOf(status);
         const open = CODE_ENTRY_STAGES.includes(this.stage);
         const next = this.replyVerification && open ? stageAfterChallenge(status.challengeStatus) : undefined;
+        const left = status.attemptsRemaining;
+        if (this.replyVerification && open && !next && typeof left === 'number') {
+            if (this.knownAttempts !== undefined && left < this.knownAttempts) {
+                this.attemptsRemaining = left;
+                this.errorMessage = replyMismatchTextOf(left);
+            }
+            this.knownAttempts = left;
+        }
         if (next) {
             this.clearCode();
             this.errorMessage = next === 'superseded' ? supersededLabel : undefined;
@@ -396,6 +407,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.clearCode();
         this.codeEdited = false;
         this.attemptsRemaining = undefined;
+        this.knownAttempts = undefined;
         this.stage = 'sent';
         this.focusCodeOnRender = this.showVerifyStep !== false;
         this.startClock();
@@ -466,6 +478,7 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     applyVerifyResult(result) {
         this.attemptsRemaining = result.attemptsRemaining;
+        this.knownAttempts = result.attemptsRemaining;
         this.codeEdited = false;
         const next = stageAfterVerify(result.status);
         if (!next) {

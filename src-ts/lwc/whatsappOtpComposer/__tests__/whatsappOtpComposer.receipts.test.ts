@@ -329,6 +329,15 @@ describe('c-whatsapp-otp-composer: customer reply verification', () => {
         expect(byDataId(element, 'error')).toBeNull();
     });
 
+    it('says the reply did not match when the attempts left drop with no code typed', async () => {
+        const element = await replying(challengeIs({ attemptsRemaining: 5 }), challengeIs({ attemptsRemaining: 4 }));
+
+        await advance(2 * REPLY_POLL_MS);
+
+        expect(textOf(element, 'error')).toBe("The customer's WhatsApp reply didn't match the code. Attempts left: 4");
+        expect(byDataId(element, 'code-input')).not.toBeNull();
+    });
+
     it('stops asking once a typed code is verified first', async () => {
         const element = await replying();
         mockVerifyOtp.mockResolvedValue({ status: 'VERIFIED', attemptsRemaining: 4 });
