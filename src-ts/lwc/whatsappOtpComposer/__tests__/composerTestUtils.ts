@@ -43,6 +43,9 @@ export const SENT: SendOtpResult = {
     codeLength: 6
 };
 
+/** SENT with a code that lives 30 s (as its cooldown), for tests that run a code out: less fake clock to tick through. */
+export const SHORT_SENT: SendOtpResult = { ...SENT, expiresAt: '2026-01-15T10:00:30.000Z' };
+
 /** getSendStatus's answer for a reservation once 8x8 has accepted the message (or: `status` instead). */
 export function sendStatus(
     reservation: SendOtpResult = SENT,

@@ -36,7 +36,8 @@ import {
     sendStatus,
     sentComposer,
     typeCode,
-    useFakeClock
+    useFakeClock,
+    SHORT_SENT
 } from './composerTestUtils';
 import type { ComposerElement } from './composerTestUtils';
 import { TextRules, unexplainedTexts, visibleTexts } from './visibleText';
@@ -165,8 +166,8 @@ describe('c-whatsapp-otp-composer: every stage shows only labelled text', () => 
     });
 
     it('expired', async () => {
-        const element = await sentComposer();
-        await advance(600_000);
+        const element = await sentComposer(SHORT_SENT);
+        await advance(30_000);
         expectOnlyLabelledText(element);
     });
 

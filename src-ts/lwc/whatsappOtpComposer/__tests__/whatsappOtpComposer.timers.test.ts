@@ -20,7 +20,8 @@ import {
     sentComposer,
     textOf,
     typeCode,
-    useFakeClock
+    useFakeClock,
+    SHORT_SENT
 } from './composerTestUtils';
 
 const mockSendOtp = jest.mocked(sendOtp);
@@ -77,10 +78,10 @@ describe('c-whatsapp-otp-composer: countdowns', () => {
     });
 
     it('marks the code expired by itself when the countdown reaches 0, without calling Apex', async () => {
-        const element = await sentComposer();
+        const element = await sentComposer(SHORT_SENT);
         await typeCode(element, '123');
 
-        await advanceSeconds(600);
+        await advanceSeconds(30);
 
         expect(textOf(element, 'status')).toBe('The code has expired. Send a new code.');
         expect(byDataId(element, 'code')).toBeNull();
@@ -90,9 +91,9 @@ describe('c-whatsapp-otp-composer: countdowns', () => {
     });
 
     it('stops its clock once the code has expired and the cooldown is over', async () => {
-        await sentComposer();
+        await sentComposer(SHORT_SENT);
 
-        await advanceSeconds(600);
+        await advanceSeconds(30);
 
         expect(jest.getTimerCount()).toBe(0);
     });
@@ -160,14 +161,14 @@ describe('c-whatsapp-otp-composer: resending', () => {
     });
 
     it('brings an expired code back to code entry', async () => {
-        const element = await sentComposer();
-        await advanceSeconds(600);
+        const element = await sentComposer(SHORT_SENT);
+        await advanceSeconds(30);
 
         await resendWith(element, {
             ...SENT,
             challengeId: SECOND_CHALLENGE_ID,
-            expiresAt: '2026-01-15T10:20:01.000Z',
-            resendAvailableAt: '2026-01-15T10:10:31.000Z'
+            expiresAt: '2026-01-15T10:10:31.000Z',
+            resendAvailableAt: '2026-01-15T10:01:01.000Z'
         });
 
         expect(textOf(element, 'status')).toBe('Code sent to +65 •••• 5678 via WhatsApp.');
