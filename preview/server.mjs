@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createCustomerPhone } from './sim/customerPhone.mjs';
 import { CONTACTS, contactById } from './sim/contacts.mjs';
 import { createMessagingApi } from './sim/messagingApi.mjs';
-import { corePackage, distDir, previewRoot, sldsAssets } from './sim/paths.mjs';
+import { corePackage, previewRoot, sldsAssets } from './sim/paths.mjs';
 import { AgentError, createSimulatedOrg, scenarioSettingsFrom } from './sim/simulatedOrg.mjs';
 
 const HOST = '127.0.0.1';
@@ -29,15 +29,9 @@ const CONTENT_TYPES = {
 
 /**
  * Builds the page bundle in memory; returns { files: Map<fileName, code>, cache }. `cache` is rollup's own, which a
- * watching server hands back on each rebuild, so only changed modules compile again. With PREVIEW_DIST=1 the files
- * are read from preview/dist instead: test:e2e builds once into it for all of its test files (preview/e2e/run.mjs).
+ * watching server hands back on each rebuild, so only changed modules compile again.
  */
-export async function buildBundle(cache) {
-    if (process.env.PREVIEW_DIST === '1') {
-        const names = fs.readdirSync(distDir, { recursive: true }).map((name) => name.split(path.sep).join('/'));
-        const files = names.filter((name) => fs.statSync(path.join(distDir, name)).isFile());
-        return { files: new Map(files.map((name) => [name, fs.readFileSync(path.join(distDir, name), 'utf8')])) };
-    }
+async function buildBundle(cache) {
     // Loaded only to build: a server that only simulates the org (build: false) never pays for them.
     const [{ rollup }, { createRollupOptions }] = await Promise.all([import('rollup'), import('./rollup.config.mjs')]);
     const options = createRollupOptions();
@@ -248,10 +242,11 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
         }
     });
 
+    // The port first: a busy one fails at once, not after the build.
+    await new Promise((resolve, reject) => server.once('error', reject).listen(port, HOST, resolve));
     if (buildPage) {
         await build();
     }
-    await new Promise((resolve, reject) => server.once('error', reject).listen(port, HOST, resolve));
     const actualPort = server.address().port;
 
     let timer;

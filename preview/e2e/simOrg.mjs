@@ -12,6 +12,8 @@ import { createSimulatedOrg, scenarioSettingsFrom } from '../sim/simulatedOrg.mj
 export const messagingApi = createMessagingApi();
 export const mobileId = CONTACTS.mobile.id;
 export const START = Date.parse('2026-01-01T00:00:00Z');
+/** The mobile Contact's number as the org shows it. */
+export const MASKED = '+65 •••• 5678';
 
 /** A shared case table: a static resource of an sfdx package (core, receipts). */
 export const readCases = (pkg, name) =>
