@@ -65,7 +65,19 @@ export async function startHarness({ now } = {}) {
                     problems.offHostRequests.push(request.url());
                 }
             });
-            const view = { page, context, problems, close: () => context.close() };
+            const view = {
+                page,
+                context,
+                problems,
+                close: () => context.close(),
+                /** Moves this tab's simulated org's clock on by `seconds` (the page's is the caller's to move). */
+                async moveOrgClock(seconds) {
+                    const session = await page.evaluate(() => sessionStorage.getItem('whatsapp-otp-preview-session'));
+                    const body = JSON.stringify({ session, advanceSeconds: seconds });
+                    const response = await fetch(`${preview.url}sim/clock`, { method: 'POST', body });
+                    assert.equal(response.status, 200, 'the simulated org took the clock move');
+                }
+            };
             if (blank) {
                 return view;
             }
@@ -79,6 +91,23 @@ export async function startHarness({ now } = {}) {
             await preview.close();
         }
     };
+}
+
+/** The composer's element with this data-id. */
+export const byId = (view, id) => view.composer.locator(`[data-id="${id}"]`);
+
+export const waitForText = (locator, text) => locator.filter({ hasText: text }).first().waitFor({ timeout: 10000 });
+
+/** The code in the n-th WhatsApp message (1-based) on the customer's phone, once it is there. */
+export async function codeOnPhone(view, n = 1) {
+    const code = view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(n - 1);
+    await code.waitFor({ timeout: 10000 });
+    return (await code.innerText()).trim();
+}
+
+export async function enterCode(view, code) {
+    await byId(view, 'code').fill(code);
+    await byId(view, 'verify').locator('button').click();
 }
 
 /** Records all the composer's subtree holds from now on, so a test can prove a code never appeared there. */
