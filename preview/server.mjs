@@ -205,14 +205,7 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
                 reloadListeners.add(listener);
                 return () => reloadListeners.delete(listener);
             })
-        ),
-        // The simulated 8x8 itself, for a direct look: the outcome comes from the X-Preview-Outcome header.
-        post(/^\/sim\/8x8\/api\/v1\/subaccounts\/([^/]+)\/messages$/, async (req, res, [subAccountId]) => {
-            const body = await readJsonBody(req);
-            const outcome = String(req.headers['x-preview-outcome'] ?? 'success');
-            const answer = await messagingApi.sendMessage({ subAccountId, body, outcome, timeoutMs: 1000 });
-            answer.timedOut ? req.socket.destroy() : send(res, answer.status, answer.body, answer.headers);
-        })
+        )
     ];
 
     const server = http.createServer(async (req, res) => {
