@@ -153,7 +153,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await assertNoCodeInComposer(view, code);
     });
 
-    it('at 375 px the scenario controls drive the org (title, outcome, Start over, contact) and nothing scrolls sideways', async (t) => {
+    it('at 375 px, nothing scrolls sideways; the scenario controls drive the org: title, outcome (a 429, an SMS fallback), Start over, contact', async (t) => {
         const query = { contact: 'mobile', title: 'Identity check', attempts: 1 };
         const view = await open(t, query, { viewport: { width: 375, height: 812 } });
         await waitForText(view.composer.locator('lightning-card'), 'Identity check');
@@ -208,15 +208,12 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         // "Start over" gives the tab a fresh simulated org: nothing to resume, nothing logged.
         await view.page.locator('[data-id="scenario-reset"]').click();
         await view.page.waitForURL(/contact=mobile/);
+        await recordComposerDom(view.composer);
         await button(view, 'send').waitFor();
         await waitForText(activity, 'No activities yet.');
-        await view.page.locator('[data-id="scenario-contact"]').selectOption('no-phone');
-        await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
-        assert.match(view.page.url(), /contact=no-phone/);
-    });
 
-    it('not on WhatsApp: "Sent by SMS instead", and the phone gets an SMS with the same code, which verifies', async (t) => {
-        const view = await open(t, { contact: 'mobile', outcome: 'not-on-whatsapp' });
+        // Not on WhatsApp: "Sent by SMS instead", and the phone gets an SMS with the same code, which verifies.
+        await outcome.selectOption('not-on-whatsapp');
         await send(view);
         await waitForText(byId(view, 'status'), CODE_SENT);
         const delivery = byId(view, 'delivery-status');
@@ -231,6 +228,10 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await byId(view, 'verified').waitFor({ timeout: 10000 });
         assert.equal(await delivery.count(), 0, 'the delivery status goes once verified');
         await assertNoCodeInComposer(view, smsCode);
+
+        await view.page.locator('[data-id="scenario-contact"]').selectOption('no-phone');
+        await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
+        assert.match(view.page.url(), /contact=no-phone/);
     });
 
     it('a request to another address of this machine never arrives, and the page reports it', async (t) => {
