@@ -10,17 +10,36 @@ import { codeOf, label, readCases, scenario, sent, START } from './simOrg.mjs';
 
 const { cases: transitionCases, timestampCases } = readCases('receipts', 'WhatsAppOtpReceiptTransitions.json');
 const tokenCases = readCases('core', 'WhatsAppOtpReceiptTokenCases.json');
+const { secret, clientMessageId, now, issued } = tokenCases;
 
-describe('shared receipt token cases (WhatsAppOtpReceiptTokenCases.json) on preview/sim/receiptToken.mjs', () => {
-    const { secret, clientMessageId, now, issued } = tokenCases;
-    assert.ok(tokenCases.cases.length >= 10, 'the token cases are there');
+// [the shared table (whom else it runs), its cases, what the simulation gives for a case and what the case expects]
+const SHARED = [
+    [
+        'receipt token cases (WhatsAppOtpReceiptTokenCases.json, also WhatsAppOtpReceiptTokenTest) on receiptToken.mjs',
+        tokenCases.cases,
+        (c) => [receiptTokenMatches(secret, c.token, clientMessageId, now), c.matches]
+    ],
+    [
+        'receipt transition cases (WhatsAppOtpReceiptTransitions.json, also WhatsAppOtpReceiptTransitionsTest)',
+        transitionCases,
+        (c) => [nextState(c.current, c.incoming), c.expect]
+    ],
+    [
+        'receipt timestamp cases (timestampCases, also WhatsAppOtpReceiptResourceTest) on receiptTime',
+        timestampCases,
+        (c) => [receiptTime(c.timestamp), c.epochMs]
+    ]
+];
+for (const [title, cases, actualAndExpected] of SHARED) {
+    describe(`shared ${title}`, () => {
+        assert.ok(cases.length >= 10, `${title}: the cases are there`);
+        for (const testCase of cases) {
+            it(testCase.name, () => assert.equal(...actualAndExpected(testCase)));
+        }
+    });
+}
 
-    for (const testCase of tokenCases.cases) {
-        it(testCase.name, () => {
-            assert.equal(receiptTokenMatches(secret, testCase.token, clientMessageId, now), testCase.matches);
-        });
-    }
-
+describe('the receipt token and states beyond the shared cases', () => {
     it('issues the shared token, of the shared key id, for 11 days', () => {
         assert.equal(keyIdOf(secret), issued.keyId);
         assert.equal(TOKEN_LIFETIME_SECONDS, issued.lifetimeSeconds);
@@ -32,33 +51,11 @@ describe('shared receipt token cases (WhatsAppOtpReceiptTokenCases.json) on prev
         assert.equal(fixture.dlrCallbackUrl.split('/').at(-1), issued.token);
         assert.equal(fixture.clientMessageId, clientMessageId);
     });
-});
 
-describe('shared receipt transition cases (WhatsAppOtpReceiptTransitions.json) on preview/sim/receipts.mjs', () => {
-    assert.ok(transitionCases.length >= 10, 'the transition cases are there');
-
-    for (const testCase of transitionCases) {
-        it(testCase.name, () => {
-            assert.equal(nextState(testCase.current, testCase.incoming), testCase.expect);
-        });
-    }
-
-    it('ignores a state 8x8 does not document', () => {
+    it('ignores a state 8x8 does not document, and the timestamps hold a seven-digit fraction as 8x8 writes it', () => {
         assert.equal(nextState('Sent', 'seen'), 'Sent');
+        assert.ok(timestampCases.some((testCase) => /\.\d{7}/.test(testCase.timestamp ?? '')));
     });
-});
-
-describe('shared receipt timestamp cases (timestampCases, also run by the Apex WhatsAppOtpReceiptResourceTest) on receiptTime', () => {
-    assert.ok(
-        timestampCases.some((testCase) => /\.\d{7}/.test(testCase.timestamp ?? '')),
-        'a seven-digit fraction'
-    );
-
-    for (const testCase of timestampCases) {
-        it(testCase.name, () => {
-            assert.equal(receiptTime(testCase.timestamp), testCase.epochMs);
-        });
-    }
 });
 
 /** A send with or without the receipt endpoint, delivered; `after(ms)` moves the session clock on. */
