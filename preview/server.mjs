@@ -92,7 +92,7 @@ function serveFile(res, root, name) {
 }
 
 /**
- * Builds once, then serves. Options: port (0 = any free port), watch (rebuild on change), log, build
+ * Takes the port, builds once, then serves. Options: port (0 = any free port), watch (rebuild on change), log, build
  * (false: serve the simulated org only, for tests that need no page), now (the simulated org's clock;
  * Date.now unless given). Resolves to { url, port, org, phone, buildError(), close() }.
  */
