@@ -102,6 +102,8 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await reserved;
         await view.page.reload();
         await recordComposerDom(view.composer);
+        // Resumed from the related list: still sending, so no Send button.
+        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Sending'));
         assert.equal(await button(view, 'send').count(), 0, 'no Send button: the code in flight is resumed');
         // 8x8 answers; the resumed card reaches "Code sent" at its next poll, without another reload.
         await moveClocks(view, 30);
