@@ -24,6 +24,9 @@ export function createRollupOptions() {
     return {
         input: path.join(previewRoot, 'src', 'main.js'),
         preserveEntrySignatures: false,
+        // The page is served from this machine: tree-shaking would cost a fifth of the build's CPU to save an eighth
+        // of a bundle that never leaves it.
+        treeshake: false,
         onwarn(warning, warn) {
             // lightning-base-components reference `this` at module scope in a few helpers.
             if (warning.code === 'THIS_IS_UNDEFINED') {
@@ -45,6 +48,8 @@ export function createRollupOptions() {
             // tests turn into failures (no console error).
             replace({
                 preventAssignment: true,
+                // The bundle has no source map, so none is made for each module.
+                sourceMap: false,
                 values: {
                     'import.meta.env.SSR': 'false',
                     'process.env.NODE_ENV': JSON.stringify('development')
@@ -52,6 +57,8 @@ export function createRollupOptions() {
             }),
             lwc({
                 rootDir: path.join(previewRoot, 'src', 'modules'),
+                // The engine and synthetic shadow come compiled (dist): the LWC compiler would only print them again.
+                exclude: ['**/node_modules/@lwc/**'],
                 modules: [
                     ...forceAppModules(),
                     { dir: path.join(previewRoot, 'src', 'modules') },

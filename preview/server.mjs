@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createCustomerPhone } from './sim/customerPhone.mjs';
 import { CONTACTS, contactById } from './sim/contacts.mjs';
 import { createMessagingApi } from './sim/messagingApi.mjs';
-import { corePackage, distDir, previewRoot, sldsAssets } from './sim/paths.mjs';
+import { corePackage, previewRoot, sldsAssets } from './sim/paths.mjs';
 import { AgentError, createSimulatedOrg, scenarioSettingsFrom } from './sim/simulatedOrg.mjs';
 
 const HOST = '127.0.0.1';
@@ -29,15 +29,9 @@ const CONTENT_TYPES = {
 
 /**
  * Builds the page bundle in memory; returns { files: Map<fileName, code>, cache }. `cache` is rollup's own, which a
- * watching server hands back on each rebuild, so only changed modules compile again. With PREVIEW_DIST=1 the files
- * are read from preview/dist instead: test:e2e builds once into it for all of its test files (preview/e2e/run.mjs).
+ * watching server hands back on each rebuild, so only changed modules compile again.
  */
-export async function buildBundle(cache) {
-    if (process.env.PREVIEW_DIST === '1') {
-        const names = fs.readdirSync(distDir, { recursive: true }).map((name) => name.split(path.sep).join('/'));
-        const files = names.filter((name) => fs.statSync(path.join(distDir, name)).isFile());
-        return { files: new Map(files.map((name) => [name, fs.readFileSync(path.join(distDir, name), 'utf8')])) };
-    }
+async function buildBundle(cache) {
     // Loaded only to build: a server that only simulates the org (build: false) never pays for them.
     const [{ rollup }, { createRollupOptions }] = await Promise.all([import('rollup'), import('./rollup.config.mjs')]);
     const options = createRollupOptions();
@@ -98,7 +92,7 @@ function serveFile(res, root, name) {
 }
 
 /**
- * Builds once, then serves. Options: port (0 = any free port), watch (rebuild on change), log, build
+ * Takes the port, builds once, then serves. Options: port (0 = any free port), watch (rebuild on change), log, build
  * (false: serve the simulated org only, for tests that need no page), now (the simulated org's clock;
  * Date.now unless given). Resolves to { url, port, org, phone, buildError(), close() }.
  */
@@ -211,14 +205,7 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
                 reloadListeners.add(listener);
                 return () => reloadListeners.delete(listener);
             })
-        ),
-        // The simulated 8x8 itself, for a direct look: the outcome comes from the X-Preview-Outcome header.
-        post(/^\/sim\/8x8\/api\/v1\/subaccounts\/([^/]+)\/messages$/, async (req, res, [subAccountId]) => {
-            const body = await readJsonBody(req);
-            const outcome = String(req.headers['x-preview-outcome'] ?? 'success');
-            const answer = await messagingApi.sendMessage({ subAccountId, body, outcome, timeoutMs: 1000 });
-            answer.timedOut ? req.socket.destroy() : send(res, answer.status, answer.body, answer.headers);
-        })
+        )
     ];
 
     const server = http.createServer(async (req, res) => {
@@ -248,10 +235,11 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
         }
     });
 
+    // The port first: a busy one fails at once, not after the build.
+    await new Promise((resolve, reject) => server.once('error', reject).listen(port, HOST, resolve));
     if (buildPage) {
         await build();
     }
-    await new Promise((resolve, reject) => server.once('error', reject).listen(port, HOST, resolve));
     const actualPort = server.address().port;
 
     let timer;

@@ -1,8 +1,7 @@
 // Rollup plugin: the base components' icon libraries hold ~2,000 SVG templates per direction, which
 // dominate the build time and the page weight. The preview serves only the icons its pages can show:
-// every "category:name" literal in force-app's components and in the preview's own sources, plus the
-// icons the base components pick at run time (toast variants). An icon outside that subset logs a
-// console error, which fails the e2e tests, so a missing icon cannot go unnoticed.
+// every "category:name" literal in force-app's components and in the preview's own sources. An icon
+// outside that subset logs a console error, which fails the e2e tests, so a missing icon cannot go unnoticed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { lwcRoot, previewRoot, projectRoot } from '../sim/paths.mjs';
@@ -13,11 +12,8 @@ const PREFIX = '\0preview-icons:';
 const ICON_LITERAL = new RegExp(`\\b(${CATEGORIES.join('|')}):([a-z0-9_]+)\\b`, 'g');
 const templatesRoot = path.join(projectRoot, 'node_modules', 'lightning-base-components', 'src', 'lightning');
 
-/** Chosen at run time by lightning-toast (`utility:${variant}`) and its close button. */
-const RUNTIME_ICONS = ['utility:success', 'utility:error', 'utility:warning', 'utility:info', 'utility:close'];
-
 function usedIcons() {
-    const icons = new Set(RUNTIME_ICONS);
+    const icons = new Set();
     for (const dir of [lwcRoot, path.join(previewRoot, 'src')].filter((d) => fs.existsSync(d))) {
         const files = fs.readdirSync(dir, { recursive: true }).filter((file) => /\.(html|js|ts)$/.test(file));
         for (const file of files) {

@@ -8,7 +8,7 @@
 //   lightning/uiRelatedListApi       -> preview/src/platform/uiRelatedListApi.js
 //   lightning/actions                -> preview/src/platform/actions.js
 //   @salesforce/i18n/locale          -> 'en-US' (the simulated agent's locale)
-// Labels of the base components themselves (@salesforce/label/LightningToast.*) are left to the
+// Labels of the base components themselves (@salesforce/label/<Component>.*) are left to the
 // LWC resolver, which finds them in lightning-base-components.
 import path from 'node:path';
 import { readLabels } from '../sim/labels.mjs';

@@ -106,13 +106,17 @@ const OFFLINE_FLAGS = [
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
 ];
 
-/** Launches findBrowser()'s pick with the offline flags, on a fresh profile Playwright deletes on close. */
+/**
+ * Launches findBrowser()'s pick with the offline flags, on a fresh profile Playwright deletes on close; resolves to
+ * { browser, description }.
+ */
 export async function launchBrowser() {
-    const browser = await findBrowser();
-    return chromium.launch({
-        executablePath: browser.executablePath,
+    const found = await findBrowser();
+    const browser = await chromium.launch({
+        executablePath: found.executablePath,
         headless: true,
         args: OFFLINE_FLAGS,
-        env: { ...process.env, ...browser.env }
+        env: { ...process.env, ...found.env }
     });
+    return { browser, description: found.description };
 }

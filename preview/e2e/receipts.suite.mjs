@@ -6,24 +6,40 @@ import { describe, it } from 'node:test';
 import { RECEIPT_ERRORS, RECEIPT_TIMELINE_MS as T, nextState, receiptEnvelope, receiptTime } from '../sim/receipts.mjs';
 import { keyIdOf, receiptTokenFor, receiptTokenMatches, TOKEN_LIFETIME_SECONDS } from '../sim/receiptToken.mjs';
 import { fallbackFixtureFile } from '../sim/requestBody.mjs';
-import { codeOf, label, orgWithClock, readCases, scenario, sendAndDeliver, START } from './simOrg.mjs';
+import { codeOf, label, readCases, scenario, sent, START } from './simOrg.mjs';
 
 const { cases: transitionCases, timestampCases } = readCases('receipts', 'WhatsAppOtpReceiptTransitions.json');
 const tokenCases = readCases('core', 'WhatsAppOtpReceiptTokenCases.json');
+const { secret, clientMessageId, now, issued } = tokenCases;
 
-describe('shared receipt token cases (WhatsAppOtpReceiptTokenCases.json) on preview/sim/receiptToken.mjs', () => {
-    const { secret, clientMessageId, now, issued } = tokenCases;
-
-    it('has cases to run', () => {
-        assert.ok(tokenCases.cases.length >= 10);
+// [the shared table (whom else it runs), its cases, what the simulation gives for a case and what the case expects]
+const SHARED = [
+    [
+        'receipt token cases (WhatsAppOtpReceiptTokenCases.json, also WhatsAppOtpReceiptTokenTest) on receiptToken.mjs',
+        tokenCases.cases,
+        (c) => [receiptTokenMatches(secret, c.token, clientMessageId, now), c.matches]
+    ],
+    [
+        'receipt transition cases (WhatsAppOtpReceiptTransitions.json, also WhatsAppOtpReceiptTransitionsTest)',
+        transitionCases,
+        (c) => [nextState(c.current, c.incoming), c.expect]
+    ],
+    [
+        'receipt timestamp cases (timestampCases, also WhatsAppOtpReceiptResourceTest) on receiptTime',
+        timestampCases,
+        (c) => [receiptTime(c.timestamp), c.epochMs]
+    ]
+];
+for (const [title, cases, actualAndExpected] of SHARED) {
+    describe(`shared ${title}`, () => {
+        assert.ok(cases.length >= 10, `${title}: the cases are there`);
+        for (const testCase of cases) {
+            it(testCase.name, () => assert.equal(...actualAndExpected(testCase)));
+        }
     });
+}
 
-    for (const testCase of tokenCases.cases) {
-        it(testCase.name, () => {
-            assert.equal(receiptTokenMatches(secret, testCase.token, clientMessageId, now), testCase.matches);
-        });
-    }
-
+describe('the receipt token and states beyond the shared cases', () => {
     it('issues the shared token, of the shared key id, for 11 days', () => {
         assert.equal(keyIdOf(secret), issued.keyId);
         assert.equal(TOKEN_LIFETIME_SECONDS, issued.lifetimeSeconds);
@@ -35,42 +51,17 @@ describe('shared receipt token cases (WhatsAppOtpReceiptTokenCases.json) on prev
         assert.equal(fixture.dlrCallbackUrl.split('/').at(-1), issued.token);
         assert.equal(fixture.clientMessageId, clientMessageId);
     });
-});
 
-describe('shared receipt transition cases (WhatsAppOtpReceiptTransitions.json) on preview/sim/receipts.mjs', () => {
-    it('has cases to run', () => {
-        assert.ok(transitionCases.length >= 10);
-    });
-
-    for (const testCase of transitionCases) {
-        it(testCase.name, () => {
-            assert.equal(nextState(testCase.current, testCase.incoming), testCase.expect);
-        });
-    }
-
-    it('ignores a state 8x8 does not document', () => {
+    it('ignores a state 8x8 does not document, and the timestamps hold a seven-digit fraction as 8x8 writes it', () => {
         assert.equal(nextState('Sent', 'seen'), 'Sent');
-    });
-});
-
-describe('shared receipt timestamp cases (timestampCases, also run by the Apex WhatsAppOtpReceiptResourceTest) on receiptTime', () => {
-    it('has a seven-digit fractional case to run', () => {
         assert.ok(timestampCases.some((testCase) => /\.\d{7}/.test(testCase.timestamp ?? '')));
     });
-
-    for (const testCase of timestampCases) {
-        it(testCase.name, () => {
-            assert.equal(receiptTime(testCase.timestamp), testCase.epochMs);
-        });
-    }
 });
 
-/** A send with or without the receipt endpoint, delivered; the session clock moves only when the test says. */
-async function sent(outcome, receipts = true) {
-    const { org, ...recorded } = orgWithClock();
-    const { challengeId, statusNow } = await sendAndDeliver(org, scenario(outcome, {}, { receipts }));
-    const advance = (ms) => org.advanceClock('s', ms / 1000);
-    return { ...recorded, org, challengeId, status: statusNow, advance };
+/** A send with or without the receipt endpoint, delivered; `after(ms)` moves the session clock on. */
+async function sentWith(outcome, receipts = true) {
+    const delivered = await sent(scenario(outcome, {}, { receipts }));
+    return { ...delivered, status: delivered.statusNow, after: (ms) => delivered.advance(ms / 1000) };
 }
 
 /** getSendStatus's delivery fields: [channel, whatsappStatus, smsStatus, fallbackEnabled]. */
@@ -78,28 +69,28 @@ const deliveryOf = (status) => [status.channel, status.whatsappStatus, status.sm
 
 describe('simulated delivery receipts', () => {
     it('a delivered message: queued, then sent, delivered and read as the session clock reaches each', async () => {
-        const { status, advance, inbox, ticks } = await sent('success');
+        const { status, after, inbox, ticks } = await sentWith('success');
         assert.deepEqual(deliveryOf(status()), ['WHATSAPP', 'QUEUED', null, false]);
-        advance(T.sent - 500);
+        after(T.sent - 500);
         assert.equal(status().whatsappStatus, 'QUEUED', 'no receipt comes before its time');
-        advance(500);
+        after(500);
         assert.equal(status().whatsappStatus, 'SENT');
-        advance(T.delivered - T.sent);
+        after(T.delivered - T.sent);
         const delivered = status();
         assert.deepEqual(
             [delivered.whatsappStatus, delivered.deliveredAt, delivered.readAt],
             ['DELIVERED', '2026-01-01T00:00:03.000Z', null]
         );
-        advance(T.read - T.delivered);
+        after(T.read - T.delivered);
         assert.deepEqual([status().whatsappStatus, status().readAt], ['READ', '2026-01-01T00:00:08.000Z']);
         assert.equal(inbox.length, 1, 'one WhatsApp message on the phone');
         assert.deepEqual(ticks, ['queued', 'sent', 'delivered', 'read'], 'the phone shows each tick');
     });
 
     it('without the receipt endpoint: no callback URL is sent, the phone still ticks, the org hears nothing', async () => {
-        const { status, advance, inbox, ticks, sentBodies } = await sent('not-on-whatsapp', false);
+        const { status, after, inbox, ticks, sentBodies } = await sentWith('not-on-whatsapp', false);
         assert.equal(sentBodies[0].dlrCallbackUrl, undefined, 'the gateway asks 8x8 for no receipts');
-        advance(T.read);
+        after(T.read);
         assert.equal(status().status, 'SENT', 'the send itself is reported');
         assert.deepEqual(deliveryOf(status()), [null, null, null, true], 'no receipt reached the org');
         assert.equal(inbox.length, 1, "8x8's SMS fallback still reaches the phone");
@@ -107,7 +98,7 @@ describe('simulated delivery receipts', () => {
     });
 
     it('not on WhatsApp, fallback on: WhatsApp undelivered with 8x8 reason, then an SMS with the same code, delivered', async () => {
-        const { status, advance, inbox, sentBodies } = await sent('not-on-whatsapp');
+        const { status, after, inbox, sentBodies } = await sentWith('not-on-whatsapp');
         const [body] = sentBodies;
         const channels = body.channels.map((entry) => entry.channel);
         assert.deepEqual(channels, ['WhatsApp', 'SMS'], 'the request asks for WhatsApp, then SMS');
@@ -121,28 +112,28 @@ describe('simulated delivery receipts', () => {
         );
         assert.equal(inbox.length, 0, 'no WhatsApp message reaches a number without WhatsApp');
 
-        advance(T.sent);
+        after(T.sent);
         assert.deepEqual(deliveryOf(status()), ['WHATSAPP', 'UNDELIVERED', null, true]);
         const { errorCode, errorMessage } = RECEIPT_ERRORS.notOnWhatsApp;
         assert.deepEqual([status().deliveryErrorCode, status().deliveryErrorDetail], [String(errorCode), errorMessage]);
 
-        advance(T.smsSent - T.sent);
+        after(T.smsSent - T.sent);
         assert.deepEqual([status().channel, status().smsStatus], ['SMS', 'SENT']);
         const [sms] = inbox;
         assert.deepEqual([sms.kind, sms.code], ['sms', whatsappCode], 'the SMS carries the same code');
         assert.ok(sms.text.includes(whatsappCode));
 
-        advance(T.smsDelivered - T.smsSent);
+        after(T.smsDelivered - T.smsSent);
         assert.equal(status().smsStatus, 'DELIVERED');
         assert.equal(status().whatsappStatus, 'UNDELIVERED', 'the SMS starts its own status');
     });
 
     it('undelivered, fallback off: sent, then undelivered, and no SMS', async () => {
-        const { status, advance, inbox, sentBodies } = await sent('undelivered');
+        const { status, after, inbox, sentBodies } = await sentWith('undelivered');
         assert.equal(sentBodies[0].channels, undefined, 'no fallback in the request');
-        advance(T.sent);
+        after(T.sent);
         assert.equal(status().whatsappStatus, 'SENT');
-        advance(60000);
+        after(60000);
         assert.deepEqual(deliveryOf(status()), ['WHATSAPP', 'UNDELIVERED', null, false]);
         assert.equal(inbox.length, 0);
     });
@@ -154,7 +145,7 @@ describe('simulated receipt endpoint', () => {
 
     // The state rule itself (a replay, read before delivered) is the shared transition cases'.
     it('read before delivered also sets the delivered time', async () => {
-        const { org, challengeId, status } = await sent('success');
+        const { org, challengeId, status } = await sentWith('success');
         const { clientMessageId } = org.records('s').challenges.find((challenge) => challenge.id === challengeId);
         org.receiveReceipt('s', envelope(clientMessageId, 'read'));
         assert.equal(org.receiveReceipt('s', envelope(clientMessageId, 'delivered')), false);
@@ -162,7 +153,7 @@ describe('simulated receipt endpoint', () => {
     });
 
     it('an unknown clientMessageId, an unknown event and a body without status change nothing', async () => {
-        const { org, status } = await sent('success');
+        const { org, status } = await sentWith('success');
         const before = status();
         const unknown = envelope('nobody', 'read');
         const bodies = [

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CONTACTS } from '../sim/contacts.mjs';
 import { projectRoot } from '../sim/paths.mjs';
-import { label, startHarness } from './harness.mjs';
+import { byId, codeOnPhone, enterCode, label, startHarness, waitForText } from './harness.mjs';
 
 const docs = path.join(projectRoot, 'docs');
 const AT = Date.UTC(2026, 0, 15, 9, 30);
@@ -25,29 +25,20 @@ globalThis.Date = class extends Date {
 let drawn = 0;
 crypto.randomInt = (min, max) => min + ((++drawn * 482711 + 100003) % (max - min));
 
-const byId = (view, id) => view.composer.locator(`[data-id="${id}"]`);
 const shown = (locator) => locator.waitFor({ timeout: 10000 });
-const waitForText = (locator, text) => shown(locator.filter({ hasText: text }).first());
-const codeOnPhone = (view, n) => view.page.locator('[data-id="customer-phone"] [data-id="whatsapp-code"]').nth(n);
 
 /** Sends a code and waits until the card says it was sent; returns the code the customer's phone shows. */
 async function send(view) {
     await byId(view, 'send').locator('button').click();
-    await shown(codeOnPhone(view, 0));
+    const code = await codeOnPhone(view);
     await waitForText(byId(view, 'status'), SENT);
-    return (await codeOnPhone(view, 0).innerText()).trim();
+    return code;
 }
-
-const sessionOf = (view) => view.page.evaluate(() => window.sessionStorage.getItem('whatsapp-otp-preview-session'));
 
 /** Moves the page's clock and this tab's simulated org's clock on by the same seconds. */
 async function moveClocks(view, seconds) {
     view.elapsedMs = (view.elapsedMs ?? 0) + seconds * 1000;
-    const body = JSON.stringify({ session: await sessionOf(view), advanceSeconds: seconds });
-    const response = await fetch(`${harness.url}sim/clock`, { method: 'POST', body });
-    if (!response.ok) {
-        throw new Error(`moving the simulated clock: HTTP ${response.status}`);
-    }
+    await view.moveOrgClock(seconds);
     await view.page.clock.setFixedTime(AT + view.elapsedMs);
 }
 
@@ -61,13 +52,8 @@ async function resendAndReadNotice(view) {
     const resend = byId(view, 'resend').locator('button');
     await waitForText(resend, label('WhatsAppOtp_UI_Resend'));
     await resend.click();
-    await shown(codeOnPhone(view, 1));
+    await codeOnPhone(view, 2);
     await shown(byId(view, 'resend-notice'));
-}
-
-async function enterCode(view, code) {
-    await byId(view, 'code').fill(code);
-    await byId(view, 'verify').locator('button').click();
 }
 
 /**
@@ -96,10 +82,11 @@ async function samePicture(page, before, after) {
 
 async function shoot(view, name) {
     // The Activity card asks for the Contact's Tasks every 1.5 s: wait until it shows every one logged so far.
-    const tasksUrl = `${harness.url}sim/tasks/${CONTACTS[view.contact].id}?session=${await sessionOf(view)}`;
+    const session = await view.page.evaluate(() => sessionStorage.getItem('whatsapp-otp-preview-session'));
+    const tasksUrl = `${harness.url}sim/tasks/${CONTACTS[view.contact].id}?session=${session}`;
     const { tasks } = await (await fetch(tasksUrl)).json();
     await (tasks.length && shown(view.page.locator('[data-id="activity-subject"]').nth(tasks.length - 1)));
-    // Let the spinner, toasts and focus rings settle.
+    // Let the spinner and focus rings settle.
     await view.page.waitForTimeout(300);
     const file = path.join(docs, `preview-${name}.png`);
     // A phone-sized page is taken whole: its parts stack, and focus may have scrolled it.
@@ -172,7 +159,9 @@ try {
     for (const [name, scene] of Object.entries(SCENES)) {
         const [query, viewport = { width: 1280, height: 760 }] = PAGES[name] ?? [{}];
         const contact = query.contact ?? 'mobile';
-        const view = { ...(await harness.openPage({ contact, ...query }, { viewport, time: AT })), contact };
+        // 8x8 answers at once: its answer time runs on the simulated org's clock, which stands still here.
+        const page = await harness.openPage({ contact, latency: 0, ...query }, { viewport, time: AT });
+        const view = { ...page, contact };
         await scene(view);
         await shoot(view, name);
         await view.close();

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CONTACTS } from '../sim/contacts.mjs';
-import { codeOf, mobileId, orgWithClock, scenario, sendAndDeliver } from './simOrg.mjs';
+import { mobileId, orgWithClock, scenario, sent } from './simOrg.mjs';
 
 const LOCK_READ_INSERT = [
     'lock C:',
@@ -59,11 +59,6 @@ describe('caps bind people; destinations (as WhatsAppOtpSenderCapTest)', () => {
 });
 
 describe('proof bound to the interaction and the number (as WhatsAppOtpVerificationTokenTest)', () => {
-    async function sentOnce() {
-        const { org, inbox } = orgWithClock();
-        const { challengeId } = await sendAndDeliver(org);
-        return { org, challengeId, code: codeOf(inbox[0]) };
-    }
     const ask = (org, verificationToken) =>
         org.getVerification('s', { contactId: mobileId, windowMinutes: 15, verificationToken });
 
@@ -82,7 +77,7 @@ describe('proof bound to the interaction and the number (as WhatsAppOtpVerificat
     }
 
     it('a verification token proves its verification once, and Contact mode is not bound', async () => {
-        const { org, challengeId, code } = await sentOnce();
+        const { org, challengeId, code } = await sent();
         const verdict = org.verifyFromFlow('s', { challengeId, code }, scenario());
         assert.equal(verdict.status, 'VERIFIED');
         assert.match(verdict.verificationToken, /^[0-9a-f]{64}$/);
@@ -95,7 +90,7 @@ describe('proof bound to the interaction and the number (as WhatsAppOtpVerificat
     });
 
     it('verifyOtp and getVerification report a number that differs from the one the code went to', async () => {
-        const { org, challengeId, code } = await sentOnce();
+        const { org, challengeId, code } = await sent();
         await withNumberChanged(undefined, () => {
             const verdict = org.verifyOtp('s', { challengeId, code }, scenario());
             assert.deepEqual([verdict.status, verdict.numberDiffers, ask(org).numberDiffers], ['VERIFIED', true, true]);
@@ -105,7 +100,7 @@ describe('proof bound to the interaction and the number (as WhatsAppOtpVerificat
     });
 
     it('verifyOtp dates the change when field history tracked it after the send', async () => {
-        const { org, challengeId, code } = await sentOnce();
+        const { org, challengeId, code } = await sent();
         await withNumberChanged(Date.parse('2026-01-01T00:00:00.001Z'), () => {
             const verdict = org.verifyOtp('s', { challengeId, code }, scenario());
             assert.equal(verdict.numberChangedAt, '2026-01-01T00:00:00.001Z');

@@ -12,13 +12,15 @@ import { createSimulatedOrg, scenarioSettingsFrom } from '../sim/simulatedOrg.mj
 export const messagingApi = createMessagingApi();
 export const mobileId = CONTACTS.mobile.id;
 export const START = Date.parse('2026-01-01T00:00:00Z');
+/** The mobile Contact's number as the org shows it. */
+export const MASKED = '+65 •••• 5678';
 
 /** A shared case table: a static resource of an sfdx package (core, receipts). */
 export const readCases = (pkg, name) =>
     JSON.parse(fs.readFileSync(path.join(projectRoot, 'force-app', pkg, 'staticresources', name), 'utf8'));
 
+/** An org whose clock stands at START until `advance(seconds)` moves it (and brings the receipts then due). */
 export function orgWithClock() {
-    const clock = { now: START };
     const [inbox, ticks, sentBodies] = [[], [], []];
     const phone = createCustomerPhone();
     phone.subscribe('s', (message) => inbox.push(message));
@@ -27,8 +29,8 @@ export function orgWithClock() {
         sentBodies.push(request.body);
         return messagingApi.sendMessage(request);
     };
-    const org = createSimulatedOrg({ messagingApi: { sendMessage }, phone, now: () => clock.now });
-    return { org, advance: (seconds) => (clock.now += seconds * 1000), inbox, ticks, sentBodies };
+    const org = createSimulatedOrg({ messagingApi: { sendMessage }, phone, now: () => START });
+    return { org, advance: (seconds) => org.advanceClock('s', seconds), inbox, ticks, sentBodies };
 }
 
 /** A send's scenario: the 8x8 outcome, the page's query overrides, and anything else (receipts, bulkPermission). */
@@ -49,4 +51,12 @@ export async function sendAndDeliver(org, options = scenario(), recordId = mobil
     await org.deliveriesDone('s');
     const statusNow = () => org.getSendStatus('s', { challengeId: reservation.challengeId }, options);
     return { reservation, challengeId: reservation.challengeId, status: statusNow(), statusNow };
+}
+
+/** A fresh org with one code sent (`options`) to the mobile Contact and delivered: the code, and verify(code). */
+export async function sent(options = scenario()) {
+    const recorded = orgWithClock();
+    const delivered = await sendAndDeliver(recorded.org, options);
+    const verify = (code) => recorded.org.verifyOtp('s', { challengeId: delivered.challengeId, code }, options);
+    return { ...recorded, ...delivered, code: codeOf(recorded.sentBodies[0].content), verify };
 }

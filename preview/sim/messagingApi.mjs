@@ -88,18 +88,21 @@ export function createMessagingApi() {
         }
     }
 
-    /** Resolves to { status, headers, body }, or to { timedOut: true } after timeoutMs for the timeout outcome. */
-    async function sendMessage({ body, outcome = 'success', latencyMs = 0, timeoutMs = 0, ...delivery }) {
+    /**
+     * Resolves to { status, headers, body }, or to { timedOut: true } after timeoutMs for the timeout outcome.
+     * `wait(ms)` takes the time 8x8 answers in: real time unless the caller gives its session's clock.
+     */
+    async function sendMessage({ body, outcome = 'success', latencyMs = 0, timeoutMs = 0, wait = delay, ...delivery }) {
         const valid = validateRequest(body);
         if (outcome === 'timeout') {
             // 8x8 took the message but answers too late: the customer has the code; its receipts still come.
             if (valid) {
                 followDelivery({ umid: crypto.randomUUID(), body, outcome: 'success', ...delivery });
             }
-            await delay(timeoutMs);
+            await wait(timeoutMs);
             return { timedOut: true };
         }
-        await delay(latencyMs);
+        await wait(latencyMs);
         if (!valid) {
             const detail = validateRequest.errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
             return { status: 400, headers: {}, body: errorBody(1000, `Invalid request: ${detail}`) };

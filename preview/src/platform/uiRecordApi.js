@@ -45,7 +45,3 @@ export class getRecord extends LdsWireAdapter {
 export function getFieldValue(record, field) {
     return record?.fields?.[fieldNameOf(field)]?.value;
 }
-
-export function getFieldDisplayValue(record, field) {
-    return record?.fields?.[fieldNameOf(field)]?.displayValue;
-}

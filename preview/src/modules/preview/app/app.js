@@ -1,7 +1,6 @@
 // The preview page: a Contact record page with the compiled composer, the scenario controls and the customer's
 // phone. No decorators (all fields are reactive), so the browser code stays plain JavaScript.
 import { LightningElement } from 'lwc';
-import Toast from 'lightning/toast';
 import { CONTACTS, OUTCOMES, getScenario, startNewSession, updateScenario } from 'preview/scenario';
 
 export default class PreviewApp extends LightningElement {
@@ -20,9 +19,6 @@ export default class PreviewApp extends LightningElement {
     }
 
     connectedCallback() {
-        // Lightning Experience turns the platform's ShowToastEvent into a toast; the base components'
-        // toast container does not listen for that event, so pass it on as a lightning-toast.
-        this.template.addEventListener('lightning__showtoast', (event) => this.showToast(event));
         this.loadContacts();
     }
 
@@ -49,13 +45,6 @@ export default class PreviewApp extends LightningElement {
 
     get phoneText() {
         return this.contact.Phone || '—';
-    }
-
-    showToast(event) {
-        event.stopPropagation();
-        const { title, message, variant, mode } = event.detail ?? {};
-        // As Lightning does: without a title, the message becomes the toast's label.
-        Toast.show({ label: title || message, message: title ? message : '', variant, mode });
     }
 
     /** A scenario control changed (its data-id names the field); a design attribute or the Contact re-mounts. */
