@@ -33,7 +33,6 @@ module.exports = [
             '.tmp/**',
             '.sfdx/**',
             '.sf/**',
-            'preview/dist/**',
             'test-results/**',
             // Known-bad inputs for the gate tests: wrong on purpose.
             'test/gates/fixtures/**'
