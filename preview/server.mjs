@@ -190,11 +190,16 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
             org.advanceClock(String(body.session), seconds);
             return { ok: true };
         }),
+        // The customer writes in the WhatsApp chat (the phone's reply box).
+        post(/^\/sim\/phone\/reply$/, async (req) => {
+            const { session: id, text, overrides } = await readJsonBody(req);
+            const reply = String(text ?? '').slice(0, 1000);
+            return { ok: org.customerReply(String(id ?? 'default'), reply, scenarioSettingsFrom(overrides)) };
+        }),
         get(/^\/sim\/phone\/stream$/, (req, res, groups, url) =>
             eventStream(req, res, (write) => {
-                // An SMS (the fallback) has its own event; ticks come as status events.
-                const kind = (message) => (message.kind === 'sms' ? 'sms' : 'whatsapp');
-                const offMessages = phone.subscribe(session(url), (message) => write(kind(message), message));
+                // One event per kind (whatsapp, sms: the fallback, reply: the customer's own); ticks as status events.
+                const offMessages = phone.subscribe(session(url), (message) => write(message.kind, message));
                 const offStatus = phone.subscribeStatus(session(url), (change) => write('status', change));
                 return () => (offMessages(), offStatus());
             })

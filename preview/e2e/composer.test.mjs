@@ -155,6 +155,45 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await assertNoCodeInComposer(view, code);
     });
 
+    it('the customer pastes the code into the WhatsApp chat: Verified with nothing typed; chat text, a wrong code and a late reply', async (t) => {
+        const view = await open(t, { contact: 'mobile' });
+        await waitForText(byId(view, 'phone'), '5678');
+        await send(view);
+        await waitForText(byId(view, 'status'), CODE_SENT);
+        await waitForText(byId(view, 'reply-hint'), label('WhatsAppOtp_UI_ReplyHint'));
+        const code = await codeOnPhone(view);
+        const replies = phone(view, 'customer-reply-message');
+        /** The customer sends `text` (Enter), then the card's next poll (every 5 s) comes and goes. */
+        async function reply(text) {
+            const count = await replies.count();
+            await phone(view, 'customer-reply').fill(text);
+            await phone(view, 'customer-reply').press('Enter');
+            await replies.nth(count).waitFor();
+            await moveClocks(view, 6);
+        }
+
+        await reply(`Order ${code.split('').reverse().join('')} never came`);
+        assert.equal(await byId(view, 'error').count(), 0, 'chat text is not a code: nothing changes');
+        await waitForText(byId(view, 'status'), CODE_SENT);
+
+        await reply(code.replace(/^./, (digit) => (Number(digit) + 1) % 10));
+        await waitForText(byId(view, 'error'), label('WhatsAppOtp_UI_ReplyMismatch', 4));
+
+        await reply(code);
+        await waitForText(byId(view, 'status'), "confirmed by the customer's WhatsApp reply.");
+        assert.equal(await byId(view, 'code').count(), 0, 'no code field once verified');
+
+        await reply(code);
+        await waitForText(byId(view, 'status'), "confirmed by the customer's WhatsApp reply.");
+        const { challenges } = await view.records();
+        assert.deepEqual(
+            challenges.map(({ status, attempts, verifiedVia }) => ({ status, attempts, verifiedVia })),
+            [{ status: 'Verified', attempts: 1, verifiedVia: 'Customer reply' }],
+            'a reply after Verified changes nothing'
+        );
+        await assertNoCodeInComposer(view, code);
+    });
+
     it('at 375 px, nothing scrolls sideways; the scenario controls drive the org: title, outcome (a 429, an SMS fallback), Start over, contact', async (t) => {
         const query = { contact: 'mobile', title: 'Identity check', attempts: 1 };
         const view = await open(t, query, { viewport: { width: 375, height: 812 } });

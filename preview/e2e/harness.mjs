@@ -72,11 +72,12 @@ export async function startHarness({ now } = {}) {
                 close: () => context.close(),
                 /** Moves this tab's simulated org's clock on by `seconds` (the page's is the caller's to move). */
                 async moveOrgClock(seconds) {
-                    const session = await page.evaluate(() => sessionStorage.getItem('whatsapp-otp-preview-session'));
-                    const body = JSON.stringify({ session, advanceSeconds: seconds });
+                    const body = JSON.stringify({ session: await sessionOf(page), advanceSeconds: seconds });
                     const response = await fetch(`${preview.url}sim/clock`, { method: 'POST', body });
                     assert.equal(response.status, 200, 'the simulated org took the clock move');
-                }
+                },
+                /** This tab's simulated org's challenges and Tasks. */
+                records: async () => preview.org.records(await sessionOf(page))
             };
             if (blank) {
                 return view;
@@ -92,6 +93,8 @@ export async function startHarness({ now } = {}) {
         }
     };
 }
+
+const sessionOf = (page) => page.evaluate(() => sessionStorage.getItem('whatsapp-otp-preview-session'));
 
 /** The composer's element with this data-id. */
 export const byId = (view, id) => view.composer.locator(`[data-id="${id}"]`);

@@ -34,7 +34,8 @@ export function sendOtp(session, { recordId }, scenario, queueDelivery) {
             status: 'SENDING',
             expiresAt: iso(challenge.expiresAt),
             resendAvailableAt: resendAvailableAt(challenge, settings),
-            codeLength: challenge.codeLength
+            codeLength: challenge.codeLength,
+            replyVerification: settings.replyVerification === true
         };
     } catch (error) {
         if (!(error instanceof AgentError)) {
@@ -75,7 +76,12 @@ export function getSendStatus(session, { challengeId }, { settings }) {
         readAt: challenge.readAt,
         deliveryErrorCode: challenge.deliveryErrorCode,
         deliveryErrorDetail: challenge.deliveryErrorDetail,
-        fallbackEnabled: challenge.smsFallback
+        fallbackEnabled: challenge.smsFallback,
+        // The challenge's own state, for a close made elsewhere (a customer's reply): stored values, as the Apex.
+        challengeStatus: challenge.status,
+        verifiedAt: challenge.verifiedAt ? iso(challenge.verifiedAt) : null,
+        verifiedByName: challenge.verifiedByName ?? null,
+        verifiedVia: challenge.verifiedVia ?? null
     };
 }
 
@@ -134,6 +140,7 @@ export function verifyOtp(session, { challengeId, code }, { settings }) {
         closed(session, challenge, 'Verified', 'verified');
         challenge.verifiedAt = at;
         challenge.verifiedByName = PREVIEW_AGENT_NAME;
+        challenge.verifiedVia = 'Agent entry';
         return {
             status: 'VERIFIED',
             attemptsRemaining: 0,

@@ -34,6 +34,8 @@ export function createCustomerPhone() {
     return {
         deliver,
         status,
+        /** The number the newest WhatsApp code went to: where the customer writes back from. */
+        lastMsisdn: (sessionId) => inbox(sessionId).messages.findLast((m) => m.kind === 'whatsapp')?.msisdn,
         /** Sends every message so far (with its current state), then each new one; returns the unsubscribe function. */
         subscribe(sessionId, listener) {
             const box = inbox(sessionId);

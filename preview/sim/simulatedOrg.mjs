@@ -1,12 +1,18 @@
 // The simulated org behind the preview, one module per Apex role, one session (org, clock, agent) per browser tab.
-import { newSession, SECOND } from './challenges.mjs';
+import crypto from 'node:crypto';
+import { iso, newSession, SECOND } from './challenges.mjs';
 import { contactById } from './contacts.mjs';
 import * as controller from './controller.mjs';
 import { deliver } from './deliveryJob.mjs';
 import * as flowActions from './flowActions.mjs';
+import { inboundSecretHash, receiveInbound } from './inbound.mjs';
 import { storeReceipt } from './receiptStore.mjs';
 import { createReceiptScheduler } from './receipts.mjs';
 import { relatedChallenges } from './relatedList.mjs';
+import { SETTINGS } from './scenario.mjs';
+
+/** The preview org's inbound secret (org:setup --inbound generates one per org; only its hash is stored). */
+const INBOUND_SECRET = 'previewInboundSecret_0123456789abcdefghijkl';
 
 // What the preview server takes from here besides the org.
 export { AgentError } from './agentErrors.mjs';
@@ -52,6 +58,35 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         verifyFromFlow: onSession(flowActions.verifyFromFlow),
         getVerification: onSession(flowActions.getVerification),
         receiveReceipt: onSession(storeReceipt),
+        /**
+         * The customer writes in the WhatsApp chat: the phone shows it at once, and the simulated 8x8 posts its
+         * inbound_message_received webhook (developer.8x8.com/connect/docs/inbound-chatapps-message) to the org's
+         * inbound endpoint on the tab's clock, after its answer time. False when no code has reached the phone.
+         */
+        customerReply(sessionId, text, { settings, timings }) {
+            const session = sessionOf(sessionId);
+            const msisdn = phone.lastMsisdn(sessionId);
+            if (!msisdn || typeof text !== 'string' || !text.trim()) {
+                return false;
+            }
+            const umid = crypto.randomUUID();
+            phone.deliver(sessionId, { kind: 'reply', umid, msisdn, text, receivedAt: iso(session.clock()) });
+            const payload = { umid, subAccountId: SETTINGS.subaccountId, user: { msisdn }, type: 'Text' };
+            const body = JSON.stringify({
+                namespace: 'ChatApps',
+                eventType: 'inbound_message_received',
+                payload: { ...payload, timestamp: iso(session.clock()), content: { text } }
+            });
+            const inbound = {
+                secretHash: inboundSecretHash(INBOUND_SECRET),
+                replySubaccount: settings.replyVerification ? SETTINGS.subaccountId : null,
+                settings
+            };
+            receiptScheduler.schedule(sessionId, timings.latency, () =>
+                receiveInbound(session, { authorization: `Bearer ${INBOUND_SECRET}`, body }, inbound)
+            );
+            return true;
+        },
         relatedChallenges: onSession(relatedChallenges),
         contactById,
         /** The Contact's Tasks, newest first (the preview's Activity card). */

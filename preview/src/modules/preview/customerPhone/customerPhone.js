@@ -40,15 +40,27 @@ function toBubble({ umid, msisdn, template, codeExpirationMinutes: minutes, rece
     };
 }
 
+/** The customer's own message in the chat. */
+const toReplyBubble = ({ umid, text, receivedAt }) => ({
+    umid,
+    isReply: true,
+    text,
+    time: TIME_FORMAT.format(new Date(receivedAt))
+});
+
 export default class CustomerPhone extends LightningElement {
     messages = [];
     eventSource;
+    replyText = '';
 
     connectedCallback() {
         this.eventSource = new EventSource(`/sim/phone/stream?session=${encodeURIComponent(getScenario().session)}`);
         this.eventSource.addEventListener('whatsapp', (event) => {
             const message = JSON.parse(event.data);
             this.messages = [...this.messages, withTicks(toBubble(message), message.state)];
+        });
+        this.eventSource.addEventListener('reply', (event) => {
+            this.messages = [...this.messages, toReplyBubble(JSON.parse(event.data))];
         });
         this.eventSource.addEventListener('sms', (event) => {
             this.messages = [...this.messages, toSmsBubble(JSON.parse(event.data))];
@@ -73,8 +85,33 @@ export default class CustomerPhone extends LightningElement {
         return this.messages.filter((message) => message.isSms);
     }
 
+    /** The chat opens with the business's first code: before it, there is nobody to write to. */
+    get cannotReply() {
+        return this.whatsappMessages.length === 0;
+    }
+
+    handleReplyInput(event) {
+        this.replyText = event.target.value;
+    }
+
+    /** Sends the reply to the simulated 8x8 (POST /sim/phone/reply); the chat shows it once the stream brings it. */
+    async handleReply(event) {
+        event.preventDefault();
+        const text = this.replyText.trim();
+        if (!text) {
+            return;
+        }
+        this.replyText = '';
+        const { session, overrides } = getScenario();
+        await fetch('/sim/phone/reply', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ session, text, overrides })
+        });
+    }
+
     get caption() {
-        const last = this.messages[this.messages.length - 1];
+        const last = this.messages.findLast((message) => message.msisdn);
         return last ? `Messages to ${last.msisdn}` : 'Simulated customer phone';
     }
 
