@@ -24,7 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateExternalServiceModel } from './lib/external-service-model.mjs';
-import { javaAndLib, runJavaShared } from './lib/java.mjs';
+import { javaAndLib, runJava } from './lib/java.mjs';
 import { fail, parseArgs, rel, requireFiles, root } from './lib/common.mjs';
 import { probePlan, renderProbe } from '../org-setup/probe.mjs';
 
@@ -102,7 +102,7 @@ export function checkAll(runs) {
 /** apex-ls's JSON report of each workspace, in one JVM; a JVM that gave no report fails the gate. */
 function analyse({ java, lib }, workspaces) {
     const launcher = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib', 'ApexLsViews.java');
-    const run = runJavaShared(java, lib, launcher, workspaces, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = runJava(java, lib, launcher, workspaces, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const reports = run.error ? [] : run.stdout.split(/^#view \d+$/m).slice(1);
     if (reports.length !== workspaces.length) {
         fail([

@@ -2,7 +2,6 @@
 // bundles in dist/java-lib (apex-ls 6 with Salesforce's standard and SObject type stubs, PMD 7 core + Apex),
 // fully offline. A missing or too old Java is a gate failure with instructions, never a skip.
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -43,43 +42,11 @@ export function javaAndLib(env = process.env) {
 }
 
 /**
- * Runs a bundled tool's main class (or a source-file launcher's .java file) in one JVM (spawnSync's result), with
- * class-data sharing: the first run dumps the classes it loaded into a dynamic archive (-XX:ArchiveClassesAtExit,
- * JDK 13+) in node_modules/.cache/jvm-cds, keyed by the java executable, the jars and the flags; later runs map it
- * (-XX:SharedArchiveFile) instead of loading and verifying those classes again (apex-ls: 5.0 -> 3.6 CPU s a run, same
- * report; PMD is not run this way: on JDK 17.0.15 its dump crashes the JVM at exit). An archive the JVM cannot use is
- * ignored (-Xshare:auto, the default). Each dump goes to its own file, renamed into place when complete; a dumping run
- * that crashes runs again without sharing, so the archive can only ever cost time. JVM log lines go to stderr.
- * JDK documentation: https://docs.oracle.com/en/java/javase/17/vm/class-data-sharing.html
+ * Runs a bundled tool's main class (or a source-file launcher's .java file) in one JVM (spawnSync's result); JVM log
+ * lines go to stderr. No class-data archive: dumping one cost a cold run more (about 6 CPU s) than mapping it saves
+ * a later run (about 1 CPU s), and the gate runs again only when the Apex changes.
  */
-export function runJavaShared(java, lib, mainClass, args, options) {
-    const plain = [...JVM_FLAGS, '-Xlog:disable', '-Xlog:all=warning,cds*=off:stderr'];
-    const command = ['-cp', path.join(lib, '*'), mainClass, ...args];
-    const jars = fs.readdirSync(lib).map((f) => `${f}:${fs.statSync(path.join(lib, f)).size}`);
-    const key = crypto
-        .createHash('sha256')
-        .update([java, ...jars.sort(), ...plain].join('\n'))
-        .digest('hex');
-    const dir = path.join(root, 'node_modules', '.cache', 'jvm-cds');
-    const archive = path.join(dir, `${path.basename(mainClass)}-${key.slice(0, 16)}.jsa`);
-    if (fs.existsSync(archive)) {
-        return spawnSync(java, [...plain, `-XX:SharedArchiveFile=${archive}`, ...command], options);
-    }
-    const partial = `${archive}.${process.pid}`;
-    const crashLog = `${partial}.hs_err.log`;
-    try {
-        fs.mkdirSync(dir, { recursive: true });
-        const dump = [`-XX:ArchiveClassesAtExit=${partial}`, `-XX:ErrorFile=${crashLog}`];
-        const run = spawnSync(java, [...plain, ...dump, ...command], options);
-        if (run.signal || run.error || fs.existsSync(crashLog)) {
-            return spawnSync(java, [...plain, ...command], options);
-        }
-        if (fs.existsSync(partial)) {
-            fs.renameSync(partial, archive);
-        }
-        return run;
-    } finally {
-        fs.rmSync(partial, { force: true });
-        fs.rmSync(crashLog, { force: true });
-    }
+export function runJava(java, lib, mainClass, args, options) {
+    const flags = [...JVM_FLAGS, '-Xlog:disable', '-Xlog:all=warning:stderr'];
+    return spawnSync(java, [...flags, '-cp', path.join(lib, '*'), mainClass, ...args], options);
 }
