@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fail, root } from './common.mjs';
+import { fail } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 // Short single-shot runs: the C1 compiler only and the serial collector halve the CPU time of an apex-ls or
