@@ -130,6 +130,36 @@ test('build-sync: a hand-edited compiled file, a stale template and a file no so
     }
 });
 
+test('build-sync: a commit whose generated file is stale fails --check after a rebuild, as in CI after npm ci', async () => {
+    // npm ci's prepare rebuilds the output, so the disk matches a fresh build; the commit still holds the stale copy.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'build-sync-git-'));
+    const run = (file, args) =>
+        promisify(execFile)(file, args, { cwd: dir }).then(
+            ({ stdout, stderr }) => ({ code: 0, text: stdout + stderr }),
+            (error) => ({ code: error.code, text: `${error.stdout}${error.stderr}` })
+        );
+    try {
+        fs.cpSync(path.join(F, 'build-sync', 'src-ts'), path.join(dir, 'src-ts'), { recursive: true });
+        for (const f of ['scripts/build.mjs', 'tsconfig.json', 'tsconfig.build.json']) {
+            fs.cpSync(path.join(root, f), path.join(dir, f));
+        }
+        fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+        fs.writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n');
+        assert.equal((await run(process.execPath, ['scripts/build.mjs'])).code, 0);
+        fs.appendFileSync(path.join(dir, 'force-app/core/lwc/demo/demo.js'), '// a hand edit\n');
+        const git = ['-c', 'user.name=t', '-c', 'user.email=t@example.com'];
+        await run('git', ['init', '-q']);
+        await run('git', ['add', '.']);
+        await run('git', [...git, 'commit', '-qm', 'stale build']);
+        assert.equal((await run(process.execPath, ['scripts/build.mjs'])).code, 0);
+        const { code, text } = await run(process.execPath, ['scripts/build.mjs', '--check']);
+        assert.equal(code, 1, text);
+        assert.ok(text.includes("force-app/core/lwc/demo/demo.js: the commit's copy is stale"), text);
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+});
+
 test('exactly one @lwc/compiler version is installed (a second copy breaks the compiler)', () => {
     // What `npm ls @lwc/compiler` shows, without npm's start-up: every copy the lockfile has npm ci install.
     const { packages } = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
