@@ -7,11 +7,10 @@
 // `@SuppressWarnings('PMD.X')` with a comment on the same line or on the line(s) right above it.
 //   node scripts/gates/run.mjs pmd [paths...]   (default: force-app)   --ruleset <file> (default: config/pmd-ruleset.xml)
 // Every run (the project's and the fixture runs of test/gates/fixtures/cases.json) is scanned in that one JVM.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { JVM_FLAGS, javaAndLib } from './lib/java.mjs';
+import { javaAndLib, runJava } from './lib/java.mjs';
 import { fail, parseArgs, rel, requireFiles } from './lib/common.mjs';
 
 /** A run: its files and ruleset, and its suppressions without a reason. */
@@ -82,10 +81,7 @@ function scan({ java, lib }, ruleset, files) {
         JSON.stringify({ ruleSetInputFile: ruleset, runDataPerLanguage: { apex: { filesToScan: files } } })
     );
     const wrapper = 'com.salesforce.sfca.pmdwrapper.PmdWrapper';
-    const run = spawnSync(java, [...JVM_FLAGS, '-cp', path.join(lib, '*'), wrapper, 'run', input, output], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024
-    });
+    const run = runJava(java, lib, wrapper, ['run', input, output], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const results = fs.existsSync(output) && JSON.parse(fs.readFileSync(output, 'utf8'));
     fs.rmSync(work, { recursive: true, force: true });
     if (run.error || run.status !== 0 || !results) {

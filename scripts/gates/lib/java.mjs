@@ -10,7 +10,7 @@ import { fail } from './common.mjs';
 const require = createRequire(import.meta.url);
 // Short single-shot runs: the C1 compiler only and the serial collector halve the CPU time of an apex-ls or
 // PMD run (measured: apex-ls 3.8 -> 1.8 CPU s, PMD 3.5 -> 1.8 CPU s) without changing any result.
-export const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
 const INSTALL_HINT = 'install a JDK 17, e.g. apt-get install openjdk-17-jdk-headless (or set JAVA_HOME)';
 
@@ -42,8 +42,8 @@ export function javaAndLib(env = process.env) {
 }
 
 /**
- * Runs a bundled tool's main class (or a source-file launcher's .java file) in one JVM (spawnSync's result); JVM log
- * lines go to stderr. No class-data archive: dumping one cost a cold run more (about 6 CPU s) than mapping it saves
+ * Runs a bundled tool's main class (apex-semantic's source-file launcher, PMD's wrapper) in one JVM (spawnSync's
+ * result); JVM log lines go to stderr. No class-data archive: dumping one cost a cold run more (about 6 CPU s) than mapping it saves
  * a later run (about 1 CPU s), and the gate runs again only when the Apex changes.
  */
 export function runJava(java, lib, mainClass, args, options) {
