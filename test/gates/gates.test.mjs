@@ -97,20 +97,25 @@ test('format:check: formatted Apex and JavaScript pass; unformatted ones and Ape
     });
 });
 
-test('build-sync: a hand-edited compiled file, a stale template and a file no source makes fail --check', async () => {
-    // build.mjs works on the project it sits in: a temp project with its copy and one component, whose output holds
-    // the three defects (the rest of the output is missing, which --check reports too).
+/** build.mjs works on the project it sits in: a temp project with its copy, its tsconfigs and one component. */
+function buildSyncProject() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'build-sync-'));
     fs.cpSync(path.join(F, 'build-sync', 'src-ts'), path.join(dir, 'src-ts'), { recursive: true });
     for (const f of ['scripts/build.mjs', 'tsconfig.json', 'tsconfig.build.json']) {
         fs.cpSync(path.join(root, f), path.join(dir, f));
     }
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    return dir;
+}
+
+test('build-sync: a hand-edited compiled file, a stale template and a file no source makes fail --check', async () => {
+    // The component's output holds the three defects (the rest of the output is missing, which --check reports too).
+    const dir = buildSyncProject();
     const out = path.join(dir, 'force-app/core/lwc/demo');
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'demo.js'), '// a hand edit\n');
     fs.writeFileSync(path.join(out, 'demo.html'), '<!-- stale -->\n');
     fs.writeFileSync(path.join(out, 'extra.css'), 'p {}\n');
-    fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     const { code, stdout, stderr } = await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--check'], {
         cwd: dir
     })
@@ -132,18 +137,13 @@ test('build-sync: a hand-edited compiled file, a stale template and a file no so
 
 test('build-sync: a commit whose generated file is stale fails --check after a rebuild, as in CI after npm ci', async () => {
     // npm ci's prepare rebuilds the output, so the disk matches a fresh build; the commit still holds the stale copy.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'build-sync-git-'));
+    const dir = buildSyncProject();
     const run = (file, args) =>
         promisify(execFile)(file, args, { cwd: dir }).then(
             ({ stdout, stderr }) => ({ code: 0, text: stdout + stderr }),
             (error) => ({ code: error.code, text: `${error.stdout}${error.stderr}` })
         );
     try {
-        fs.cpSync(path.join(F, 'build-sync', 'src-ts'), path.join(dir, 'src-ts'), { recursive: true });
-        for (const f of ['scripts/build.mjs', 'tsconfig.json', 'tsconfig.build.json']) {
-            fs.cpSync(path.join(root, f), path.join(dir, f));
-        }
-        fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
         fs.writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n');
         assert.equal((await run(process.execPath, ['scripts/build.mjs'])).code, 0);
         fs.appendFileSync(path.join(dir, 'force-app/core/lwc/demo/demo.js'), '// a hand edit\n');
