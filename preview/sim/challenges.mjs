@@ -71,6 +71,7 @@ const TASK_LABELS = {
     'not sent': 'WhatsAppOtp_Task_NotSent',
     'may have been sent': 'WhatsAppOtp_Task_MayHaveBeenSent',
     verified: 'WhatsAppOtp_Task_Verified',
+    'verified by reply': 'WhatsAppOtp_Task_VerifiedByReply',
     locked: 'WhatsAppOtp_Task_Locked',
     expired: 'WhatsAppOtp_Task_Expired',
     reuse: 'WhatsAppOtp_Task_ReuseAttempt',

@@ -105,7 +105,8 @@ const closed = (session, challenge, status, kind) => {
 };
 
 /** WhatsAppOtpService.verify: no await from read to write, as its FOR UPDATE lock makes parallel guesses serial. */
-export function verifyOtp(session, { challengeId, code }, { settings }) {
+/** `via`: Verified_Via__c, Agent entry for a typed code, Customer reply for WhatsAppOtpVerify.verifyReply. */
+export function verifyOtp(session, { challengeId, code }, { settings, via = 'Agent entry' }) {
     const challenge = /^a0X[A-Za-z0-9]{15}$/.test(String(challengeId)) ? session.challenges.get(challengeId) : null;
     if (!challenge) {
         throw fail('CHALLENGE_NOT_FOUND');
@@ -137,10 +138,10 @@ export function verifyOtp(session, { challengeId, code }, { settings }) {
     }
     const expected = Buffer.from(challenge.codeHash, 'base64');
     if (crypto.timingSafeEqual(expected, Buffer.from(hashCode(challenge.codeSalt, compact), 'base64'))) {
-        closed(session, challenge, 'Verified', 'verified');
+        closed(session, challenge, 'Verified', via === 'Customer reply' ? 'verified by reply' : 'verified');
         challenge.verifiedAt = at;
         challenge.verifiedByName = PREVIEW_AGENT_NAME;
-        challenge.verifiedVia = 'Agent entry';
+        challenge.verifiedVia = via;
         return {
             status: 'VERIFIED',
             attemptsRemaining: 0,

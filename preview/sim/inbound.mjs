@@ -4,7 +4,6 @@
 import crypto from 'node:crypto';
 import { hashCode, numberHash } from './challenges.mjs';
 import { verifyOtp } from './controller.mjs';
-import { label } from './labels.mjs';
 import { toE164 } from './phoneNumber.mjs';
 
 /** WhatsAppOtpInboundResource.MAX_BODY_BYTES. */
@@ -96,14 +95,8 @@ function applyReply(session, msisdn, umid, replyText, settings) {
     if (!target) {
         return null;
     }
-    const result = verifyOtp(session, { challengeId: target.id, code: digits }, { settings });
+    // As WhatsAppOtpVerify.verifyReply: the typed code's rules, Verified_Via__c and the reply's own Task subject.
+    const result = verifyOtp(session, { challengeId: target.id, code: digits }, { settings, via: 'Customer reply' });
     target.replyMessageId = umid;
-    if (result.status === 'VERIFIED') {
-        // As WhatsAppOtpVerify.verifyReply: Verified_Via__c and the reply's own Task subject.
-        target.verifiedVia = 'Customer reply';
-        const task = session.tasks.at(-1);
-        task.subject = label('WhatsAppOtp_Task_VerifiedByReply', target.maskedPhone);
-        task.kind = 'verified by reply';
-    }
     return result;
 }
