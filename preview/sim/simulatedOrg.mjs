@@ -69,14 +69,17 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             if (!msisdn || typeof text !== 'string' || !text.trim()) {
                 return false;
             }
-            const umid = crypto.randomUUID();
-            phone.deliver(sessionId, { kind: 'reply', umid, msisdn, text, receivedAt: iso(session.clock()) });
-            const payload = { umid, subAccountId: SETTINGS.subaccountId, user: { msisdn }, type: 'Text' };
-            const body = JSON.stringify({
-                namespace: 'ChatApps',
-                eventType: 'inbound_message_received',
-                payload: { ...payload, timestamp: iso(session.clock()), content: { text } }
-            });
+            const [umid, at] = [crypto.randomUUID(), iso(session.clock())];
+            phone.deliver(sessionId, { kind: 'reply', umid, msisdn, text, receivedAt: at });
+            const payload = {
+                umid,
+                subAccountId: SETTINGS.subaccountId,
+                timestamp: at,
+                user: { msisdn },
+                type: 'Text',
+                content: { text }
+            };
+            const body = JSON.stringify({ namespace: 'ChatApps', eventType: 'inbound_message_received', payload });
             const inbound = {
                 secretHash: inboundSecretHash(INBOUND_SECRET),
                 replySubaccount: settings.replyVerification ? SETTINGS.subaccountId : null,
