@@ -1,0 +1,97 @@
+// Gate: the core deploys and compiles in every org, so no core file names an object or field that only some orgs
+// have. Apex that names a missing object or field fails to compile, and metadata that names one fails to deploy;
+// a string (dynamic SOQL, a describe by name, an LWC optionalFields entry) is only read at run time, so it may.
+//   node scripts/gates/run.mjs edition-dependencies [paths...]   (default: CORE)
+// Checked: every identifier of Apex outside strings and comments (types, Schema.X, X.SObjectType, static SOQL),
+// apexdevtools' parse tree, with the names a class declares as its own variables left out; every
+// `from '@salesforce/schema/...'` import of TypeScript and JavaScript; every element text of metadata XML
+// (js-meta <object>, report type, list view, layout, flow and permission set field references), a flow's
+// <stringValue> aside. Tests under __tests__ never deploy and are not read.
+// The names, and why each depends on the org:
+//  - VoiceCall: Service Cloud Voice (developer.salesforce.com/docs/atlas.en-us.object_reference.meta/
+//    object_reference/sforce_api_objects_voicecall.htm, "available in orgs with Service Cloud Voice");
+//  - MessagingSession, MessagingEndUser: Messaging for In-App and Web, or the Messaging channels
+//    (object_reference/sforce_api_objects_messagingsession.htm, .../sforce_api_objects_messagingenduser.htm);
+//  - EngagementAttendee: Industries Identity Verification (object_reference/sforce_api_objects_engagementattendee.htm);
+//  - ContactPointTypeConsent and DataUsePurpose, the purpose it names: "available if Data Protection and Privacy
+//    is enabled" (object_reference/sforce_api_objects_contactpointtypeconsent.htm);
+//  - IsPersonAccount and the Person* fields of Account, which exist only where Person Accounts are enabled, and
+//    the __pc fields a Contact's custom fields become on a Person Account (change-data-capture guide,
+//    cdc-standard-objects-person-account-create: "standard contact fields, which start with the Person prefix").
+import fs from 'node:fs';
+import path from 'node:path';
+import { blankComments, collectFiles, lineAt, parseArgs, rel } from './lib/common.mjs';
+import { child, findAll, kind, parseTopLevelClass } from './lib/apex-tree.mjs';
+
+const CORE = ['force-app/connection', 'force-app/core', 'force-app/receipts', 'src-ts'];
+// Where edition-dependent code belongs (the console wrappers, deployed only where the org has the objects), and
+// force-app/core/lwc, which the build writes from src-ts (read there).
+const NOT_CORE = ['force-app/console', 'src-ts/console', 'force-app/core/lwc'];
+const OBJECTS =
+    /^(VoiceCall|MessagingSession|MessagingEndUser|EngagementAttendee|ContactPointTypeConsent|DataUsePurpose)$/i;
+const PERSON_FIELDS =
+    /^(IsPersonAccount|Person(ContactId|IndividualId|MobilePhone|HomePhone|OtherPhone|Email|HasOptedOutOfEmail|DoNotCall)|\w+__pc)$/i;
+const editionDependent = (name) => OBJECTS.test(name) || PERSON_FIELDS.test(name);
+
+export function check(args) {
+    const { paths } = parseArgs(args, { paths: CORE });
+    const files = collectFiles(
+        paths,
+        (f) => /\.(cls|ts|js|xml)$/.test(f) && !f.includes(`${path.sep}__tests__${path.sep}`) && !notCore(f)
+    );
+    return { count: files.length, findings: files.flatMap(findingsOf) };
+}
+
+const notCore = (file) => NOT_CORE.some((dir) => `${rel(file)}/`.startsWith(`${dir}/`));
+
+function findingsOf(file) {
+    const text = fs.readFileSync(file, 'utf8');
+    // A file that spells no such name anywhere names none: it needs no parse.
+    if (!(text.match(/\w+/g) ?? []).some(editionDependent)) {
+        return [];
+    }
+    const names = file.endsWith('.cls')
+        ? apexNames(file)
+        : file.endsWith('.xml')
+          ? [...text.matchAll(/<(\w+)>([\w.$]+)<\/\1>/g)]
+                .filter((m) => m[1] !== 'stringValue')
+                .map((m) => ({ line: lineAt(text, m.index), name: m[2], where: `<${m[1]}>` }))
+          : [...blankComments(text).matchAll(/\bfrom\s*['"]@salesforce\/schema\/([\w.]+)['"]/g)].map((m) => ({
+                line: lineAt(text, m.index),
+                name: m[1],
+                where: 'a @salesforce/schema import'
+            }));
+    return names
+        .filter(({ name }) => name.split(/[.$]/).some(editionDependent))
+        .map(
+            ({ line, name, where }) =>
+                `${rel(file)}:${line} names ${name} in ${where}, which not every org has: ` +
+                `reach it dynamically, or move it to ${NOT_CORE.slice(0, 2).join(' or ')}`
+        );
+}
+
+// Where a class's own variable (declared or used) may share a name with an object: Apex resolves it as the variable.
+const VARIABLE = [
+    'IdPrimaryContext',
+    'VariableDeclaratorContext',
+    'FormalParameterContext',
+    'EnhancedForControlContext'
+];
+
+/** The identifiers of a class, its own variables aside (a string literal is one token, never an identifier). */
+function apexNames(file) {
+    const top = parseTopLevelClass(file);
+    const own = new Set(
+        findAll(top?.node, VARIABLE.slice(1)).map((d) => child(d, 'IdContext')?.getText().toLowerCase())
+    );
+    const names = [];
+    const visit = (node, query) => {
+        (node.children ?? []).forEach((c) => visit(c, query || kind(c) === 'QueryContext'));
+        const variable = VARIABLE.includes(kind(node.parentCtx?.parentCtx)) && own.has(node.getText?.().toLowerCase());
+        if (node.symbol && !variable) {
+            names.push({ line: node.symbol.line, name: node.getText(), where: query ? 'static SOQL' : 'Apex' });
+        }
+    };
+    visit(top?.node ?? {}, false);
+    return names;
+}
