@@ -1,20 +1,14 @@
 #!/usr/bin/env node
-// The docs: their generated tables, each written once in its source and only copied here, and the docs gate.
+// The docs' generated tables, each written once in its source and only copied here, and the docs gate.
 //   node scripts/docs.mjs           rewrites every generated block in README.md, docs/*.md and CONTRIBUTING.md
 //   node scripts/docs.mjs --check   changes nothing (test:docs runs the same gate); exits 1 naming each finding:
-//  1. a generated block that differs from what its source gives now, or is unknown, missing or repeated. A block sits
-//     between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. Sources: `error-codes`, the constants and the
-//     code -> label switch of WhatsAppOtpException.cls (every code with a label of its own: gates/lib/contracts.mjs),
-//     the texts of CustomLabels.labels-meta.xml and the meanings of docs/error-code-meanings.json (exactly the Apex
-//     codes); `settings`, the fields of WhatsApp_OTP_Setting__mdt, the
-//     Bound of each numeric one (WhatsAppOtpPolicy.cls, joined by FIELD_OF_BOUND in WhatsAppOtpSettings.cls), the
-//     text settings it requires (requireText) and the per-org Default record's values; `action:<Class>`, the
-//     @InvocableMethod and @InvocableVariable annotations of each action class. Prettier formats the text, so
-//     format:check and this gate agree;
-//  2. a local link or image to a missing file, or an #anchor to a missing heading (remark-validate-links through
-//     unified-engine, as the remark CLI runs it; offline);
-//  3. prose a reader cannot follow: issue numbers or "item N" (no tracker a reader can open; upstream threads read
-//     owner/repo#N), "new" markers, paths outside the repository;
+//  1. a generated block (between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`) that differs from its
+//     source, or is unknown, missing or repeated: `error-codes` (WhatsAppOtpException.cls through
+//     gates/lib/contracts.mjs, the Custom Labels, docs/error-code-meanings.json), `settings` (the fields of
+//     WhatsApp_OTP_Setting__mdt, WhatsAppOtpPolicy's Bounds, the per-org Default record) and `action:<Class>` (the
+//     @InvocableMethod and @InvocableVariable annotations), formatted by Prettier so format:check agrees;
+//  2. a broken local link, image or #anchor (remark-validate-links through unified-engine, offline);
+//  3. prose a reader cannot follow: issue numbers, "item N", "new" markers, paths outside the repository;
 //  4. a README.md over 250 lines or 20 KB (it is a router).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -277,11 +271,10 @@ const PROSE_RULES = [
     [/shared\/notes|(^|[\s(`'"])\/(work|home|root|tmp|Users|mnt)\//, 'a path outside the repository']
 ];
 
-/** Prose findings of the given Markdown files: one per rule per line. */
-export function checkProse(files) {
+/** Prose findings of the given Markdown files (read by `read`): one per rule per line. */
+export function checkProse(files, read = (file) => fs.readFileSync(file, 'utf8')) {
     return files.flatMap((file) =>
-        fs
-            .readFileSync(file, 'utf8')
+        read(file)
             .split('\n')
             .flatMap((line, i) =>
                 PROSE_RULES.filter(([re]) => re.test(line)).map(([, what]) => `${relative(file)}:${i + 1} ${what}`)

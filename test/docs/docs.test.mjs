@@ -1,14 +1,12 @@
 // The docs gate (scripts/docs.mjs --check) on the project's docs and on known-bad fixtures, in this process (the
 // generator, Prettier and the link check loaded once), and every command the README and the guides show, as pasted
 // into a fresh clone: each `npm run X` names a script, each `sf …` command and flag exists in the project's own sf
-// (the oclif manifests its plugins ship, which `sf commands` lists), each installer option exists, and the `--help`
-// and `--dry-run` lines run (their scripts' main, in this process) and call no sf but the read of the org's kind.
-// It starts no process, no server and no `npm test`.
+// (the oclif manifests its plugins ship, which `sf commands` lists) and each installer option exists. What the
+// --help and --dry-run lines do is test:org-setup's. It starts no process, no server and no `npm test`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { parse } from 'shell-quote';
 import { OPTIONS } from '../../scripts/org-setup.mjs';
 import {
@@ -63,25 +61,29 @@ test('a generated table edited by hand, and an unknown block, fail', async () =>
     );
 });
 
-test('an error code without a meaning fails, naming the code', async () => {
-    const read = editing('meanings', /\n\s*"BUSY": "[^"]*",/, '');
-    await assert.rejects(syncDocs({ read }), /docs\/error-code-meanings\.json: no meaning for BUSY/);
-});
-
-test('an error code without its own label fails, naming the code (the preview reads the same map)', async () => {
-    // The bad fixture: a constant PAUSED that labelFor has no arm for, so it would show the fallback's message.
-    const read = editing(
-        'exception',
-        /(public static final String BUSY = 'BUSY';)/,
-        "$1 public static final String PAUSED = 'PAUSED';"
-    );
-    await assert.rejects(syncDocs({ read }), /WhatsAppOtpException\.cls: PAUSED has no label \(add `when 'PAUSED'`/);
-});
-
-test('an error code whose label is not a Custom Label fails, naming both', async () => {
-    const read = editing('labels', '<fullName>WhatsAppOtp_Error_Busy</fullName>', '<fullName>Gone</fullName>');
-    await assert.rejects(syncDocs({ read }), /no label WhatsAppOtp_Error_Busy \(used for BUSY\)/);
-});
+// Each bad source, one edit in memory: what the generator refuses, naming the code.
+const BAD_SOURCES = {
+    'an error code without a meaning fails, naming the code': [
+        ['meanings', /\n\s*"BUSY": "[^"]*",/, ''],
+        /docs\/error-code-meanings\.json: no meaning for BUSY/
+    ],
+    // A constant PAUSED that labelFor has no arm for would show the fallback's message; the preview reads this map.
+    'an error code without its own label fails, naming the code': [
+        [
+            'exception',
+            /(public static final String BUSY = 'BUSY';)/,
+            "$1 public static final String PAUSED = 'PAUSED';"
+        ],
+        /WhatsAppOtpException\.cls: PAUSED has no label \(add `when 'PAUSED'`/
+    ],
+    'an error code whose label is not a Custom Label fails, naming both': [
+        ['labels', '<fullName>WhatsAppOtp_Error_Busy</fullName>', '<fullName>Gone</fullName>'],
+        /no label WhatsAppOtp_Error_Busy \(used for BUSY\)/
+    ]
+};
+for (const [name, [edit, error]] of Object.entries(BAD_SOURCES)) {
+    test(name, () => assert.rejects(syncDocs({ read: editing(...edit) }), error));
+}
 
 test('a missing file, a missing heading and a missing heading in another file fail; good links pass', async () => {
     // In line order (the fixture's lines are 3 and 4): the other file's headings are checked once the set is read.
@@ -95,19 +97,14 @@ test('a missing file, a missing heading and a missing heading in another file fa
     );
 });
 
-test('an issue number, "item N", a "new" marker and a path outside the repository fail; owner/repo#N passes', (t) => {
+test('an issue number, "item N", a "new" marker and a path outside the repository fail; owner/repo#N passes', () => {
     // The fixture spells the stale words as placeholders, so the repository itself never holds them.
-    const file = path.join(root, '.tmp', `stale-prose-${process.pid}.md`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const text = fs.readFileSync(path.join(fixtures, 'stale-prose.md'), 'utf8');
+    const file = path.join(fixtures, 'stale-prose.md');
     const outside = ['', 'work', 'shared', 'notes'].join('/');
-    fs.writeFileSync(
-        file,
-        text.replace('{{issue}}', 'issue').replace('{{item}}', 'item').replace('{{outside}}', outside)
-    );
-    t.after(() => fs.rmSync(file, { force: true }));
+    const words = { issue: 'issue', item: 'item', outside };
+    const read = () => fs.readFileSync(file, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, word) => words[word]);
     const where = path.relative(root, file);
-    assert.deepEqual(checkProse([file]), [
+    assert.deepEqual(checkProse([file], read), [
         `${where}:3 an issue number (cite upstream threads as owner/repo#N)`,
         `${where}:5 "item N"`,
         `${where}:9 a "new" marker (say what it does, not when it came)`,
@@ -244,31 +241,4 @@ test('a wrong npm run name, a wrong sf command, a wrong sf flag and a wrong inst
     assert.match(problems[1], /wrong-commands\.md:7: .*the project's sf has no command "project deploy begin"/);
     assert.match(problems[2], /wrong-commands\.md:8: .*sf org assign permset has no --perm-set-name flag/);
     assert.match(problems[3], /wrong-commands\.md:9: .*the installer has no --no-such-option option/);
-});
-
-test("the --help and --dry-run lines of the docs run and call no sf but the read of the org's kind", async () => {
-    const lines = docCommands.filter(
-        (c) => c.words[0] === 'npm' && (c.words.includes('--help') || c.words.includes('--dry-run'))
-    );
-    assert.ok(lines.length >= 2, 'the docs show a --help and a --dry-run line');
-    for (const { file, line, text, words } of lines) {
-        // `npm run <script> -- <args>`, where the script is `node <file>`: that file's main, with sf recorded and absent.
-        const [, script] = /^node (\S+)$/.exec(project.scripts[words[2]]) ?? [];
-        assert.ok(words[1] === 'run' && script, `${file}:${line}: ${text}: not npm run of a node script`);
-        const { main } = await import(path.join(root, script));
-        const calls = [];
-        const spawn = (_, args) => {
-            calls.push(args.join(' '));
-            return { error: Object.assign(new Error('spawnSync sf ENOENT'), { code: 'ENOENT' }) };
-        };
-        let out = '';
-        const sink = { write: (t) => ((out += t), true) };
-        const io = { cwd: root, stdin: Readable.from([]), stdout: sink, stderr: sink, spawn };
-        assert.equal(await main(words.slice(words.indexOf('--') + 1), io), 0, `${file}:${line}: ${text}\n${out}`);
-        assert.deepEqual(
-            calls.filter((c) => !c.startsWith('data query --query SELECT IsSandbox')),
-            [],
-            text
-        );
-    }
 });
