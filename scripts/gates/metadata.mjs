@@ -19,11 +19,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { loadMetadataSchema, textLimit } from './lib/metadata-schema.mjs';
-import { collectFiles, parseArgs, rel } from './lib/common.mjs';
+import { collectFiles, parseArgs, rel, root } from './lib/common.mjs';
 
 const NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 const TOOLING_NAMESPACE = 'urn:metadata.tooling.soap.sforce.com';
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
 // js-meta.xml <targetConfigs> content (LWC Developer Guide, "XML Configuration File Elements"); others hold none.
 const TARGET_CONFIG_ELEMENTS = {
@@ -67,6 +66,7 @@ const addSuffixes = (type) => {
 Object.values(registry.types).forEach(addSuffixes);
 
 let types; // the schema, built once per process
+const NAMESPACE_OF_PROJECT = JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')).namespace;
 const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -152,24 +152,11 @@ function checkFile(file, findings) {
     }
     checkObject(rootNode, rootName, type, rootName, report);
     const visibility = childElements(rootNode, rootName).find((c) => elementName(c) === 'visibility');
-    if (visibility && textOf(visibility, 'visibility') === 'Protected' && !namespaceOf(file)) {
+    if (visibility && textOf(visibility, 'visibility') === 'Protected' && !NAMESPACE_OF_PROJECT) {
         report(
             visibility,
             `<${rootName}.visibility>: Protected outside a namespace deploys only to developer and scratch orgs and protects nothing; use Public`
         );
-    }
-}
-
-/** The namespace of the sfdx project that holds `file` (its nearest sfdx-project.json), or '' without one. */
-function namespaceOf(file) {
-    for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
-        const project = path.join(dir, 'sfdx-project.json');
-        if (fs.existsSync(project)) {
-            return JSON.parse(fs.readFileSync(project, 'utf8')).namespace ?? '';
-        }
-        if (path.dirname(dir) === dir) {
-            return '';
-        }
     }
 }
 
@@ -198,15 +185,8 @@ function textOf(node, name) {
         .join('');
 }
 
-function xsiAttr(node, local) {
-    const attrs = node[':@'] ?? {};
-    for (const [k, v] of Object.entries(attrs)) {
-        if (k === `xsi:${local}` || (k.endsWith(`:${local}`) && attrs[`xmlns:${k.split(':')[0]}`] === XSI)) {
-            return v;
-        }
-    }
-    return undefined;
-}
+/** An xsi: attribute (Salesforce's tools write the XMLSchema-instance namespace as `xsi`). */
+const xsiAttr = (node, local) => node[':@']?.[`xsi:${local}`];
 
 function checkObject(node, name, type, path, report) {
     const text = textOf(node, name);

@@ -13,12 +13,13 @@ import { ESLint } from 'eslint';
 import * as prettier from 'prettier';
 import { XMLParser } from 'fast-xml-parser';
 import {
+    APEX_RESERVED_KEYWORDS,
+    ENCODED_WORDS,
     encodeName,
     encodeProperty,
     nameCandidates,
     storedOperationName
 } from '../../scripts/gates/lib/external-service-model.mjs';
-import { APEX_RESERVED_KEYWORDS, ENCODED_WORDS } from '../../scripts/gates/lib/apex-reserved-words.mjs';
 import { javaAndLib } from '../../scripts/gates/lib/java.mjs';
 import { root } from '../../scripts/gates/lib/common.mjs';
 import { CASES, compareCase } from '../../scripts/gates/run.mjs';

@@ -1,36 +1,45 @@
-// Generates an Apex model of the types that Salesforce's External Services derive from an OpenAPI 3.0
-// spec, so apex-ls can type-check Apex that calls ExternalService.<Service> offline. The model is
-// written into a temp workspace only: it is never deployed (the org generates the real classes when the
-// ExternalServiceRegistration is deployed).
-//
-// Encoding rules from Salesforce Help "External Service Registrations in Apex"
+// The Apex model of the types Salesforce's External Services derive from an OpenAPI 3.0 spec, so apex-ls can
+// type-check Apex that calls ExternalService.<Service> offline (written into a temp workspace only, never deployed:
+// the org generates the real classes from the ExternalServiceRegistration), and the org:setup probe's names.
+// Sources: Salesforce Help "External Service Registrations in Apex"
 // (help.salesforce.com/apex/HTViewHelpDoc?id=platform.external_services_apex_registrations.htm), the Apex
-// Developer Guide's "Reserved Keywords", the Models API reference and apex-dev-tools/standard-types' stub of
-// aiplatform.ModelsAPI (inline array items named without an `_items` suffix, e.g. ModelsAPI_Error_targets):
-//  - service: class <Service> with one instance method per operation, <op>(<op>_Request input), returning
-//    <op>_Response and throwing <op>_ResponseException;
-//  - inner <op>_Request: one field per path/query/header parameter, plus `body` for the requestBody;
-//  - inner <op>_Response: Code<NNN> for each declared 2xx response with content, and Integer responseCode;
-//  - inner <op>_ResponseException extends Exception: Integer responseCode, Code<NNN> for each declared
-//    non-2xx response with content, and defaultResponse for a `default` response;
-//  - named object schema: top-level class <Service>_<schema>;
-//    inline object property (or inline array items): <Owner>_<property> (no "_items" suffix);
-//    inline response object: <Service>_<op>_OUT_<code>;
-//  - names: every character that is not a letter or digit is UTF-8 hex encoded as x<hex> (hyphen -> x2d,
-//    underscore -> x5f, a leading digit too); a property named after a word in apex-reserved-words.mjs (Apex's
-//    reserved keywords plus `type` and `user`) gets the prefix `z0` (Salesforce's documented examples: `type` ->
-//    `z0type`, `User` -> `z0User`);
-//  - stored operation names (the registration XML's <operations><name>): the encoded operationId in lower case
-//    (a registration retrieved from an org, github.com/awesomeandrey/minlopro-dx, stores "Create Leads" as
+// Developer Guide's "Reserved Keywords"
+// (developer.salesforce.com/docs/atlas.en-us.264.0.apexcode.meta/pages/apex_reserved_words.htm) and
+// apex-dev-tools/standard-types' stub of aiplatform.ModelsAPI (inline array items named without an `_items` suffix):
+//  - service: class <Service> with one method per operation, <op>(<op>_Request input) returning <op>_Response and
+//    throwing <op>_ResponseException; <op>_Request has one field per parameter plus `body`; <op>_Response has
+//    Code<NNN> per 2xx response with content and Integer responseCode; <op>_ResponseException extends Exception
+//    with responseCode, Code<NNN> per other response and defaultResponse for `default`;
+//  - a named object schema is <Service>_<schema>; an inline object property (or array items) <Owner>_<property>;
+//    an inline response object <Service>_<op>_OUT_<code>;
+//  - names: every character but a letter or digit becomes x<utf-8 hex> (`-` -> x2d, `_` -> x5f, a leading digit
+//    too); a property named after an Apex reserved keyword, or `type` or `user`, gets `z0` (Help's examples:
+//    `type` -> `z0type`, `User` -> `z0User`; `z0date`, `z0user` seen in public compiled code);
+//  - stored operation names (the registration's <operations><name>): the encoded operationId in lower case (a
+//    registration retrieved from an org, github.com/awesomeandrey/minlopro-dx, stores "Create Leads" as
 //    createx20leads while its Apex keeps Createx20Leads);
-//  - types: string -> String (enums too), format date-time -> Datetime, format date -> Date, integer ->
-//    Integer (int64 -> Long), number -> Double, boolean -> Boolean, array -> List<T>.
-// INFERRED (confirm in an org, see the reference note): the exact names for this spec, the depth of
-// inline nesting, and how an object without properties or an items schema without a type is exposed
-// (modelled here as Object, which is the loosest choice: it hides nothing the gateway could misuse
-// except member access, which then fails the check).
+//  - types: string -> String (enums too), date-time -> Datetime, date -> Date, integer -> Integer (int64 -> Long),
+//    number -> Double, boolean -> Boolean, array -> List<T>.
+// INFERRED (confirm in an org): the exact names for this spec, the depth of inline nesting, and an object without
+// properties or untyped items as Object (the loosest choice: only member access on it fails the check).
 import fs from 'node:fs';
-import { ENCODED_WORDS } from './apex-reserved-words.mjs';
+
+/** Apex reserved keywords, exactly as the current "Reserved Keywords" page lists them (lower case). */
+export const APEX_RESERVED_KEYWORDS = Object.freeze(
+    (
+        'abstract activate and any array as asc autonomous begin bigdecimal blob boolean break bulk by byte case ' +
+        'cast catch char class collect commit const continue currency date datetime decimal default delete desc do ' +
+        'double else end enum exception exit export extends false final finally float for from global goto group ' +
+        'having hint if implements import in inner insert instanceof int integer interface into join like limit ' +
+        'list long loop map merge new not null nulls number object of on or outer override package parallel ' +
+        'pragma private protected public retrieve return rollback select set short sobject sort static string ' +
+        'super switch synchronized system testmethod then this throw time transaction trigger true try undelete ' +
+        'update upsert using virtual void webservice when where while'
+    ).split(' ')
+);
+
+/** Every word External Services prefixes with `z0`: the keywords, and `type` and `user`, which are not Apex's. */
+export const ENCODED_WORDS = new Set([...APEX_RESERVED_KEYWORDS, 'type', 'user']);
 
 // The documented type mapping (see the header); `type:format` first, then `type`, else Object.
 const SCALAR_TYPES = {
