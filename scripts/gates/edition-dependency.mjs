@@ -1,7 +1,7 @@
 // Gate: the core deploys and compiles in every org, so no core file names an object or field that only some orgs
 // have. Apex that names a missing object or field fails to compile, and metadata that names one fails to deploy;
 // a string (dynamic SOQL, a describe by name, an LWC optionalFields entry) is only read at run time, so it may.
-//   node scripts/gates/run.mjs edition-dependencies [paths...]   (default: CORE)
+//   node scripts/gates/run.mjs edition-dependency [paths...]   (default: CORE)
 // Checked: every identifier of Apex outside strings and comments (types, Schema.X, X.SObjectType, static SOQL),
 // apexdevtools' parse tree, with the names a class declares as its own variables left out; every
 // `from '@salesforce/schema/...'` import of TypeScript and JavaScript; every element text of metadata XML
