@@ -56,6 +56,15 @@ export function apexContract(file) {
     return { className: cls.name, methods };
 }
 
+// A keyword or literal type's JavaScript kind, by SyntaxKind; null and undefined add none.
+const KIND_OF_SYNTAX = new Map(
+    Object.entries({
+        ...{ StringKeyword: 'string', StringLiteral: 'string', NumberKeyword: 'number', NumericLiteral: 'number' },
+        ...{ BooleanKeyword: 'boolean', TrueKeyword: 'boolean', FalseKeyword: 'boolean', VoidKeyword: 'void' },
+        ...{ NullKeyword: null, UndefinedKeyword: null }
+    }).map(([name, kind]) => [ts.SyntaxKind[name], kind])
+);
+
 /** The JavaScript kinds a type node allows, null and undefined aside: 'string', 'number', 'boolean', 'void', or an interface name. */
 function kindsOf(node, locals) {
     if (!node) {
@@ -63,16 +72,6 @@ function kindsOf(node, locals) {
     }
     if (ts.isUnionTypeNode(node)) {
         return [...new Set(node.types.flatMap((t) => kindsOf(t, locals)))];
-    }
-    if (ts.isLiteralTypeNode(node)) {
-        const literal = node.literal.kind;
-        if (literal === ts.SyntaxKind.NullKeyword) {
-            return [];
-        }
-        const booleans = [ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword];
-        return [
-            literal === ts.SyntaxKind.NumericLiteral ? 'number' : booleans.includes(literal) ? 'boolean' : 'string'
-        ];
     }
     if (ts.isTypeReferenceNode(node)) {
         const name = node.typeName.getText();
@@ -82,13 +81,8 @@ function kindsOf(node, locals) {
         const local = locals.get(name);
         return ts.isTypeAliasDeclaration(local ?? node) ? kindsOf(local.type, locals) : [name];
     }
-    const keywords = {
-        StringKeyword: 'string',
-        NumberKeyword: 'number',
-        BooleanKeyword: 'boolean',
-        VoidKeyword: 'void'
-    };
-    return [keywords[ts.SyntaxKind[node.kind]] ?? node.getText()].filter((k) => k !== 'undefined');
+    const syntax = ts.isLiteralTypeNode(node) ? node.literal.kind : node.kind;
+    return KIND_OF_SYNTAX.has(syntax) ? [KIND_OF_SYNTAX.get(syntax)].filter(Boolean) : [node.getText()];
 }
 
 /** The members of a type literal or interface: name -> { kinds, optional }. */
