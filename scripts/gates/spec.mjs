@@ -2,10 +2,10 @@
 //   node scripts/gates/run.mjs spec [--spec FILE] [--registration FILE] [--fixture FILE] [--fallbackFixture FILE]
 // Defaults: spec/cpaas-messaging-apps.openapi.json, the CPaasMessagingApps registration and the
 // WhatsAppOtpSendMessageFixture and WhatsAppOtpSendMessageFallbackFixture (SMS fallback) static resources.
-//  1. The registration's <schema> parses to the same JSON document as the spec file, and its operation names are the
-//     spec's operationIds as an org stores them (lib/external-service-model.mjs storedOperationName: INFERRED from
-//     one retrieved registration, checked against the org by `npm run org:setup`'s name probe; the case is not
-//     compared).
+//  1. The registration's <schema> is the spec file's text as scripts/sync-external-service.mjs embeds it (its one
+//     writer, so compared byte for byte), and its operation names are the spec's operationIds as an org stores
+//     them (lib/external-service-model.mjs storedOperationName: INFERRED from one retrieved registration, checked
+//     against the org by `npm run org:setup`'s name probe; the case is not compared).
 //  2. The spec is a valid OpenAPI 3.0 document whose local $refs resolve (@seriousme/openapi-schema-validator).
 //  3. Each fixture validates against the spec's single-message-request schema, and a batch body built from it
 //     against batch-message-request. Enums are exact (8x8's own example spells "template", the spec "Template").
@@ -16,9 +16,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { XMLParser } from 'fast-xml-parser';
 import { parseArgs, rel } from './lib/common.mjs';
 import { storedOperationName } from './lib/external-service-model.mjs';
+import { withSchema } from '../sync-external-service.mjs';
 
 const Ajv = AjvModule.default ?? AjvModule;
 const addFormats = addFormatsModule.default ?? addFormatsModule;
@@ -34,50 +34,24 @@ const SPEC_ID = 'https://spec.invalid/openapi.json';
 // OpenAPI 3.0 schema keywords Ajv 8 does not know (it knows nullable and deprecated): annotations in strict mode.
 const OPENAPI_KEYWORDS = ['discriminator', 'xml', 'externalDocs', 'example', 'components'];
 
-/** The first JSON path at which two parsed documents differ, or null when they are equal. */
-function firstDifference(a, b, at = '$') {
-    if (isDeepStrictEqual(a, b)) {
-        return null;
-    }
-    if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
-        for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-            const found = firstDifference(a[key], b[key], Array.isArray(a) ? `${at}[${key}]` : `${at}.${key}`);
-            if (found) {
-                return found;
-            }
-        }
-    }
-    return at;
-}
-
-function checkRegistration(file, spec, specFile, findings) {
-    const parser = new XMLParser({
-        ignoreAttributes: true,
-        parseTagValue: false,
-        trimValues: false,
-        isArray: () => true
-    });
-    const registration = parser.parse(fs.readFileSync(file, 'utf8')).ExternalServiceRegistration?.[0];
-    const schemas = registration?.schema ?? [];
-    if (schemas.length !== 1 || typeof schemas[0] !== 'string') {
-        return findings.push(`${rel(file)}: expected one <schema> with the spec as text, found ${schemas.length}`);
-    }
-    const sync = 'run node scripts/sync-external-service.mjs';
-    let embedded;
+/** The registration embeds the spec's text as the sync script writes it, and names its operations as an org does. */
+function checkRegistration(file, specFile, spec, findings) {
+    const xml = fs.readFileSync(file, 'utf8');
+    let synced;
     try {
-        embedded = JSON.parse(schemas[0]);
+        synced = spec && withSchema(xml, fs.readFileSync(specFile, 'utf8'));
     } catch (error) {
-        return findings.push(`${rel(file)}: <schema> is not JSON (${error.message}); ${sync}`);
+        return findings.push(`${rel(file)}: ${error.message}`);
     }
-    const difference = spec && firstDifference(embedded, spec);
-    if (difference) {
-        findings.push(`${rel(file)}: <schema> differs from ${rel(specFile)} at ${difference}; ${sync}`);
+    if (spec && synced !== xml) {
+        const sync = 'run node scripts/sync-external-service.mjs';
+        findings.push(`${rel(file)}: <schema> is not the text of ${rel(specFile)} (escaped as retrieved); ${sync}`);
     }
     const operationIds = Object.values(spec?.paths ?? {}).flatMap((item) =>
         Object.values(item ?? {}).flatMap((operation) => operation?.operationId ?? [])
     );
     const expected = operationIds.map(storedOperationName).sort();
-    const declared = (registration.operations ?? []).map((op) => String(op.name?.[0] ?? '')).sort();
+    const declared = [...xml.matchAll(/<operations>[^]*?<name>([^<]*)<\/name>/g)].map((m) => m[1]).sort();
     // The encoding must match; the case may be what an org wrote back (Apex and the registration ignore it).
     if (spec && !isDeepStrictEqual(expected, declared.map((n) => n.toLowerCase()).sort())) {
         findings.push(
@@ -151,6 +125,6 @@ export async function check(args) {
             findings.push(`${rel(options.spec)}: its request schemas or a fixture cannot be read (${error.message})`);
         }
     }
-    checkRegistration(options.registration, spec, options.spec, findings);
+    checkRegistration(options.registration, options.spec, spec, findings);
     return { count: 4, findings };
 }
