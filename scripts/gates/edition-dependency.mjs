@@ -7,17 +7,18 @@
 // `from '@salesforce/schema/...'` import of TypeScript and JavaScript; every element text of metadata XML
 // (js-meta <object>, report type, list view, layout, flow and permission set field references), a flow's
 // <stringValue> aside. Tests under __tests__ never deploy and are not read.
-// The names, and why each depends on the org:
-//  - VoiceCall: Service Cloud Voice (developer.salesforce.com/docs/atlas.en-us.object_reference.meta/
-//    object_reference/sforce_api_objects_voicecall.htm, "available in orgs with Service Cloud Voice");
-//  - MessagingSession, MessagingEndUser: Messaging for In-App and Web, or the Messaging channels
-//    (object_reference/sforce_api_objects_messagingsession.htm, .../sforce_api_objects_messagingenduser.htm);
-//  - EngagementAttendee: Industries Identity Verification (object_reference/sforce_api_objects_engagementattendee.htm);
-//  - ContactPointTypeConsent and DataUsePurpose, the purpose it names: "available if Data Protection and Privacy
-//    is enabled" (object_reference/sforce_api_objects_contactpointtypeconsent.htm);
-//  - IsPersonAccount and the Person* fields of Account, which exist only where Person Accounts are enabled, and
-//    the __pc fields a Contact's custom fields become on a Person Account (change-data-capture guide,
-//    cdc-standard-objects-person-account-create: "standard contact fields, which start with the Person prefix").
+// The names, and why each depends on the org (pages under developer.salesforce.com/docs):
+//  - VoiceCall, "a call in Salesforce Voice, Sales Dialer, or other supported voice connectors"
+//    (atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_voicecall.htm);
+//  - MessagingSession and MessagingEndUser, the Messaging channels' objects (same reference,
+//    sforce_api_objects_messagingsession.htm and sforce_api_objects_messagingenduser.htm);
+//  - EngagementAttendee, an Industries object (industries/industries-common-dev/guide/
+//    sforce-api-objects-engagementattendee.html; Manufacturing Cloud's copy needs that cloud's licence);
+//  - ContactPointTypeConsent, "available if Data Protection and Privacy is enabled"
+//    (sforce_api_objects_contactpointtypeconsent.htm), and DataUsePurpose, the purpose it names, of the same model;
+//  - IsPersonAccount and the Person* fields of Account (sforce_api_objects_account.htm), there only where Person
+//    Accounts are enabled, and the __pc fields a Contact's custom fields become on a Person Account
+//    (platform/change-data-capture/guide/cdc-standard-objects-person-account-create.html).
 import fs from 'node:fs';
 import path from 'node:path';
 import { blankComments, collectFiles, lineAt, parseArgs, rel } from './lib/common.mjs';
