@@ -38,7 +38,7 @@ export function check(args) {
     const { paths } = parseArgs(args, { paths: CORE });
     const files = collectFiles(
         paths,
-        (f) => /\.(cls|ts|js|xml)$/.test(f) && !f.includes(`${path.sep}__tests__${path.sep}`) && !notCore(f)
+        (f) => /\.(cls|trigger|ts|js|xml)$/.test(f) && !f.includes(`${path.sep}__tests__${path.sep}`) && !notCore(f)
     );
     return { count: files.length, findings: files.flatMap(findingsOf) };
 }
@@ -51,24 +51,35 @@ function findingsOf(file) {
     if (!(text.match(/\w+/g) ?? []).some(editionDependent)) {
         return [];
     }
-    const names = file.endsWith('.cls')
-        ? apexNames(file)
-        : file.endsWith('.xml')
-          ? [...text.matchAll(/<(\w+)>([\w.$]+)<\/\1>/g)]
-                .filter((m) => m[1] !== 'stringValue')
-                .map((m) => ({ line: lineAt(text, m.index), name: m[2], where: `<${m[1]}>` }))
-          : [...blankComments(text).matchAll(/\bfrom\s*['"]@salesforce\/schema\/([\w.]+)['"]/g)].map((m) => ({
-                line: lineAt(text, m.index),
-                name: m[1],
-                where: 'a @salesforce/schema import'
-            }));
-    return names
+    return namesIn(file, text)
         .filter(({ name }) => name.split(/[.$]/).some(editionDependent))
         .map(
             ({ line, name, where }) =>
                 `${rel(file)}:${line} names ${name} in ${where}, which not every org has: ` +
                 `reach it dynamically, or move it to ${NOT_CORE.slice(0, 2).join(' or ')}`
         );
+}
+
+/** The names a file uses where the platform resolves them on deploy or compile: [{ line, name, where }]. */
+function namesIn(file, text) {
+    const found = (pattern, where, source = text) =>
+        [...source.matchAll(pattern)].map((m) => ({ line: lineAt(text, m.index), name: m.at(-1), where: where(m) }));
+    if (file.endsWith('.cls')) {
+        return apexNames(file);
+    }
+    if (file.endsWith('.trigger')) {
+        // The parse tree reads classes; a trigger's words outside strings and comments.
+        return found(/\w+/g, () => 'a trigger', blankComments(text, { keepStrings: false }));
+    }
+    if (file.endsWith('.xml')) {
+        // A flow's <stringValue> is a string, read at run time.
+        return found(/<(\w+)>([\w.$]+)<\/\1>/g, (m) => `<${m[1]}>`).filter(({ where }) => where !== '<stringValue>');
+    }
+    return found(
+        /\bfrom\s*['"]@salesforce\/schema\/([\w.]+)['"]/g,
+        () => 'a @salesforce/schema import',
+        blankComments(text)
+    );
 }
 
 // Where a class's own variable (declared or used) may share a name with an object: Apex resolves it as the variable.
