@@ -1,7 +1,9 @@
 // Gate: the 8x8 OpenAPI spec, the External Service registration that embeds it, and the request fixtures.
 //   node scripts/gates/run.mjs spec [--spec FILE] [--registration FILE] [--fixture FILE] [--fallbackFixture FILE]
+//   [--languageFixture FILE]
 // Defaults: spec/cpaas-messaging-apps.openapi.json, the CPaasMessagingApps registration and the
-// WhatsAppOtpSendMessageFixture and WhatsAppOtpSendMessageFallbackFixture (SMS fallback) static resources.
+// WhatsAppOtpSendMessageFixture, WhatsAppOtpSendMessageFallbackFixture (SMS fallback) and
+// WhatsAppOtpSendMessageLanguageFixture (a customer language other than the default) static resources.
 //  1. The registration's <schema> parses to the same JSON document as the spec file, and its operation names are the
 //     spec's operationIds as an org stores them (lib/external-service-model.mjs storedOperationName: INFERRED from
 //     one retrieved registration, checked against the org by `npm run org:setup`'s name probe; the case is not
@@ -27,7 +29,8 @@ const DEFAULTS = {
     registration:
         'force-app/connection/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml',
     fixture: 'force-app/core/staticresources/WhatsAppOtpSendMessageFixture.json',
-    fallbackFixture: 'force-app/core/staticresources/WhatsAppOtpSendMessageFallbackFixture.json'
+    fallbackFixture: 'force-app/core/staticresources/WhatsAppOtpSendMessageFallbackFixture.json',
+    languageFixture: 'force-app/core/staticresources/WhatsAppOtpSendMessageLanguageFixture.json'
 };
 // A base URI for the spec's schemas, so Ajv resolves their #/components/schemas/... refs.
 const SPEC_ID = 'https://spec.invalid/openapi.json';
@@ -147,10 +150,11 @@ export async function check(args) {
             ajv.addSchema({ $id: SPEC_ID, components: { schemas: closeObjects(spec.components?.schemas ?? {}) } });
             checkFixture(options.fixture, ajv, options.spec, findings);
             checkFixture(options.fallbackFixture, ajv, options.spec, findings);
+            checkFixture(options.languageFixture, ajv, options.spec, findings);
         } catch (error) {
             findings.push(`${rel(options.spec)}: its request schemas or a fixture cannot be read (${error.message})`);
         }
     }
     checkRegistration(options.registration, spec, options.spec, findings);
-    return { count: 4, findings };
+    return { count: 5, findings };
 }
