@@ -19,28 +19,26 @@ export async function deliver({ session, sessionId, challenge, msisdn, scenario,
         // Without the receipt endpoint the Receipt Callback Base URL is blank, and the gateway asks for none.
         delete body.dlrCallbackUrl;
     }
-    const send = (payload) =>
-        messagingApi.sendMessage({
-            subAccountId: SETTINGS.subaccountId,
-            body: payload,
-            outcome,
-            latencyMs: timings.latency,
-            timeoutMs: timings.timeout,
-            // On the session's clock, as the receipts are: a test moves it on instead of waiting.
-            wait: (ms) => new Promise((resolve) => receipts.schedule(ms, resolve)),
-            deliver: (message) =>
-                phone.deliver(sessionId, { ...message, codeExpirationMinutes: settings.codeTtlMinutes }),
-            phoneStatus: (umid, state) => phone.status?.(sessionId, umid, state),
-            // 8x8 delivers on its own timeline either way; it posts receipts only to a dlrCallbackUrl.
-            receipts: { schedule: receipts.schedule, post: receipts.post ?? (() => undefined) }
-        });
-    let answer = await send(body);
+    const request = {
+        subAccountId: SETTINGS.subaccountId,
+        body,
+        outcome,
+        latencyMs: timings.latency,
+        timeoutMs: timings.timeout,
+        // On the session's clock, as the receipts are: a test moves it on instead of waiting.
+        wait: (ms) => new Promise((resolve) => receipts.schedule(ms, resolve)),
+        deliver: (message) => phone.deliver(sessionId, { ...message, codeExpirationMinutes: settings.codeTtlMinutes }),
+        phoneStatus: (umid, state) => phone.status?.(sessionId, umid, state),
+        // 8x8 delivers on its own timeline either way; it posts receipts only to a dlrCallbackUrl.
+        receipts: { schedule: receipts.schedule, post: receipts.post ?? (() => undefined) }
+    };
+    let answer = await messagingApi.sendMessage(request);
     // WhatsAppOtpDeliveryJob.resendInDefaultLanguage: once more in the default language, before anything is stored.
     const refused = retriesInDefault(errorCodeFor8x8(answer), language, SETTINGS.templateLanguage) ? language : null;
     if (refused) {
         const again = structuredClone(body);
         challenge.templateLanguage = again.content.template.language = SETTINGS.templateLanguage;
-        answer = await send(again);
+        answer = await messagingApi.sendMessage({ ...request, body: again });
     }
     const errorCode = errorCodeFor8x8(answer);
     challenge.errorCode = errorCode ?? null;

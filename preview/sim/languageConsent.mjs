@@ -1,29 +1,21 @@
 // WhatsAppOtpLanguage and WhatsAppOtpConsent in the simulated org (shared cases WhatsAppOtpLanguageConsentCases.json).
 import { fail } from './agentErrors.mjs';
 import { label } from './labels.mjs';
-import { SETTINGS } from './scenario.mjs';
+import { listOf, SETTINGS } from './scenario.mjs';
 
-const entries = (text, separators) =>
-    String(text ?? '')
-        .split(separators)
-        .map((entry) => entry.trim())
-        .filter(Boolean);
-
+const LABELS = ['WhatsAppOtp_Task_Language', 'WhatsAppOtp_Task_LanguageFallback'];
 /** WhatsAppOtpLanguage.choose: the mapped (or given) code when approved, else the default. */
 export function chooseLanguage(value, { languageMap, approvedLanguages, templateLanguage }) {
     const text = String(value ?? '').trim();
-    const map = new Map(entries(languageMap, /[,;\n\r]+/).map((pair) => pair.split('=').map((s) => s.trim())));
-    const code = [...map].find(([key]) => key.toLowerCase() === text.toLowerCase())?.[1] ?? text;
-    return text && [templateLanguage, ...entries(approvedLanguages, /[,;\s]+/)].includes(code)
-        ? code
-        : templateLanguage;
+    const pairs = listOf(languageMap).map((pair) => pair.split('=').map((part) => part.trim()));
+    const code = pairs.find(([key]) => key.toLowerCase() === text.toLowerCase())?.[1] ?? text;
+    const approved = [templateLanguage, ...listOf(approvedLanguages)];
+    return text && approved.includes(code) ? code : templateLanguage;
 }
 
-/** WhatsAppOtpLanguage.retriesInDefault: a template refusal of a language other than the default. */
+/** WhatsAppOtpLanguage.retriesInDefault and isMissingInReceipt (Meta's 132001, which 8x8 reports as 1031). */
 export const retriesInDefault = (errorCode, language, defaultLanguage) =>
     errorCode === 'TEMPLATE_REJECTED' && !!language && language !== defaultLanguage;
-
-/** WhatsAppOtpLanguage.isMissingInReceipt: Meta's 132001, as 8x8 reports it (1031) or not. */
 export const isMissingInReceipt = (code) => ['132001', '1031'].includes(String(code));
 
 /** WhatsAppOtpConsent.refuses. */
@@ -38,22 +30,17 @@ export function withPreferences(target, inDefaultLanguage) {
     if (SETTINGS.consentMode === 'Field' && consentRefuses('Field', fields[SETTINGS.contactOptOutField])) {
         throw fail('CONSENT_REFUSED', label('WhatsAppOtp_Consent_OptOutField', 'WhatsApp Opt Out'));
     }
-    const chosen = chooseLanguage(fields[SETTINGS.contactLanguageField], SETTINGS);
-    return { ...target, language: inDefaultLanguage === true ? SETTINGS.templateLanguage : chosen };
+    const chosen = inDefaultLanguage === true ? null : chooseLanguage(fields[SETTINGS.contactLanguageField], SETTINGS);
+    return { ...target, language: chosen ?? SETTINGS.templateLanguage };
 }
 
-/** getSendStatus's language fields (WhatsAppOtpSendStatus). */
-export const languageStatus = (challenge) => ({
-    language: challenge.templateLanguage ?? null,
+/** getSendStatus's language fields (WhatsAppOtpSendStatus) and the send Task's description (WhatsAppOtpActivityLog). */
+export const languageStatus = ({ templateLanguage, deliveryErrorCode }) => ({
+    language: templateLanguage ?? null,
     defaultLanguage: SETTINGS.templateLanguage,
-    languageMissing: isMissingInReceipt(challenge.deliveryErrorCode)
+    languageMissing: isMissingInReceipt(deliveryErrorCode)
 });
-
-/** WhatsAppOtpActivityLog.withLanguage: the send Task's description. */
-export function describeLanguage(task, language, refusedLanguage) {
-    if (task && language) {
-        task.description = refusedLanguage
-            ? label('WhatsAppOtp_Task_LanguageFallback', language, refusedLanguage)
-            : label('WhatsAppOtp_Task_Language', language);
-    }
+export function describeLanguage(task, language, refused) {
+    const text = refused ? label(LABELS[1], language, refused) : label(LABELS[0], language);
+    Object.assign(task, language ? { description: text } : {});
 }

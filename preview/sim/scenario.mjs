@@ -40,7 +40,7 @@ export const SETTING_QUERY = {
 export const TIMING_DEFAULTS = { latency: 400, timeout: 4000 };
 const TIMING_LIMITS = { latency: 60000, timeout: 120000 };
 
-const listOf = (value) =>
+export const listOf = (value) =>
     String(value)
         .split(',')
         .map((item) => item.trim())

@@ -1,9 +1,7 @@
 // Gate: the 8x8 OpenAPI spec, the External Service registration that embeds it, and the request fixtures.
-//   node scripts/gates/run.mjs spec [--spec FILE] [--registration FILE] [--fixture FILE] [--fallbackFixture FILE]
-//   [--languageFixture FILE]
-// Defaults: spec/cpaas-messaging-apps.openapi.json, the CPaasMessagingApps registration and the
-// WhatsAppOtpSendMessageFixture, WhatsAppOtpSendMessageFallbackFixture (SMS fallback) and
-// WhatsAppOtpSendMessageLanguageFixture (a customer language other than the default) static resources.
+//   node scripts/gates/run.mjs spec [--spec FILE] [--registration FILE] [--fixture FILE] [--fallbackFixture FILE] ...
+// Defaults: spec/cpaas-messaging-apps.openapi.json, the CPaasMessagingApps registration and the static resources
+// WhatsAppOtpSendMessageFixture, ...FallbackFixture (SMS fallback) and ...LanguageFixture (languageFixture: German).
 //  1. The registration's <schema> parses to the same JSON document as the spec file, and its operation names are the
 //     spec's operationIds as an org stores them (lib/external-service-model.mjs storedOperationName: INFERRED from
 //     one retrieved registration, checked against the org by `npm run org:setup`'s name probe; the case is not
@@ -148,9 +146,9 @@ export async function check(args) {
             addFormats(ajv).addVocabulary(OPENAPI_KEYWORDS);
             // Only components.schemas is compiled; refs keep their #/components/schemas/... form.
             ajv.addSchema({ $id: SPEC_ID, components: { schemas: closeObjects(spec.components?.schemas ?? {}) } });
-            checkFixture(options.fixture, ajv, options.spec, findings);
-            checkFixture(options.fallbackFixture, ajv, options.spec, findings);
-            checkFixture(options.languageFixture, ajv, options.spec, findings);
+            for (const fixture of [options.fixture, options.fallbackFixture, options.languageFixture]) {
+                checkFixture(fixture, ajv, options.spec, findings);
+            }
         } catch (error) {
             findings.push(`${rel(options.spec)}: its request schemas or a fixture cannot be read (${error.message})`);
         }
