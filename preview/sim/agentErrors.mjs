@@ -45,7 +45,7 @@ export function errorCodeFor8x8(answer) {
         return body && typeof body.umid === 'string' && body.umid ? undefined : 'UNEXPECTED_RESPONSE';
     }
     if (status === 400) {
-        if (body?.code === 3038 || body?.code === 3043) {
+        if ([3037, 3038, 3043].includes(body?.code)) {
             return 'TEMPLATE_REJECTED';
         }
         return body?.code === 1002 ? 'INVALID_NUMBER' : 'BAD_REQUEST';

@@ -15,14 +15,15 @@ import {
 import { contactById } from './contacts.mjs';
 import { pickPhone, toE164 } from './phoneNumber.mjs';
 import { locksAfterWrongCode } from './policy.mjs';
+import { languageStatus, withPreferences } from './languageConsent.mjs';
 import { reserveAll, targetOf } from './reservation.mjs';
 import { checkedSettings } from './scenario.mjs';
 
 /** sendOtp: no await from check to insert, as the Apex's locked rows make them one step; a refusal is data. */
-export function sendOtp(session, { recordId }, scenario, queueDelivery) {
+export function sendOtp(session, { recordId, inDefaultLanguage }, scenario, queueDelivery) {
     try {
         const settings = checkedSettings(scenario);
-        const target = targetOf(recordId);
+        const target = withPreferences(targetOf(recordId), inDefaultLanguage);
         const [challenge] = reserveAll(session, [target], 'Interactive', settings, scenario);
         if (challenge instanceof AgentError) {
             throw challenge;
@@ -81,7 +82,8 @@ export function getSendStatus(session, { challengeId }, { settings }) {
         challengeStatus: challenge.status,
         verifiedAt: challenge.verifiedAt ? iso(challenge.verifiedAt) : null,
         verifiedByName: challenge.verifiedByName ?? null,
-        verifiedVia: challenge.verifiedVia ?? null
+        verifiedVia: challenge.verifiedVia ?? null,
+        ...languageStatus(challenge)
     };
 }
 

@@ -3,22 +3,23 @@
 import crypto from 'node:crypto';
 import { errorCodeFor8x8, UNKNOWN_OUTCOMES } from './agentErrors.mjs';
 import { close, hashCode, logTask } from './challenges.mjs';
+import { describeLanguage, retriesInDefault } from './languageConsent.mjs';
 import { buildFallbackRequestBody, buildRequestBody } from './requestBody.mjs';
 import { SETTINGS } from './scenario.mjs';
 
 /** Delivers one reserved challenge; `receipts.post` is undefined without the receipt endpoint. */
 export async function deliver({ session, sessionId, challenge, msisdn, scenario, messagingApi, phone, receipts }) {
     const { outcome, settings, timings } = scenario;
-    const { codeLength, clientMessageId } = challenge;
+    const { codeLength, clientMessageId, templateLanguage: language } = challenge;
     const code = String(crypto.randomInt(0, 10 ** codeLength)).padStart(codeLength, '0');
     const body = challenge.smsFallback
-        ? buildFallbackRequestBody(msisdn, code, { clientMessageId, settings, at: session.clock() })
-        : buildRequestBody(msisdn, code, { clientMessageId });
+        ? buildFallbackRequestBody(msisdn, code, { clientMessageId, language, settings, at: session.clock() })
+        : buildRequestBody(msisdn, code, { clientMessageId, language });
     if (!receipts.post) {
         // Without the receipt endpoint the Receipt Callback Base URL is blank, and the gateway asks for none.
         delete body.dlrCallbackUrl;
     }
-    const answer = await messagingApi.sendMessage({
+    const request = {
         subAccountId: SETTINGS.subaccountId,
         body,
         outcome,
@@ -30,13 +31,22 @@ export async function deliver({ session, sessionId, challenge, msisdn, scenario,
         phoneStatus: (umid, state) => phone.status?.(sessionId, umid, state),
         // 8x8 delivers on its own timeline either way; it posts receipts only to a dlrCallbackUrl.
         receipts: { schedule: receipts.schedule, post: receipts.post ?? (() => undefined) }
-    });
+    };
+    let answer = await messagingApi.sendMessage(request);
+    // WhatsAppOtpDeliveryJob.resendInDefaultLanguage: once more in the default language, before anything is stored.
+    const refused = retriesInDefault(errorCodeFor8x8(answer), language, SETTINGS.templateLanguage) ? language : null;
+    if (refused) {
+        const again = structuredClone(body);
+        challenge.templateLanguage = again.content.template.language = SETTINGS.templateLanguage;
+        answer = await messagingApi.sendMessage({ ...request, body: again });
+    }
     const errorCode = errorCodeFor8x8(answer);
     challenge.errorCode = errorCode ?? null;
     if (errorCode && !UNKNOWN_OUTCOMES.has(errorCode)) {
         challenge.sendOutcome = 'Refused';
         close(challenge, 'Failed');
         logTask(session, 'not sent', challenge.contactId, [challenge.maskedPhone, errorCode], challenge.id);
+        describeLanguage(session.tasks.at(-1), challenge.templateLanguage, refused);
         return;
     }
     challenge.sendOutcome = errorCode ? 'Unknown' : 'Accepted';
@@ -46,6 +56,7 @@ export async function deliver({ session, sessionId, challenge, msisdn, scenario,
     challenge.status = 'Pending';
     const kind = errorCode ? 'may have been sent' : 'sent';
     logTask(session, kind, challenge.contactId, [challenge.maskedPhone, errorCode], challenge.id);
+    describeLanguage(session.tasks.at(-1), challenge.templateLanguage, refused);
     // Re-read after the callout: only the Pending codes that are still there now are superseded.
     for (const other of session.challenges.values()) {
         if (other !== challenge && other.contactId === challenge.contactId && other.status === 'Pending') {

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { AgentError, refusalOr } from './agentErrors.mjs';
 import { iso, SECOND } from './challenges.mjs';
 import { numberChangedAt, numberDiffers, verifyOtp } from './controller.mjs';
+import { withPreferences } from './languageConsent.mjs';
 import { reserveAll, targetOf } from './reservation.mjs';
 import { checkedSettings } from './scenario.mjs';
 
@@ -21,7 +22,7 @@ export function sendFromFlow(session, { recordIds }, scenario, queueDelivery) {
     if (settings instanceof AgentError) {
         return recordIds.map(() => refused(settings));
     }
-    const results = recordIds.map((recordId) => refusalOr(() => targetOf(recordId)));
+    const results = recordIds.map((recordId) => refusalOr(() => withPreferences(targetOf(recordId))));
     const targets = results.filter((result) => !(result instanceof AgentError));
     const outcomes = targets.length === 0 ? [] : reserveAll(session, targets, 'Flow', settings, scenario);
     return results.map((result) => {

@@ -22,13 +22,15 @@ function errorBody(code, message) {
 const OUTCOME_ERRORS = {
     401: { status: 401, body: () => errorBody(1200, 'Not authenticated') },
     '400-template': { status: 400, body: () => errorBody(3038, 'Template not found') },
+    // 8x8 refuses every template language but the default (en_US): the delivery job's second send goes through.
+    '400-language': { status: 400, body: () => errorBody(3037, 'Invalid Template language'), accepts: 'en_US' },
     '400-number': { status: 400, body: () => errorBody(1002, 'Invalid MSISDN') },
     429: { status: 429, body: () => errorBody(1800, 'Too many requests'), headers: { 'retry-after': '1' } },
     500: { status: 500, body: () => errorBody(5000, 'Internal server error') }
 };
 
 /** Outcomes where 8x8 accepts the message (200) and the receipts tell what became of it. */
-const DELIVERY_OUTCOMES = ['not-on-whatsapp', 'undelivered'];
+const DELIVERY_OUTCOMES = ['not-on-whatsapp', 'undelivered', 'language-missing'];
 
 /** The SMS channel entry of a fallback request (channels[]: WhatsApp, then SMS), or undefined. */
 function smsFallbackOf(body) {
@@ -108,7 +110,7 @@ export function createMessagingApi() {
             return { status: 400, headers: {}, body: errorBody(1000, `Invalid request: ${detail}`) };
         }
         const failure = OUTCOME_ERRORS[outcome];
-        if (failure) {
+        if (failure && failure.accepts !== body.content?.template?.language) {
             return { status: failure.status, headers: failure.headers ?? {}, body: failure.body() };
         }
         const umid = crypto.randomUUID();

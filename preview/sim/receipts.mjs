@@ -74,7 +74,9 @@ export const RECEIPT_TIMELINE_MS = { sent: 1000, delivered: 3000, read: 8000, sm
 /** 8x8's error for a number without WhatsApp, and for a phone that stayed unreachable. INFERRED: codes illustrative. */
 export const RECEIPT_ERRORS = {
     notOnWhatsApp: { errorCode: 7004, errorMessage: 'Recipient is not a WhatsApp user' },
-    unreachable: { errorCode: 7011, errorMessage: 'Message expired before it could be delivered' }
+    unreachable: { errorCode: 7011, errorMessage: 'Message expired before it could be delivered' },
+    // 8x8 "Messaging Apps Delivery Receipt Error Codes": 1031 Template missing (WhatsApp: 132001).
+    'language-missing': { errorCode: 1031, errorMessage: 'Template does not exist (WhatsApp: 132001)' }
 };
 
 /** The receipts for one accepted message in the scenario's `outcome`: [{ afterMs, channel, state, error? }]. */
@@ -88,8 +90,9 @@ export function receiptTimeline(outcome, { smsFallback }) {
             : failed;
     }
     const sent = [step(0, 'queued'), step(t.sent, 'sent')];
-    return outcome === 'undelivered'
-        ? [...sent, step(t.delivered, 'undelivered', 'WhatsApp', RECEIPT_ERRORS.unreachable)]
+    const error = outcome === 'undelivered' ? RECEIPT_ERRORS.unreachable : RECEIPT_ERRORS[outcome];
+    return error
+        ? [...sent, step(t.delivered, 'undelivered', 'WhatsApp', error)]
         : [...sent, step(t.delivered, 'delivered'), step(t.read, 'read')];
 }
 

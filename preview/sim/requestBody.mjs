@@ -15,14 +15,14 @@ export const fallbackFixtureFile = path.join(
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 /** The body the gateway sends: the fixture with the number, the code and (when given) the clientMessageId. */
-export function buildRequestBody(msisdn, code, { clientMessageId, fixture = readJson(fixtureFile) } = {}) {
+export function buildRequestBody(msisdn, code, { clientMessageId, language, fixture = readJson(fixtureFile) } = {}) {
     const body = structuredClone(fixture);
     if (clientMessageId) {
         body.clientMessageId = clientMessageId;
     }
     body.user.msisdn = msisdn;
     body.content.template.name = SETTINGS.templateName;
-    body.content.template.language = SETTINGS.templateLanguage;
+    body.content.template.language = language ?? SETTINGS.templateLanguage;
     for (const parameter of body.content.template.components.flatMap((component) => component.parameters)) {
         if (parameter.type === 'text') {
             parameter.text = code;
@@ -32,8 +32,8 @@ export function buildRequestBody(msisdn, code, { clientMessageId, fixture = read
 }
 
 /** The gateway's fallback body: the second fixture with this send's SMS text, fallback delay and expiry. */
-export function buildFallbackRequestBody(msisdn, code, { clientMessageId, settings, at }) {
-    const body = buildRequestBody(msisdn, code, { clientMessageId, fixture: readJson(fallbackFixtureFile) });
+export function buildFallbackRequestBody(msisdn, code, { clientMessageId, language, settings, at }) {
+    const body = buildRequestBody(msisdn, code, { clientMessageId, language, fixture: readJson(fallbackFixtureFile) });
     body.content.fallbackText = label('WhatsAppOtp_SMS_Body', code);
     body.channels[0].fallbackAfter = settings.fallbackDelaySeconds;
     body.expiry = new Date(at + settings.codeTtlMinutes * 60000).toISOString();

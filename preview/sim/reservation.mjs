@@ -70,6 +70,7 @@ function newChallenge(target, source, settings, outcome, decision, at) {
         carried,
         maxAttempts: settings.maxAttempts,
         codeLength: settings.codeLength,
+        templateLanguage: target.language ?? null,
         maskedPhone: maskE164(target.msisdn),
         messageId: null,
         codeSalt: null,

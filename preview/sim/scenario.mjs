@@ -9,7 +9,13 @@ import { DEFAULT_POLICY_SETTINGS, SETTING_BOUNDS, validateSettings } from './pol
 export const SETTINGS = {
     subaccountId: 'PreviewSubaccount',
     templateName: 'salesforce_otp',
-    templateLanguage: 'en_US'
+    templateLanguage: 'en_US',
+    // Language and consent (WhatsAppOtpLanguage, WhatsAppOtpConsent), on the preview Contacts' own fields.
+    contactLanguageField: 'Preferred_Language__c',
+    languageMap: 'German=de, English=en_US',
+    approvedLanguages: 'en_US, de',
+    consentMode: 'Field',
+    contactOptOutField: 'WhatsApp_Opt_Out__c'
 };
 
 /** The org's defaults, with timings short enough to watch pass, inside the ranges Apex allows. */
@@ -34,7 +40,7 @@ export const SETTING_QUERY = {
 export const TIMING_DEFAULTS = { latency: 400, timeout: 4000 };
 const TIMING_LIMITS = { latency: 60000, timeout: 120000 };
 
-const listOf = (value) =>
+export const listOf = (value) =>
     String(value)
         .split(',')
         .map((item) => item.trim())

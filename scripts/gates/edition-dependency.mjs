@@ -72,8 +72,13 @@ function namesIn(file, text) {
         return found(/\w+/g, () => 'a trigger', blankComments(text, { keepStrings: false }));
     }
     if (file.endsWith('.xml')) {
-        // A flow's <stringValue> is a string, read at run time.
-        return found(/<(\w+)>([\w.$]+)<\/\1>/g, (m) => `<${m[1]}>`).filter(({ where }) => where !== '<stringValue>');
+        // A flow's <stringValue> and a picklist's values are strings, read at run time; blanking keeps the lines.
+        const values = text.replace(/<valueSetDefinition>[\s\S]*?<\/valueSetDefinition>/g, (m) =>
+            m.replace(/[^\n]/g, ' ')
+        );
+        return found(/<(\w+)>([\w.$]+)<\/\1>/g, (m) => `<${m[1]}>`, values).filter(
+            ({ where }) => where !== '<stringValue>'
+        );
     }
     return found(
         /\bfrom\s*['"]@salesforce\/schema\/([\w.]+)['"]/g,

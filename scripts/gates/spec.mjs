@@ -1,7 +1,7 @@
 // Gate: the 8x8 OpenAPI spec, the External Service registration that embeds it, and the request fixtures.
-//   node scripts/gates/run.mjs spec [--spec FILE] [--registration FILE] [--fixture FILE] [--fallbackFixture FILE]
-// Defaults: spec/cpaas-messaging-apps.openapi.json, the CPaasMessagingApps registration and the
-// WhatsAppOtpSendMessageFixture and WhatsAppOtpSendMessageFallbackFixture (SMS fallback) static resources.
+//   node scripts/gates/run.mjs spec [--spec FILE] [--registration FILE] [--fixture FILE] [--fallbackFixture FILE] ...
+// Defaults: spec/cpaas-messaging-apps.openapi.json, the CPaasMessagingApps registration and the static resources
+// WhatsAppOtpSendMessageFixture, ...FallbackFixture (SMS fallback) and ...LanguageFixture (languageFixture: German).
 //  1. The registration's <schema> is the spec file's text as scripts/sync-external-service.mjs embeds it (its one
 //     writer, so compared byte for byte), and its operation names are the spec's operationIds as an org stores
 //     them (lib/external-service-model.mjs storedOperationName: INFERRED from one retrieved registration, checked
@@ -27,7 +27,8 @@ const DEFAULTS = {
     registration:
         'force-app/connection/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml',
     fixture: 'force-app/core/staticresources/WhatsAppOtpSendMessageFixture.json',
-    fallbackFixture: 'force-app/core/staticresources/WhatsAppOtpSendMessageFallbackFixture.json'
+    fallbackFixture: 'force-app/core/staticresources/WhatsAppOtpSendMessageFallbackFixture.json',
+    languageFixture: 'force-app/core/staticresources/WhatsAppOtpSendMessageLanguageFixture.json'
 };
 // A base URI for the spec's schemas, so Ajv resolves their #/components/schemas/... refs.
 const SPEC_ID = 'https://spec.invalid/openapi.json';
@@ -119,12 +120,13 @@ export async function check(args) {
             addFormats(ajv).addVocabulary(OPENAPI_KEYWORDS);
             // Only components.schemas is compiled; refs keep their #/components/schemas/... form.
             ajv.addSchema({ $id: SPEC_ID, components: { schemas: closeObjects(spec.components?.schemas ?? {}) } });
-            checkFixture(options.fixture, ajv, options.spec, findings);
-            checkFixture(options.fallbackFixture, ajv, options.spec, findings);
+            for (const fixture of [options.fixture, options.fallbackFixture, options.languageFixture]) {
+                checkFixture(fixture, ajv, options.spec, findings);
+            }
         } catch (error) {
             findings.push(`${rel(options.spec)}: its request schemas or a fixture cannot be read (${error.message})`);
         }
     }
     checkRegistration(options.registration, options.spec, spec, findings);
-    return { count: 4, findings };
+    return { count: 5, findings };
 }

@@ -32,7 +32,11 @@ declare module '@salesforce/apex/WhatsAppOtpController.sendOtp' {
         /** Apex Datetime, as an ISO 8601 string; null when waiting does not help. */
         retryAt: string | null;
     }
-    export default function sendOtp(params: { recordId: string }): Promise<SendOtpResult | SendOtpRefusal>;
+    /** inDefaultLanguage: true sends in the default template language (the "Resend in" button); missing: the person's. */
+    export default function sendOtp(params: {
+        recordId: string;
+        inDefaultLanguage?: boolean | null;
+    }): Promise<SendOtpResult | SendOtpRefusal>;
 }
 
 declare module '@salesforce/apex/WhatsAppOtpController.getSendStatus' {
@@ -84,6 +88,12 @@ declare module '@salesforce/apex/WhatsAppOtpController.getSendStatus' {
         verifiedByName?: string | null;
         /** Verified only. */
         verifiedVia?: VerifiedVia | null;
+        /** The 8x8 template language code the code went out in (e.g. de); null for an older challenge. */
+        language?: string | null;
+        /** The default template language (the Template Language setting); null when the settings cannot be read. */
+        defaultLanguage?: string | null;
+        /** A receipt reported that the template does not exist in `language` (Meta 132001); missing reads as false. */
+        languageMissing?: boolean | null;
     }
     export default function getSendStatus(params: { challengeId: string }): Promise<SendStatusResult>;
 }

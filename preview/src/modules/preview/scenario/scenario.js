@@ -13,12 +13,14 @@ export const OUTCOMES = [
     { key: '401', label: '401 Unauthorized (bad API key)' },
     { key: '400-template', label: '400 Template not found (3038)' },
     { key: '400-number', label: '400 Invalid number (1002)' },
+    { key: '400-language', label: '400 Invalid template language (3037): resent in en_US' },
     { key: '429', label: '429 Too many requests' },
     { key: '500', label: '500 Internal server error' },
     { key: 'timeout', label: 'Timeout (no answer)' },
     // Accepted (200); the delivery receipts tell the rest (preview/sim/receipts.mjs).
     { key: 'not-on-whatsapp', label: 'Not on WhatsApp, SMS fallback' },
-    { key: 'undelivered', label: 'Undelivered (phone offline, no fallback)' }
+    { key: 'undelivered', label: 'Undelivered (phone offline, no fallback)' },
+    { key: 'language-missing', label: 'Template missing in the language (Meta 132001)' }
 ];
 
 /** Query names of the page itself; every other query value goes to the simulated org (preview/sim/simulatedOrg.mjs). */

@@ -1,0 +1,46 @@
+// WhatsAppOtpLanguage and WhatsAppOtpConsent in the simulated org (shared cases WhatsAppOtpLanguageConsentCases.json).
+import { fail } from './agentErrors.mjs';
+import { label } from './labels.mjs';
+import { listOf, SETTINGS } from './scenario.mjs';
+
+const LABELS = ['WhatsAppOtp_Task_Language', 'WhatsAppOtp_Task_LanguageFallback'];
+/** WhatsAppOtpLanguage.choose: the mapped (or given) code when approved, else the default. */
+export function chooseLanguage(value, { languageMap, approvedLanguages, templateLanguage }) {
+    const text = String(value ?? '').trim();
+    const pairs = listOf(languageMap).map((pair) => pair.split('=').map((part) => part.trim()));
+    const code = pairs.find(([key]) => key.toLowerCase() === text.toLowerCase())?.[1] ?? text;
+    const approved = [templateLanguage, ...listOf(approvedLanguages)];
+    return text && approved.includes(code) ? code : templateLanguage;
+}
+
+/** WhatsAppOtpLanguage.retriesInDefault and isMissingInReceipt (Meta's 132001, which 8x8 reports as 1031). */
+export const retriesInDefault = (errorCode, language, defaultLanguage) =>
+    errorCode === 'TEMPLATE_REJECTED' && !!language && language !== defaultLanguage;
+export const isMissingInReceipt = (code) => ['132001', '1031'].includes(String(code));
+
+/** WhatsAppOtpConsent.refuses. */
+export const consentRefuses = (mode, value) =>
+    ({ Field: value === true, MessagingEndUser: value === 'OptedOut', ContactPointTypeConsent: value !== 'OptIn' })[
+        mode
+    ] ?? false;
+
+/** WhatsAppOtpTargets.withPreferences (the preview's Consent Mode is Field): the target with its language. */
+export function withPreferences(target, inDefaultLanguage) {
+    const fields = target.contact?.fields ?? {};
+    if (SETTINGS.consentMode === 'Field' && consentRefuses('Field', fields[SETTINGS.contactOptOutField])) {
+        throw fail('CONSENT_REFUSED', label('WhatsAppOtp_Consent_OptOutField', 'WhatsApp Opt Out'));
+    }
+    const chosen = inDefaultLanguage === true ? null : chooseLanguage(fields[SETTINGS.contactLanguageField], SETTINGS);
+    return { ...target, language: chosen ?? SETTINGS.templateLanguage };
+}
+
+/** getSendStatus's language fields (WhatsAppOtpSendStatus) and the send Task's description (WhatsAppOtpActivityLog). */
+export const languageStatus = ({ templateLanguage, deliveryErrorCode }) => ({
+    language: templateLanguage ?? null,
+    defaultLanguage: SETTINGS.templateLanguage,
+    languageMissing: isMissingInReceipt(deliveryErrorCode)
+});
+export function describeLanguage(task, language, refused) {
+    const text = refused ? label(LABELS[1], language, refused) : label(LABELS[0], language);
+    Object.assign(task, language ? { description: text } : {});
+}
