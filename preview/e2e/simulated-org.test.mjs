@@ -210,7 +210,7 @@ describe('simulated controller', () => {
         }
         const locked = refused(org.sendOtp('s', { recordId: mobileId }, scenario()));
         assert.equal(locked.message, message('FAILURE_LOCKOUT', Math.ceil((86400 - 120) / 60)));
-        assert.equal(org.liftLockout('s', { contactId: mobileId }), null);
+        assert.equal(org.liftLockout('s', { personId: mobileId }), null);
         assert.equal(org.records('s').tasks.at(-1).subject, label('WhatsAppOtp_Task_LockoutLifted', 'Jane Doe'));
         assert.equal(org.sendOtp('s', { recordId: mobileId }, scenario()).status, 'SENDING');
         await org.deliveriesDone('s');
@@ -328,7 +328,7 @@ describe('the simulation under parallel requests (the preview server, no page)',
         const { result } = await caller.apex('sendOtp', { recordId: mobileId });
         await caller.delivered();
         assert.equal((await caller.apex('getSendStatus', { challengeId: result.challengeId })).result.status, 'SENT');
-        assert.deepEqual(await caller.apex('liftLockout', { contactId: mobileId }), { ok: true, result: null });
+        assert.deepEqual(await caller.apex('liftLockout', { personId: mobileId }), { ok: true, result: null });
         const unknown = await caller.apex('getSendStatus', { challengeId: 'a0X000000000000AAA' });
         assert.equal(unknown.error.body.message, message('CHALLENGE_NOT_FOUND'));
     });

@@ -4,7 +4,7 @@ import { AgentError, refusalOr } from './agentErrors.mjs';
 import { iso, SECOND } from './challenges.mjs';
 import { numberChangedAt, numberDiffers, verifyOtp } from './controller.mjs';
 import { withPreferences } from './languageConsent.mjs';
-import { reserveAll, targetOf } from './reservation.mjs';
+import { personOf, reserveAll, targetOf } from './reservation.mjs';
 import { checkedSettings } from './scenario.mjs';
 
 /** WhatsAppOtpVerificationToken.hashOf: hex SHA-256 of a well-formed token, else a hash no token has. */
@@ -47,12 +47,22 @@ export function verifyFromFlow(session, params, scenario) {
     return { ...verdict, verificationToken: token };
 }
 
-/** With a token, only the verification that issued it, once (bound); without, the Contact's latest in the window. */
-export function getVerification(session, { contactId, windowMinutes, verificationToken }, { settings = {} } = {}) {
+/**
+ * With a token, only the verification that issued it, once (bound); without, the person's latest in the window. The
+ * person: recordId's (as the Send action resolves it), else contactId; with interactionRecordId, only a code sent from
+ * that record counts.
+ */
+export function getVerification(session, params, { settings = {} } = {}) {
+    const { contactId, recordId, interactionRecordId, windowMinutes, verificationToken } = params;
+    const personId = recordId === undefined ? contactId : personOf(recordId).contact.id;
     const window = Math.max(0, Math.min(windowMinutes ?? 0, settings.maxVerificationWindowMinutes ?? 1440));
     const since = session.clock() - window * 60 * SECOND;
     const verified = [...session.challenges.values()].filter(
-        (c) => c.contactId === contactId && c.status === 'Verified' && c.verifiedAt >= since
+        (c) =>
+            c.contactId === personId &&
+            (interactionRecordId === undefined || c.sourceRecordId === interactionRecordId) &&
+            c.status === 'Verified' &&
+            c.verifiedAt >= since
     );
     const hash = verificationToken === undefined ? undefined : tokenHash(verificationToken);
     const found =

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import { contactById } from './contacts.mjs';
 import { fail } from './agentErrors.mjs';
+import { personById } from './leads.mjs';
 import { failuresResetAgeSeconds, historyOf, newId, numberHash, SECOND } from './challenges.mjs';
 import { callingCodeOf, maskE164, pickPhone, toE164 } from './phoneNumber.mjs';
 import { capSource, decideSend } from './policy.mjs';
@@ -10,15 +11,22 @@ import { smsFallbackOn } from './scenario.mjs';
 
 const DAY = 86400 * SECOND;
 
-/** WhatsAppOtpService.resolve for one request: the Contact and its number, or the refusal (thrown). */
-export function targetOf(recordId) {
-    if (typeof recordId !== 'string' || !/^003[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(recordId)) {
+/** A Contact's or Lead's record and the person it stands for (WhatsAppOtpPerson: a converted Lead's Contact). */
+export function personOf(recordId) {
+    if (typeof recordId !== 'string' || !/^(003|00Q)[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(recordId)) {
         throw fail('NOT_A_CONTACT');
     }
-    const contact = contactById(recordId);
+    const record = personById(recordId);
+    const contact = record?.fields.IsConverted ? contactById(record.fields.ConvertedContactId) : record;
     if (!contact) {
         throw fail('CONTACT_NOT_FOUND');
     }
+    return { record, contact };
+}
+
+/** WhatsAppOtpService.resolve for one request: the person (`contact`, a Contact or Lead), its number and the record. */
+export function targetOf(recordId) {
+    const { record, contact } = personOf(recordId);
     const rawPhone = pickPhone(contact.fields);
     if (!rawPhone) {
         throw fail('NO_PHONE');
@@ -27,7 +35,7 @@ export function targetOf(recordId) {
     if (!msisdn) {
         throw fail('INVALID_PHONE');
     }
-    return { contact, msisdn, hash: numberHash(msisdn) };
+    return { contact, msisdn, hash: numberHash(msisdn), source: record };
 }
 
 /**
@@ -57,7 +65,10 @@ function newChallenge(target, source, settings, outcome, decision, at) {
     const carried = Math.min(decision.initialAttempts, settings.maxAttempts - 1);
     return {
         id: newId('a0X'),
+        // The person: Contact__c or Lead__c.
         contactId: target.contact.id,
+        sourceRecordId: target.source.id,
+        sourceObject: target.source.apiName,
         status: 'Sending',
         sendOutcome: null,
         errorCode: null,

@@ -123,6 +123,6 @@ declare module '@salesforce/apex/WhatsAppOtpController.verifyOtp' {
 }
 
 declare module '@salesforce/apex/WhatsAppOtpController.liftLockout' {
-    /** WhatsAppOtpController.liftLockout: a supervisor lifts the Contact's failure lockout (no component calls it yet). */
-    export default function liftLockout(params: { contactId: string }): Promise<void>;
+    /** WhatsAppOtpController.liftLockout: a supervisor lifts a Contact's or Lead's failure lockout (no component calls it yet). */
+    export default function liftLockout(params: { personId: string }): Promise<void>;
 }
