@@ -54,10 +54,12 @@ const STEPS = [
     ['tests', `run the deployed parts' Apex tests with coverage; each class must reach ${MIN_CLASS_COVERAGE} %`]
 ];
 const camel = (flag) => flag.slice(2).replace(/-(\w)/g, (_, c) => c.toUpperCase());
-const stepsFor = (o) =>
-    STEPS.filter(
-        ([id, , flag]) => (!flag || o[camel(flag)]) && (!o.validateOnly || /^(connection|probe|validate)$/.test(id))
-    ).map(([id]) => id);
+const VALIDATE_ONLY = ['connection', 'probe', 'validate'];
+const runs =
+    (o) =>
+    ([id, , flag]) =>
+        (!flag || o[camel(flag)]) && (!o.validateOnly || VALIDATE_ONLY.includes(id));
+const stepsFor = (o) => STEPS.filter(runs(o)).map(([id]) => id);
 
 // What to have first (sf logged in, the template, the subaccount, the key, the receipt secret, Sites) is written
 // once, in the admin guide.
@@ -279,10 +281,8 @@ const RUN = {
             return s.sf(['apex', 'run', '--file', file, ...s.org]).result ?? fail('the probe did not run', FIX.login);
         });
         if (findings.length) {
-            fail(
-                `the name probe found names the org generated differently:\n    ${findings.join('\n    ')}`,
-                FIX.probe
-            );
+            const found = findings.join('\n    ');
+            fail(`the name probe found names the org generated differently:\n    ${found}`, FIX.probe);
         }
         s.say(`    the org knows every generated name the gateway uses (${count} names)`);
     },
@@ -327,16 +327,12 @@ const RUN = {
         }
         s.options.callbackBaseUrl = url;
         s.say(`    callback base URL (setting Receipt Callback Base URL): ${url}; each message's dlrCallbackUrl is`);
-        s.say(
-            `    ${url}/services/apexrest/whatsapp-otp/receipts/<token>: paste nothing in 8x8 Connect (a webhook gets 401)`
-        );
+        s.say(`    ${url}/services/apexrest/whatsapp-otp/receipts/<token>: paste nothing in 8x8 Connect`);
     },
 
     async key(s) {
         if (s.options.skipKey) {
-            return s.say(
-                '    skipped (--skip-key): enter it in Setup (docs/admin-guide.md, "Enter the API key by hand")'
-            );
+            return s.say('    skipped (--skip-key): docs/admin-guide.md, "Enter the API key by hand"');
         }
         const done = await storeKey(s.session, s.values.key);
         s.say(`    the key is stored (${done}) on X8x8_CPaaS_Authentication / X8x8_API_Key_Principal, encrypted`);
@@ -344,9 +340,7 @@ const RUN = {
 
     async secret(s) {
         if (s.options.skipSecret) {
-            return s.say(
-                `    skipped (--skip-secret): store it in Setup → Custom Settings → ${RECEIPT_SETTING} → Manage`
-            );
+            return s.say('    skipped (--skip-secret): docs/admin-guide.md, "Store the receipt secret by hand"');
         }
         const done = await storeReceiptSecret(s.session, s.values.secret, 'Secret__c');
         s.say(`    the receipt secret is stored (${done}) as the org default of ${RECEIPT_SETTING}`);
@@ -370,7 +364,7 @@ const RUN = {
         s.say(`    ${save ? `8x8 MSG webhook ${await save()}: ${masked.url}` : inbound.portalSteps(masked)}`);
     },
 
-    /** The region's URL on the Named Credential, and the settings record: the shipped one, or the org's, with the values given. */
+    /** The region's URL on the Named Credential; the settings record: the shipped one, or the org's with the values given. */
     settings(s) {
         const { options: o, org, temp } = s;
         const read = (file) => fs.readFileSync(path.join(s.root, file), 'utf8');
@@ -398,11 +392,9 @@ const RUN = {
             const dir = metadata.writePackage(path.join(temp, 'package'), members, s.session.apiVersion);
             s.must(deployPackage(dir, org), 'the per-org values did not deploy', FIX.rerun);
         }
-        const how = exists ? (given.length ? 'updated (only the values given)' : "kept the org's values") : '';
-        const url = `${metadata.REGIONS[o.region]} (${o.region})`;
-        s.say(
-            `    Named Credential URL: ${url}; settings record Default: ${how || `created from ${metadata.SETTINGS_RECORD}`}`
-        );
+        const kept = given.length ? 'updated (only the values given)' : "kept the org's values";
+        s.say(`    Named Credential URL: ${metadata.REGIONS[o.region]} (${o.region})`);
+        s.say(`    settings record Default: ${exists ? kept : `created from ${metadata.SETTINGS_RECORD}`}`);
     },
 
     tests(s) {
@@ -410,18 +402,12 @@ const RUN = {
             return s.say('    skipped (--skip-tests)');
         }
         const dirs = partsFor(s.options).map((p) => DIRS[p]);
-        const { summary, tests, covered, problems } = runTests(s.root, dirs, s.org, s.sf);
-        const lowest = [...covered].sort((a, b) => a.percent - b.percent).slice(0, 3);
-        const outcome = `${summary?.passing} passed, ${summary?.failing} failed`;
-        s.say(
-            `    Apex tests (${tests.length} classes): ${outcome}; lowest class coverage: ${lowest.map((c) => `${c.name} ${c.percent} %`).join(', ')}`
-        );
+        const { summary, tests, problems } = runTests(s.root, dirs, s.org, s.sf);
+        s.say(`    Apex tests (${tests.length} classes): ${summary?.passing} passed, ${summary?.failing} failed`);
         if (problems.length) {
             const rule = `every test passes, every class ${MIN_CLASS_COVERAGE} %+`;
-            fail(
-                `the Apex tests did not pass (${rule}):\n    ${problems.join('\n    ')}`,
-                'fix them and deploy, then rerun from tests'
-            );
+            const fix = 'fix them and deploy, then rerun from tests';
+            fail(`the Apex tests did not pass (${rule}):\n    ${problems.join('\n    ')}`, fix);
         }
     }
 };
@@ -448,13 +434,8 @@ async function readInputs({ options: o, io }, todo) {
             format
         ]
     ].filter(([id]) => runs(id) || (id === 'key' && runs('inbound') && generated));
-    const values = inputs.length
-        ? await readSecrets(
-              inputs.map((i) => i[2]),
-              io.stdin,
-              io.stderr
-          )
-        : [];
+    const prompts = inputs.map((i) => i[2]);
+    const values = prompts.length ? await readSecrets(prompts, io.stdin, io.stderr) : [];
     const where = io.stdin.isTTY ? 'type it at the prompt' : 'pipe it on standard input, one a line, key first';
     const hint = (id) => (id === 'inbound' ? 'drop --no-8x8-config' : `pass --skip-${id}`);
     const missing = inputs.map(([id, label, , check], i) => [label, hint(id), check(values[i])]).filter((m) => m[2]);
@@ -485,9 +466,8 @@ function preflight(s) {
         fail('the samples are for sandboxes and Developer Edition orgs, not production', 'drop --samples');
     }
     if (!o.receipts && !o.inbound && read(`SELECT Id FROM Site WHERE Name = '${SITE}'`).length) {
-        s.say(
-            `WARNING: the org has the receipt Site ${SITE} from an earlier run with --receipts; it stays. To remove the public endpoint, unassign ${GUEST_PERMISSION_SET} from its guest user, then run:`
-        );
+        s.say(`WARNING: the org has the receipt Site ${SITE} from an earlier run with --receipts; it stays.`);
+        s.say(`    To remove it, unassign ${GUEST_PERMISSION_SET} from its guest user, then (docs/admin-guide.md):`);
         s.say(`    npx ${shown(deployPackage('manifest/remove-receipts', org))}`);
     }
 }
@@ -514,9 +494,8 @@ function dryRun(s, steps, todo) {
     if (o.validateOnly) {
         return;
     }
-    for (const [field, value, flag] of settingValues(o).filter(
-        ([, v, flag], i) => i < 5 || (flag === '--inbound' && v)
-    )) {
+    const shownValues = settingValues(o).filter(([, v, flag], i) => i < 5 || (flag === '--inbound' && v));
+    for (const [field, value, flag] of shownValues) {
         say(`    ${SETTINGS_MEMBER} ${field}: ${value ?? `(not given: a new record gets the shipped value; ${flag})`}`);
     }
     const warnings = {
@@ -557,20 +536,19 @@ async function run(s) {
         fs.rmSync(s.temp, { recursive: true, force: true });
     }
     const skipped = ['key', 'secret', 'tests'].filter((id) => o[camel(`--skip-${id}`)] && todo.includes(id));
-    s.say(
-        o.validateOnly
-            ? 'org:setup: validated; only the connection may have been deployed. Quick deploy, then continue as shown above.'
-            : `org:setup: done${skipped.length ? `; skipped: ${skipped.map((id) => `--skip-${id}`).join(', ')}` : ''}`
-    );
+    const flags = skipped.map((id) => `--skip-${id}`).join(', ');
+    const done = `org:setup: done${skipped.length ? `; skipped: ${flags}` : ''}`;
+    s.say(o.validateOnly ? 'org:setup: validated; quick deploy, then continue as shown above.' : done);
 }
 
 /**
  * Runs org:setup with `argv` and returns its exit code. `io` ({ cwd, stdin, stdout, stderr, env, spawn, fetch },
- * each optional) defaults to this process's; spawn is how sf starts (spawnSync's signature), fetch how the key and
- * the secrets are stored. The tests run it in-process with their own.
+ * each optional) defaults to this process's, in the project root; spawn is how sf starts (spawnSync's signature),
+ * fetch how the key and the secrets are stored. The tests run it in-process with their own.
  */
 export async function main(argv, io = {}) {
-    io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, ...io };
+    const project = fileURLToPath(new URL('..', import.meta.url));
+    io = { cwd: project, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, ...io };
     const root = io.cwd;
     const s = { root, io, say: (text) => void io.stdout.write(`${text}\n`), sf: (args) => sf(args, root, io) };
     s.must = (args, what, fix) => mustSf(s.sf, args, what, fix);

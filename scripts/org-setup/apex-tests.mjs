@@ -75,9 +75,7 @@ export function main(args, { cwd = process.cwd(), stdout = process.stdout, spawn
     }
     try {
         const { summary, tests, covered, problems } = runTests(cwd, dirs, org, (a) => sf(a, cwd, { spawn }));
-        say(
-            `apex-tests: ${tests.length} test class(es) of ${dirs}: ${summary?.passing} passed, ${summary?.failing} failed`
-        );
+        say(`apex-tests: ${tests.length} test classes: ${summary?.passing} passed, ${summary?.failing} failed`);
         covered.forEach((c) => say(`  ${String(c.percent).padStart(3)} %  ${c.name}`));
         problems.forEach((p) => say(`  FAIL ${p}`));
         return problems.length ? 1 : 0;

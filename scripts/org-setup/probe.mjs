@@ -135,9 +135,8 @@ export function probeNames(root, compile) {
         }
         entities.forEach((e, i) => e.kind === entity.kind && e.specName === entity.specName && names.set(i, found));
         const line = usage.lines.findIndex((l) => new RegExp(`(^|\\W)${entity.ours}(\\W|$)`, 'i').test(l)) + 1;
-        findings.push(
-            `the org calls \`${found}\` what we call \`${entity.ours}\`; change it in ${GATEWAY} line ${line}`
-        );
+        const where = `${GATEWAY} line ${line}`;
+        findings.push(`the org calls \`${found}\` what we call \`${entity.ours}\`; change it in ${where}`);
     }
     return { findings, count: entities.length };
 }

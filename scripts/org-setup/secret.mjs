@@ -36,10 +36,7 @@ export async function readSecrets(prompts, input, output) {
     try {
         for (const prompt of prompts) {
             output.write(`${prompt} (typing is hidden, Enter to finish): `);
-            const cancelled = new StepError(
-                `cancelled at the ${prompt} prompt`,
-                'rerun, or pass --skip-key / --skip-secret'
-            );
+            const cancelled = new StepError(`cancelled at the ${prompt} prompt`, 'rerun, or pass its --skip flag');
             const typed = new Promise((resolve, reject) => {
                 typing.once('line', (line) => resolve(line.trim()));
                 typing.once('SIGINT', () => reject(cancelled));

@@ -67,7 +67,7 @@ const login = loginAgainstStub();
 // The fake sf. It fakes only our orchestration's counterpart, never the platform under test: each answer is the
 // --json envelope sf prints ({ status, result } or { status: 1, name, message }; shapes from the salesforcecli
 // plugins' schemas), steered by a scenario: organization (the Organization row), notLoggedIn, connectionPresent,
-// failDeploy (a part), rejectNames (names `apex run` does not compile), siteDeployed (before this run), siteMissing,
+// failDeploy (a part), rejectName (a name `apex run` does not compile), siteDeployed (before this run), siteMissing,
 // guestAssignFails, settingsExist (with Code_Length__c 8), coverage ({ Class: percent }; others 90), testsFail.
 const GUEST = 'whatsapp_otp_receipts@acme.my.salesforce-sites.com';
 const SITE_URL = 'https://acme.my.salesforce-sites.com/whatsappotp';
@@ -79,77 +79,66 @@ const commandOf = (argv) => argv.slice(0, argv.findIndex((a) => a.startsWith('-'
 const valuesOf = (argv, flag) => argv.filter((_, i) => argv[i - 1] === flag);
 const read = (cwd, file) => fs.readFileSync(path.resolve(cwd, file), 'utf8');
 
-function respond(args, s, cwd) {
-    const value = (flag) => valuesOf(args, flag)[0];
-    const site = { Id: '0DM000000000001AAA', GuestUserId: '005000000000009AAA', Status: 'Active' };
-    const rows = [
-        [/FROM Organization/, [s.organization ?? { IsSandbox: false, OrganizationType: 'Developer Edition' }]],
-        [/^SELECT Id FROM Site/, s.siteDeployed ? [site] : []],
-        [/FROM Site /, s.siteMissing ? [] : [site]],
-        [/FROM User /, [{ Username: GUEST }]],
-        [/FROM SiteDetail /, [{ SecureUrl: SITE_URL }]],
-        [/FROM WhatsApp_OTP_Setting__mdt/, s.settingsExist ? [{ DeveloperName: 'Default' }] : []]
-    ];
-    switch (commandOf(args)) {
-        case 'org display':
-            return s.notLoggedIn
-                ? failed(`No authorization information found for ${value('--target-org')}.`)
-                : ok({ accessToken: '00D!token', instanceUrl: 'https://acme.my.salesforce.com', id: '00D0' });
-        case 'data query':
-            return ok({ records: rows.find(([pattern]) => pattern.test(value('--query')))[1] });
-        case 'project deploy start': {
-            const problem = {
-                componentType: 'NamedCredential',
-                fullName: 'X8x8_Messaging_API',
-                problem: 'Invalid URL'
-            };
-            return `force-app/${s.failDeploy}` === value('--source-dir')
-                ? failed('Deploy failed.', { details: { componentFailures: [problem] } })
-                : ok({ numberComponentsDeployed: 3 });
-        }
-        case 'project deploy validate':
-            return ok({ id: '0Af000000000042AAA' });
-        case 'project retrieve start': {
-            // The org's own record: an admin already set the code length to 8.
-            const record = 'customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml';
-            const file = path.resolve(cwd, value('--output-dir'), 'main/default', record);
-            fs.mkdirSync(path.dirname(file), { recursive: true });
-            const shipped = read(cwd, `config/per-org/${record}`);
-            fs.writeFileSync(file, shipped.replace(/(<field>Code_Length__c<\/field>\s*<value[^>]*>)[^<]*/, '$18'));
-            return ok({});
-        }
-        case 'apex run': {
-            const lines = read(cwd, value('--file')).split('\n');
-            const at = (name) => lines.findIndex((l) => new RegExp(`\\.${name}\\b`).test(l));
-            const name = (s.rejectNames ?? []).find((n) => at(n) >= 0);
-            const problem = { compiled: false, compileProblem: `Variable does not exist: ${name}`, line: at(name) + 1 };
-            return name ? failed('compile error', problem) : ok({ compiled: true });
-        }
-        case 'apex run test': {
-            const names = apexClasses(cwd, ['force-app']).covered;
-            const percents = { ...Object.fromEntries(names.map((name) => [name, 90])), ...s.coverage };
-            const coverage = Object.entries(percents).map(([name, coveredPercent]) => ({ name, coveredPercent }));
-            const [Outcome, failing] = s.testsFail ? ['Fail', 1] : ['Pass', 0];
-            const tests = [{ FullName: 'CPaasMessagingGatewayTest.sends', Outcome, Message: 'Assertion Failed' }];
-            return ok({ summary: { passing: 1 - failing, failing }, tests, coverage: { coverage } });
-        }
-        case 'org list metadata':
-            return ok(s.connectionPresent ? [{ fullName: 'CPaasMessagingApps' }] : []);
-        case 'org assign permset': {
-            const guest = s.guestAssignFails && valuesOf(args, '--on-behalf-of').includes(GUEST);
-            const failures = guest ? [{ name: GUEST, message: 'INSUFFICIENT_ACCESS: guest user license' }] : [];
-            return { status: failures.length ? 1 : 0, result: { successes: [], failures } };
-        }
-        case 'package create':
-            return ok({ Id: '0Ho000000000001AAA' });
-        case 'package version create':
-            return ok({ SubscriberPackageVersionId: '04t000000000001AAA', Status: 'Success' });
-        case 'package version promote':
-            return ok({ success: true });
-        default:
-            return failed(`the fake sf does not know: ${args.join(' ')}`);
-    }
-}
+const SITE = { Id: '0DM000000000001AAA', GuestUserId: '005000000000009AAA', Status: 'Active' };
+const ROWS = [
+    [/FROM Organization/, (s) => [s.organization ?? { IsSandbox: false, OrganizationType: 'Developer Edition' }]],
+    [/^SELECT Id FROM Site/, (s) => (s.siteDeployed ? [SITE] : [])],
+    [/FROM Site /, (s) => (s.siteMissing ? [] : [SITE])],
+    [/FROM User /, () => [{ Username: GUEST }]],
+    [/FROM SiteDetail /, () => [{ SecureUrl: SITE_URL }]],
+    [/FROM WhatsApp_OTP_Setting__mdt/, (s) => (s.settingsExist ? [{ DeveloperName: 'Default' }] : [])]
+];
+const DEPLOY_FAILURE = { componentType: 'NamedCredential', fullName: 'X8x8_Messaging_API', problem: 'Invalid URL' };
+/** Each command's answer, given the scenario, the value of a flag and the working folder. */
+const ANSWERS = {
+    'org display': (s, value) =>
+        s.notLoggedIn
+            ? failed(`No authorization information found for ${value('--target-org')}.`)
+            : ok({ accessToken: '00D!token', instanceUrl: 'https://acme.my.salesforce.com', id: '00D0' }),
+    'data query': (s, value) => ok({ records: ROWS.find(([pattern]) => pattern.test(value('--query')))[1](s) }),
+    'project deploy start': (s, value) =>
+        `force-app/${s.failDeploy}` === value('--source-dir')
+            ? failed('Deploy failed.', { details: { componentFailures: [DEPLOY_FAILURE] } })
+            : ok({ numberComponentsDeployed: 3 }),
+    'project deploy validate': () => ok({ id: '0Af000000000042AAA' }),
+    // The org's own record: an admin already set the code length to 8.
+    'project retrieve start': (s, value, cwd) => {
+        const record = 'customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml';
+        const file = path.resolve(cwd, value('--output-dir'), 'main/default', record);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const shipped = read(cwd, `config/per-org/${record}`);
+        fs.writeFileSync(file, shipped.replace(/(<field>Code_Length__c<\/field>\s*<value[^>]*>)[^<]*/, '$18'));
+        return ok({});
+    },
+    // The first line that uses the rejected name fails to compile, as an org that generated it differently does.
+    'apex run': (s, value, cwd) => {
+        const line =
+            read(cwd, value('--file'))
+                .split('\n')
+                .findIndex((l) => l.endsWith(`.${s.rejectName};`)) + 1;
+        const problem = { compiled: false, compileProblem: `Variable does not exist: ${s.rejectName}`, line };
+        return line ? failed('compile error', problem) : ok({ compiled: true });
+    },
+    'apex run test': (s, value, cwd) => {
+        const percents = Object.fromEntries(apexClasses(cwd, ['force-app']).covered.map((name) => [name, 90]));
+        const coverage = Object.entries({ ...percents, ...s.coverage }).map(([name, coveredPercent]) => ({
+            name,
+            coveredPercent
+        }));
+        const [Outcome, failing] = s.testsFail ? ['Fail', 1] : ['Pass', 0];
+        const tests = [{ FullName: 'CPaasMessagingGatewayTest.sends', Outcome, Message: 'Assertion Failed' }];
+        return ok({ summary: { passing: 1 - failing, failing }, tests, coverage: { coverage } });
+    },
+    'org list metadata': (s) => ok(s.connectionPresent ? [{ fullName: 'CPaasMessagingApps' }] : []),
+    'org assign permset': (s, value) => {
+        const guest = s.guestAssignFails && value('--on-behalf-of') === GUEST;
+        const failures = guest ? [{ name: GUEST, message: 'INSUFFICIENT_ACCESS: guest user license' }] : [];
+        return { status: failures.length ? 1 : 0, result: { successes: [], failures } };
+    },
+    'package create': () => ok({ Id: '0Ho000000000001AAA' }),
+    'package version create': () => ok({ SubscriberPackageVersionId: '04t000000000001AAA', Status: 'Success' }),
+    'package version promote': () => ok({ success: true })
+};
 
 /** spawnSync's stand-in for one run: records each argv and each --metadata-dir package; sf is on PATH only `onPath`. */
 function fakeSf(scenario = {}, onPath = true) {
@@ -166,7 +155,8 @@ function fakeSf(scenario = {}, onPath = true) {
             const files = fs.readdirSync(dir, { recursive: true }).filter((f) => f.includes('.'));
             deployed.push(Object.fromEntries(files.map((f) => [f, read(dir, f)])));
         }
-        const answer = respond(argv, scenario, cwd);
+        const answer =
+            ANSWERS[commandOf(argv)]?.(scenario, (flag) => valuesOf(argv, flag)[0], cwd) ?? failed('unknown');
         return { status: answer.status, stdout: JSON.stringify(answer), stderr: '' };
     };
     return { spawn: spawnSf, calls, deployed };
@@ -223,6 +213,7 @@ const valueOf = (r, field) => {
     return xml.match(new RegExp(`<field>${field}</field>\\s*<value[^>]*?(?:/>|>([^<]*)</value>)`))[1];
 };
 const testsOf = (...dirs) => apexClasses(root, dirs).tests;
+const callOf = (r, command) => r.calls.find((c) => commandOf(c) === command);
 const deployOf = (r, dir) => r.calls.find((c) => valuesOf(c, '--source-dir').join() === dir);
 const commands = (r) => r.calls.map(commandOf);
 const methods = (r) => r.requests.map((q) => q.method).join();
@@ -258,10 +249,7 @@ const CASES = {
                 const values = ['Receipt_Callback_Base_Url__c', 'Allowed_Country_Codes__c'].map((f) => valueOf(r, f));
                 assert.deepEqual(values, [SITE_URL, '65,60']);
                 hidden(r, KEY, SECRET);
-                const [probe] = valuesOf(
-                    r.calls.find((c) => commandOf(c) === 'apex run'),
-                    '--file'
-                );
+                const [probe] = valuesOf(callOf(r, 'apex run'), '--file');
                 assert.ok(!fs.existsSync(path.dirname(probe)), 'the temp folder is removed');
             }
         },
@@ -271,17 +259,6 @@ const CASES = {
         deploys: ['force-app/connection', 'force-app/core', 'package'],
         out: /WARNING: the org has the receipt Site[\s\S]*npx sf project deploy start --metadata-dir manifest\/remove-receipts/,
         check: (r) => assert.equal(r.requests.length + (valueOf(r, 'Receipt_Callback_Base_Url__c') ?? 0), 2)
-    },
-    '--samples deploys the samples after core and assigns the permission sets the sample flows need': {
-        args: '--samples',
-        deploys: ['force-app/connection', 'force-app/core', 'force-app/samples', 'package'],
-        check(r) {
-            const names = valuesOf(
-                r.calls.find((c) => commandOf(c) === 'org assign permset'),
-                '--name'
-            );
-            assert.deepEqual(names.slice(2), ['WhatsApp_OTP_Flow_Sender', 'WhatsApp_OTP_Sample_Flows']);
-        }
     },
     'production refuses --samples before any step': {
         args: '--samples',
@@ -321,22 +298,12 @@ const CASES = {
         out: /not deployed again/,
         deploys: ['force-app/core']
     },
-    'the production --validate-only --dry-run prints the validation with every test class and calls sf only for the kind':
-        {
-            args: '--validate-only --dry-run',
-            scenario: PRODUCTION,
-            out: /The org is production[\s\S]*sf project deploy validate --source-dir force-app\/core --test-level RunSpecifiedTests/,
-            check(r) {
-                const tests = testsOf('force-app/core').map((t) => `--tests ${t}`);
-                assert.ok(r.out.includes(`RunSpecifiedTests ${tests.join(' ')} --target-org`), r.out);
-                assert.deepEqual(commands(r), ['data query']);
-            }
-        },
-    '--dry-run calls nothing, lists the prerequisites, warns of missing values and shows the webhook, its secret masked':
+    'a production --dry-run calls sf only for the kind, names every test class, warns of missing values and masks the webhook':
         {
             args: `--dry-run --template otp ${INBOUND}`,
+            scenario: PRODUCTION,
             out: [
-                /Before you start:/,
+                /The org is production/,
                 /WARNING: no --countries/,
                 /Template_Name__c: otp/,
                 /Reply_Verification_Enabled__c: true/,
@@ -344,7 +311,11 @@ const CASES = {
                 /"type":"MSG","url":"<Site URL>\/services\/apexrest\/whatsapp-otp\/inbound\/\*\*\*","httpAuthorization":"Bearer \*\*\*"/
             ],
             notOut: /WARNING: no --(template|subaccount)/,
-            check: (r) => assert.deepEqual([commands(r), r.requests], [['data query'], []])
+            check(r) {
+                const tests = testsOf('force-app/core').map((t) => `--tests ${t}`);
+                assert.ok(r.out.includes(`force-app/core --test-level RunSpecifiedTests ${tests.join(' ')} --target`));
+                assert.deepEqual([commands(r), r.requests], [['data query'], []]);
+            }
         },
     'with stdin closed nothing runs, every missing input is listed with its --skip flag, and no resume line is printed':
         {
@@ -414,7 +385,7 @@ const CASES = {
     },
     'a name the org generated differently stops the run before any Apex deploys and names the line to change': {
         args: '',
-        scenario: { rejectNames: ['z0user'] },
+        scenario: { rejectName: 'z0user' },
         status: 1,
         deploys: ['force-app/connection'],
         out: [
@@ -542,13 +513,18 @@ function workflowLines(prefix) {
     return found.map((w) => w.slice(w.indexOf('--') + 1));
 }
 
-test('every org:setup line of the workflows runs every step with stdin closed and says what it skipped', async () => {
+test('every org:setup line of the workflows runs every part with stdin closed and says what it skipped', async () => {
     const organization = { IsSandbox: true, TrialExpirationDate: '2026-12-31', OrganizationType: 'Developer Edition' };
     for (const args of workflowLines('npm run org:setup')) {
         const r = await run(args, { scenario: { organization }, stdin: null });
         assert.equal(r.status, 0, `${args.join(' ')}\n${r.out}`);
-        assert.ok(r.deploys.includes('force-app/core'), r.deploys.join());
+        const parts = ['core', 'receipts', 'samples'].filter((p) => args.includes(`--${p}`) || p === 'core');
+        const dirs = parts.map((p) => `force-app/${p}`);
+        assert.deepEqual(r.deploys.slice(1, -1), dirs);
         assert.match(r.out, /org:setup: done; skipped: --skip-key, --skip-secret/);
+        // The sample flows run only for holders of their permission set, and send through the Flow action.
+        const samples = args.includes('--samples') ? ['WhatsApp_OTP_Flow_Sender', 'WhatsApp_OTP_Sample_Flows'] : [];
+        assert.deepEqual(valuesOf(callOf(r, 'org assign permset'), '--name').slice(2), samples);
     }
 });
 
@@ -583,24 +559,17 @@ test('package:version --dry-run prints every command in dependency order, each v
     assert.deepEqual([status, calls], [0, []], out);
     const lines = out.split('\n').filter((l) => l.startsWith('  sf '));
     const order = ['create', 'version create', 'version promote'].flatMap((c) => Array(3).fill(`package ${c}`));
-    assert.deepEqual(
-        lines.map((l) => l.match(/sf (package (version )?\w+)/)[1]),
-        order
-    );
-    assert.deepEqual(
-        lines.slice(0, 3).map((l) => l.match(/--name "([^"]+)"/)[1]),
-        PACKAGES
-    );
+    const commandsShown = lines.map((l) => l.match(/sf (package (version )?\w+)/)[1]);
+    const names = lines.slice(0, 3).map((l) => l.match(/--name "([^"]+)"/)[1]);
+    assert.deepEqual([commandsShown, names], [order, PACKAGES]);
     lines.slice(3, 6).forEach((l) => assert.match(l, /--code-coverage --installation-key-bypass/));
 });
 
 test('package:version creates a version of each package in order, and promotes them only with --promote', () => {
     const plain = packageRun(['--target-dev-hub', 'hub'], 3);
     assert.equal(plain.status, 0, plain.out);
-    assert.deepEqual(
-        plain.calls.map((c) => valuesOf(c, '--package')[0]),
-        PACKAGES
-    );
+    const packages = plain.calls.map((c) => valuesOf(c, '--package')[0]);
+    assert.deepEqual(packages, PACKAGES);
     const promoted = packageRun(['--target-dev-hub', 'hub', '--promote'], 3);
     const versions = ['create', 'promote'].flatMap((verb) => Array(3).fill(`package version ${verb}`));
     assert.deepEqual(promoted.calls.map(commandOf), versions);
@@ -649,9 +618,9 @@ test('the removal manifest names exactly the components of force-app/receipts, b
         .filter(Boolean)
         .map(([, dir, name, suffix]) => `${types[strictDirectoryNames[dir] ?? suffixes[suffix]].name}:${name}`);
     const manifestFile = (file) => read('manifest/remove-receipts', file);
-    const listed = [...manifestFile('destructiveChanges.xml').matchAll(/<types>([\s\S]*?)<\/types>/g)].flatMap(
-        ([, t]) =>
-            [...t.matchAll(/<members>([^<]+)<\/members>/g)].map((m) => `${t.match(/<name>([^<]+)<\/name>/)[1]}:${m[1]}`)
+    const blocks = [...manifestFile('destructiveChanges.xml').matchAll(/<types>([\s\S]*?)<\/types>/g)];
+    const listed = blocks.flatMap(([, t]) =>
+        [...t.matchAll(/<members>([^<]+)<\/members>/g)].map((m) => `${t.match(/<name>([^<]+)<\/name>/)[1]}:${m[1]}`)
     );
     assert.deepEqual(listed.sort(), source.sort());
     assert.doesNotMatch(manifestFile('package.xml'), /<types>/);
