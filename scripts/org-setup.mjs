@@ -130,7 +130,7 @@ function parseArgs(argv) {
         ],
         [
             !metadata.REGIONS[o.region],
-            `--region ${o.region} is not one of ${Object.keys(metadata.REGIONS)}`,
+            `--region ${o.region} is not one of ${Object.keys(metadata.REGIONS).join(', ')}`,
             'pick your 8x8 region'
         ],
         [o.validateOnly && o.samples, '--validate-only is for production, and the samples are not', 'drop --samples'],
@@ -457,7 +457,8 @@ function preflight(s) {
     if (!display.ok || !display.result?.accessToken) {
         fail(`sf is not logged in to ${o.targetOrg}: ${display.json.message ?? 'no access token'}`, FIX.login);
     }
-    Object.assign(s.session, display.result);
+    // The project's API version, not the org's, for the REST calls and the per-org package.
+    s.session = { ...display.result, apiVersion: s.session.apiVersion, fetch: s.session.fetch };
     const read = (soql) => s.must(query(soql, org), 'the org could not be read', FIX.login).result.records;
     const [row] = read(ORGANIZATION_QUERY);
     s.kind = orgKind(row);

@@ -88,13 +88,13 @@ const ROWS = [
     [/FROM SiteDetail /, () => [{ SecureUrl: SITE_URL }]],
     [/FROM WhatsApp_OTP_Setting__mdt/, (s) => (s.settingsExist ? [{ DeveloperName: 'Default' }] : [])]
 ];
+// The org's own API version differs from the project's, which the REST calls use.
+const SESSION = { accessToken: '00D!t', instanceUrl: 'https://acme.my.salesforce.com', id: '00D0', apiVersion: '99.0' };
 const DEPLOY_FAILURE = { componentType: 'NamedCredential', fullName: 'X8x8_Messaging_API', problem: 'Invalid URL' };
 /** Each command's answer, given the scenario, the value of a flag and the working folder. */
 const ANSWERS = {
     'org display': (s, value) =>
-        s.notLoggedIn
-            ? failed(`No authorization information found for ${value('--target-org')}.`)
-            : ok({ accessToken: '00D!token', instanceUrl: 'https://acme.my.salesforce.com', id: '00D0' }),
+        s.notLoggedIn ? failed(`No authorization information found for ${value('--target-org')}.`) : ok(SESSION),
     'data query': (s, value) => ok({ records: ROWS.find(([pattern]) => pattern.test(value('--query')))[1](s) }),
     'project deploy start': (s, value) =>
         `force-app/${s.failDeploy}` === value('--source-dir')
@@ -245,6 +245,8 @@ const CASES = {
                 ]);
                 assert.ok(r.calls.some((c) => valuesOf(c, '--on-behalf-of').includes(GUEST)));
                 assert.equal(methods(r), 'GET,POST,GET,POST');
+                const { sourceApiVersion } = JSON.parse(read(root, 'sfdx-project.json'));
+                assert.ok(r.requests.every((q) => q.url.includes(`/services/data/v${sourceApiVersion}/`)));
                 assert.deepEqual([bodyOf(r, 1).credentials.ApiKey.value, bodyOf(r, 3).Secret__c], [KEY, SECRET]);
                 const values = ['Receipt_Callback_Base_Url__c', 'Allowed_Country_Codes__c'].map((f) => valueOf(r, f));
                 assert.deepEqual(values, [SITE_URL, '65,60']);
