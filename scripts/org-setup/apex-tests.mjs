@@ -42,20 +42,14 @@ export function apexClasses(root, dirs) {
     return { tests: tests.sort(), covered: covered.sort() };
 }
 
-/** The `sf apex run test` arguments that run `tests` with coverage. */
-export const testRunArgs = (tests, org) => [
-    ...'apex run test --test-level RunSpecifiedTests --code-coverage --result-format json --wait 60'.split(' '),
-    ...tests.flatMap((t) => ['--class-names', t]),
-    ...org
-];
-
 /**
  * Runs the test classes of `dirs` with `run` (one sf call) and checks the rule: every test passes and every class
  * of the directories reaches 75 % (a class missing from the coverage counts as 0 %).
  */
 export function runTests(root, dirs, org, run) {
     const { tests, covered } = apexClasses(root, dirs);
-    const r = run(testRunArgs(tests, org));
+    const command = 'apex run test --test-level RunSpecifiedTests --code-coverage --result-format json --wait 60';
+    const r = run([...command.split(' '), ...tests.flatMap((t) => ['--class-names', t]), ...org]);
     const summary = r.result?.summary;
     if (!summary) {
         return { tests, covered: [], problems: [`the Apex tests did not run: ${r.json?.message ?? 'no summary'}`] };
@@ -71,10 +65,7 @@ export function runTests(root, dirs, org, run) {
     return { summary, tests, covered: coverage, problems };
 }
 
-/**
- * The command line (the flags after `npm run org:tests --`); io = { cwd, stdout, spawn } (each optional, spawnSync's
- * signature for spawn). Returns the exit code.
- */
+/** The command line (the flags after `npm run org:tests --`); io = { cwd, stdout, spawn }. Returns the exit code. */
 export function main(args, { cwd = process.cwd(), stdout = process.stdout, spawn } = {}) {
     const say = (text) => void stdout.write(`${text}\n`);
     const org = ['--target-org', args[args.indexOf('--target-org') + 1]];
@@ -84,9 +75,7 @@ export function main(args, { cwd = process.cwd(), stdout = process.stdout, spawn
     }
     try {
         const { summary, tests, covered, problems } = runTests(cwd, dirs, org, (a) => sf(a, cwd, { spawn }));
-        say(
-            `apex-tests: ran ${tests.length} test class(es) of ${dirs.join(', ')}: ${summary?.passing} passed, ${summary?.failing} failed`
-        );
+        say(`apex-tests: ${tests.length} test classes: ${summary?.passing} passed, ${summary?.failing} failed`);
         covered.forEach((c) => say(`  ${String(c.percent).padStart(3)} %  ${c.name}`));
         problems.forEach((p) => say(`  FAIL ${p}`));
         return problems.length ? 1 : 0;

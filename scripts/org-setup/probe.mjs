@@ -7,28 +7,21 @@
 // (ExecuteAnonymousResult: compiled, compileProblem, line, column;
 // developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_executeanonymous_result.htm). Each probe
 // line belongs to one name; where the evidence leaves candidates (model.nameCandidates) the probe is run again
-// with each other candidate, each in its own `sf apex run`, to learn what the org calls it.
+// with each other candidate, to learn what the org calls it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateExternalServiceModel, nameCandidates } from '../gates/lib/external-service-model.mjs';
 
-export const SERVICE = 'CPaasMessagingApps';
-export const GATEWAY = 'force-app/core/classes/gateway/CPaasMessagingGateway.cls';
-export const SPEC = 'spec/cpaas-messaging-apps.openapi.json';
+const SERVICE = 'CPaasMessagingApps';
+const GATEWAY = 'force-app/core/classes/gateway/CPaasMessagingGateway.cls';
+const SPEC = 'spec/cpaas-messaging-apps.openapi.json';
 
 /** The ExternalService names and the members the gateway source uses, and its lines (for line numbers). */
-export function gatewayUsage(source) {
+function gatewayUsage(source) {
     const code = source.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/\/\/.*$/gm, '');
     const types = new Set([...code.matchAll(/ExternalService\.(\w+(?:\.\w+)?)/g)].map((m) => m[1]));
     const members = new Set([...code.matchAll(/\??\.\s*([A-Za-z]\w*)/g)].map((m) => m[1].toLowerCase()));
     return { types, members, lines: code.split('\n') };
-}
-
-/** The 1-based line of the gateway where `name` is first used as an identifier, or undefined. */
-export function lineOf(usage, name) {
-    const word = new RegExp(`(^|[^\\w])${name}([^\\w]|$)`, 'i');
-    const index = usage.lines.findIndex((line) => word.test(line));
-    return index >= 0 ? index + 1 : undefined;
 }
 
 /**
@@ -41,36 +34,28 @@ export function probePlan(root) {
     const usage = gatewayUsage(fs.readFileSync(path.join(root, GATEWAY), 'utf8'));
     const uses = (member) => usage.members.has(member.toLowerCase());
     const q = (className) => `ExternalService.${className}`;
+    // A field whose type the gateway never names is declared Object.
     const fieldType = (type) =>
         type
             .replace(/\b(\w+)\b/g, (word) => (model.objects.has(word) ? q(word) : word))
-            .replace(/^ExternalService\.\w+$/, (t) =>
-                usage.types.has(t.slice('ExternalService.'.length)) ? t : 'Object'
-            );
+            .replace(/^ExternalService\.(\w+)$/, (t, name) => (usage.types.has(name) ? t : 'Object'));
     const entities = [];
     let n = 0;
     const local = (prefix) => `${prefix}${++n}`;
+    // A type has one name; a property or an operation has the candidates the evidence leaves.
+    const add = (kind, ours, specName, lines) =>
+        entities.push({ kind, ours, specName, lines, candidates: specName ? nameCandidates(kind, specName) : [ours] });
 
-    // Every member of `holder` (of class `owner`) the gateway uses; through an object type the gateway never
-    // names (an inline object such as status, or the error body behind Code400) one level further by chaining.
-    const members = (holder, owner, fields, depth = 0) => {
-        for (const [type, name, specName = name] of fields) {
-            if (!uses(name)) {
-                continue;
-            }
+    // Every member of `holder` the gateway uses; through an object type the gateway never names (an inline object
+    // such as status, or the error body behind Code400) one level further by chaining.
+    const members = (holder, fields, depth = 0) => {
+        for (const [type, name, specName = name] of fields.filter((field) => uses(field[1]))) {
             const declared = fieldType(type);
             const m = local('m');
-            entities.push({
-                kind: 'property',
-                owner,
-                specName,
-                ours: name,
-                candidates: nameCandidates('property', specName),
-                lines: (as = name) => [`${declared} ${m} = ${holder}.${as};`]
-            });
+            add('property', name, specName, (as = name) => [`${declared} ${m} = ${holder}.${as};`]);
             const nested = model.objects.get(type);
             if (nested && declared === 'Object' && depth === 0) {
-                members(`${holder}.${name}`, type, nested.fields, depth + 1);
+                members(`${holder}.${name}`, nested.fields, 1);
             }
         }
     };
@@ -79,43 +64,21 @@ export function probePlan(root) {
     for (const [className, cls] of model.objects) {
         if (usage.types.has(className)) {
             const v = local('o');
-            entities.push({
-                kind: 'type',
-                ours: className,
-                candidates: [className],
-                lines: () => [`${q(className)} ${v} = new ${q(className)}();`]
-            });
-            members(v, className, cls.fields);
+            add('type', className, undefined, () => [`${q(className)} ${v} = new ${q(className)}();`]);
+            members(v, cls.fields);
         }
     }
-
     // Operations: the request, the call, the response and the exception, all named after the operation.
-    const svc = 'service';
-    entities.push({
-        kind: 'type',
-        ours: SERVICE,
-        candidates: [SERVICE],
-        lines: () => [`${q(SERVICE)} ${svc} = new ${q(SERVICE)}();`]
-    });
-    for (const op of model.operations) {
-        if (!uses(op.opName)) {
-            continue;
-        }
+    const svc = q(SERVICE);
+    add('type', SERVICE, undefined, () => [`${svc} service = new ${svc}();`]);
+    for (const op of model.operations.filter((o) => uses(o.opName))) {
         const [rq, rs, ex] = [local('request'), local('response'), local('failure')];
-        entities.push({
-            kind: 'operation',
-            specName: op.operationId,
-            ours: op.opName,
-            candidates: nameCandidates('operation', op.operationId),
-            lines: (as = op.opName) => [
-                `${q(SERVICE)}.${as}_Request ${rq} = new ${q(SERVICE)}.${as}_Request();`,
-                `${q(SERVICE)}.${as}_Response ${rs} = ${svc}.${as}(${rq});`,
-                `${q(SERVICE)}.${as}_ResponseException ${ex} = null;`
-            ]
-        });
-        members(rq, `${op.opName}_Request`, op.request);
-        members(rs, `${op.opName}_Response`, op.response);
-        members(ex, `${op.opName}_ResponseException`, op.exception);
+        add('operation', op.opName, op.operationId, (as = op.opName) => [
+            `${svc}.${as}_Request ${rq} = new ${svc}.${as}_Request();`,
+            `${svc}.${as}_Response ${rs} = service.${as}(${rq});`,
+            `${svc}.${as}_ResponseException ${ex} = null;`
+        ]);
+        [rq, rs, ex].forEach((v, i) => members(v, [op.request, op.response, op.exception][i]));
     }
     return { entities, usage };
 }
@@ -142,4 +105,38 @@ export function renderProbe(entities, names = new Map()) {
     });
     text.push('}');
     return { apex: `${text.join('\n')}\n`, owner };
+}
+
+/**
+ * Runs the probe with `compile` (its Apex text -> ExecuteAnonymousResult) until it compiles or a name has no
+ * candidate left. The same spec name means the same generated name wherever it occurs. Returns what the org calls
+ * differently, each with the gateway line to change, and how many names the probe checked.
+ */
+export function probeNames(root, compile) {
+    const { entities, usage } = probePlan(root);
+    const names = new Map();
+    const findings = [];
+    const failedAt = () => {
+        const { apex, owner } = renderProbe(entities, names);
+        const r = compile(apex);
+        return r.compiled ? undefined : { index: owner.get(r.line), problem: `line ${r.line}: ${r.compileProblem}` };
+    };
+    for (let failure = failedAt(); failure; failure = failedAt()) {
+        const entity = entities[failure.index];
+        const tried = (name) =>
+            name !== entity.ours && names.set(failure.index, name) && failedAt()?.index !== failure.index;
+        const found = entity?.candidates.find(tried);
+        if (!found) {
+            const unknown = entity
+                ? `the org has no \`${entity.ours}\` and no candidate matched`
+                : 'the probe failed outside any name';
+            findings.push(`${unknown} (${failure.problem}); Setup → External Services → ${SERVICE} shows its names`);
+            break;
+        }
+        entities.forEach((e, i) => e.kind === entity.kind && e.specName === entity.specName && names.set(i, found));
+        const line = usage.lines.findIndex((l) => new RegExp(`(^|\\W)${entity.ours}(\\W|$)`, 'i').test(l)) + 1;
+        const where = `${GATEWAY} line ${line}`;
+        findings.push(`the org calls \`${found}\` what we call \`${entity.ours}\`; change it in ${where}`);
+    }
+    return { findings, count: entities.length };
 }

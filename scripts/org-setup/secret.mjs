@@ -36,17 +36,13 @@ export async function readSecrets(prompts, input, output) {
     try {
         for (const prompt of prompts) {
             output.write(`${prompt} (typing is hidden, Enter to finish): `);
-            const cancelled = new StepError(
-                `cancelled at the ${prompt} prompt`,
-                'rerun, or pass --skip-key / --skip-secret'
-            );
-            secrets.push(
-                await new Promise((resolve, reject) => {
-                    typing.once('line', (line) => resolve(line.trim()));
-                    typing.once('SIGINT', () => reject(cancelled));
-                    typing.once('close', () => resolve(''));
-                })
-            );
+            const cancelled = new StepError(`cancelled at the ${prompt} prompt`, 'rerun, or pass its --skip flag');
+            const typed = new Promise((resolve, reject) => {
+                typing.once('line', (line) => resolve(line.trim()));
+                typing.once('SIGINT', () => reject(cancelled));
+                typing.once('close', () => resolve(''));
+            });
+            secrets.push(await typed);
             output.write('\n');
         }
     } finally {
@@ -62,19 +58,14 @@ export async function readSecrets(prompts, input, output) {
 export async function call({ token, fetch: send = fetch }, secrets, method, url, body) {
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const response = await send(url, { method, headers, body: body && JSON.stringify(body) }).catch((error) => {
-        throw new StepError(
-            `${new URL(url).host} could not be reached (${error.cause?.message ?? error.message})`,
-            'rerun'
-        );
+        const why = error.cause?.message ?? error.message;
+        throw new StepError(`${new URL(url).host} could not be reached (${why})`, 'rerun');
     });
     const text = [].concat(secrets).reduce((t, s) => t.split(s).join('[the secret]'), await response.text());
     const parsed = /^[[{]/.test(text) ? JSON.parse(text) : text;
     const detail = [].concat(parsed).map((e) => (e.message ? `${e.errorCode} ${e.message}` : JSON.stringify(e)));
-    return {
-        ok: response.ok,
-        body: parsed,
-        problem: `${method} HTTP ${response.status}: ${detail.join('; ').slice(0, 500)}`
-    };
+    const problem = `${method} HTTP ${response.status}: ${detail.join('; ').slice(0, 500)}`;
+    return { ok: response.ok, body: parsed, problem };
 }
 
 /** A REST call under /services/data/vNN.0 with the org's session ({ instanceUrl, accessToken, apiVersion, fetch }). */
@@ -107,13 +98,14 @@ export async function storeKey(session, key) {
  * Stores `value` in `field` of the org default (SetupOwnerId = the org) of RECEIPT_SETTING: PATCH it, or POST one.
  * The receipt secret goes to Secret__c, the inbound secret's hash to Inbound_Secret_Hash__c.
  */
-export async function storeReceiptSecret(session, orgId, value, field = 'Secret__c') {
-    const soql = `SELECT Id FROM ${RECEIPT_SETTING} WHERE SetupOwnerId = '${orgId}'`;
+export async function storeReceiptSecret(session, value, field) {
+    const soql = `SELECT Id FROM ${RECEIPT_SETTING} WHERE SetupOwnerId = '${session.id}'`;
     const found = await rest(session, value, 'GET', `query?${new URLSearchParams({ q: soql })}`);
     const id = found.body?.records?.[0]?.Id;
-    const resource = `sobjects/${RECEIPT_SETTING}${id ? `/${id}` : ''}`;
-    const body = id ? { [field]: value } : { SetupOwnerId: orgId, [field]: value };
-    const saved = found.ok ? await rest(session, value, id ? 'PATCH' : 'POST', resource, body) : found;
+    const body = { ...(id ? {} : { SetupOwnerId: session.id }), [field]: value };
+    const saved = found.ok
+        ? await rest(session, value, id ? 'PATCH' : 'POST', `sobjects/${RECEIPT_SETTING}${id ? `/${id}` : ''}`, body)
+        : found;
     if (!saved.ok) {
         const fix = `enter it in Setup → Custom Settings → WhatsApp OTP Receipt Secret → Manage, field ${field} (docs/admin-guide.md, "Store the receipt secret by hand", "Reply verification"), or rerun`;
         throw new StepError(`storing ${field} failed: ${saved.problem}`, fix);

@@ -12,37 +12,32 @@ export class StepError extends Error {
     }
 }
 
+const NPM = "run npm ci (it installs the project's sf), then start this through npm run (node_modules/.bin on PATH)";
+
 /** Runs `sf <args> --json` in cwd with env and spawn (spawnSync's signature: the tests' fake takes its place). */
 export function sf(args, cwd, { env = process.env, spawn = spawnSync } = {}) {
     const options = { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...env, SF_NO_COLOR: 'true' } };
     const run = spawn('sf', [...args, '--json'], options);
-    const npm =
-        "run npm ci (it installs the project's sf), then start this through npm run (node_modules/.bin on PATH)";
     if (run.error) {
-        throw new StepError(
-            run.error.code === 'ENOENT' ? 'the Salesforce CLI (sf) is not on PATH' : `sf: ${run.error.message}`,
-            npm
-        );
+        const missing = run.error.code === 'ENOENT';
+        throw new StepError(missing ? 'the Salesforce CLI (sf) is not on PATH' : `sf: ${run.error.message}`, NPM);
     }
     try {
         const json = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
         return { ok: run.status === 0 && !json.status, json, result: json.result };
     } catch {
-        throw new StepError(
-            `sf ${args.slice(0, 3).join(' ')} printed no JSON: ${(run.stderr || run.stdout).slice(0, 500)}`,
-            npm
-        );
+        const printed = (run.stderr || run.stdout).slice(0, 500);
+        throw new StepError(`sf ${args.slice(0, 3).join(' ')} printed no JSON: ${printed}`, NPM);
     }
 }
 
 /** Runs one sf command; throws a StepError with its problems (a deploy's component failures, else its message). */
 export function mustSf(run, args, what, fix) {
     const r = run(args);
-    const failures = [].concat(r.result?.details?.componentFailures ?? []);
-    const problems = failures.map(
-        (f) => `${f.componentType} ${f.fullName}${f.lineNumber ? ` line ${f.lineNumber}` : ''}: ${f.problem}`
-    );
     if (!r.ok) {
+        const failures = [].concat(r.result?.details?.componentFailures ?? []);
+        const at = (f) => (f.lineNumber ? ` line ${f.lineNumber}` : '');
+        const problems = failures.map((f) => `${f.componentType} ${f.fullName}${at(f)}: ${f.problem}`);
         throw new StepError(`${what}:\n    ${(problems.length ? problems : [r.json.message]).join('\n    ')}`, fix);
     }
     return r;
