@@ -1,0 +1,73 @@
+// Generated from src-ts/lwc/whatsappOtpComposer/person.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
+// Which person a record page's code goes to: one rule, run by the composer, the Apex resolver and the preview's
+// simulation alike (force-app/core/staticresources/WhatsAppOtpPersonCases.json holds the cases all three run).
+// Pure and import-free, so the preview's simulation imports the compiled person.js as it is. A record is the
+// object's field values by API name ('Rel.Field' reads through a lookup); a missing field is one the org lacks
+// (Person Accounts, Voice, Messaging), so nothing here names those objects' fields in a way a deploy checks.
+/**
+ * Per object, the fields the rule reads: optionalFields of the page's getRecord, as strings, so the component
+ * deploys where the object or field does not exist (UI API leaves a missing optional field out).
+ * - Account: IsPersonAccount and PersonContactId exist only with Person Accounts
+ *   (developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_account.htm).
+ * - Lead: IsConverted, ConvertedContactId (.../sforce_api_objects_lead.htm).
+ * - Case: ContactId (.../sforce_api_objects_case.htm).
+ * - VoiceCall: RelatedRecordId, the record the call is linked to, and CallerId, the caller
+ *   (.../sforce_api_objects_voicecall.htm).
+ * - MessagingSession: EndUserContactId, ChannelType ('WhatsApp' for a WhatsApp channel) and the end user's
+ *   MessagingPlatformKey, the customer's address on the channel (.../sforce_api_objects_messagingsession.htm,
+ *   .../sforce_api_objects_messagingenduser.htm).
+ */
+export const RULE_FIELDS = {
+    Contact: ['Id'],
+    Lead: ['IsConverted', 'ConvertedContactId'],
+    Account: ['IsPersonAccount', 'PersonContactId'],
+    Case: ['ContactId'],
+    VoiceCall: ['RelatedRecordId', 'CallerId'],
+    MessagingSession: ['EndUserContactId', 'ChannelType', 'MessagingEndUser.MessagingPlatformKey']
+};
+const NONE = { personId: null, personObject: null, whatsAppNumber: null };
+const NO_PERSON = { ...NONE, errorCode: 'NO_PERSON' };
+const idOf = (value) => (typeof value === 'string' && value !== '' ? value : null);
+const personAt = (id, personObject) => {
+    const personId = idOf(id);
+    return personId ? { personId, personObject, whatsAppNumber: null, errorCode: null } : NO_PERSON;
+};
+/**
+ * A Contact or Lead among a polymorphic lookup's targets, by the Id's key prefix: 003 is every Contact's and 00Q
+ * every Lead's (the first three characters of a record Id name its object).
+ */
+const contactOrLead = (id) => {
+    const personId = idOf(id);
+    const personObject = { '003': 'Contact', '00Q': 'Lead' }[personId?.slice(0, 3) ?? ''];
+    return personObject ? personAt(personId, personObject) : undefined;
+};
+/** WhatsApp's MessagingPlatformKey is the number, as 'whatsapp:+15551234567' or '+15551234567'. */
+function whatsAppNumberOf(key) {
+    return typeof key === 'string' && key.trim() !== '' ? key.trim().replace(/^whatsapp:/i, '') : null;
+}
+/** The person `record` (of `objectApiName`) resolves to, as the shared case table states. */
+export function personOf(objectApiName, record) {
+    switch (objectApiName) {
+        case 'Contact':
+            return personAt(record.Id, 'Contact');
+        case 'Lead':
+            // A converted Lead's person is the Contact it became.
+            return record.IsConverted === true
+                ? personAt(record.ConvertedContactId, 'Contact')
+                : personAt(record.Id, 'Lead');
+        case 'Account':
+            return record.IsPersonAccount === true ? personAt(record.PersonContactId, 'Contact') : NO_PERSON;
+        case 'Case':
+            return personAt(record.ContactId, 'Contact');
+        case 'VoiceCall':
+            return contactOrLead(record.RelatedRecordId) ?? contactOrLead(record.CallerId) ?? NO_PERSON;
+        case 'MessagingSession': {
+            const person = personAt(record.EndUserContactId, 'Contact');
+            const onWhatsApp = person.personId && record.ChannelType === 'WhatsApp';
+            const key = record['MessagingEndUser.MessagingPlatformKey'];
+            return onWhatsApp ? { ...person, whatsAppNumber: whatsAppNumberOf(key) } : person;
+        }
+        default:
+            return { ...NONE, errorCode: 'NOT_A_CONTACT' };
+    }
+}
