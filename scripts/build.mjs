@@ -103,14 +103,15 @@ function differences({ outputs, trees }) {
  * In a git work tree, generated files that differ from the commit while the sources do not: the commit holds a stale
  * build. This is what --check finds in CI, where `npm ci` (prepare) has just rebuilt the tree.
  */
-function staleCommit(outDirs) {
+function staleCommit(trees) {
+    const outDirs = trees.map(([, outDir]) => rel(outDir));
     const sources = ['src-ts', 'tsconfig.build.json', 'scripts/build.mjs'];
-    const git = spawnSync('git', ['status', '--porcelain', '--', ...outDirs.map(rel), ...sources], {
+    const git = spawnSync('git', ['status', '--porcelain', '--', ...outDirs, ...sources], {
         cwd: root,
         encoding: 'utf8'
     });
     const changed = git.status === 0 ? git.stdout.split('\n').filter(Boolean) : [];
-    const generated = changed.filter((line) => outDirs.some((dir) => line.slice(3).startsWith(`${rel(dir)}/`)));
+    const generated = changed.filter((line) => outDirs.some((dir) => line.slice(3).startsWith(`${dir}/`)));
     return generated.length && generated.length === changed.length ? generated.map((line) => line.slice(3)) : [];
 }
 
@@ -126,8 +127,7 @@ function build({ check }) {
     if (check) {
         console.log(`build-sync: checked ${built.outputs.size} generated file(s) against src-ts`);
         problems.forEach(([file, problem]) => console.error(`build-sync: ${rel(file)}: ${problem}`));
-        const outDirs = built.trees.map(([, outDir]) => outDir);
-        const stale = staleCommit(outDirs);
+        const stale = staleCommit(built.trees);
         stale.forEach((file) => console.error(`build-sync: ${file}: the commit's copy is stale; commit the build`));
         return problems.length === 0 && stale.length === 0;
     }
@@ -136,12 +136,10 @@ function build({ check }) {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         text === undefined ? fs.rmSync(file) : fs.writeFileSync(file, text);
     }
-    for (const [, outDir] of built.trees.filter(([, outDir]) => fs.existsSync(outDir))) {
-        fs.readdirSync(outDir)
-            .map((dir) => path.join(outDir, dir))
-            .filter((dir) => fs.readdirSync(dir).length === 0)
-            .forEach((dir) => fs.rmdirSync(dir));
-    }
+    built.trees
+        .flatMap(([, out]) => (fs.existsSync(out) ? fs.readdirSync(out).map((dir) => path.join(out, dir)) : []))
+        .filter((dir) => fs.readdirSync(dir).length === 0)
+        .forEach((dir) => fs.rmdirSync(dir));
     console.log(
         `build: wrote ${built.outputs.size} file(s) from src-ts into ${built.trees.map(([, o]) => rel(o)).join(', ')}`
     );

@@ -12,7 +12,7 @@ import {
     PREVIEW_AGENT_NAME,
     resendAvailableAt
 } from './challenges.mjs';
-import { contactById } from './contacts.mjs';
+import { recordById } from './contacts.mjs';
 import { pickPhone, toE164 } from './phoneNumber.mjs';
 import { locksAfterWrongCode } from './policy.mjs';
 import { reserveAll, targetOf } from './reservation.mjs';
@@ -87,14 +87,14 @@ export function getSendStatus(session, { challengeId }, { settings }) {
 
 /** WhatsAppOtpVerificationReader.numberDiffers: the Contact's number now, against the one the code went to. */
 export function numberDiffers(challenge) {
-    const contact = contactById(challenge.contactId);
+    const contact = recordById(challenge.contactId);
     const msisdn = contact ? toE164(pickPhone(contact.fields) ?? '') : null;
     return (msisdn ? numberHash(msisdn) : null) !== challenge.numberHash;
 }
 
 /** WhatsAppOtpNumberChange: phoneChangedAt stands in for the Contact's ContactHistory rows. */
 export function numberChangedAt(challenge) {
-    const changedAt = contactById(challenge.contactId)?.phoneChangedAt;
+    const changedAt = recordById(challenge.contactId)?.phoneChangedAt;
     return numberDiffers(challenge) && changedAt > challenge.createdAt ? new Date(changedAt).toISOString() : undefined;
 }
 
@@ -171,7 +171,7 @@ export function verifyOtp(session, { challengeId, code }, { settings, via = 'Age
 
 /** liftLockout: the preview's agent holds the supervisor permission. */
 export function liftLockout(session, { contactId }) {
-    const contact = typeof contactId === 'string' ? contactById(contactId) : undefined;
+    const contact = typeof contactId === 'string' ? recordById(contactId) : undefined;
     if (!contact) {
         throw fail('CONTACT_NOT_FOUND');
     }

@@ -1,7 +1,8 @@
 // WhatsAppOtpService.reserve and WhatsAppOtpChallengeStore: every lock, the reads, each decision (an earlier one in
 // the run counts for the next) and one insert.
 import crypto from 'node:crypto';
-import { contactById } from './contacts.mjs';
+import { recordById } from './contacts.mjs';
+import { personOfRecord } from './person.mjs';
 import { fail } from './agentErrors.mjs';
 import { failuresResetAgeSeconds, historyOf, newId, numberHash, SECOND } from './challenges.mjs';
 import { callingCodeOf, maskE164, pickPhone, toE164 } from './phoneNumber.mjs';
@@ -10,16 +11,24 @@ import { smsFallbackOn } from './scenario.mjs';
 
 const DAY = 86400 * SECOND;
 
-/** WhatsAppOtpService.resolve for one request: the Contact and its number, or the refusal (thrown). */
+/**
+ * WhatsAppOtpService.resolve for one request: the page's record's person (person.mjs, the composer's rule) and the
+ * number, or the refusal (thrown). A Messaging Session on WhatsApp sends to the session's own number.
+ */
 export function targetOf(recordId) {
-    if (typeof recordId !== 'string' || !/^003[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(recordId)) {
-        throw fail('NOT_A_CONTACT');
+    const page = typeof recordId === 'string' ? recordById(recordId) : undefined;
+    if (!page) {
+        throw fail(/^003[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(recordId) ? 'CONTACT_NOT_FOUND' : 'NOT_A_CONTACT');
     }
-    const contact = contactById(recordId);
+    const { personId, whatsAppNumber, errorCode } = personOfRecord(page);
+    if (errorCode) {
+        throw fail(errorCode, page.apiName);
+    }
+    const contact = recordById(personId);
     if (!contact) {
         throw fail('CONTACT_NOT_FOUND');
     }
-    const rawPhone = pickPhone(contact.fields);
+    const rawPhone = whatsAppNumber ?? pickPhone(contact.fields);
     if (!rawPhone) {
         throw fail('NO_PHONE');
     }
