@@ -55,7 +55,7 @@ export const RECORDS = {
     'messaging-session': record('0MwPV0000SessionAA', 'MessagingSession', {
         Name: 'WhatsApp session with Mei Ling Tan',
         EndUserContactId: CONTACTS.mobile.id,
-        ChannelType: 'WhatsApp',
+        'MessagingEndUser.MessageType': 'WhatsApp',
         'MessagingEndUser.MessagingPlatformKey': 'whatsapp:+6591112233'
     })
 };

@@ -25,9 +25,9 @@ export interface Person {
  * - Case: ContactId (.../sforce_api_objects_case.htm).
  * - VoiceCall: RelatedRecordId, the record the call is linked to, and CallerId, the caller
  *   (.../sforce_api_objects_voicecall.htm).
- * - MessagingSession: EndUserContactId, ChannelType ('WhatsApp' for a WhatsApp channel) and the end user's
- *   MessagingPlatformKey, the customer's address on the channel (.../sforce_api_objects_messagingsession.htm,
- *   .../sforce_api_objects_messagingenduser.htm).
+ * - MessagingSession: EndUserContactId (.../sforce_api_objects_messagingsession.htm), and through MessagingEndUser
+ *   its MessageType ('WhatsApp' on a WhatsApp channel) and MessagingPlatformKey, the customer's address on the
+ *   channel (.../sforce_api_objects_messagingenduser.htm).
  */
 export const RULE_FIELDS: Readonly<Record<string, readonly string[]>> = {
     Contact: ['Id'],
@@ -35,7 +35,7 @@ export const RULE_FIELDS: Readonly<Record<string, readonly string[]>> = {
     Account: ['IsPersonAccount', 'PersonContactId'],
     Case: ['ContactId'],
     VoiceCall: ['RelatedRecordId', 'CallerId'],
-    MessagingSession: ['EndUserContactId', 'ChannelType', 'MessagingEndUser.MessagingPlatformKey']
+    MessagingSession: ['EndUserContactId', 'MessagingEndUser.MessageType', 'MessagingEndUser.MessagingPlatformKey']
 };
 
 const NONE = { personId: null, personObject: null, whatsAppNumber: null } as const;
@@ -81,7 +81,7 @@ export function personOf(objectApiName: string, record: Record<string, unknown>)
             return contactOrLead(record.RelatedRecordId) ?? contactOrLead(record.CallerId) ?? NO_PERSON;
         case 'MessagingSession': {
             const person = personAt(record.EndUserContactId, 'Contact');
-            const onWhatsApp = person.personId && record.ChannelType === 'WhatsApp';
+            const onWhatsApp = person.personId && record['MessagingEndUser.MessageType'] === 'WhatsApp';
             const key = record['MessagingEndUser.MessagingPlatformKey'];
             return onWhatsApp ? { ...person, whatsAppNumber: whatsAppNumberOf(key) } : person;
         }

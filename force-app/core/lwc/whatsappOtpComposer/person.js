@@ -13,9 +13,9 @@
  * - Case: ContactId (.../sforce_api_objects_case.htm).
  * - VoiceCall: RelatedRecordId, the record the call is linked to, and CallerId, the caller
  *   (.../sforce_api_objects_voicecall.htm).
- * - MessagingSession: EndUserContactId, ChannelType ('WhatsApp' for a WhatsApp channel) and the end user's
- *   MessagingPlatformKey, the customer's address on the channel (.../sforce_api_objects_messagingsession.htm,
- *   .../sforce_api_objects_messagingenduser.htm).
+ * - MessagingSession: EndUserContactId (.../sforce_api_objects_messagingsession.htm), and through MessagingEndUser
+ *   its MessageType ('WhatsApp' on a WhatsApp channel) and MessagingPlatformKey, the customer's address on the
+ *   channel (.../sforce_api_objects_messagingenduser.htm).
  */
 export const RULE_FIELDS = {
     Contact: ['Id'],
@@ -23,7 +23,7 @@ export const RULE_FIELDS = {
     Account: ['IsPersonAccount', 'PersonContactId'],
     Case: ['ContactId'],
     VoiceCall: ['RelatedRecordId', 'CallerId'],
-    MessagingSession: ['EndUserContactId', 'ChannelType', 'MessagingEndUser.MessagingPlatformKey']
+    MessagingSession: ['EndUserContactId', 'MessagingEndUser.MessageType', 'MessagingEndUser.MessagingPlatformKey']
 };
 const NONE = { personId: null, personObject: null, whatsAppNumber: null };
 const NO_PERSON = { ...NONE, errorCode: 'NO_PERSON' };
@@ -63,7 +63,7 @@ export function personOf(objectApiName, record) {
             return contactOrLead(record.RelatedRecordId) ?? contactOrLead(record.CallerId) ?? NO_PERSON;
         case 'MessagingSession': {
             const person = personAt(record.EndUserContactId, 'Contact');
-            const onWhatsApp = person.personId && record.ChannelType === 'WhatsApp';
+            const onWhatsApp = person.personId && record['MessagingEndUser.MessageType'] === 'WhatsApp';
             const key = record['MessagingEndUser.MessagingPlatformKey'];
             return onWhatsApp ? { ...person, whatsAppNumber: whatsAppNumberOf(key) } : person;
         }

@@ -13,14 +13,21 @@ const objectInfoAdapter = getObjectInfo as unknown as { emit(value: unknown): vo
 
 type Value = string | boolean | null | { apiName: string; fields: Record<string, { value: Value }> };
 
-/** A UI API record; a dotted field name becomes the nested relationship record LDS returns. */
+/** A UI API record; a dotted field name goes into the nested relationship record LDS returns. */
 function uiRecord(apiName: string, id: string, values: Record<string, Value>): unknown {
     const fields: Record<string, { value: Value; displayValue: null }> = {};
     for (const [name, value] of Object.entries(values)) {
         const [relationship, field] = name.split('.');
-        fields[relationship] = field
-            ? { value: { apiName: relationship, fields: { [field]: { value } } }, displayValue: null }
-            : { value, displayValue: null };
+        if (field) {
+            const related = (fields[relationship]?.value as { fields: Record<string, { value: Value }> }) ?? {
+                apiName: relationship,
+                fields: {}
+            };
+            related.fields[field] = { value };
+            fields[relationship] = { value: related as Value, displayValue: null };
+        } else {
+            fields[relationship] = { value, displayValue: null };
+        }
     }
     return { id, apiName, fields };
 }
@@ -137,7 +144,7 @@ describe('c-whatsapp-otp-composer: the person of each record page', () => {
     it('on a Messaging Session on WhatsApp, sends to the session’s WhatsApp number', async () => {
         const session = uiRecord('MessagingSession', '0Mw000000000001AAA', {
             EndUserContactId: CONTACT,
-            ChannelType: 'WhatsApp',
+            'MessagingEndUser.MessageType': 'WhatsApp',
             'MessagingEndUser.MessagingPlatformKey': 'whatsapp:+6590001234'
         });
         const element = await composerOn('MessagingSession', session, contact(CONTACT, '+65 9123 9999'));
