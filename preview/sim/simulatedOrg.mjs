@@ -1,6 +1,7 @@
 // The simulated org behind the preview, one module per Apex role, one session (org, clock, agent) per browser tab.
 import crypto from 'node:crypto';
 import { iso, newSession, SECOND } from './challenges.mjs';
+import { contactById } from './contacts.mjs';
 import * as controller from './controller.mjs';
 import { deliver } from './deliveryJob.mjs';
 import * as flowActions from './flowActions.mjs';
@@ -90,6 +91,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             return true;
         },
         relatedChallenges: onSession(relatedChallenges),
+        contactById,
         /** The Contact's Tasks, newest first (the preview's Activity card). */
         tasksOf: (sessionId, contactId) =>
             sessionOf(sessionId)
