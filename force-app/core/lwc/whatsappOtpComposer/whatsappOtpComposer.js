@@ -58,7 +58,9 @@ export default class WhatsappOtpComposer extends LightningElement {
     person;
     /** The person's own record and number, once loaded (a different record from the page's on a Case, say). */
     personPhone;
-    recordError;
+    /** Why the page's record, or its person's, could not be read (each read's latest answer). */
+    pageError;
+    personError;
     /** The page object's label, for "This Case has no contact or lead…". */
     objectLabel;
     /** A receipt said the template is missing in the person's language (language.ts). */
@@ -128,7 +130,9 @@ export default class WhatsappOtpComposer extends LightningElement {
             }
             this.person = personOf(record.apiName, fields);
         }
-        this.recordError = read?.error ?? this.recordError;
+        if (read) {
+            this.pageError = read.error;
+        }
     }
     /** The person's Id: the resume list's parent and the phone's record. */
     get personId() {
@@ -147,7 +151,12 @@ export default class WhatsappOtpComposer extends LightningElement {
         if (read?.record) {
             this.personPhone = { id: read.record.id, phone: read.phone };
         }
-        this.recordError = read?.error ?? this.recordError;
+        if (read) {
+            this.personError = read.error;
+        }
+    }
+    get recordError() {
+        return this.pageError ?? this.personError;
     }
     /** Why nothing can be sent from this record, in the object's label as the org names it. */
     @wire(getObjectInfo, { objectApiName: '$noPersonObject' })
