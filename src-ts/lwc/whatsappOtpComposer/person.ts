@@ -18,16 +18,15 @@ export interface Person {
 
 /**
  * Per object, the fields the rule reads: optionalFields of the page's getRecord, as strings, so the component
- * deploys where the object or field does not exist (UI API leaves a missing optional field out).
- * - Account: IsPersonAccount and PersonContactId exist only with Person Accounts
- *   (developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_account.htm).
- * - Lead: IsConverted, ConvertedContactId (.../sforce_api_objects_lead.htm).
- * - Case: ContactId (.../sforce_api_objects_case.htm).
- * - VoiceCall: RelatedRecordId, the record the call is linked to, and CallerId, the caller
- *   (.../sforce_api_objects_voicecall.htm).
- * - MessagingSession: EndUserContactId (.../sforce_api_objects_messagingsession.htm), and through MessagingEndUser
- *   its MessageType ('WhatsApp' on a WhatsApp channel) and MessagingPlatformKey, the customer's address on the
- *   channel (.../sforce_api_objects_messagingenduser.htm).
+ * deploys where the object or field does not exist (UI API leaves a missing optional field out). The Object
+ * Reference, https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/ +
+ * - sforce_api_objects_account.htm: IsPersonAccount and PersonContactId, only with Person Accounts;
+ * - sforce_api_objects_lead.htm: IsConverted, ConvertedContactId;
+ * - sforce_api_objects_case.htm: ContactId;
+ * - sforce_api_objects_voicecall.htm: RelatedRecordId, the record the call is linked to, and CallerId, the caller;
+ * - sforce_api_objects_messagingsession.htm: EndUserContactId; through MessagingEndUser
+ *   (sforce_api_objects_messagingenduser.htm) its MessageType ('WhatsApp' on a WhatsApp channel) and
+ *   MessagingPlatformKey, the customer's address on the channel.
  */
 export const RULE_FIELDS: Readonly<Record<string, readonly string[]>> = {
     Contact: ['Id'],
@@ -49,8 +48,10 @@ const personAt = (id: unknown, personObject: PersonObject): Person => {
 };
 
 /**
- * A Contact or Lead among a polymorphic lookup's targets, by the Id's key prefix: 003 is every Contact's and 00Q
- * every Lead's (the first three characters of a record Id name its object).
+ * A Contact or Lead among a polymorphic lookup's targets, by the Id's key prefix: the first three characters of a
+ * record Id name its object, 003 every Contact's and 00Q every Lead's in any org
+ * (http://www.fishofprey.com/2011/09/obscure-salesforce-object-key-prefixes.html; an org's own list:
+ * EntityDefinition.KeyPrefix).
  */
 const contactOrLead = (id: unknown): Person | undefined => {
     const personId = idOf(id);
