@@ -9,7 +9,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCustomerPhone } from './sim/customerPhone.mjs';
-import { CONTACTS, contactById } from './sim/contacts.mjs';
+import { RECORDS, recordById } from './sim/contacts.mjs';
+import { personOfRecord } from './sim/person.mjs';
 import { createMessagingApi } from './sim/messagingApi.mjs';
 import { corePackage, previewRoot, sldsAssets } from './sim/paths.mjs';
 import { AgentError, createSimulatedOrg, scenarioSettingsFrom } from './sim/simulatedOrg.mjs';
@@ -137,15 +138,20 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
             );
         }),
         get(/^\/sim\/contacts$/, () =>
-            Object.entries(CONTACTS).map(([key, { id, fields }]) => ({ key, id, name: fields.Name }))
+            Object.entries(RECORDS).map(([key, { id, apiName, fields }]) => ({ key, id, apiName, name: fields.Name }))
         ),
         get(/^\/sim\/records\/([A-Za-z0-9]+)$/, (req, res, [id]) => {
-            const contact = contactById(id);
-            const record = contact && { apiName: 'Contact', id: contact.id, fields: contact.fields };
+            const found = recordById(id);
+            const record = found && { apiName: found.apiName, id: found.id, fields: found.fields };
             return record ? { ok: true, record } : { ok: false, status: 404, statusText: 'Not Found' };
         }),
         // The Activity card: the Tasks this tab's simulated org logged on the Contact, newest first.
-        get(/^\/sim\/tasks\/([^/]+)$/, (req, res, [id], url) => ({ ok: true, tasks: org.tasksOf(session(url), id) })),
+        // On a Case (say), the person's: the Tasks go on the person the code went to.
+        get(/^\/sim\/tasks\/([^/]+)$/, (req, res, [id], url) => {
+            const page = recordById(id);
+            const personId = page && personOfRecord(page).personId;
+            return { ok: true, tasks: org.tasksOf(session(url), personId ?? id) };
+        }),
         // lightning/uiRelatedListApi's stand-in: the Contact's challenges from this tab's simulated org.
         get(/^\/sim\/related\/([^/]+)\/([^/]+)$/, (req, res, [parentId, listId], url) => {
             if (listId !== 'WhatsApp_OTP_Challenges__r') {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Generates force-app/core/lwc whole from src-ts/lwc: each <bundle>/*.ts becomes <bundle>/*.js with a "generated
+// Generates force-app/core/lwc whole from src-ts/lwc, and the optional console package's force-app/console/lwc from
+// src-ts/console/lwc: each <bundle>/*.ts becomes <bundle>/*.js with a "generated
 // from" header, the bundle's other files are copied, __tests__ and .d.ts stay behind, and any other file is deleted.
 // The output is committed so any Salesforce tool deploys the repo without a build step.
 //   node scripts/build.mjs           write force-app/core/lwc
@@ -15,7 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (p) => path.relative(root, p).split(path.sep).join('/');
 const formatHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' };
 
-/** tsconfig.build.json, parsed: its rootDir (src-ts/lwc) and outDir (force-app/core/lwc) are the two trees. */
+/** tsconfig.build.json, parsed: its rootDir (src-ts/lwc) and outDir (force-app/core/lwc) are the core's trees. */
 function buildConfig() {
     const file = path.join(root, 'tsconfig.build.json');
     const { config, error } = ts.readConfigFile(file, ts.sys.readFile);
@@ -34,15 +35,21 @@ const filesUnder = (dir) =>
               .map((entry) => path.join(entry.parentPath, entry.name))
         : [];
 
+/** [source tree, output tree] pairs: the core's, then the optional console package's (sfdx-project.json). */
+const treesOf = ({ rootDir, outDir }) => [
+    [rootDir, path.resolve(outDir)],
+    [path.join(root, 'src-ts/console/lwc'), path.join(root, 'force-app/console/lwc')]
+];
+
 /**
- * Builds every bundle in memory: { outputs: Map<outputPath, text>, outDir, diagnostics }. Each .ts file is emitted on
+ * Builds every bundle in memory: { outputs: Map<outputPath, text>, trees, diagnostics }. Each .ts file is emitted on
  * its own (transpileModule; tsconfig has isolatedModules), so --check compares exactly what a build writes. Only a
  * build that writes type-checks the whole program; --check leaves that (most of the time) to the typecheck gate.
  */
 let oldProgram;
 export function compile({ typeCheck = true } = {}) {
     const parsed = buildConfig();
-    const { rootDir, outDir } = parsed.options;
+    const trees = treesOf(parsed.options);
     const diagnostics = [...parsed.errors];
     if (typeCheck) {
         // The last program is handed back, so a rebuild in watch mode re-reads only the files that changed.
@@ -50,31 +57,38 @@ export function compile({ typeCheck = true } = {}) {
         diagnostics.push(...ts.getPreEmitDiagnostics(oldProgram));
     }
     const outputs = new Map();
-    const sources = filesUnder(rootDir).filter((f) => !f.endsWith('.d.ts') && !f.split(path.sep).includes('__tests__'));
-    for (const source of sources) {
-        const out = path.resolve(outDir, path.relative(rootDir, source));
+    const sources = trees.flatMap(([rootDir, outDir]) =>
+        filesUnder(rootDir)
+            .filter((f) => !f.endsWith('.d.ts') && !f.split(path.sep).includes('__tests__'))
+            .map((f) => [f, path.resolve(outDir, path.relative(rootDir, f)), { ...parsed.options, rootDir, outDir }])
+    );
+    for (const [source, out, compilerOptions] of sources) {
         const text = fs.readFileSync(source, 'utf8');
         if (!source.endsWith('.ts')) {
             outputs.set(out, text);
             continue;
         }
-        const options = { compilerOptions: parsed.options, fileName: source, reportDiagnostics: true };
+        const options = { compilerOptions, fileName: source, reportDiagnostics: true };
         const result = ts.transpileModule(text, options);
         diagnostics.push(...(result.diagnostics ?? []));
         const header = `// Generated from ${rel(source)} by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.\n`;
         outputs.set(out.replace(/\.ts$/, '.js'), header + result.outputText);
     }
-    return { outputs, outDir: path.resolve(outDir), diagnostics };
+    return { outputs, trees, diagnostics };
 }
 
 /** What differs between the output tree in force-app and a fresh build, as [file, problem, text to write]. */
-function differences({ outputs, outDir }) {
-    const stale = filesUnder(outDir).filter((f) => !outputs.has(f));
+function differences({ outputs, trees }) {
+    const stale = trees.flatMap(([rootDir, outDir]) =>
+        filesUnder(outDir)
+            .filter((f) => !outputs.has(f))
+            .map((f) => [f, `no source in ${rel(rootDir)} makes this file; run npm run build`])
+    );
     const changed = [...outputs].filter(
         ([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text
     );
     return [
-        ...stale.map((f) => [f, 'no source in src-ts/lwc makes this file; run npm run build']),
+        ...stale,
         ...changed.map(([f, text]) => [
             f,
             fs.existsSync(f)
@@ -89,14 +103,15 @@ function differences({ outputs, outDir }) {
  * In a git work tree, generated files that differ from the commit while the sources do not: the commit holds a stale
  * build. This is what --check finds in CI, where `npm ci` (prepare) has just rebuilt the tree.
  */
-function staleCommit(outDir) {
+function staleCommit(trees) {
+    const outDirs = trees.map(([, outDir]) => rel(outDir));
     const sources = ['src-ts', 'tsconfig.build.json', 'scripts/build.mjs'];
-    const git = spawnSync('git', ['status', '--porcelain', '--', rel(outDir), ...sources], {
+    const git = spawnSync('git', ['status', '--porcelain', '--', ...outDirs, ...sources], {
         cwd: root,
         encoding: 'utf8'
     });
     const changed = git.status === 0 ? git.stdout.split('\n').filter(Boolean) : [];
-    const generated = changed.filter((line) => line.slice(3).startsWith(`${rel(outDir)}/`));
+    const generated = changed.filter((line) => outDirs.some((dir) => line.slice(3).startsWith(`${dir}/`)));
     return generated.length && generated.length === changed.length ? generated.map((line) => line.slice(3)) : [];
 }
 
@@ -112,7 +127,7 @@ function build({ check }) {
     if (check) {
         console.log(`build-sync: checked ${built.outputs.size} generated file(s) against src-ts`);
         problems.forEach(([file, problem]) => console.error(`build-sync: ${rel(file)}: ${problem}`));
-        const stale = staleCommit(built.outDir);
+        const stale = staleCommit(built.trees);
         stale.forEach((file) => console.error(`build-sync: ${file}: the commit's copy is stale; commit the build`));
         return problems.length === 0 && stale.length === 0;
     }
@@ -121,11 +136,13 @@ function build({ check }) {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         text === undefined ? fs.rmSync(file) : fs.writeFileSync(file, text);
     }
-    fs.readdirSync(built.outDir)
-        .map((dir) => path.join(built.outDir, dir))
+    built.trees
+        .flatMap(([, out]) => (fs.existsSync(out) ? fs.readdirSync(out).map((dir) => path.join(out, dir)) : []))
         .filter((dir) => fs.readdirSync(dir).length === 0)
         .forEach((dir) => fs.rmdirSync(dir));
-    console.log(`build: wrote ${built.outputs.size} file(s) from src-ts/lwc into ${rel(built.outDir)}`);
+    console.log(
+        `build: wrote ${built.outputs.size} file(s) from src-ts into ${built.trees.map(([, o]) => rel(o)).join(', ')}`
+    );
     return true;
 }
 

@@ -6,6 +6,7 @@
 //   lightning/uiRecordApi            -> preview/src/platform/uiRecordApi.js
 //   lightning/platformShowToastEvent -> preview/src/platform/platformShowToastEvent.js
 //   lightning/uiRelatedListApi       -> preview/src/platform/uiRelatedListApi.js
+//   lightning/uiObjectInfoApi        -> preview/src/platform/uiObjectInfoApi.js
 //   lightning/actions                -> preview/src/platform/actions.js
 //   @salesforce/i18n/locale          -> 'en-US' (the simulated agent's locale)
 // Labels of the base components themselves (@salesforce/label/<Component>.*) are left to the
@@ -21,6 +22,7 @@ const platformFiles = {
     'lightning/uiRecordApi': path.join(platformDir, 'uiRecordApi.js'),
     'lightning/platformShowToastEvent': path.join(platformDir, 'platformShowToastEvent.js'),
     'lightning/uiRelatedListApi': path.join(platformDir, 'uiRelatedListApi.js'),
+    'lightning/uiObjectInfoApi': path.join(platformDir, 'uiObjectInfoApi.js'),
     'lightning/actions': path.join(platformDir, 'actions.js')
 };
 

@@ -2,7 +2,7 @@
 // (also run by WhatsAppOtpLanguageConsentTest), then the language, the default-language resend, the template missing
 // in a receipt and the Field consent refusal end to end.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CONTACTS } from '../sim/contacts.mjs';
 import { chooseLanguage, consentRefuses, isMissingInReceipt, retriesInDefault } from '../sim/languageConsent.mjs';
 import { label, message, orgWithClock, readCases, scenario } from './simOrg.mjs';
@@ -14,11 +14,6 @@ const rules = {
     receipt: (row) => [isMissingInReceipt(row.deliveryErrorCode), row.languageMissing],
     consent: (row) => [consentRefuses(row.mode, row.value), row.refused]
 };
-// Two people as the preview's seeds hold them (Preferred_Language__c, WhatsApp_Opt_Out__c), for this file only.
-const person = (id, fields) => ({ id, fields: { LastName: 'Test', MobilePhone: '+65 9123 5678', ...fields } });
-CONTACTS.lcGerman = person('003PV0000LcGermAAA', { Preferred_Language__c: 'German' });
-CONTACTS.lcOptedOut = person('003PV0000LcOptOAAA', { WhatsApp_Opt_Out__c: true });
-after(() => delete CONTACTS.lcGerman && delete CONTACTS.lcOptedOut);
 
 /** A send to `contact`, delivered and its receipts in: what 8x8 was asked for and what the agent and the Task show. */
 async function sendTo(contact, outcome = 'success', params = {}) {
@@ -49,22 +44,22 @@ describe('the customer language and consent', () => {
             table[section].forEach((row) => assert.equal(...rule(row), row.name)));
     }
     it("sends in the person's language and logs it", async () =>
-        assert.deepEqual(await sendTo(CONTACTS.lcGerman), sent(['de'], 'de', false, LOGGED, 'de')));
+        assert.deepEqual(await sendTo(CONTACTS.german), sent(['de'], 'de', false, LOGGED, 'de')));
     it('sends once more in the default language when 8x8 refuses it, and logs both', async () =>
         assert.deepEqual(
-            await sendTo(CONTACTS.lcGerman, '400-language'),
+            await sendTo(CONTACTS.german, '400-language'),
             sent(['de', 'en_US'], 'en_US', false, 'WhatsAppOtp_Task_LanguageFallback', 'en_US', 'de')
         ));
     it('sends in the default language when asked to', async () =>
         assert.deepEqual(
-            await sendTo(CONTACTS.lcGerman, 'success', { inDefaultLanguage: true }),
+            await sendTo(CONTACTS.german, 'success', { inDefaultLanguage: true }),
             sent(['en_US'], 'en_US', false, LOGGED, 'en_US')
         ));
     it("shows a receipt's template-missing error and resends nothing itself", async () =>
-        assert.deepEqual(await sendTo(CONTACTS.lcGerman, 'language-missing'), sent(['de'], 'de', true, LOGGED, 'de')));
+        assert.deepEqual(await sendTo(CONTACTS.german, 'language-missing'), sent(['de'], 'de', true, LOGGED, 'de')));
     it('refuses a person who opted out, with the reason, and sends nothing', async () => {
         const reason = label('WhatsAppOtp_Consent_OptOutField', 'WhatsApp Opt Out');
         const shown = [undefined, undefined, message('CONSENT_REFUSED', reason)];
-        assert.deepEqual(await sendTo(CONTACTS.lcOptedOut), { languages: [], shown, task: undefined });
+        assert.deepEqual(await sendTo(CONTACTS['opted-out']), { languages: [], shown, task: undefined });
     });
 });

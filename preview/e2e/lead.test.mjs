@@ -3,10 +3,11 @@
 // "verified in this interaction".
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LEADS } from '../sim/leads.mjs';
+import { RECORDS } from '../sim/contacts.mjs';
 import { codeOf, orgWithClock, readCases, scenario, wrongCodeFor } from './simOrg.mjs';
 
 const table = readCases('core', 'WhatsAppOtpLeadCases.json');
+const LEADS = { openLead: RECORDS.lead, convertedLead: RECORDS['converted-lead'] };
 const objectOf = (id) => ({ '003': 'Contact', '00Q': 'Lead' })[id.slice(0, 3)];
 
 describe('shared Lead cases', () => {

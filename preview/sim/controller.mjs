@@ -12,7 +12,7 @@ import {
     PREVIEW_AGENT_NAME,
     resendAvailableAt
 } from './challenges.mjs';
-import { personById } from './leads.mjs';
+import { recordById } from './contacts.mjs';
 import { pickPhone, toE164 } from './phoneNumber.mjs';
 import { locksAfterWrongCode } from './policy.mjs';
 import { languageStatus, withPreferences } from './languageConsent.mjs';
@@ -89,14 +89,14 @@ export function getSendStatus(session, { challengeId }, { settings }) {
 
 /** WhatsAppOtpVerificationReader.numberDiffers: the Contact's number now, against the one the code went to. */
 export function numberDiffers(challenge) {
-    const contact = personById(challenge.contactId);
+    const contact = recordById(challenge.contactId);
     const msisdn = contact ? toE164(pickPhone(contact.fields) ?? '') : null;
     return (msisdn ? numberHash(msisdn) : null) !== challenge.numberHash;
 }
 
 /** WhatsAppOtpNumberChange: phoneChangedAt stands in for the Contact's ContactHistory rows. */
 export function numberChangedAt(challenge) {
-    const changedAt = personById(challenge.contactId)?.phoneChangedAt;
+    const changedAt = recordById(challenge.contactId)?.phoneChangedAt;
     return numberDiffers(challenge) && changedAt > challenge.createdAt ? new Date(changedAt).toISOString() : undefined;
 }
 
@@ -173,7 +173,7 @@ export function verifyOtp(session, { challengeId, code }, { settings, via = 'Age
 
 /** liftLockout: the preview's agent holds the supervisor permission; the person is a Contact or a Lead. */
 export function liftLockout(session, { personId }) {
-    const contact = typeof personId === 'string' ? personById(personId) : undefined;
+    const contact = typeof personId === 'string' ? recordById(personId) : undefined;
     if (!contact) {
         throw fail('CONTACT_NOT_FOUND');
     }

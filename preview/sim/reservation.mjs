@@ -1,9 +1,9 @@
 // WhatsAppOtpService.reserve and WhatsAppOtpChallengeStore: every lock, the reads, each decision (an earlier one in
 // the run counts for the next) and one insert.
 import crypto from 'node:crypto';
-import { contactById } from './contacts.mjs';
+import { recordById } from './contacts.mjs';
+import { personOfRecord } from './person.mjs';
 import { fail } from './agentErrors.mjs';
-import { personById } from './leads.mjs';
 import { failuresResetAgeSeconds, historyOf, newId, numberHash, SECOND } from './challenges.mjs';
 import { callingCodeOf, maskE164, pickPhone, toE164 } from './phoneNumber.mjs';
 import { capSource, decideSend } from './policy.mjs';
@@ -11,23 +11,32 @@ import { smsFallbackOn } from './scenario.mjs';
 
 const DAY = 86400 * SECOND;
 
-/** A Contact's or Lead's record and the person it stands for (WhatsAppOtpPerson: a converted Lead's Contact). */
+/**
+ * The page's record and its person (person.mjs, the composer's rule: a converted Lead's Contact, a Case's Contact...),
+ * or the refusal (thrown). A Messaging Session on WhatsApp also gives the session's own number.
+ */
 export function personOf(recordId) {
-    if (typeof recordId !== 'string' || !/^(003|00Q)[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(recordId)) {
-        throw fail('NOT_A_CONTACT');
+    const record = typeof recordId === 'string' ? recordById(recordId) : undefined;
+    if (!record) {
+        throw fail(
+            /^(003|00Q)[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(recordId) ? 'CONTACT_NOT_FOUND' : 'NOT_A_CONTACT'
+        );
     }
-    const record = personById(recordId);
-    const contact = record?.fields.IsConverted ? contactById(record.fields.ConvertedContactId) : record;
+    const { personId, whatsAppNumber, errorCode } = personOfRecord(record);
+    if (errorCode) {
+        throw fail(errorCode, record.apiName);
+    }
+    const contact = recordById(personId);
     if (!contact) {
         throw fail('CONTACT_NOT_FOUND');
     }
-    return { record, contact };
+    return { record, contact, whatsAppNumber };
 }
 
 /** WhatsAppOtpService.resolve for one request: the person (`contact`, a Contact or Lead), its number and the record. */
 export function targetOf(recordId) {
-    const { record, contact } = personOf(recordId);
-    const rawPhone = pickPhone(contact.fields);
+    const { record, contact, whatsAppNumber } = personOf(recordId);
+    const rawPhone = whatsAppNumber ?? pickPhone(contact.fields);
     if (!rawPhone) {
         throw fail('NO_PHONE');
     }

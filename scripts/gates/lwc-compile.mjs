@@ -1,7 +1,7 @@
 // Gate: the LWC platform compiler. Every .js, .html and .css of every bundle under the lwc folder goes
 // through @lwc/compiler transformSync (the single 8.x copy that lwc and sfdx-lwc-jest share), the same
 // transform the platform applies on deploy. Compiler errors and error-level diagnostics are findings.
-//   node scripts/gates/run.mjs lwc-compile [lwc-dirs-or-bundle-dirs...]   (default: force-app/core/lwc)
+//   node scripts/gates/run.mjs lwc-compile [lwc-dirs-or-bundle-dirs...]   (default: the core's and the console's)
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -14,7 +14,7 @@ const where = (file, loc) =>
     loc?.line ? `${rel(file)}:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ''}` : rel(file);
 
 export function check(args) {
-    const { paths } = parseArgs(args, { paths: ['force-app/core/lwc'] });
+    const { paths } = parseArgs(args, { paths: ['force-app/core/lwc', 'force-app/console/lwc'] });
     const files = collectFiles(paths, (f) => /\.(js|html|css)$/.test(f) && !f.split(path.sep).includes('__tests__'));
     return { count: files.length, notes: [`@lwc/compiler ${version}`], findings: files.flatMap(findingsOf) };
 }

@@ -89,3 +89,30 @@ declare module 'lightning/actions' {
         constructor();
     }
 }
+
+declare module 'lightning/uiObjectInfoApi' {
+    import type { FetchResponse } from 'lightning/uiRecordApi';
+    /** The part of the UI API's object info the components read: the object's label in the user's language. */
+    export interface ObjectInfoRepresentation {
+        apiName: string;
+        label: string;
+    }
+    export interface GetObjectInfoResult {
+        data?: ObjectInfoRepresentation;
+        error?: FetchResponse;
+    }
+    export const getObjectInfo: import('lwc').WireAdapterConstructor<
+        { objectApiName: string | undefined },
+        GetObjectInfoResult
+    >;
+}
+
+declare module 'lightning/navigation' {
+    /** The page a component is on; a record page's attributes name the record and its object. */
+    export interface PageReference {
+        type: string;
+        attributes?: { recordId?: string; objectApiName?: string; [name: string]: unknown };
+        state?: Record<string, unknown>;
+    }
+    export const CurrentPageReference: import('lwc').WireAdapterConstructor<Record<string, never>, PageReference>;
+}

@@ -1,17 +1,20 @@
-// The Contact's number as the card shows it before a send: MobilePhone first, then Phone, as Apex picks it.
+// The person's number as the card shows it before a send: MobilePhone first, then Phone, as Apex picks it. The
+// person is a Contact or a Lead (person.ts); the fields are strings, as the page's own record's are.
 import { getFieldValue } from 'lightning/uiRecordApi';
 import type { GetRecordResult, RecordRepresentation } from 'lightning/uiRecordApi';
 import phoneLoadFailedLabel from '@salesforce/label/c.WhatsAppOtp_UI_PhoneLoadFailed';
 import { errorMessageOf } from './otpFormat';
-import MOBILE_PHONE_FIELD from '@salesforce/schema/Contact.MobilePhone';
-import PHONE_FIELD from '@salesforce/schema/Contact.Phone';
+import type { PersonObject } from './person';
 
-/** The fields the composer's getRecord wire asks for. */
-export const PHONE_FIELDS = [MOBILE_PHONE_FIELD, PHONE_FIELD];
+/** The fields the person's getRecord wire asks for. */
+export const phoneFieldsOf = (personObject: PersonObject): string[] => [
+    `${personObject}.MobilePhone`,
+    `${personObject}.Phone`
+];
 
 /** MobilePhone first, then Phone; blank values are skipped. */
 export function firstPhone(record: RecordRepresentation): string | undefined {
-    for (const field of PHONE_FIELDS) {
+    for (const field of phoneFieldsOf(record.apiName === 'Lead' ? 'Lead' : 'Contact')) {
         const value = getFieldValue(record, field);
         if (typeof value === 'string' && value.trim() !== '') {
             return value;
@@ -20,8 +23,9 @@ export function firstPhone(record: RecordRepresentation): string | undefined {
     return undefined;
 }
 
-/** What one emission of the getRecord wire tells: the number, or why the Contact could not be read. */
+/** What one emission of a getRecord wire tells: the record (and its number), or why it could not be read. */
 export interface PhoneRead {
+    record: RecordRepresentation | undefined;
     phone: string | undefined;
     error: string | undefined;
 }
@@ -29,10 +33,10 @@ export interface PhoneRead {
 /** undefined while Lightning Data Service has neither data nor an error (its first emission). */
 export function phoneRead({ data, error }: GetRecordResult): PhoneRead | undefined {
     if (data) {
-        return { phone: firstPhone(data), error: undefined };
+        return { record: data, phone: firstPhone(data), error: undefined };
     }
     if (error) {
-        return { phone: undefined, error: errorMessageOf(error) ?? phoneLoadFailedLabel };
+        return { record: undefined, phone: undefined, error: errorMessageOf(error) ?? phoneLoadFailedLabel };
     }
     return undefined;
 }

@@ -1,6 +1,7 @@
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord, type GetRecordResult } from 'lightning/uiRecordApi';
+import { getFieldValue, getRecord, type GetRecordResult } from 'lightning/uiRecordApi';
 import { getRelatedListRecords, type GetRelatedListRecordsResult } from 'lightning/uiRelatedListApi';
+import { getObjectInfo, type GetObjectInfoResult } from 'lightning/uiObjectInfoApi';
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import getSendStatus, { type SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import verifyOtp, { type VerifyOtpResult } from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
@@ -8,7 +9,9 @@ import locale from '@salesforce/i18n/locale';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
-import { errorMessageOf, maskPhone, secondsUntil } from './otpFormat';
+import noPersonLabel from '@salesforce/label/c.WhatsAppOtp_Error_NoPerson';
+import notAContactLabel from '@salesforce/label/c.WhatsAppOtp_Error_NotAContact';
+import { errorMessageOf, formatLabel, maskPhone, secondsUntil } from './otpFormat';
 import { CARD_LABELS, attemptsTextOf, busyTextOf, cardHeadingOf, expiryTextOf } from './cardText';
 import { numberChangedTextOf, phoneWarningOf, replyMismatchTextOf, resendNoticeOf, resendTextOf } from './cardText';
 import { verifyAgainTextOf } from './cardText';
@@ -24,20 +27,31 @@ import { RESUME_FIELDS, RESUME_SORT, resumedChallenge } from './resume';
 import { rememberResendAt, rememberedResendAt } from './resendMemory';
 import { statusTextOf } from './statusLine';
 import { closeVerifiedQuickAction } from './quickAction';
-import { PHONE_FIELDS, phoneRead } from './contactPhone';
+import { phoneFieldsOf, phoneRead } from './contactPhone';
+import { RULE_FIELDS, personOf, type Person } from './person';
+import { languageNoticeOf, type LanguageNotice, type LanguageStatus } from './language';
 import { Ticker } from './ticker';
 
 /** What a verified card shows, from verifyOtp's answer or getSendStatus's. */
 type Verdict = Partial<Pick<VerifyOtpResult, 'verifiedAt' | 'verifiedByName' | 'numberDiffers' | 'numberChangedAt'>> &
     Pick<SendStatusResult, 'verifiedVia'>;
 
+/** getSendStatus's answer with its language fields (WhatsAppOtpController's SendStatusResponse). */
+type StatusWithLanguage = SendStatusResult & LanguageStatus;
+
 /**
- * Sends a WhatsApp one-time code to the Contact and checks the code the customer reads back.
+ * Sends a WhatsApp one-time code to the person of the record page (person.ts: a Contact, a Lead, or the person
+ * of an Account, Case, Voice Call or Messaging Session) and checks the code the customer reads back.
  * The code itself is generated and checked by Apex; it never reaches this component, apart from
  * the digits the agent types, which are cleared once they have been checked.
  */
 export default class WhatsappOtpComposer extends LightningElement {
     @api recordId: string | undefined;
+    /**
+     * The page's object: record pages and quick actions set it
+     * (developer.salesforce.com/docs/platform/lwc/guide/use-record-context.html); unset reads as a Contact.
+     */
+    @api objectApiName: string | undefined;
     /** App Builder: the card title; blank uses the translated default. */
     @api cardTitle: string | undefined;
     /**
@@ -47,9 +61,17 @@ export default class WhatsappOtpComposer extends LightningElement {
     @api showVerifyStep: boolean | undefined;
 
     stage: Stage = 'ready';
-    recordLoaded = false;
-    recordPhone: string | undefined;
-    recordError: string | undefined;
+    /** The page's record as the person rule reads it (person.ts); undefined until it has loaded. */
+    person: Person | undefined;
+    /** The person's own record and number, once loaded (a different record from the page's on a Case, say). */
+    personPhone: { id: string; phone: string | undefined } | undefined;
+    /** Why the page's record, or its person's, could not be read (each read's latest answer). */
+    private pageError: string | undefined;
+    private personError: string | undefined;
+    /** The page object's label, for "This Case has no contact or lead…". */
+    objectLabel: string | undefined;
+    /** A receipt said the template is missing in the person's language (language.ts). */
+    languageNotice: LanguageNotice | undefined;
     challenge: Challenge | undefined;
     delivery: Delivery = 'confirmed';
     attemptsRemaining: number | undefined;
@@ -95,17 +117,96 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     readonly labels = CARD_LABELS;
 
-    @wire(getRecord, { recordId: '$recordId', optionalFields: PHONE_FIELDS })
-    wiredContact(result: GetRecordResult): void {
+    /** The page's object, qualifying the rule's fields. */
+    get pageObject(): string {
+        return this.objectApiName ?? 'Contact';
+    }
+
+    /** The rule's fields for the page's object (person.ts), as optional strings: an org may lack any of them. */
+    get ruleFields(): string[] {
+        return (RULE_FIELDS[this.pageObject] ?? ['Id']).map((field) => `${this.pageObject}.${field}`);
+    }
+
+    @wire(getRecord, { recordId: '$recordId', optionalFields: '$ruleFields' })
+    wiredRecord(result: GetRecordResult): void {
         const read = phoneRead(result);
-        // A refused number or setup waits for the record to change: a new emission is that change.
-        if (read && this.block?.kind === 'record' && this.recordLoaded && read.phone !== this.recordPhone) {
-            this.clearBlock();
+        if (read?.record) {
+            const { record } = read;
+            const fields: Record<string, unknown> = { Id: record.id };
+            for (const field of RULE_FIELDS[record.apiName] ?? []) {
+                const value = getFieldValue(record, `${record.apiName}.${field}`);
+                // A field the org lacks stays out: the rule reads it as missing, not as blank.
+                if (value !== undefined) {
+                    fields[field] = value;
+                }
+            }
+            this.person = personOf(record.apiName, fields);
         }
         if (read) {
-            ({ phone: this.recordPhone, error: this.recordError } = read);
-            this.recordLoaded = true;
+            this.pageError = read.error;
         }
+    }
+
+    /** The person's Id: the resume list's parent and the phone's record. */
+    get personId(): string | undefined {
+        return this.person?.personId ?? undefined;
+    }
+
+    get phoneFields(): string[] | undefined {
+        return this.person?.personObject ? phoneFieldsOf(this.person.personObject) : undefined;
+    }
+
+    @wire(getRecord, { recordId: '$personId', optionalFields: '$phoneFields' })
+    wiredPerson(result: GetRecordResult): void {
+        const read = phoneRead(result);
+        // A refused number or setup waits for the record to change: a new emission is that change.
+        if (read?.record && this.block?.kind === 'record' && this.recordLoaded && read.phone !== this.recordPhone) {
+            this.clearBlock();
+        }
+        if (read?.record) {
+            this.personPhone = { id: read.record.id, phone: read.phone };
+        }
+        if (read) {
+            this.personError = read.error;
+        }
+    }
+
+    get recordError(): string | undefined {
+        return this.pageError ?? this.personError;
+    }
+
+    /** Why nothing can be sent from this record, in the object's label as the org names it. */
+    @wire(getObjectInfo, { objectApiName: '$noPersonObject' })
+    wiredObjectInfo({ data }: GetObjectInfoResult): void {
+        this.objectLabel = data?.label;
+    }
+
+    get noPersonObject(): string | undefined {
+        return this.person?.errorCode === 'NO_PERSON' ? this.pageObject : undefined;
+    }
+
+    /** The number the code goes to: a WhatsApp session's own, otherwise the person's. */
+    get recordPhone(): string | undefined {
+        const { person, personPhone } = this;
+        return (
+            person?.whatsAppNumber ??
+            (personPhone && personPhone.id === person?.personId ? personPhone.phone : undefined)
+        );
+    }
+
+    /** The page's record is read, and either has no person or the person's number is known. */
+    get recordLoaded(): boolean {
+        const { person, personPhone } = this;
+        return !!person && (!person.personId || !!person.whatsAppNumber || personPhone?.id === person.personId);
+    }
+
+    /** Why the page's record has no one to send to: the card says so and offers nothing to send. */
+    get noPersonText(): string | undefined {
+        const code = this.person?.errorCode;
+        if (code === 'NO_PERSON') {
+            return formatLabel(noPersonLabel, this.objectLabel ?? this.pageObject);
+        }
+        return code === 'NOT_A_CONTACT' ? notAContactLabel : undefined;
     }
 
     /**
@@ -114,14 +215,14 @@ export default class WhatsappOtpComposer extends LightningElement {
      * object) just means no resume.
      */
     @wire(getRelatedListRecords, {
-        parentRecordId: '$recordId',
+        parentRecordId: '$personId',
         relatedListId: 'WhatsApp_OTP_Challenges__r',
         fields: RESUME_FIELDS as string[],
         sortBy: RESUME_SORT as string[],
         pageSize: 1
     })
     wiredChallenges({ data }: GetRelatedListRecordsResult): void {
-        const contactId = this.recordId;
+        const contactId = this.personId;
         if (!data || !contactId || this.challenge || this.stage !== 'ready') {
             return;
         }
@@ -199,11 +300,11 @@ export default class WhatsappOtpComposer extends LightningElement {
 
     /** The Contact's number is still loading: the card says so instead of showing a bare disabled Send. */
     get loadingContact(): boolean {
-        return !!this.recordId && !this.recordLoaded;
+        return !!this.recordId && !this.recordLoaded && !this.recordError;
     }
 
     get showNoPhone(): boolean {
-        return this.recordLoaded && !this.recordError && !this.maskedRecordPhone;
+        return this.recordLoaded && !this.recordError && !this.noPersonText && !this.maskedRecordPhone;
     }
 
     /** What the current stage shows: the rules live in otpStages.ts. */
@@ -211,11 +312,21 @@ export default class WhatsappOtpComposer extends LightningElement {
         return stageView({
             stage: this.stage,
             hasChallenge: !!this.challenge,
-            canSend: !!this.recordId && !!this.maskedRecordPhone,
+            canSend: !!this.recordId && !!this.personId && !!this.maskedRecordPhone,
             resendCooldownSeconds: this.resendCooldownSeconds,
             verifyStepShown: this.showVerifyStep !== false,
             sendBlocked: blockActive(this.block, this.nowMs)
         });
+    }
+
+    /** Send is offered only where the record has a person to send to. */
+    get showSend(): boolean {
+        return this.view.showSend && !this.noPersonText;
+    }
+
+    /** The language notice while the code can still be entered (language.ts). */
+    get showLanguageNotice(): boolean {
+        return !!this.languageNotice && CODE_ENTRY_STAGES.includes(this.stage);
     }
 
     get busyText(): string {
@@ -327,10 +438,24 @@ export default class WhatsappOtpComposer extends LightningElement {
         return this.verify(event.detail.code);
     }
 
-    async handleSend(): Promise<void> {
-        const recordId = this.recordId;
+    handleSend(): Promise<void> {
+        return this.send(false);
+    }
+
+    /** "Resend in <default language>": the template is missing in the person's language. */
+    handleResendInDefaultLanguage(): Promise<void> {
+        return this.send(true);
+    }
+
+    private async send(inDefaultLanguage: boolean): Promise<void> {
+        const { recordId, personId } = this;
         const view = this.view;
-        if (view.sendDisabled || !recordId || (this.challenge && this.stage !== 'verified' && view.resendDisabled)) {
+        if (
+            view.sendDisabled ||
+            !recordId ||
+            !personId ||
+            (this.challenge && this.stage !== 'verified' && view.resendDisabled)
+        ) {
             return;
         }
         const before = this.snapshot();
@@ -338,13 +463,18 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.errorMessage = undefined;
         this.follower.stop();
         try {
-            const answer = await sendOtp({ recordId });
+            // The person's language unless the agent asked for the default (sendOtp's inDefaultLanguage).
+            const params: { recordId: string; inDefaultLanguage?: boolean } = { recordId };
+            if (inDefaultLanguage) {
+                params.inDefaultLanguage = true;
+            }
+            const answer = await sendOtp(params);
             if (answer.status === 'REFUSED') {
                 this.stage = before.stage;
                 this.refuse(answer.errorMessage, blockFor(answer.errorCode, answer.retryAt));
                 return;
             }
-            rememberResendAt(recordId, answer.challengeId, answer.resendAvailableAt);
+            rememberResendAt(personId, answer.challengeId, answer.resendAvailableAt);
             this.replyVerification = answer.replyVerification === true;
             await this.awaitDelivery(answer, before);
         } catch (error) {
@@ -384,6 +514,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             return;
         }
         this.deliveryStatus = deliveryFieldsOf(status);
+        this.languageNotice = languageNoticeOf(status as StatusWithLanguage, locale);
         const open = CODE_ENTRY_STAGES.includes(this.stage);
         const next = this.replyVerification && open ? stageAfterChallenge(status.challengeStatus) : undefined;
         const left = status.attemptsRemaining;
@@ -439,6 +570,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         }
         if (result.challenge.challengeId !== this.challenge?.challengeId) {
             this.deliveryStatus = undefined;
+            this.languageNotice = undefined;
         }
         const isResend = !!before.challenge && before.stage !== 'verified';
         this.challenge = result.challenge;

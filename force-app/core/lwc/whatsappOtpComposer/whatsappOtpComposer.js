@@ -1,7 +1,8 @@
 // Generated from src-ts/lwc/whatsappOtpComposer/whatsappOtpComposer.ts by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord } from 'lightning/uiRecordApi';
+import { getFieldValue, getRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import sendOtp from '@salesforce/apex/WhatsAppOtpController.sendOtp';
 import getSendStatus, {} from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import verifyOtp, {} from '@salesforce/apex/WhatsAppOtpController.verifyOtp';
@@ -9,7 +10,9 @@ import locale from '@salesforce/i18n/locale';
 import unexpectedErrorLabel from '@salesforce/label/c.WhatsAppOtp_UI_UnexpectedError';
 import stillSendingLabel from '@salesforce/label/c.WhatsAppOtp_Error_StillSending';
 import supersededLabel from '@salesforce/label/c.WhatsAppOtp_Error_Superseded';
-import { errorMessageOf, maskPhone, secondsUntil } from './otpFormat';
+import noPersonLabel from '@salesforce/label/c.WhatsAppOtp_Error_NoPerson';
+import notAContactLabel from '@salesforce/label/c.WhatsAppOtp_Error_NotAContact';
+import { errorMessageOf, formatLabel, maskPhone, secondsUntil } from './otpFormat';
 import { CARD_LABELS, attemptsTextOf, busyTextOf, cardHeadingOf, expiryTextOf } from './cardText';
 import { numberChangedTextOf, phoneWarningOf, replyMismatchTextOf, resendNoticeOf, resendTextOf } from './cardText';
 import { verifyAgainTextOf } from './cardText';
@@ -22,16 +25,25 @@ import { RESUME_FIELDS, RESUME_SORT, resumedChallenge } from './resume';
 import { rememberResendAt, rememberedResendAt } from './resendMemory';
 import { statusTextOf } from './statusLine';
 import { closeVerifiedQuickAction } from './quickAction';
-import { PHONE_FIELDS, phoneRead } from './contactPhone';
+import { phoneFieldsOf, phoneRead } from './contactPhone';
+import { RULE_FIELDS, personOf } from './person';
+import { languageNoticeOf } from './language';
 import { Ticker } from './ticker';
 /**
- * Sends a WhatsApp one-time code to the Contact and checks the code the customer reads back.
+ * Sends a WhatsApp one-time code to the person of the record page (person.ts: a Contact, a Lead, or the person
+ * of an Account, Case, Voice Call or Messaging Session) and checks the code the customer reads back.
  * The code itself is generated and checked by Apex; it never reaches this component, apart from
  * the digits the agent types, which are cleared once they have been checked.
  */
 export default class WhatsappOtpComposer extends LightningElement {
     @api
     recordId;
+    /**
+     * The page's object: record pages and quick actions set it
+     * (developer.salesforce.com/docs/platform/lwc/guide/use-record-context.html); unset reads as a Contact.
+     */
+    @api
+    objectApiName;
     /** App Builder: the card title; blank uses the translated default. */
     @api
     cardTitle;
@@ -42,9 +54,17 @@ export default class WhatsappOtpComposer extends LightningElement {
     @api
     showVerifyStep;
     stage = 'ready';
-    recordLoaded = false;
-    recordPhone;
-    recordError;
+    /** The page's record as the person rule reads it (person.ts); undefined until it has loaded. */
+    person;
+    /** The person's own record and number, once loaded (a different record from the page's on a Case, say). */
+    personPhone;
+    /** Why the page's record, or its person's, could not be read (each read's latest answer). */
+    pageError;
+    personError;
+    /** The page object's label, for "This Case has no contact or lead…". */
+    objectLabel;
+    /** A receipt said the template is missing in the person's language (language.ts). */
+    languageNotice;
     challenge;
     delivery = 'confirmed';
     attemptsRemaining;
@@ -87,17 +107,83 @@ export default class WhatsappOtpComposer extends LightningElement {
     /** The attempts left as the server last reported them, so a drop nobody typed is a customer's wrong reply. */
     knownAttempts;
     labels = CARD_LABELS;
-    @wire(getRecord, { recordId: '$recordId', optionalFields: PHONE_FIELDS })
-    wiredContact(result) {
+    /** The page's object, qualifying the rule's fields. */
+    get pageObject() {
+        return this.objectApiName ?? 'Contact';
+    }
+    /** The rule's fields for the page's object (person.ts), as optional strings: an org may lack any of them. */
+    get ruleFields() {
+        return (RULE_FIELDS[this.pageObject] ?? ['Id']).map((field) => `${this.pageObject}.${field}`);
+    }
+    @wire(getRecord, { recordId: '$recordId', optionalFields: '$ruleFields' })
+    wiredRecord(result) {
         const read = phoneRead(result);
-        // A refused number or setup waits for the record to change: a new emission is that change.
-        if (read && this.block?.kind === 'record' && this.recordLoaded && read.phone !== this.recordPhone) {
-            this.clearBlock();
+        if (read?.record) {
+            const { record } = read;
+            const fields = { Id: record.id };
+            for (const field of RULE_FIELDS[record.apiName] ?? []) {
+                const value = getFieldValue(record, `${record.apiName}.${field}`);
+                // A field the org lacks stays out: the rule reads it as missing, not as blank.
+                if (value !== undefined) {
+                    fields[field] = value;
+                }
+            }
+            this.person = personOf(record.apiName, fields);
         }
         if (read) {
-            ({ phone: this.recordPhone, error: this.recordError } = read);
-            this.recordLoaded = true;
+            this.pageError = read.error;
         }
+    }
+    /** The person's Id: the resume list's parent and the phone's record. */
+    get personId() {
+        return this.person?.personId ?? undefined;
+    }
+    get phoneFields() {
+        return this.person?.personObject ? phoneFieldsOf(this.person.personObject) : undefined;
+    }
+    @wire(getRecord, { recordId: '$personId', optionalFields: '$phoneFields' })
+    wiredPerson(result) {
+        const read = phoneRead(result);
+        // A refused number or setup waits for the record to change: a new emission is that change.
+        if (read?.record && this.block?.kind === 'record' && this.recordLoaded && read.phone !== this.recordPhone) {
+            this.clearBlock();
+        }
+        if (read?.record) {
+            this.personPhone = { id: read.record.id, phone: read.phone };
+        }
+        if (read) {
+            this.personError = read.error;
+        }
+    }
+    get recordError() {
+        return this.pageError ?? this.personError;
+    }
+    /** Why nothing can be sent from this record, in the object's label as the org names it. */
+    @wire(getObjectInfo, { objectApiName: '$noPersonObject' })
+    wiredObjectInfo({ data }) {
+        this.objectLabel = data?.label;
+    }
+    get noPersonObject() {
+        return this.person?.errorCode === 'NO_PERSON' ? this.pageObject : undefined;
+    }
+    /** The number the code goes to: a WhatsApp session's own, otherwise the person's. */
+    get recordPhone() {
+        const { person, personPhone } = this;
+        return (person?.whatsAppNumber ??
+            (personPhone && personPhone.id === person?.personId ? personPhone.phone : undefined));
+    }
+    /** The page's record is read, and either has no person or the person's number is known. */
+    get recordLoaded() {
+        const { person, personPhone } = this;
+        return !!person && (!person.personId || !!person.whatsAppNumber || personPhone?.id === person.personId);
+    }
+    /** Why the page's record has no one to send to: the card says so and offers nothing to send. */
+    get noPersonText() {
+        const code = this.person?.errorCode;
+        if (code === 'NO_PERSON') {
+            return formatLabel(noPersonLabel, this.objectLabel ?? this.pageObject);
+        }
+        return code === 'NOT_A_CONTACT' ? notAContactLabel : undefined;
     }
     /**
      * Resume: the Contact's newest challenge, through Lightning Data Service (no Apex call). Only on load: once
@@ -105,14 +191,14 @@ export default class WhatsappOtpComposer extends LightningElement {
      * object) just means no resume.
      */
     @wire(getRelatedListRecords, {
-        parentRecordId: '$recordId',
+        parentRecordId: '$personId',
         relatedListId: 'WhatsApp_OTP_Challenges__r',
         fields: RESUME_FIELDS,
         sortBy: RESUME_SORT,
         pageSize: 1
     })
     wiredChallenges({ data }) {
-        const contactId = this.recordId;
+        const contactId = this.personId;
         if (!data || !contactId || this.challenge || this.stage !== 'ready') {
             return;
         }
@@ -184,21 +270,29 @@ export default class WhatsappOtpComposer extends LightningElement {
     }
     /** The Contact's number is still loading: the card says so instead of showing a bare disabled Send. */
     get loadingContact() {
-        return !!this.recordId && !this.recordLoaded;
+        return !!this.recordId && !this.recordLoaded && !this.recordError;
     }
     get showNoPhone() {
-        return this.recordLoaded && !this.recordError && !this.maskedRecordPhone;
+        return this.recordLoaded && !this.recordError && !this.noPersonText && !this.maskedRecordPhone;
     }
     /** What the current stage shows: the rules live in otpStages.ts. */
     get view() {
         return stageView({
             stage: this.stage,
             hasChallenge: !!this.challenge,
-            canSend: !!this.recordId && !!this.maskedRecordPhone,
+            canSend: !!this.recordId && !!this.personId && !!this.maskedRecordPhone,
             resendCooldownSeconds: this.resendCooldownSeconds,
             verifyStepShown: this.showVerifyStep !== false,
             sendBlocked: blockActive(this.block, this.nowMs)
         });
+    }
+    /** Send is offered only where the record has a person to send to. */
+    get showSend() {
+        return this.view.showSend && !this.noPersonText;
+    }
+    /** The language notice while the code can still be entered (language.ts). */
+    get showLanguageNotice() {
+        return !!this.languageNotice && CODE_ENTRY_STAGES.includes(this.stage);
     }
     get busyText() {
         return busyTextOf(this.stage);
@@ -291,10 +385,20 @@ export default class WhatsappOtpComposer extends LightningElement {
     handleCodeSubmit(event) {
         return this.verify(event.detail.code);
     }
-    async handleSend() {
-        const recordId = this.recordId;
+    handleSend() {
+        return this.send(false);
+    }
+    /** "Resend in <default language>": the template is missing in the person's language. */
+    handleResendInDefaultLanguage() {
+        return this.send(true);
+    }
+    async send(inDefaultLanguage) {
+        const { recordId, personId } = this;
         const view = this.view;
-        if (view.sendDisabled || !recordId || (this.challenge && this.stage !== 'verified' && view.resendDisabled)) {
+        if (view.sendDisabled ||
+            !recordId ||
+            !personId ||
+            (this.challenge && this.stage !== 'verified' && view.resendDisabled)) {
             return;
         }
         const before = this.snapshot();
@@ -302,13 +406,18 @@ export default class WhatsappOtpComposer extends LightningElement {
         this.errorMessage = undefined;
         this.follower.stop();
         try {
-            const answer = await sendOtp({ recordId });
+            // The person's language unless the agent asked for the default (sendOtp's inDefaultLanguage).
+            const params = { recordId };
+            if (inDefaultLanguage) {
+                params.inDefaultLanguage = true;
+            }
+            const answer = await sendOtp(params);
             if (answer.status === 'REFUSED') {
                 this.stage = before.stage;
                 this.refuse(answer.errorMessage, blockFor(answer.errorCode, answer.retryAt));
                 return;
             }
-            rememberResendAt(recordId, answer.challengeId, answer.resendAvailableAt);
+            rememberResendAt(personId, answer.challengeId, answer.resendAvailableAt);
             this.replyVerification = answer.replyVerification === true;
             await this.awaitDelivery(answer, before);
         }
@@ -347,6 +456,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             return;
         }
         this.deliveryStatus = deliveryFieldsOf(status);
+        this.languageNotice = languageNoticeOf(status, locale);
         const open = CODE_ENTRY_STAGES.includes(this.stage);
         const next = this.replyVerification && open ? stageAfterChallenge(status.challengeStatus) : undefined;
         const left = status.attemptsRemaining;
@@ -390,6 +500,7 @@ export default class WhatsappOtpComposer extends LightningElement {
         }
         if (result.challenge.challengeId !== this.challenge?.challengeId) {
             this.deliveryStatus = undefined;
+            this.languageNotice = undefined;
         }
         const isResend = !!before.challenge && before.stage !== 'verified';
         this.challenge = result.challenge;

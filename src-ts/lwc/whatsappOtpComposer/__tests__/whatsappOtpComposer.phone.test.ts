@@ -31,16 +31,14 @@ describe('c-whatsapp-otp-composer: the destination (LDS, no Apex)', () => {
         jest.clearAllMocks();
     });
 
-    it('asks getRecord for MobilePhone and Phone of the record it sits on', async () => {
+    it('asks getRecord for the MobilePhone and Phone of the person, on a Contact the record it sits on', async () => {
         mountComposer();
+        getRecordAdapter.emit(contactRecord(null, null));
         await flush();
 
         expect(getRecordAdapter.getLastConfig()).toEqual({
             recordId: CONTACT_ID,
-            optionalFields: [
-                { objectApiName: 'Contact', fieldApiName: 'MobilePhone' },
-                { objectApiName: 'Contact', fieldApiName: 'Phone' }
-            ]
+            optionalFields: ['Contact.MobilePhone', 'Contact.Phone']
         });
     });
 

@@ -1,12 +1,22 @@
-// The preview page: a Contact record page with the compiled composer, the scenario controls and the customer's
+// The preview page: a record page (a Contact, a Case, a Lead…) with the compiled composer, the scenario controls and the customer's
 // phone. No decorators (all fields are reactive), so the browser code stays plain JavaScript.
 import { LightningElement } from 'lwc';
 import { CONTACTS, OUTCOMES, getScenario, startNewSession, updateScenario } from 'preview/scenario';
+
+/** The record page's object label and icon. */
+const PAGE_OBJECTS = {
+    Contact: { label: 'Contact', icon: 'standard:contact' },
+    Account: { label: 'Person Account', icon: 'standard:person_account' },
+    Lead: { label: 'Lead', icon: 'standard:lead' },
+    Case: { label: 'Case', icon: 'standard:case' },
+    MessagingSession: { label: 'Messaging Session', icon: 'standard:messaging_session' }
+};
 
 export default class PreviewApp extends LightningElement {
     scenario = getScenario();
     contacts = [];
     contact = {};
+    pageObject = PAGE_OBJECTS.Contact;
     mounts = [];
     mountCount = 0;
 
@@ -32,11 +42,12 @@ export default class PreviewApp extends LightningElement {
     async mountComposer() {
         const entry = this.contacts.find((contact) => contact.key === this.scenario.contact);
         const response = await fetch(`/sim/records/${entry.id}`);
-        this.contact = (await response.json()).record.fields;
+        const { apiName, fields } = (await response.json()).record;
+        this.contact = fields;
+        this.pageObject = PAGE_OBJECTS[apiName];
         this.mountCount += 1;
-        this.mounts = [
-            { key: `m${this.mountCount}`, recordId: entry.id, title: this.scenario.title, verify: this.scenario.verify }
-        ];
+        const { title, verify } = this.scenario;
+        this.mounts = [{ key: `m${this.mountCount}`, recordId: entry.id, objectApiName: apiName, title, verify }];
     }
 
     get mobileText() {
@@ -47,7 +58,7 @@ export default class PreviewApp extends LightningElement {
         return this.contact.Phone || '—';
     }
 
-    /** A scenario control changed (its data-id names the field); a design attribute or the Contact re-mounts. */
+    /** A scenario control changed (its data-id names the field); a design attribute or the record re-mounts. */
     handleChange(event) {
         const { type, checked, value, dataset } = event.target;
         const field = dataset.id.replace('scenario-', '');

@@ -1,11 +1,20 @@
-// The scenario the page runs (Contact, 8x8 outcome, design attributes, timings), read from the URL query so that
+// The scenario the page runs (record, 8x8 outcome, design attributes, timings), read from the URL query so that
 // tests and links open one directly.
 
+// The record switcher: the record page the composer sits on (preview/sim/contacts.mjs holds the records).
 export const CONTACTS = [
-    { key: 'mobile', label: 'Mobile number' },
-    { key: 'phone-only', label: 'Phone only (no mobile)' },
-    { key: 'no-phone', label: 'No phone' },
-    { key: 'malformed', label: 'Malformed number' }
+    { key: 'mobile', label: 'Contact: mobile number' },
+    { key: 'phone-only', label: 'Contact: phone only (no mobile)' },
+    { key: 'no-phone', label: 'Contact: no phone' },
+    { key: 'malformed', label: 'Contact: malformed number' },
+    { key: 'german', label: 'Contact: language German' },
+    { key: 'opted-out', label: 'Contact: opted out of WhatsApp' },
+    { key: 'case', label: 'Case' },
+    { key: 'case-no-contact', label: 'Case without a contact' },
+    { key: 'person-account', label: 'Person Account' },
+    { key: 'lead', label: 'Lead' },
+    { key: 'converted-lead', label: 'Lead, converted' },
+    { key: 'messaging-session', label: 'Messaging Session on WhatsApp' }
 ];
 
 export const OUTCOMES = [
