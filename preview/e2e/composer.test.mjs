@@ -155,64 +155,26 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await assertNoCodeInComposer(view, code);
     });
 
-    it('the customer pastes the code into the WhatsApp chat: Verified with nothing typed; chat text, a wrong code and a late reply', async (t) => {
-        const view = await open(t, { contact: 'mobile' });
-        await waitForText(byId(view, 'phone'), '5678');
+    it('at 375 px, nothing scrolls sideways; the customer pastes the code into the chat; the scenario controls drive the org: title, outcome (an SMS fallback), Start over, contact', async (t) => {
+        const view = await open(
+            t,
+            { contact: 'mobile', title: 'Identity check' },
+            { viewport: { width: 375, height: 812 } }
+        );
+        await waitForText(view.composer.locator('lightning-card'), 'Identity check');
         await send(view);
-        await waitForText(byId(view, 'status'), CODE_SENT);
         await waitForText(byId(view, 'reply-hint'), label('WhatsAppOtp_UI_ReplyHint'));
         const code = await codeOnPhone(view);
-        const replies = phone(view, 'customer-reply-message');
-        /** The customer sends `text` (Enter), then the card's next poll (every 5 s) comes and goes. */
-        async function reply(text) {
-            const count = await replies.count();
-            await phone(view, 'customer-reply').fill(text);
-            await phone(view, 'customer-reply').press('Enter');
-            await replies.nth(count).waitFor();
-            await moveClocks(view, 6);
-        }
-
-        await reply(`Order ${code.split('').reverse().join('')} never came`);
-        assert.equal(await byId(view, 'error').count(), 0, 'chat text is not a code: nothing changes');
-        await waitForText(byId(view, 'status'), CODE_SENT);
-
-        await reply(code.replace(/^./, (digit) => (Number(digit) + 1) % 10));
-        await waitForText(byId(view, 'error'), label('WhatsAppOtp_UI_ReplyMismatch', 4));
-
-        await reply(code);
+        await phone(view, 'customer-reply').fill(code);
+        await phone(view, 'customer-reply').press('Enter');
+        await phone(view, 'customer-reply-message').waitFor();
+        // The card's next poll (every 5 s) brings the verdict.
+        await moveClocks(view, 6);
         await waitForText(byId(view, 'status'), "confirmed by the customer's WhatsApp reply.");
-        assert.equal(await byId(view, 'code').count(), 0, 'no code field once verified');
-
-        await reply(code);
-        await waitForText(byId(view, 'status'), "confirmed by the customer's WhatsApp reply.");
-        const { challenges } = await view.records();
-        assert.deepEqual(
-            challenges.map(({ status, attempts, verifiedVia }) => ({ status, attempts, verifiedVia })),
-            [{ status: 'Verified', attempts: 1, verifiedVia: 'Customer reply' }],
-            'a reply after Verified changes nothing'
-        );
         await assertNoCodeInComposer(view, code);
-    });
-
-    it('at 375 px, nothing scrolls sideways; the scenario controls drive the org: title, outcome (a 429, an SMS fallback), Start over, contact', async (t) => {
-        const query = { contact: 'mobile', title: 'Identity check', attempts: 1 };
-        const view = await open(t, query, { viewport: { width: 375, height: 812 } });
-        await waitForText(view.composer.locator('lightning-card'), 'Identity check');
-        const outcome = view.page.locator('[data-id="scenario-outcome"]');
-        await outcome.selectOption('429');
-        await send(view);
-        await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_RateLimited'));
-        await outcome.selectOption('success');
-        assert.match(view.page.url(), /outcome=success/);
-        await send(view);
-        await enterCode(
-            view,
-            (await codeOnPhone(view)).replace(/^./, (digit) => (Number(digit) + 1) % 10)
-        );
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Locked'));
         const activity = view.page.locator('preview-activity');
         await view.page.clock.fastForward(1500);
-        await waitForText(activity, label('WhatsAppOtp_Task_Locked', MASKED));
+        await waitForText(activity, label('WhatsAppOtp_Task_VerifiedByReply', MASKED));
         // The native accessors: synthetic shadow hides the page's components from document.querySelector.
         const layout = await view.page.evaluate(() => {
             const { querySelectorAll } = window.__previewNative;
@@ -242,7 +204,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
             sideways: 0,
             lineCrossesText: 0,
             cutSubjects: 0,
-            timeLines: Array(3).fill(1),
+            timeLines: Array(2).fill(1),
             startOverHigh: false
         });
 
@@ -254,7 +216,8 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await waitForText(activity, 'No activities yet.');
 
         // Not on WhatsApp: "Sent by SMS instead", and the phone gets an SMS with the same code, which verifies.
-        await outcome.selectOption('not-on-whatsapp');
+        await view.page.locator('[data-id="scenario-outcome"]').selectOption('not-on-whatsapp');
+        await view.page.waitForURL(/outcome=not-on-whatsapp/);
         await send(view);
         await waitForText(byId(view, 'status'), CODE_SENT);
         const delivery = byId(view, 'delivery-status');
