@@ -86,7 +86,7 @@ before(async () => {
 after(() => harness?.close());
 
 describe('whatsappOtpComposer on the preview page', { concurrency: true }, () => {
-    it('by keyboard, through a reload while the code is on its way: Sent, Delivered, Read, Verified and logged', async (t) => {
+    it('by keyboard, through a reload while the code is on its way: Sent, Delivered, Verified and logged', async (t) => {
         // 8x8 answers after 30 simulated seconds: the reload lands while the code is being sent.
         const view = await open(t, { contact: 'mobile', latency: 30000 });
         await waitForText(byId(view, 'phone'), '5678');
@@ -112,20 +112,12 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await waitForText(byId(view, 'expiry'), 'Code expires in');
         await waitUntilFocused(byId(view, 'code'), 'the code field, once the code is sent,');
 
-        const delivery = byId(view, 'delivery-status');
-        const ticks = phone(view, 'whatsapp-ticks');
-        await moveClocksUntil(view, delivery, label('WhatsAppOtp_Delivery_Delivered'));
-        // The phone follows the simulated org's clock at once, the card at its next poll.
-        assert.ok(['delivered', 'read'].includes(await ticks.getAttribute('data-state')));
+        // The timeline on to Read is the receipt suite's and Jest's; the page shows Delivered, said aloud.
+        await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_Delivered'));
+        assert.ok(['delivered', 'read'].includes(await phone(view, 'whatsapp-ticks').getAttribute('data-state')));
         const announced = await byId(view, 'delivery-announcement').textContent();
         assert.equal(announced, label('WhatsAppOtp_Delivery_Delivered'), 'announced in the aria-live region');
         await assertAccessible(view.page, 'delivered');
-        await moveClocksUntil(view, delivery, label('WhatsAppOtp_Delivery_Read'));
-        assert.deepEqual(
-            [await ticks.getAttribute('data-state'), await ticks.getAttribute('class')],
-            ['read', 'bubble-ticks bubble-ticks_read']
-        );
-        assert.equal(await delivery.locator('[data-ticks="read"]').count(), 1);
 
         assert.ok(await isFocused(byId(view, 'code')), 'the code field still has focus');
         await view.page.keyboard.type(code);
@@ -220,17 +212,13 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await view.page.waitForURL(/outcome=not-on-whatsapp/);
         await send(view);
         await waitForText(byId(view, 'status'), CODE_SENT);
-        const delivery = byId(view, 'delivery-status');
-        await moveClocksUntil(view, delivery, label('WhatsAppOtp_Delivery_SmsInstead'));
-        const whyNot = new RegExp(label('WhatsAppOtp_Delivery_NotDelivered', '.+'));
-        assert.match(await delivery.innerText(), whyNot, 'says why WhatsApp did not deliver');
+        // Why WhatsApp did not deliver, and when the SMS is delivered, are the receipt suite's and Jest's.
+        await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_SmsInstead'));
         assert.equal(await phone(view, 'whatsapp-message').count(), 0, 'no WhatsApp message on the phone');
-        const smsCode = (await phone(view, 'sms-code').innerText()).trim();
         await assertAccessible(view.page, 'sent by SMS');
-        await moveClocksUntil(view, delivery, label('WhatsAppOtp_Delivery_SmsDelivered'));
+        const smsCode = (await phone(view, 'sms-code').innerText()).trim();
         await enterCode(view, smsCode);
         await byId(view, 'verified').waitFor({ timeout: 10000 });
-        assert.equal(await delivery.count(), 0, 'the delivery status goes once verified');
         await assertNoCodeInComposer(view, smsCode);
 
         await view.page.locator('[data-id="scenario-contact"]').selectOption('no-phone');
