@@ -167,6 +167,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         const activity = view.page.locator('preview-activity');
         await view.page.clock.fastForward(1500);
         await waitForText(activity, label('WhatsAppOtp_Task_VerifiedByReply', MASKED));
+        assert.ok(!(await activity.innerText()).includes(code), "the reply's Task names no code");
         // The native accessors: synthetic shadow hides the page's components from document.querySelector.
         const layout = await view.page.evaluate(() => {
             const { querySelectorAll } = window.__previewNative;
