@@ -92,7 +92,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await waitForText(byId(view, 'phone'), '5678');
         const activity = view.page.locator('preview-activity');
         await waitForText(activity, 'No activities yet.');
-        await assertAccessible(view.page, 'ready');
         for (let presses = 0; !(await isFocused(button(view, 'send'))); presses++) {
             assert.ok(presses < 25, 'Tab reaches Send');
             await view.page.keyboard.press('Tab');
@@ -117,6 +116,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         assert.ok(['delivered', 'read'].includes(await phone(view, 'whatsapp-ticks').getAttribute('data-state')));
         const announced = await byId(view, 'delivery-announcement').textContent();
         assert.equal(announced, label('WhatsAppOtp_Delivery_Delivered'), 'announced in the aria-live region');
+        // Jest runs axe on each of the composer's states; the page adds real CSS (contrast) and the phone.
         await assertAccessible(view.page, 'delivered');
 
         assert.ok(await isFocused(byId(view, 'code')), 'the code field still has focus');
@@ -125,7 +125,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', MASKED));
         // The code field and Verify have left the page: focus is on the verified message, not on the body.
         await waitUntilFocused(byId(view, 'verified-box'), 'the verified message');
-        await assertAccessible(view.page, 'verified');
 
         await waitForText(phone(view, 'whatsapp-security'), 'For your security, do not share this code.');
         await waitForText(phone(view, 'whatsapp-expiry'), 'This code expires in 1 minute.');
