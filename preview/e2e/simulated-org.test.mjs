@@ -150,10 +150,11 @@ describe('simulated controller', () => {
     ];
     for (const [why, overrides, firstWrong] of locks) {
         it(`a wrong code locks the challenge when ${why}; a malformed code is refused`, async () => {
-            const { code, verify } = await sent(scenario('success', overrides));
+            const { org, code, verify } = await sent(scenario('success', overrides));
             assert.throws(() => verify('12a'), { message: message('INVALID_CODE_FORMAT', 6) });
             const answers = [wrongCodeFor(code), wrongCodeFor(code), code].map((tried) => Object.values(verify(tried)));
             assert.deepEqual(answers, [firstWrong, ['LOCKED', 0], ['LOCKED', 0]]);
+            assert.equal(org.records('s').tasks.at(-1).subject, label('WhatsAppOtp_Task_Locked', MASKED));
         });
     }
 
