@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: builds the preview page (rollup, in memory) and serves it with the simulated org and the
-// simulated 8x8 on 127.0.0.1 only. Watches force-app/ and the preview's sources and rebuilds on change;
-// an open page reloads itself after each rebuild. Prints the URL on a line of its own once the page is ready.
-//   PORT=4173 (default)
+// `npm start`: builds the preview page (rollup, in memory) and serves it with the simulated org and the simulated
+// 8x8 on 127.0.0.1 only, PORT (default 4173). It watches force-app/core and preview/src, rebuilds on change and an
+// open page reloads itself; `npm run dev` adds the TypeScript build's watch, so a src-ts edit reaches the page too.
 // The e2e tests and the screenshot script start the same server with startPreview({ port: 0 }).
 import fs from 'node:fs';
 import http from 'node:http';
@@ -12,68 +11,104 @@ import { createCustomerPhone } from './sim/customerPhone.mjs';
 import { RECORDS, recordById } from './sim/contacts.mjs';
 import { personOfRecord } from './sim/person.mjs';
 import { createMessagingApi } from './sim/messagingApi.mjs';
-import { corePackage, previewRoot, sldsAssets } from './sim/paths.mjs';
+import { corePackage, lwcRoot, previewRoot, sldsAssets } from './sim/paths.mjs';
 import { AgentError, createSimulatedOrg, scenarioSettingsFrom } from './sim/simulatedOrg.mjs';
 
 const HOST = '127.0.0.1';
-const MAX_BODY_BYTES = 64 * 1024;
 const pageRoot = path.join(previewRoot, 'src');
-const CONTENT_TYPES = {
+const TYPES = {
     '.html': 'text/html; charset=utf-8',
     '.js': 'text/javascript; charset=utf-8',
     '.css': 'text/css; charset=utf-8',
     '.svg': 'image/svg+xml',
-    '.woff2': 'font/woff2',
-    '.woff': 'font/woff',
-    '.png': 'image/png'
+    '.woff2': 'font/woff2'
 };
 
 /**
- * Builds the page bundle in memory; returns { files: Map<fileName, code>, cache }. `cache` is rollup's own, which a
- * watching server hands back on each rebuild, so only changed modules compile again.
+ * The page bundle, in memory: the compiled composer from force-app, the real Lightning base components, the preview's
+ * own components and the simulated platform modules. `cache` is rollup's own, handed back on each rebuild of a
+ * watching server, so only changed modules compile again. Resolves to { files: Map<fileName, code>, cache }.
  */
 async function buildBundle(cache) {
     // Loaded only to build: a server that only simulates the org (build: false) never pays for them.
-    const [{ rollup }, { createRollupOptions }] = await Promise.all([import('rollup'), import('./rollup.config.mjs')]);
-    const options = createRollupOptions();
-    const bundle = await rollup({ ...options, cache });
+    const [{ rollup }, { default: lwc }, { default: replace }, { nodeResolve }, { iconSubset }, { platformModules }] =
+        await Promise.all([
+            import('rollup'),
+            import('@lwc/rollup-plugin'),
+            import('@rollup/plugin-replace'),
+            import('@rollup/plugin-node-resolve'),
+            import('./build/icon-subset.mjs'),
+            import('./build/platform-modules.mjs')
+        ]);
+    const bundles = fs.readdirSync(lwcRoot).filter((name) => fs.existsSync(path.join(lwcRoot, name, `${name}.js`)));
+    const bundle = await rollup({
+        cache,
+        input: path.join(pageRoot, 'main.js'),
+        // Served from this machine only: tree-shaking would cost a fifth of the build for nothing.
+        treeshake: false,
+        onwarn(warning, warn) {
+            // lightning-base-components use `this` at module scope and trip compiler warnings: not ours to fix.
+            const file = warning.id ?? warning.loc?.file ?? '';
+            if (warning.code !== 'THIS_IS_UNDEFINED' && !/lightning-base-components/.test(file)) {
+                warn(warning);
+            }
+        },
+        plugins: [
+            platformModules(),
+            iconSubset(),
+            // Development mode keeps LWC's warnings, which the e2e tests turn into failures (no console error).
+            replace({
+                preventAssignment: true,
+                sourceMap: false,
+                values: { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': JSON.stringify('development') }
+            }),
+            lwc({
+                rootDir: path.join(pageRoot, 'modules'),
+                // The engine and synthetic shadow come compiled: the LWC compiler would only print them again.
+                exclude: ['**/node_modules/@lwc/**'],
+                modules: [
+                    ...bundles.map((name) => ({ name: `c/${name}`, path: path.join(lwcRoot, name, `${name}.js`) })),
+                    { dir: path.join(pageRoot, 'modules') },
+                    { npm: 'lightning-base-components' }
+                ]
+            }),
+            nodeResolve()
+        ]
+    });
     try {
-        const { output } = await bundle.generate(options.output);
-        const files = new Map(output.map((item) => [item.fileName, item.type === 'chunk' ? item.code : item.source]));
-        return { files, cache: bundle.cache };
+        const { output } = await bundle.generate({ format: 'es', entryFileNames: 'main.js' });
+        return { files: new Map(output.map((item) => [item.fileName, item.code ?? item.source])), cache: bundle.cache };
     } finally {
         await bundle.close();
     }
 }
 
-/** Ends a response: a string or Buffer as it is (plain text unless a content type is given), anything else as JSON. */
-function send(res, status, value, headers = {}) {
-    const text = typeof value === 'string' || Buffer.isBuffer(value);
+/** Ends a response: a string as it is (plain text unless a content type is given), anything else as JSON. */
+function send(res, status, value, type) {
+    const text = typeof value === 'string';
     res.writeHead(status, {
-        'content-type': text ? 'text/plain' : 'application/json; charset=utf-8',
-        'cache-control': text ? 'no-cache' : 'no-store',
-        ...headers
+        'content-type': type ?? (text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
+        'cache-control': text ? 'no-cache' : 'no-store'
     });
     res.end(text ? value : JSON.stringify(value));
 }
 
 async function readJsonBody(request) {
-    const chunks = [];
+    let body = '';
     for await (const chunk of request) {
-        chunks.push(chunk);
-        if (chunks.reduce((size, part) => size + part.length, 0) > MAX_BODY_BYTES) {
-            throw new Error('request body too large');
-        }
+        body += chunk;
     }
-    return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+    return body ? JSON.parse(body) : {};
 }
 
 /** Opens a server-sent event stream until the page goes; `subscribe(write)` returns what unsubscribes. */
 function eventStream(req, res, subscribe) {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
     res.write(': stream\n\n');
-    const unsubscribe = subscribe((event, data) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
-    req.on('close', unsubscribe);
+    req.on(
+        'close',
+        subscribe((event, data) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`))
+    );
 }
 
 /** The rejection the platform hands to an imperative Apex caller for an AuraHandledException. */
@@ -83,24 +118,25 @@ function auraError(message) {
 }
 
 function serveFile(res, root, name) {
-    const resolved = path.resolve(root, name);
-    if (!resolved.startsWith(root + path.sep) || !fs.statSync(resolved, { throwIfNoEntry: false })?.isFile()) {
+    const file = path.resolve(root, name);
+    if (!file.startsWith(root + path.sep) || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
         return send(res, 404, 'Not found');
     }
-    const type = CONTENT_TYPES[path.extname(resolved)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
-    fs.createReadStream(resolved).pipe(res);
+    res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache'
+    });
+    fs.createReadStream(file).pipe(res);
 }
 
 /**
  * Takes the port, builds once, then serves. Options: port (0 = any free port), watch (rebuild on change), log, build
- * (false: serve the simulated org only, for tests that need no page), now (the simulated org's clock;
- * Date.now unless given). Resolves to { url, port, org, phone, buildError(), close() }.
+ * (false: serve the simulated org only, for tests that need no page), now (the simulated org's clock; Date.now
+ * unless given). Resolves to { url, port, org, phone, buildError(), close() }.
  */
 export async function startPreview({ port = 4173, watch = false, log = () => {}, build: buildPage = true, now } = {}) {
-    const messagingApi = createMessagingApi();
     const phone = createCustomerPhone();
-    const org = createSimulatedOrg({ messagingApi, phone, now });
+    const org = createSimulatedOrg({ messagingApi: createMessagingApi(), phone, now });
     const reloadListeners = new Set();
     let files = new Map();
     let cache;
@@ -122,21 +158,16 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
     const session = (url) => String(url.searchParams.get('session') ?? 'default');
     const list = (url, name) => (url.searchParams.get(name) || '').split(',').filter(Boolean);
     // A handler gets (req, res, decoded path groups, url); what it returns (if anything) goes back as JSON, 200.
-    const get = (pattern, handler) => ({ method: 'GET', pattern, handler });
-    const post = (pattern, handler) => ({ method: 'POST', pattern, handler });
+    const get = (pattern, handler) => ['GET', pattern, handler];
+    const post = (pattern, handler) => ['POST', pattern, handler];
     const routes = [
         get(/^\/(index\.html|preview\.css)?$/, (req, res, [name]) => serveFile(res, pageRoot, name ?? 'index.html')),
         get(/^\/assets\/(.+)$/, (req, res, [name]) => serveFile(res, sldsAssets, name)),
-        get(/^\/dist\/(.+)$/, (req, res, [name]) => {
-            if (files.has(name)) {
-                return void send(res, 200, files.get(name), { 'content-type': CONTENT_TYPES['.js'] });
-            }
-            send(
-                res,
-                buildError ? 500 : 404,
-                buildError ? `Preview build failed:\n${buildError.message}` : 'Not found'
-            );
-        }),
+        get(/^\/dist\/(.+)$/, (req, res, [name]) =>
+            files.has(name)
+                ? send(res, 200, files.get(name), TYPES['.js'])
+                : send(res, buildError ? 500 : 404, buildError ? `Preview build failed:\n${buildError.message}` : '')
+        ),
         get(/^\/sim\/contacts$/, () =>
             Object.entries(RECORDS).map(([key, { id, apiName, fields }]) => ({ key, id, apiName, name: fields.Name }))
         ),
@@ -171,7 +202,7 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
                     ...scenarioSettingsFrom(scenario?.overrides)
                 };
                 try {
-                    // The simulated controller has the controller's methods (the pattern above names them).
+                    // The simulated org has the controller's methods (the pattern above names them).
                     return {
                         ok: true,
                         result: org[name](String(scenario?.session ?? 'default'), params ?? {}, settings)
@@ -187,13 +218,9 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
             }
         ),
         // The tests' clock: moves one session's simulated org forward instead of waiting.
-        post(/^\/sim\/clock$/, async (req, res) => {
-            const body = await readJsonBody(req);
-            const seconds = Number(body.advanceSeconds);
-            if (!Number.isFinite(seconds) || seconds < 0) {
-                return void send(res, 400, { message: 'advanceSeconds must be a number of seconds, 0 or more' });
-            }
-            org.advanceClock(String(body.session), seconds);
+        post(/^\/sim\/clock$/, async (req) => {
+            const { session: id, advanceSeconds } = await readJsonBody(req);
+            org.advanceClock(String(id), Math.max(0, Number(advanceSeconds) || 0));
             return { ok: true };
         }),
         // The customer writes in the WhatsApp chat (the phone's reply box).
@@ -204,7 +231,7 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
         }),
         get(/^\/sim\/phone\/stream$/, (req, res, groups, url) =>
             eventStream(req, res, (write) => {
-                // One event per kind (whatsapp, sms: the fallback, reply: the customer's own); ticks as status events.
+                // One event per kind (whatsapp, sms: the fallback, reply: the customer's own); ticks as status.
                 const offMessages = phone.subscribe(session(url), (message) => write(message.kind, message));
                 const offStatus = phone.subscribeStatus(session(url), (change) => write('status', change));
                 return () => (offMessages(), offStatus());
@@ -221,28 +248,25 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
 
     const server = http.createServer(async (req, res) => {
         const url = new URL(req.url, `http://${HOST}`);
+        const route = routes.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
+        if (!route) {
+            return send(res, 404, 'Not found');
+        }
         try {
-            const route = routes.find(({ pattern }) => pattern.test(url.pathname));
-            if (!route) {
-                return send(res, 404, 'Not found');
-            }
-            if (route.method === 'POST' && req.method !== 'POST') {
-                return send(res, 405, { ok: false, error: auraError('POST only') });
-            }
             const groups = url.pathname
-                .match(route.pattern)
+                .match(route[1])
                 .slice(1)
                 .map((group) => group && decodeURIComponent(group));
-            const answer = await route.handler(req, res, groups, url);
+            const answer = await route[2](req, res, groups, url);
             if (answer !== undefined) {
                 send(res, 200, answer);
             }
         } catch (error) {
             log(`error on ${url.pathname}: ${error.stack ?? error}`);
-            if (res.headersSent) {
-                return res.end();
-            }
-            send(res, 200, { ok: false, error: auraError(`Preview server error: ${error.message}`) });
+            // Like Aura, as above.
+            res.headersSent
+                ? res.end()
+                : send(res, 200, { ok: false, error: auraError(`Preview server error: ${error.message}`) });
         }
     });
 
@@ -251,8 +275,6 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
     if (buildPage) {
         await build();
     }
-    const actualPort = server.address().port;
-
     let timer;
     let building = Promise.resolve();
     const rebuild = () => {
@@ -263,7 +285,7 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
     };
     // The page's sources; a change under preview/sim or preview/build needs a restart.
     const watchers = watch ? [corePackage, pageRoot].map((dir) => fs.watch(dir, { recursive: true }, rebuild)) : [];
-
+    const { port: actualPort } = server.address();
     return {
         url: `http://${HOST}:${actualPort}/`,
         port: actualPort,
@@ -280,8 +302,7 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-    const port = process.env.PORT ? Number(process.env.PORT) : undefined;
-    startPreview({ port, watch: true, log: (line) => console.error(line) }).then(
+    startPreview({ port: Number(process.env.PORT || 4173), watch: true, log: console.error }).then(
         (preview) => {
             if (preview.buildError()) {
                 console.error(

@@ -3,11 +3,7 @@
 //   @salesforce/label/c.X            -> the value from force-app's CustomLabels (build fails on an unknown label, as a deploy would)
 //   @salesforce/apex/Class.method    -> a function that calls the simulated controller over HTTP
 //   @salesforce/schema/Object.Field  -> { objectApiName, fieldApiName }
-//   lightning/uiRecordApi            -> preview/src/platform/uiRecordApi.js
-//   lightning/platformShowToastEvent -> preview/src/platform/platformShowToastEvent.js
-//   lightning/uiRelatedListApi       -> preview/src/platform/uiRelatedListApi.js
-//   lightning/uiObjectInfoApi        -> preview/src/platform/uiObjectInfoApi.js
-//   lightning/actions                -> preview/src/platform/actions.js
+//   lightning/<name>                 -> preview/src/platform/<name>.js, for the names in PLATFORM_MODULES
 //   @salesforce/i18n/locale          -> 'en-US' (the simulated agent's locale)
 // Labels of the base components themselves (@salesforce/label/<Component>.*) are left to the
 // LWC resolver, which finds them in lightning-base-components.
@@ -18,13 +14,13 @@ import { labelsFile, previewRoot } from '../sim/paths.mjs';
 const platformDir = path.join(previewRoot, 'src', 'platform');
 const PREFIX = '\0preview-platform:';
 
-const platformFiles = {
-    'lightning/uiRecordApi': path.join(platformDir, 'uiRecordApi.js'),
-    'lightning/platformShowToastEvent': path.join(platformDir, 'platformShowToastEvent.js'),
-    'lightning/uiRelatedListApi': path.join(platformDir, 'uiRelatedListApi.js'),
-    'lightning/uiObjectInfoApi': path.join(platformDir, 'uiObjectInfoApi.js'),
-    'lightning/actions': path.join(platformDir, 'actions.js')
-};
+const PLATFORM_MODULES = new Set([
+    'uiRecordApi',
+    'platformShowToastEvent',
+    'uiRelatedListApi',
+    'uiObjectInfoApi',
+    'actions'
+]);
 
 export function platformModules() {
     let labels = new Map();
@@ -35,8 +31,9 @@ export function platformModules() {
             labels = readLabels();
         },
         resolveId(source) {
-            if (platformFiles[source]) {
-                return platformFiles[source];
+            const [, name] = source.match(/^lightning\/(\w+)$/) ?? [];
+            if (PLATFORM_MODULES.has(name)) {
+                return path.join(platformDir, `${name}.js`);
             }
             if (/^@salesforce\/(label\/c\.|apex\/|schema\/|i18n\/locale$)/.test(source)) {
                 return PREFIX + source;

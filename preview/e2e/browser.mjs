@@ -1,8 +1,7 @@
-// Finds a Chromium for the browser tests and launches it so that it cannot leave 127.0.0.1.
-// Order: CHROME_PATH, then an installed Chromium or Chrome, then (Linux x64 only) the Chromium that
-// `npm ci` brought with @sparticuz/chromium. That package is a dependency of the local package
-// preview/e2e/linux-chromium, an optional dependency whose "os"/"cpu" fields keep npm from installing it
-// on macOS, Windows or ARM, where a local Chrome serves. Nothing is ever downloaded.
+// Finds a Chromium for the browser tests and launches it so that it cannot leave 127.0.0.1. Order: CHROME_PATH, an
+// installed Chromium or Chrome, then (Linux x64 only) the Chromium `npm ci` brought with @sparticuz/chromium, a
+// dependency of the optional local package preview/e2e/linux-chromium, whose "os"/"cpu" fields keep npm from
+// installing it elsewhere. Nothing is ever downloaded.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,43 +20,22 @@ const USUAL_PATHS = [
     'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'
 ];
 
-const NPM_CHROMIUM = '@sparticuz/chromium';
-
 const INSTALL_HINT =
-    'No Chromium or Chrome found. On Linux x64 `npm ci` installs one from npm (@sparticuz/chromium, unless ' +
-    'optional dependencies were omitted); elsewhere install Chrome, or point CHROME_PATH at a Chrome/Chromium ' +
-    'executable. The browser tests never download a browser.';
-
-/** CHROME_PATH first, then the usual install paths, then the npm Chromium; throws the hint when none exists. */
-export async function findBrowser() {
-    const fromEnv = process.env.CHROME_PATH;
-    if (fromEnv && !fs.existsSync(fromEnv)) {
-        throw new Error(`CHROME_PATH=${fromEnv} does not exist. ${INSTALL_HINT}`);
-    }
-    const executablePath = fromEnv || USUAL_PATHS.find((candidate) => fs.existsSync(candidate));
-    if (executablePath) {
-        return { executablePath, description: `${executablePath} (${fromEnv ? 'CHROME_PATH' : 'installed'})`, env: {} };
-    }
-    const npm = await npmChromium();
-    if (!npm) {
-        throw new Error(INSTALL_HINT);
-    }
-    return npm;
-}
+    'No Chromium or Chrome found. On Linux x64 `npm ci` installs one from npm (@sparticuz/chromium, unless optional ' +
+    'dependencies were omitted); elsewhere install Chrome, or point CHROME_PATH at a Chrome/Chromium executable.';
 
 /**
- * The npm Chromium (where npm installed it), unpacked once per version into node_modules/.cache, so `npm ci`
- * starts afresh. The package's executablePath() unpacks into os.tmpdir(), so it runs in a child process whose
- * TMPDIR is that folder; fonts.conf, written last, marks a complete unpack and names the unpacked fonts (the
- * package's own names a fonts folder in the system temp directory, see @sparticuz/chromium build/esm/index.js;
- * without any font, text has no width).
+ * The npm Chromium, unpacked once per version into node_modules/.cache (so `npm ci` starts afresh). The package's
+ * executablePath() unpacks into os.tmpdir(), so it runs in a child process whose TMPDIR is that folder; fonts.conf,
+ * written last, marks a complete unpack and names the unpacked fonts (without any font, text has no width; the
+ * package's own names a folder in the system temp directory, see @sparticuz/chromium build/esm/index.js).
  */
 async function npmChromium() {
     let entry;
     try {
-        entry = fileURLToPath(import.meta.resolve(NPM_CHROMIUM));
+        entry = fileURLToPath(import.meta.resolve('@sparticuz/chromium'));
     } catch {
-        return undefined;
+        throw new Error(INSTALL_HINT);
     }
     // Its "exports" hide package.json; the entry point is <dir>/build/esm/index.js.
     const dir = path.resolve(path.dirname(entry), '..', '..');
@@ -69,26 +47,30 @@ async function npmChromium() {
         fs.rmSync(target, { recursive: true, force: true });
         fs.mkdirSync(target, { recursive: true });
         const unpack = `const { default: c } = await import(${JSON.stringify(entry)}); await c.executablePath();`;
-        await promisify(execFile)(process.execPath, ['--input-type=module', '-e', unpack], {
-            env: { ...process.env, TMPDIR: target }
-        });
-        fs.writeFileSync(
-            fontsConf,
-            `<?xml version="1.0"?>\n<fontconfig><dir>${target}/fonts</dir>` +
-                `<cachedir>${target}/fonts-cache</cachedir></fontconfig>\n`
-        );
+        const env = { ...process.env, TMPDIR: target };
+        await promisify(execFile)(process.execPath, ['--input-type=module', '-e', unpack], { env });
+        const fonts = `<dir>${target}/fonts</dir><cachedir>${target}/fonts-cache</cachedir>`;
+        fs.writeFileSync(fontsConf, `<?xml version="1.0"?>\n<fontconfig>${fonts}</fontconfig>\n`);
     }
     const executablePath = path.join(target, 'chromium');
-    return {
-        executablePath,
-        description: `${NPM_CHROMIUM} ${version} from npm (${path.relative(process.cwd(), executablePath)})`,
-        env: { FONTCONFIG_FILE: fontsConf }
-    };
+    const description = `@sparticuz/chromium ${version} from npm (${path.relative(process.cwd(), executablePath)})`;
+    return { executablePath, description, env: { FONTCONFIG_FILE: fontsConf } };
 }
 
-// Without the host resolver rules (and a fresh profile) headless Chromium still resolves Google hosts.
-// These are the flags for every browser, the npm one included: @sparticuz/chromium's own `args`
-// (--single-process, in-process GPU, SwiftShader) make 143 crash with SIGTRAP outside AWS Lambda.
+/** CHROME_PATH first, then the usual install paths, then the npm Chromium; throws the hint when none exists. */
+export async function findBrowser() {
+    const fromEnv = process.env.CHROME_PATH;
+    if (fromEnv && !fs.existsSync(fromEnv)) {
+        throw new Error(`CHROME_PATH=${fromEnv} does not exist. ${INSTALL_HINT}`);
+    }
+    const executablePath = fromEnv || USUAL_PATHS.find((candidate) => fs.existsSync(candidate));
+    const description = `${executablePath} (${fromEnv ? 'CHROME_PATH' : 'installed'})`;
+    return executablePath ? { executablePath, description, env: {} } : npmChromium();
+}
+
+// Without the host resolver rules (and a fresh profile) headless Chromium still resolves Google hosts. These are the
+// flags for every browser, the npm one included: @sparticuz/chromium's own `args` (--single-process, in-process GPU,
+// SwiftShader) make 143 crash with SIGTRAP outside AWS Lambda.
 const OFFLINE_FLAGS = [
     '--headless',
     '--no-sandbox',
@@ -101,22 +83,15 @@ const OFFLINE_FLAGS = [
     '--disable-domain-reliability',
     '--no-pings',
     '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate',
-    // Every host but 127.0.0.1 and localhost, IP literals included, resolves to nothing, so no request can
-    // leave (composer.test.mjs proves it against a server on another address of this machine).
+    // Every host but 127.0.0.1 and localhost, IP literals included, resolves to nothing, so no request can leave
+    // (composer.test.mjs proves it against a server on another address of this machine).
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
 ];
 
-/**
- * Launches findBrowser()'s pick with the offline flags, on a fresh profile Playwright deletes on close; resolves to
- * { browser, description }.
- */
+/** Launches findBrowser()'s pick offline, on a fresh profile Playwright deletes on close: { browser, description }. */
 export async function launchBrowser() {
-    const found = await findBrowser();
-    const browser = await chromium.launch({
-        executablePath: found.executablePath,
-        headless: true,
-        args: OFFLINE_FLAGS,
-        env: { ...process.env, ...found.env }
-    });
-    return { browser, description: found.description };
+    const { executablePath, description, env } = await findBrowser();
+    const args = OFFLINE_FLAGS;
+    const browser = await chromium.launch({ executablePath, headless: true, args, env: { ...process.env, ...env } });
+    return { browser, description };
 }

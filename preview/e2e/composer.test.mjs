@@ -68,11 +68,10 @@ async function assertNoCodeInComposer(view, code) {
 
 const isFocused = (locator) => locator.evaluate((element) => element.matches(':focus'));
 
-async function waitUntilFocused(locator, what) {
-    for (const deadline = Date.now() + 3000; !(await isFocused(locator));) {
-        assert.ok(Date.now() < deadline, `${what} has no focus`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+/** Waits until `locator` has the focus (fails after 3 s). */
+async function waitUntilFocused(locator) {
+    const element = await locator.elementHandle();
+    await locator.page().waitForFunction((target) => target.matches(':focus'), element, { timeout: 3000 });
 }
 
 const MASKED = '+65 •••• 5678';
@@ -86,13 +85,12 @@ before(async () => {
 after(() => harness?.close());
 
 describe('whatsappOtpComposer on the preview page', { concurrency: true }, () => {
-    it('by keyboard, through a reload while the code is on its way: Sent, Delivered, Read, Verified and logged', async (t) => {
+    it('by keyboard, through a reload while the code is on its way: Sent, Delivered, Verified and logged', async (t) => {
         // 8x8 answers after 30 simulated seconds: the reload lands while the code is being sent.
         const view = await open(t, { contact: 'mobile', latency: 30000 });
         await waitForText(byId(view, 'phone'), '5678');
         const activity = view.page.locator('preview-activity');
         await waitForText(activity, 'No activities yet.');
-        await assertAccessible(view.page, 'ready');
         for (let presses = 0; !(await isFocused(button(view, 'send'))); presses++) {
             assert.ok(presses < 25, 'Tab reaches Send');
             await view.page.keyboard.press('Tab');
@@ -110,30 +108,22 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await waitForText(byId(view, 'status'), CODE_SENT);
         const code = await codeOnPhone(view);
         await waitForText(byId(view, 'expiry'), 'Code expires in');
-        await waitUntilFocused(byId(view, 'code'), 'the code field, once the code is sent,');
+        await waitUntilFocused(byId(view, 'code'));
 
-        const delivery = byId(view, 'delivery-status');
-        const ticks = phone(view, 'whatsapp-ticks');
-        await moveClocksUntil(view, delivery, label('WhatsAppOtp_Delivery_Delivered'));
-        // The phone follows the simulated org's clock at once, the card at its next poll.
-        assert.ok(['delivered', 'read'].includes(await ticks.getAttribute('data-state')));
+        // The timeline on to Read is the receipt suite's and Jest's; the page shows Delivered, said aloud.
+        await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_Delivered'));
+        assert.ok(['delivered', 'read'].includes(await phone(view, 'whatsapp-ticks').getAttribute('data-state')));
         const announced = await byId(view, 'delivery-announcement').textContent();
         assert.equal(announced, label('WhatsAppOtp_Delivery_Delivered'), 'announced in the aria-live region');
+        // Jest runs axe on each of the composer's states; the page adds real CSS (contrast) and the phone.
         await assertAccessible(view.page, 'delivered');
-        await moveClocksUntil(view, delivery, label('WhatsAppOtp_Delivery_Read'));
-        assert.deepEqual(
-            [await ticks.getAttribute('data-state'), await ticks.getAttribute('class')],
-            ['read', 'bubble-ticks bubble-ticks_read']
-        );
-        assert.equal(await delivery.locator('[data-ticks="read"]').count(), 1);
 
         assert.ok(await isFocused(byId(view, 'code')), 'the code field still has focus');
         await view.page.keyboard.type(code);
         await view.page.keyboard.press('Enter');
         await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Verified', MASKED));
         // The code field and Verify have left the page: focus is on the verified message, not on the body.
-        await waitUntilFocused(byId(view, 'verified-box'), 'the verified message');
-        await assertAccessible(view.page, 'verified');
+        await waitUntilFocused(byId(view, 'verified-box'));
 
         await waitForText(phone(view, 'whatsapp-security'), 'For your security, do not share this code.');
         await waitForText(phone(view, 'whatsapp-expiry'), 'This code expires in 1 minute.');
@@ -155,64 +145,27 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await assertNoCodeInComposer(view, code);
     });
 
-    it('the customer pastes the code into the WhatsApp chat: Verified with nothing typed; chat text, a wrong code and a late reply', async (t) => {
-        const view = await open(t, { contact: 'mobile' });
-        await waitForText(byId(view, 'phone'), '5678');
+    it('at 375 px, nothing scrolls sideways; the customer pastes the code into the chat; the scenario controls drive the org: title, outcome (an SMS fallback), Start over, contact', async (t) => {
+        const view = await open(
+            t,
+            { contact: 'mobile', title: 'Identity check' },
+            { viewport: { width: 375, height: 812 } }
+        );
+        await waitForText(view.composer.locator('lightning-card'), 'Identity check');
         await send(view);
-        await waitForText(byId(view, 'status'), CODE_SENT);
         await waitForText(byId(view, 'reply-hint'), label('WhatsAppOtp_UI_ReplyHint'));
         const code = await codeOnPhone(view);
-        const replies = phone(view, 'customer-reply-message');
-        /** The customer sends `text` (Enter), then the card's next poll (every 5 s) comes and goes. */
-        async function reply(text) {
-            const count = await replies.count();
-            await phone(view, 'customer-reply').fill(text);
-            await phone(view, 'customer-reply').press('Enter');
-            await replies.nth(count).waitFor();
-            await moveClocks(view, 6);
-        }
-
-        await reply(`Order ${code.split('').reverse().join('')} never came`);
-        assert.equal(await byId(view, 'error').count(), 0, 'chat text is not a code: nothing changes');
-        await waitForText(byId(view, 'status'), CODE_SENT);
-
-        await reply(code.replace(/^./, (digit) => (Number(digit) + 1) % 10));
-        await waitForText(byId(view, 'error'), label('WhatsAppOtp_UI_ReplyMismatch', 4));
-
-        await reply(code);
+        await phone(view, 'customer-reply').fill(code);
+        await phone(view, 'customer-reply').press('Enter');
+        await phone(view, 'customer-reply-message').waitFor();
+        // The card's next poll (every 5 s) brings the verdict.
+        await moveClocks(view, 6);
         await waitForText(byId(view, 'status'), "confirmed by the customer's WhatsApp reply.");
-        assert.equal(await byId(view, 'code').count(), 0, 'no code field once verified');
-
-        await reply(code);
-        await waitForText(byId(view, 'status'), "confirmed by the customer's WhatsApp reply.");
-        const { challenges } = await view.records();
-        assert.deepEqual(
-            challenges.map(({ status, attempts, verifiedVia }) => ({ status, attempts, verifiedVia })),
-            [{ status: 'Verified', attempts: 1, verifiedVia: 'Customer reply' }],
-            'a reply after Verified changes nothing'
-        );
         await assertNoCodeInComposer(view, code);
-    });
-
-    it('at 375 px, nothing scrolls sideways; the scenario controls drive the org: title, outcome (a 429, an SMS fallback), Start over, contact', async (t) => {
-        const query = { contact: 'mobile', title: 'Identity check', attempts: 1 };
-        const view = await open(t, query, { viewport: { width: 375, height: 812 } });
-        await waitForText(view.composer.locator('lightning-card'), 'Identity check');
-        const outcome = view.page.locator('[data-id="scenario-outcome"]');
-        await outcome.selectOption('429');
-        await send(view);
-        await waitForText(byId(view, 'error'), label('WhatsAppOtp_Error_RateLimited'));
-        await outcome.selectOption('success');
-        assert.match(view.page.url(), /outcome=success/);
-        await send(view);
-        await enterCode(
-            view,
-            (await codeOnPhone(view)).replace(/^./, (digit) => (Number(digit) + 1) % 10)
-        );
-        await waitForText(byId(view, 'status'), label('WhatsAppOtp_UI_Locked'));
         const activity = view.page.locator('preview-activity');
         await view.page.clock.fastForward(1500);
-        await waitForText(activity, label('WhatsAppOtp_Task_Locked', MASKED));
+        await waitForText(activity, label('WhatsAppOtp_Task_VerifiedByReply', MASKED));
+        assert.ok(!(await activity.innerText()).includes(code), "the reply's Task names no code");
         // The native accessors: synthetic shadow hides the page's components from document.querySelector.
         const layout = await view.page.evaluate(() => {
             const { querySelectorAll } = window.__previewNative;
@@ -242,7 +195,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
             sideways: 0,
             lineCrossesText: 0,
             cutSubjects: 0,
-            timeLines: Array(3).fill(1),
+            timeLines: Array(2).fill(1),
             startOverHigh: false
         });
 
@@ -254,20 +207,17 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await waitForText(activity, 'No activities yet.');
 
         // Not on WhatsApp: "Sent by SMS instead", and the phone gets an SMS with the same code, which verifies.
-        await outcome.selectOption('not-on-whatsapp');
+        await view.page.locator('[data-id="scenario-outcome"]').selectOption('not-on-whatsapp');
+        await view.page.waitForURL(/outcome=not-on-whatsapp/);
         await send(view);
         await waitForText(byId(view, 'status'), CODE_SENT);
-        const delivery = byId(view, 'delivery-status');
-        await moveClocksUntil(view, delivery, label('WhatsAppOtp_Delivery_SmsInstead'));
-        const whyNot = new RegExp(label('WhatsAppOtp_Delivery_NotDelivered', '.+'));
-        assert.match(await delivery.innerText(), whyNot, 'says why WhatsApp did not deliver');
+        // Why WhatsApp did not deliver, and when the SMS is delivered, are the receipt suite's and Jest's.
+        await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_SmsInstead'));
         assert.equal(await phone(view, 'whatsapp-message').count(), 0, 'no WhatsApp message on the phone');
-        const smsCode = (await phone(view, 'sms-code').innerText()).trim();
         await assertAccessible(view.page, 'sent by SMS');
-        await moveClocksUntil(view, delivery, label('WhatsAppOtp_Delivery_SmsDelivered'));
+        const smsCode = (await phone(view, 'sms-code').innerText()).trim();
         await enterCode(view, smsCode);
         await byId(view, 'verified').waitFor({ timeout: 10000 });
-        assert.equal(await delivery.count(), 0, 'the delivery status goes once verified');
         await assertNoCodeInComposer(view, smsCode);
 
         await view.page.locator('[data-id="scenario-contact"]').selectOption('no-phone');

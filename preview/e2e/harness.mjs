@@ -51,11 +51,7 @@ export async function startHarness({ now } = {}) {
             });
             const page = await context.newPage();
             const problems = { consoleErrors: [], offHostRequests: [] };
-            page.on('console', (message) => {
-                if (message.type() === 'error') {
-                    problems.consoleErrors.push(message.text());
-                }
-            });
+            page.on('console', (message) => message.type() === 'error' && problems.consoleErrors.push(message.text()));
             page.on('pageerror', (error) => problems.consoleErrors.push(`pageerror: ${error.message}`));
             // Reported, not intercepted: the browser's own flags already stop any such request (browser.mjs),
             // and routing every request through Playwright cost the e2e gate about 2 s CPU.
@@ -157,12 +153,7 @@ export async function assertAccessible(page, state) {
         const results = await window.axe.run(document);
         return results.violations.map(({ id, impact, nodes }) => ({ id, impact, targets: nodes.map((n) => n.target) }));
     });
-    const serious = violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
-    assert.deepEqual(
-        serious.map(
-            (violation) => `${violation.id}: ${violation.targets.map((target) => target.join(' ')).join(', ')}`
-        ),
-        [],
-        `axe found serious or critical violations in the ${state} state`
-    );
+    const serious = violations.filter(({ impact }) => ['serious', 'critical'].includes(impact));
+    const found = serious.map(({ id, targets }) => `${id}: ${targets.map((target) => target.join(' ')).join(', ')}`);
+    assert.deepEqual(found, [], `axe found serious or critical violations in the ${state} state`);
 }

@@ -6,7 +6,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONTACTS } from '../sim/contacts.mjs';
 import { projectRoot } from '../sim/paths.mjs';
 import { byId, codeOnPhone, enterCode, label, startHarness, waitForText } from './harness.mjs';
 
@@ -82,9 +81,7 @@ async function samePicture(page, before, after) {
 
 async function shoot(view, name) {
     // The Activity card asks for the Contact's Tasks every 1.5 s: wait until it shows every one logged so far.
-    const session = await view.page.evaluate(() => sessionStorage.getItem('whatsapp-otp-preview-session'));
-    const tasksUrl = `${harness.url}sim/tasks/${CONTACTS[view.contact].id}?session=${session}`;
-    const { tasks } = await (await fetch(tasksUrl)).json();
+    const { tasks } = await view.records();
     await (tasks.length && shown(view.page.locator('[data-id="activity-subject"]').nth(tasks.length - 1)));
     // Let the spinner and focus rings settle.
     await view.page.waitForTimeout(300);
@@ -158,10 +155,8 @@ const harness = await startHarness({ now: () => AT });
 try {
     for (const [name, scene] of Object.entries(SCENES)) {
         const [query, viewport = { width: 1280, height: 760 }] = PAGES[name] ?? [{}];
-        const contact = query.contact ?? 'mobile';
         // 8x8 answers at once: its answer time runs on the simulated org's clock, which stands still here.
-        const page = await harness.openPage({ contact, latency: 0, ...query }, { viewport, time: AT });
-        const view = { ...page, contact };
+        const view = await harness.openPage({ contact: 'mobile', latency: 0, ...query }, { viewport, time: AT });
         await scene(view);
         await shoot(view, name);
         await view.close();
