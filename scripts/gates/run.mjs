@@ -26,9 +26,8 @@ const attempt = async (run) => {
 };
 
 /**
- * A gate module exports check(args), or prepare(args) and checkAll(prepared runs) to analyse every run in one go; a JVM
- * gate also exports jvmTasks(prepared runs), and its checkAll gets those tasks' outputs. A job: the gate's prepared
- * runs (or GateErrors), and its JVM tasks.
+ * A gate's runs, prepared: a gate module exports check(args), or prepare(args) and checkAll(prepared runs) to analyse
+ * every run in one go; a JVM gate also exports jvmTasks(prepared runs), and its checkAll gets those tasks' outputs.
  */
 async function prepareJob(gate, argsList, module) {
     module ??= await import(`./${gate}.mjs`);
@@ -48,16 +47,14 @@ async function finishJob({ module, results, ready, tasks }, outputs) {
         failure ?? (module.checkAll && ready.length ? await attempt(() => module.checkAll(ready, outputs)) : ready);
     return results.map((r) => {
         const result = r instanceof GateError ? r : (checked[ready.indexOf(r)] ?? checked);
+        const lines = [
+            `checked ${result.count} ${result.noun ?? 'file(s)'}`,
+            ...(result.notes ?? []),
+            ...(result.findings ?? [])
+        ];
         return result instanceof GateError
             ? { lines: result.message.split('\n'), failed: true }
-            : {
-                  lines: [
-                      `checked ${result.count} ${result.noun ?? 'file(s)'}`,
-                      ...(result.notes ?? []),
-                      ...result.findings
-                  ],
-                  failed: result.findings.length > 0
-              };
+            : { lines, failed: result.findings.length > 0 };
     });
 }
 
@@ -94,25 +91,22 @@ export async function main(argv, modules = {}) {
     const jobs = [];
     for (const gate of gates) {
         const fixtures = args.length ? [] : cases[gate];
-        const job = await prepareJob(gate, [args, ...fixtures.map((c) => c.args)], modules[gate]).catch((error) =>
-            couldNotRun(gate, error)
+        await prepareJob(gate, [args, ...fixtures.map((c) => c.args)], modules[gate]).then(
+            (job) => jobs.push({ ...job, gate, fixtures }),
+            (error) => couldNotRun(gate, error)
         );
-        jobs.push(job && { ...job, gate, fixtures });
     }
     // Every JVM gate's tasks in one JVM: one start-up and one warm-up of the jars they share.
-    const tasks = jobs.flatMap((job) => (Array.isArray(job?.tasks) ? job.tasks : []));
+    const tasks = jobs.flatMap((job) => (Array.isArray(job.tasks) ? job.tasks : []));
     const outputs = tasks.length ? await attempt(() => runJvmTasks(tasks)) : [];
-    for (const job of jobs.filter(Boolean)) {
+    for (const job of jobs) {
         const own = !job.tasks.length
             ? []
             : outputs instanceof GateError
               ? outputs
               : outputs.splice(0, job.tasks.length);
-        let results;
-        try {
-            results = await finishJob(job, own);
-        } catch (error) {
-            couldNotRun(job.gate, error);
+        const results = await finishJob(job, own).catch((error) => couldNotRun(job.gate, error));
+        if (!results) {
             continue;
         }
         const { gate, fixtures } = job;
