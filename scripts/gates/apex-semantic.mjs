@@ -4,15 +4,16 @@
 // @salesforce/code-analyzer-pmd-engine with Salesforce's standard and SObject type stubs), offline on Java 17.
 //   node scripts/gates/apex-semantic.mjs [package-dir...]   (default: force-app force-app/core, the probe, fixtures)
 //   node scripts/gates/apex-semantic.mjs --list             print the generated ExternalService model and exit
-// Each package directory is one view, checked alone, all views in one JVM (lib/ApexLsViews.java): force-app as a
+// Each package directory is one view, checked alone, all views in one JVM (lib/JvmTasks.java): force-app as a
 // whole, force-app/core without the receipts and samples it must deploy without, the Apex that `npm run org:setup`
 // generates to probe an org's ExternalService names (scripts/org-setup/probe.mjs), and the gate's fixture views
-// (test/gates/fixtures/cases.json, through scripts/gates/run.mjs), so proving the gate starts no second JVM.
+// (test/gates/fixtures/cases.json, through scripts/gates/run.mjs), so proving the gate starts no second JVM; the
+// pmd gate's scans run in that JVM too when both gates run in one process (npm run check:apex).
 //
 // ExternalService.* types exist only in an org (generated when the ExternalServiceRegistration deploys), so this
 // gate generates an Apex model of them from spec/cpaas-messaging-apps.openapi.json by the documented External
 // Services naming rules (lib/external-service-model.mjs) into a git-ignored temp workspace per view
-// (.tmp/apex-semantic-<pid>; never deployed), which apex-ls loads as a dependency package under the namespace
+// (.tmp/jvm-gates-<pid>/apex-semantic; never deployed), which apex-ls loads as a dependency package under the namespace
 // ExternalService (sfdx-project.json "plugins": {"dependencies": [{"namespace", "path"}]}). A wrong type, field or
 // method name (e.g. `type` instead of `z0type`) is then a finding.
 //
@@ -24,7 +25,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateExternalServiceModel } from './lib/external-service-model.mjs';
-import { javaAndLib, runJava } from './lib/java.mjs';
+import { jvmWorkDir } from './lib/java.mjs';
 import { fail, parseArgs, rel, requireFiles, root } from './lib/common.mjs';
 import { probePlan, renderProbe } from '../org-setup/probe.mjs';
 
@@ -57,78 +58,60 @@ export function prepare(args) {
     return { views, count: files.length, probe: args.length === 0, findings: [] };
 }
 
-/** Every view of every run in one apex-ls JVM; each run's findings. */
-export function checkAll(runs) {
-    const java = javaAndLib();
-    // One workspace per process (parallel runs must not share it), one folder per view.
-    const temp = path.join(root, '.tmp', `apex-semantic-${process.pid}`);
-    try {
-        const apiVersion = JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')).sourceApiVersion;
-        const classMeta = `<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>${apiVersion}</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`;
-        const modelDir = path.join(temp, 'externalService', 'classes');
-        fs.mkdirSync(modelDir, { recursive: true });
-        for (const [className, source] of generateExternalServiceModel(SPEC, 'CPaasMessagingApps').files) {
-            fs.writeFileSync(path.join(modelDir, `${className}.cls`), source);
-            fs.writeFileSync(path.join(modelDir, `${className}.cls-meta.xml`), classMeta);
-        }
-        const probe = { dir: path.join(temp, 'probe'), name: 'the generated org:setup probe' };
-        const views = runs.flatMap((run) => [
-            ...run.views.map((dir) => ({ dir, run, name: rel(dir) })),
-            ...(run.probe ? [{ ...probe, dir: writeProbe(probe.dir, classMeta), run }] : [])
-        ]);
-        const workspaces = views.map((view, i) => {
-            const workspace = path.join(temp, `view${i}`);
-            fs.mkdirSync(workspace);
-            fs.symlinkSync(view.dir, path.join(workspace, 'pkg'), 'dir');
-            fs.symlinkSync(path.join(temp, 'externalService'), path.join(workspace, 'externalService'), 'dir');
-            const project = {
-                packageDirectories: [{ path: 'pkg', default: true }],
-                namespace: '',
-                sourceApiVersion: apiVersion,
-                plugins: { dependencies: [{ namespace: 'ExternalService', path: 'externalService' }] }
-            };
-            fs.writeFileSync(path.join(workspace, 'sfdx-project.json'), JSON.stringify(project));
-            return workspace;
-        });
-        analyse(java, workspaces).forEach((report, i) =>
-            views[i].run.findings.push(...viewFindings(views[i], workspaces[i], report, views.length))
-        );
-        return runs;
-    } finally {
-        fs.rmSync(temp, { recursive: true, force: true });
+/** One apex-ls task per view of every run, each on its own workspace (scripts/gates/run.mjs runs them). */
+export function jvmTasks(runs) {
+    // One workspace per view, under this process's JVM folder (parallel runs must not share it).
+    const temp = path.join(jvmWorkDir(), 'apex-semantic');
+    const apiVersion = JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')).sourceApiVersion;
+    const classMeta = `<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>${apiVersion}</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`;
+    const modelDir = path.join(temp, 'externalService', 'classes');
+    fs.mkdirSync(modelDir, { recursive: true });
+    for (const [className, source] of generateExternalServiceModel(SPEC, 'CPaasMessagingApps').files) {
+        fs.writeFileSync(path.join(modelDir, `${className}.cls`), source);
+        fs.writeFileSync(path.join(modelDir, `${className}.cls-meta.xml`), classMeta);
     }
+    const probe = { dir: path.join(temp, 'probe'), name: 'the generated org:setup probe' };
+    const views = runs.flatMap((run) => [
+        ...run.views.map((dir) => ({ dir, run, name: rel(dir) })),
+        ...(run.probe ? [{ ...probe, dir: writeProbe(probe.dir, classMeta), run }] : [])
+    ]);
+    return views.map((view, i) => {
+        const workspace = path.join(temp, `view${i}`);
+        fs.mkdirSync(workspace);
+        fs.symlinkSync(view.dir, path.join(workspace, 'pkg'), 'dir');
+        fs.symlinkSync(path.join(temp, 'externalService'), path.join(workspace, 'externalService'), 'dir');
+        const project = {
+            packageDirectories: [{ path: 'pkg', default: true }],
+            namespace: '',
+            sourceApiVersion: apiVersion,
+            plugins: { dependencies: [{ namespace: 'ExternalService', path: 'externalService' }] }
+        };
+        fs.writeFileSync(path.join(workspace, 'sfdx-project.json'), JSON.stringify(project));
+        (view.run.workspaces ??= []).push({ ...view, workspace, viewCount: views.length });
+        return ['apex-ls', workspace];
+    });
 }
 
-/** apex-ls's JSON report of each workspace, in one JVM; a JVM that gave no report fails the gate. */
-function analyse({ java, lib }, workspaces) {
-    const launcher = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib', 'ApexLsViews.java');
-    const run = runJava(java, lib, launcher, workspaces, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const reports = run.error ? [] : run.stdout.split(/^#view \d+$/m).slice(1);
-    if (reports.length !== workspaces.length) {
-        fail([
-            `apex-ls produced no report (exit ${run.status}): ${run.error?.message ?? ''}`,
-            run.stdout.slice(0, 2000),
-            run.stderr.slice(0, 2000)
-        ]);
-    }
-    const parsed = reports.map((text) => {
+/** Each run's findings from apex-ls's JSON report of each of its views (`outputs`: the tasks' stdout and status). */
+export function checkAll(runs, outputs) {
+    const views = runs.flatMap((run) => run.workspaces);
+    const reports = outputs.map(({ stdout }) => {
         try {
-            return JSON.parse(text.slice(text.indexOf('{')));
+            return JSON.parse(stdout.slice(stdout.indexOf('{')));
         } catch {
-            return { unreadable: text.slice(0, 2000) };
+            return { unreadable: stdout.slice(0, 2000) };
         }
     });
-    if (
-        run.status !== 0 &&
-        !parsed.some((r) => r.unreadable !== undefined || r.files?.some((f) => f.messages?.length))
-    ) {
-        fail(`apex-ls exited with ${run.status} without a finding: ${run.stderr.slice(0, 2000)}`);
+    const failed = outputs.find((o) => o.status !== 0);
+    if (failed && !reports.some((r) => r.unreadable !== undefined || r.files?.some((f) => f.messages?.length))) {
+        fail(`apex-ls exited with ${failed.status} without a finding: ${failed.stderr.slice(0, 2000)}`);
     }
-    return parsed;
+    reports.forEach((report, i) => views[i].run.findings.push(...viewFindings(views[i], report)));
+    return runs;
 }
 
 /** One finding per apex-ls message, at the file's project path. */
-function viewFindings(view, workspace, report, viewCount) {
+function viewFindings({ workspace, viewCount, ...view }, report) {
     if (report.unreadable !== undefined) {
         return [`apex-ls gave no report for ${view.name}: ${report.unreadable}`];
     }
@@ -153,7 +136,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
         console.log(modelListing().join('\n'));
     } else {
         const { main } = await import('./run.mjs');
-        const self = { prepare, checkAll };
+        const self = { prepare, jvmTasks, checkAll };
         process.exitCode = (await main(['apex-semantic', ...process.argv.slice(2)], { 'apex-semantic': self })) ? 0 : 1;
     }
 }

@@ -2,15 +2,14 @@
 // violations. PMD 7.26 core + Apex come as jars in @salesforce/code-analyzer-pmd-engine's dist/java-lib,
 // without the PMD CLI; the entry point is that package's own wrapper,
 // com.salesforce.sfca.pmdwrapper.PmdWrapper `run <input.json> <results.json>` (what Salesforce Code Analyzer
-// calls), run directly on Java 17, offline, in one JVM.
+// calls), run directly on Java 17, offline, in the JVM apex-semantic's tasks run in (lib/java.mjs).
 // Also enforced here: every PMD suppression in Apex carries a reason, i.e. `// NOPMD <reason>`, and
 // `@SuppressWarnings('PMD.X')` with a comment on the same line or on the line(s) right above it.
 //   node scripts/gates/run.mjs pmd [paths...]   (default: force-app)   --ruleset <file> (default: config/pmd-ruleset.xml)
 // Every run (the project's and the fixture runs of test/gates/fixtures/cases.json) is scanned in that one JVM.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { javaAndLib, runJava } from './lib/java.mjs';
+import { jvmWorkDir } from './lib/java.mjs';
 import { fail, parseArgs, rel, requireFiles } from './lib/common.mjs';
 
 /** A run: its files and ruleset, and its suppressions without a reason. */
@@ -20,17 +19,27 @@ export function prepare(args) {
     return { ruleset, files, count: files.length, findings: files.flatMap(suppressionFindings) };
 }
 
-/** Every run's files in one PMD JVM per ruleset; each run's findings. */
-export function checkAll(runs) {
-    const java = javaAndLib();
-    for (const ruleset of new Set(runs.map((r) => r.ruleset))) {
+/** One PMD scan per ruleset over its runs' files: its JVM tasks (scripts/gates/run.mjs runs them). */
+export function jvmTasks(runs) {
+    return [...new Set(runs.map((r) => r.ruleset))].map((ruleset, task) => {
         const group = runs.filter((r) => r.ruleset === ruleset);
-        const violations = scan(java, ruleset, [...new Set(group.flatMap((r) => r.files))]);
-        for (const run of group) {
-            run.findings.push(
-                ...violations.filter((v) => run.files.includes(path.resolve(v.file ?? ''))).map((v) => v.line)
-            );
-        }
+        const [input, results] = ['input', 'results'].map((f) => path.join(jvmWorkDir(), `pmd-${task}-${f}.json`));
+        const files = [...new Set(group.flatMap((r) => r.files))];
+        fs.writeFileSync(
+            input,
+            JSON.stringify({ ruleSetInputFile: ruleset, runDataPerLanguage: { apex: { filesToScan: files } } })
+        );
+        group.forEach((run) => Object.assign(run, { task, results }));
+        return ['pmd', input, results];
+    });
+}
+
+/** Each run's findings from its scan (`outputs`: each JVM task's stdout and status). */
+export function checkAll(runs, outputs) {
+    const scans = outputs.map((output, task) => violations(runs.find((r) => r.task === task).results, output));
+    for (const run of runs) {
+        const own = scans[run.task].filter((v) => run.files.includes(path.resolve(v.file ?? '')));
+        run.findings.push(...own.map((v) => v.line));
     }
     return runs;
 }
@@ -72,24 +81,11 @@ function isApexDocEnd(lines, end) {
     return false;
 }
 
-/** PMD's violations and processing errors over the files: [{ file, line }]. */
-function scan({ java, lib }, ruleset, files) {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-gate-'));
-    const [input, output] = [path.join(work, 'input.json'), path.join(work, 'results.json')];
-    fs.writeFileSync(
-        input,
-        JSON.stringify({ ruleSetInputFile: ruleset, runDataPerLanguage: { apex: { filesToScan: files } } })
-    );
-    const wrapper = 'com.salesforce.sfca.pmdwrapper.PmdWrapper';
-    const run = runJava(java, lib, wrapper, ['run', input, output], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const results = fs.existsSync(output) && JSON.parse(fs.readFileSync(output, 'utf8'));
-    fs.rmSync(work, { recursive: true, force: true });
-    if (run.error || run.status !== 0 || !results) {
-        fail([
-            `PMD did not run (exit ${run.status}): ${run.error?.message ?? ''}`,
-            run.stdout.slice(-2000),
-            run.stderr.slice(-2000)
-        ]);
+/** PMD's violations and processing errors from a scan's results file: [{ file, line }]. */
+function violations(file, { stdout, stderr, status }) {
+    const results = fs.existsSync(file) && JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (status !== 0 || !results) {
+        fail([`PMD did not run (exit ${status})`, stdout.slice(-2000), stderr.slice(-2000)]);
     }
     return [
         ...(results.violations ?? []).map(({ codeLocation: loc = {}, rule, message }) => ({

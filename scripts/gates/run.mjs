@@ -10,43 +10,51 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GateError, root } from './lib/common.mjs';
+import { runJvmTasks } from './lib/java.mjs';
 
 export const CASES = path.join(root, 'test/gates/fixtures/cases.json');
 
-/**
- * Each run's printed lines (what it checked, its notes, its findings, or why it could not run) and its verdict. A gate
- * module exports check(args), or prepare(args) and checkAll(prepared runs) to analyse every run in one go.
- */
-export async function runAll(gate, argsList, module) {
-    module ??= await import(`./${gate}.mjs`);
-    const attempt = async (run) => {
-        try {
-            return await run();
-        } catch (error) {
-            if (error instanceof GateError) {
-                return error;
-            }
-            throw error;
+const attempt = async (run) => {
+    try {
+        return await run();
+    } catch (error) {
+        if (error instanceof GateError) {
+            return error;
         }
-    };
+        throw error;
+    }
+};
+
+/**
+ * A gate's runs, prepared: a gate module exports check(args), or prepare(args) and checkAll(prepared runs) to analyse
+ * every run in one go; a JVM gate also exports jvmTasks(prepared runs), and its checkAll gets those tasks' outputs.
+ */
+async function prepareJob(gate, argsList, module) {
+    module ??= await import(`./${gate}.mjs`);
     const results = [];
     for (const args of argsList) {
         results.push(await attempt(() => (module.prepare ?? module.check)(args)));
     }
     const ready = results.filter((r) => !(r instanceof GateError));
-    const checked = module.checkAll && ready.length ? await attempt(() => module.checkAll(ready)) : ready;
+    const tasks = module.jvmTasks && ready.length ? await attempt(() => module.jvmTasks(ready)) : [];
+    return { module, results, ready, tasks };
+}
+
+/** Each run's printed lines (what it checked, its notes, its findings, or why it could not run) and its verdict. */
+async function finishJob({ module, results, ready, tasks }, outputs) {
+    const failure = [tasks, outputs].find((x) => x instanceof GateError);
+    const checked =
+        failure ?? (module.checkAll && ready.length ? await attempt(() => module.checkAll(ready, outputs)) : ready);
     return results.map((r) => {
         const result = r instanceof GateError ? r : (checked[ready.indexOf(r)] ?? checked);
+        const lines = [
+            `checked ${result.count} ${result.noun ?? 'file(s)'}`,
+            ...(result.notes ?? []),
+            ...(result.findings ?? [])
+        ];
         return result instanceof GateError
             ? { lines: result.message.split('\n'), failed: true }
-            : {
-                  lines: [
-                      `checked ${result.count} ${result.noun ?? 'file(s)'}`,
-                      ...(result.notes ?? []),
-                      ...result.findings
-                  ],
-                  failed: result.findings.length > 0
-              };
+            : { lines, failed: result.findings.length > 0 };
     });
 }
 
@@ -75,17 +83,33 @@ export async function main(argv, modules = {}) {
         return false;
     }
     let passed = true;
+    const couldNotRun = (gate, error) => {
+        // An unexpected error (a missing package, a bug) fails this gate; the others still run.
+        console.error(`${gate}: could not run: ${error.stack}`);
+        passed = false;
+    };
+    const jobs = [];
     for (const gate of gates) {
         const fixtures = args.length ? [] : cases[gate];
-        let results;
-        try {
-            results = await runAll(gate, [args, ...fixtures.map((c) => c.args)], modules[gate]);
-        } catch (error) {
-            // An unexpected error (a missing package, a bug) fails this gate; the others still run.
-            console.error(`${gate}: could not run: ${error.stack}`);
-            passed = false;
+        await prepareJob(gate, [args, ...fixtures.map((c) => c.args)], modules[gate]).then(
+            (job) => jobs.push({ ...job, gate, fixtures }),
+            (error) => couldNotRun(gate, error)
+        );
+    }
+    // Every JVM gate's tasks in one JVM: one start-up and one warm-up of the jars they share.
+    const tasks = jobs.flatMap((job) => (Array.isArray(job.tasks) ? job.tasks : []));
+    const outputs = tasks.length ? await attempt(() => runJvmTasks(tasks)) : [];
+    for (const job of jobs) {
+        const own = !job.tasks.length
+            ? []
+            : outputs instanceof GateError
+              ? outputs
+              : outputs.splice(0, job.tasks.length);
+        const results = await finishJob(job, own).catch((error) => couldNotRun(job.gate, error));
+        if (!results) {
             continue;
         }
+        const { gate, fixtures } = job;
         const [project, ...proofs] = results;
         const problems = proofs.flatMap((p, i) =>
             compareCase(fixtures[i].prints, p.lines).map((d) => `fixture run [${fixtures[i].args.join(' ')}]: ${d}`)

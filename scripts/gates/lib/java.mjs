@@ -1,15 +1,17 @@
 // Java for the JVM-based gates (apex-semantic, pmd). Both run jars that @salesforce/code-analyzer-pmd-engine
 // bundles in dist/java-lib (apex-ls 6 with Salesforce's standard and SObject type stubs, PMD 7 core + Apex),
-// fully offline. A missing or too old Java is a gate failure with instructions, never a skip.
+// fully offline, in one JVM (scripts/gates/run.mjs gathers their tasks). A missing or too old Java is a gate failure
+// with instructions, never a skip.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fail } from './common.mjs';
+import { fileURLToPath } from 'node:url';
+import { fail, root } from './common.mjs';
 
 const require = createRequire(import.meta.url);
-// Short single-shot runs: the C1 compiler only and the serial collector halve the CPU time of an apex-ls or
-// PMD run (measured: apex-ls 3.8 -> 1.8 CPU s, PMD 3.5 -> 1.8 CPU s) without changing any result.
+// Short single-shot runs: the C1 compiler only and the serial collector about halve the CPU time of an apex-ls or
+// PMD run without changing any result.
 const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
 const INSTALL_HINT = 'install a JDK 17, e.g. apt-get install openjdk-17-jdk-headless (or set JAVA_HOME)';
@@ -42,11 +44,35 @@ export function javaAndLib(env = process.env) {
 }
 
 /**
- * Runs a bundled tool's main class (apex-semantic's source-file launcher, PMD's wrapper) in one JVM (spawnSync's
- * result); JVM log lines go to stderr. No class-data archive: dumping one cost a cold run more (about 6 CPU s) than mapping it saves
- * a later run (about 1 CPU s), and the gate runs again only when the Apex changes.
+ * Runs every JVM gate's tasks (see JvmTasks.java: ['apex-ls', workspace], ['pmd', input, results]) in one JVM:
+ * one start-up, one compile of the launcher and one warm-up of the jars both tools share. Each task's stdout and exit
+ * status, in order; a JVM that lost a task fails every gate that gave one. No class-data archive: dumping one costs a
+ * cold run more than mapping it saves a later run.
  */
-export function runJava(java, lib, mainClass, args, options) {
-    const flags = [...JVM_FLAGS, '-Xlog:disable', '-Xlog:all=warning:stderr'];
-    return spawnSync(java, [...flags, '-cp', path.join(lib, '*'), mainClass, ...args], options);
+export function runJvmTasks(tasks) {
+    const { java, lib } = javaAndLib();
+    const launcher = path.join(path.dirname(fileURLToPath(import.meta.url)), 'JvmTasks.java');
+    const args = tasks.flatMap((task, i) => [...(i ? [';'] : []), ...task]);
+    const flags = [...JVM_FLAGS, '-Xlog:disable', '-Xlog:all=warning:stderr', '-cp', path.join(lib, '*')];
+    const run = spawnSync(java, [...flags, launcher, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    // [output 0, status 0, output 1, status 1, ..., what follows the last task]
+    const parts = (run.stdout ?? '').split(/^#task \d+ exit (-?\d+)$/m);
+    if (run.error || parts.length !== tasks.length * 2 + 1) {
+        fail([
+            `the JVM gates' JVM ran ${(parts.length - 1) / 2} of ${tasks.length} task(s) (exit ${run.status}): ${run.error?.message ?? ''}`,
+            (run.stdout ?? '').slice(-2000),
+            (run.stderr ?? '').slice(-2000)
+        ]);
+    }
+    return tasks.map((_, i) => ({ stdout: parts[2 * i], status: Number(parts[2 * i + 1]), stderr: run.stderr }));
+}
+
+/** A directory for this process's JVM task files (workspaces, PMD's input and results), removed when it exits. */
+export function jvmWorkDir() {
+    const dir = path.join(root, '.tmp', `jvm-gates-${process.pid}`);
+    if (!fs.existsSync(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    }
+    return dir;
 }
