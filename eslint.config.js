@@ -1,6 +1,6 @@
 // ESLint 9 flat config (CommonJS: package.json has no "type").
 // - LWC rules (@salesforce/eslint-config-lwc recommended, which brings @lwc/eslint-plugin-lwc) on the
-//   TypeScript sources; the JavaScript that deploys (force-app/core/lwc) is generated from them by the build and
+//   TypeScript sources; the JavaScript that deploys (force-app/*/lwc) is generated from them by the build and
 //   held to it byte for byte by check:build-sync, so each component is linted once, in its source;
 // - typescript-eslint on src-ts (syntax-level rules; the type check is the typecheck gate);
 // - Jest globals for tests, Node globals for tooling, browser globals for the preview app.
@@ -35,8 +35,9 @@ module.exports = [
             '.sfdx/**',
             '.sf/**',
             'test-results/**',
-            // Generated from src-ts/lwc (linted there with the same LWC rules) by scripts/build.mjs.
+            // Generated from src-ts (linted there with the same LWC rules) by scripts/build.mjs.
             'force-app/core/lwc/**',
+            'force-app/console/lwc/**',
             // Known-bad inputs for the gate tests: wrong on purpose.
             'test/gates/fixtures/**'
         ]
