@@ -561,7 +561,9 @@ test('the package workflow skips without every alias, else creates a version of 
         const { run: script } = steps.find((s) => s.id === step || s.name?.startsWith(step));
         const PATH = `${path.join(cwd, 'bin')}:${process.env.PATH}`;
         const vars = { PATH, RUNNER_TEMP: cwd, GITHUB_OUTPUT: path.join(cwd, 'output'), ...env };
-        const r = spawnSync('bash', ['-eo', 'pipefail', '-c', script], { cwd, env: vars, encoding: 'utf8' });
+        // As GitHub runs a `shell: bash` step (docs.github.com/en/actions/using-workflows/workflow-syntax-for-github-actions#jobsjob_idstepsshell).
+        const bash = ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script];
+        const r = spawnSync('bash', bash, { cwd, env: vars, encoding: 'utf8' });
         assert.equal(r.status, 0, r.stderr);
         return fs.existsSync(path.join(cwd, 'calls')) ? read(cwd, 'calls').trim().split('\n') : [];
     };
