@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { dtsContract } from '../../scripts/gates/controller-contract.mjs';
 import { startPreview } from '../server.mjs';
@@ -155,6 +155,7 @@ describe('simulated controller', () => {
             const answers = [wrongCodeFor(code), wrongCodeFor(code), code].map((tried) => Object.values(verify(tried)));
             assert.deepEqual(answers, [firstWrong, ['LOCKED', 0], ['LOCKED', 0]]);
             assert.equal(org.records('s').tasks.at(-1).subject, label('WhatsAppOtp_Task_Locked', MASKED));
+            assert.equal(org.records('s').challenges[0].codeHash, null, 'a locked code’s hash is gone');
         });
     }
 
@@ -292,71 +293,21 @@ describe('shared policy cases (WhatsAppOtpPolicyCases.json, also run by WhatsApp
     }
 });
 
-describe('the simulation under parallel requests (the preview server, no page)', () => {
-    let preview;
-    let sessions = 0;
-    before(async () => (preview = await startPreview({ port: 0, build: false })));
-    after(() => preview?.close());
-
-    /** A fresh session (a fresh simulated org), its inbox, and its Apex caller, as the page's apex.js posts. */
-    function newSession(overrides = {}) {
-        const session = `parallel-${(sessions += 1)}`;
-        const inbox = [];
-        preview.phone.subscribe(session, (received) => inbox.push(received));
-        const apex = async (method, params) => {
-            const body = JSON.stringify({ params, scenario: { session, overrides: { latency: 0, ...overrides } } });
-            const url = `${preview.url}sim/apex/WhatsAppOtpController.${method}`;
-            return (await fetch(url, { method: 'POST', body })).json();
-        };
-        const delivered = () => preview.org.deliveriesDone(session);
-        return { inbox, apex, delivered, stored: () => preview.org.records(session).challenges };
-    }
-
-    it('serves getSendStatus and liftLockout as the controller does, and an error as Aura’s rejection', async () => {
-        const caller = newSession();
-        const { result } = await caller.apex('sendOtp', { recordId: mobileId });
-        await caller.delivered();
-        assert.equal((await caller.apex('getSendStatus', { challengeId: result.challengeId })).result.status, 'SENT');
-        assert.deepEqual(await caller.apex('liftLockout', { personId: mobileId }), { ok: true, result: null });
-        const unknown = await caller.apex('getSendStatus', { challengeId: 'a0X000000000000AAA' });
-        assert.equal(unknown.error.body.message, message('CHALLENGE_NOT_FOUND'));
-    });
-
-    it('8 simultaneous sends for one Contact: one goes out, seven meet the cooldown', async () => {
-        const caller = newSession();
-        const send = () => caller.apex('sendOtp', { recordId: mobileId });
-        const answers = (await Promise.all(Array.from({ length: 8 }, send))).map(({ result }) => result);
-        await caller.delivered();
-        const cooldown = message('COOLDOWN', 'XX').split('XX')[0];
-        const outcomes = answers.map((answer) =>
-            answer.errorMessage?.startsWith(cooldown) ? 'COOLDOWN' : answer.status
-        );
-        assert.deepEqual(outcomes.sort(), [...Array(7).fill('COOLDOWN'), 'SENDING']);
-        assert.deepEqual([caller.inbox.length, caller.stored().length], [1, 1], 'one message, one challenge');
-    });
-
-    // [Max Attempts, wrong codes sent at once (and the right one among them), the challenge's state after them]
-    const races = [
-        [10, 8, false, { status: 'Pending', attempts: 8 }],
-        [5, 8, false, { status: 'Locked', attempts: 5 }],
-        // Verified, or locked by the wrong codes before it: never Pending, and the code's hash is gone.
-        [5, 6, true, { codeHash: null }]
-    ];
-    for (const [attempts, wrong, right, expected] of races) {
-        const what = `${wrong} wrong codes${right ? ' and the right one' : ''} at once against ${attempts} attempts`;
-        it(`${what}: ${JSON.stringify(expected)}`, async () => {
-            const caller = newSession({ attempts });
-            const { result } = await caller.apex('sendOtp', { recordId: mobileId });
-            await caller.delivered();
-            const code = sim.codeOf(caller.inbox[0]);
-            const guesses = [...Array(wrong).fill(wrongCodeFor(code)), ...(right ? [code] : [])];
-            const verify = (guess) => caller.apex('verifyOtp', { challengeId: result.challengeId, code: guess });
-            await Promise.all(guesses.map(verify));
-            const [stored] = caller.stored();
-            assert.deepEqual(Object.fromEntries(Object.keys(expected).map((key) => [key, stored[key]])), expected);
-            assert.ok(!right || ['Verified', 'Locked'].includes(stored.status), stored.status);
-        });
-    }
+it('the preview server serves getSendStatus and liftLockout as the controller does, and an error as Aura’s rejection', async (t) => {
+    const preview = await startPreview({ port: 0, build: false });
+    t.after(() => preview.close());
+    /** An Apex call in the session `server`, posted as the page's apex.js posts it. */
+    const apex = async (method, params) => {
+        const body = JSON.stringify({ params, scenario: { session: 'server', overrides: { latency: 0 } } });
+        const url = `${preview.url}sim/apex/WhatsAppOtpController.${method}`;
+        return (await fetch(url, { method: 'POST', body })).json();
+    };
+    const { result } = await apex('sendOtp', { recordId: mobileId });
+    await preview.org.deliveriesDone('server');
+    assert.equal((await apex('getSendStatus', { challengeId: result.challengeId })).result.status, 'SENT');
+    assert.deepEqual(await apex('liftLockout', { personId: mobileId }), { ok: true, result: null });
+    const unknown = await apex('getSendStatus', { challengeId: 'a0X000000000000AAA' });
+    assert.equal(unknown.error.body.message, message('CHALLENGE_NOT_FOUND'));
 });
 
 // The server, not the simulation: `npm start` on a port something else holds says what to do, without a stack.

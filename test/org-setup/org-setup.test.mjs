@@ -1,5 +1,5 @@
-// Tests of `npm run org:setup`, `npm run org:tests` and `npm run package:version`, of the workflows' lines that run
-// them, and of the manifests org:setup and the admin guide deploy. Each main runs in this process, in the project
+// Tests of `npm run org:setup` and `npm run org:tests`, of the workflows' lines that run them and the package
+// workflow's steps, and of the manifests org:setup and the admin guide deploy. Each main runs in this process, in the project
 // root, against a fake sf (below) and, for org:setup, a stand-in for the org's REST API and 8x8's (where the key and
 // the secrets go); each case reads the sf calls, the packages sf was asked to deploy, the REST requests and the
 // output. One test runs the project's real sf, beside the others.
@@ -13,9 +13,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { parse } from 'yaml';
 import { main } from '../../scripts/org-setup.mjs';
 import { apexClasses, main as orgTests } from '../../scripts/org-setup/apex-tests.mjs';
-import { main as packageVersion } from '../../scripts/package-version.mjs';
 import { orgKind, ORG_KINDS } from '../../scripts/org-setup/org-kind.mjs';
 import { manifest, MANIFEST, removedClasses } from '../../scripts/org-setup/removed-classes.mjs';
 
@@ -543,61 +543,45 @@ test("the coverage line of the workflows runs the named directories' tests with 
 
 const PACKAGES = ['WhatsApp OTP Connection', 'WhatsApp OTP Core', 'WhatsApp OTP Receipts'];
 
-/** Runs package:version in a copy of sfdx-project.json with `aliases` (0Ho ids of the first n packages). */
-function packageRun(args, aliases = 0, env = {}) {
-    const cwd = temp('package-version-');
+test('the package workflow skips without every alias, else creates a version of each in order (coverage, no key), and promotes only when asked', () => {
+    const cwd = temp('package-workflow-');
     const project = JSON.parse(read(root, 'sfdx-project.json'));
-    project.packageAliases = Object.fromEntries(PACKAGES.slice(0, aliases).map((n, i) => [n, `0Ho00000000000${i}AAA`]));
-    fs.writeFileSync(path.join(cwd, 'sfdx-project.json'), JSON.stringify(project));
-    const sf = fakeSf();
-    let out = '';
-    const status = packageVersion(args, { cwd, env, stdout: { write: (t) => (out += t) }, spawn: sf.spawn });
+    // A fake sf on PATH: it logs its arguments and answers a version create with the next 04t id.
+    const sfScript =
+        '#!/bin/sh\necho "$*" >> calls\necho "{\\"result\\":{\\"SubscriberPackageVersionId\\":\\"04t$(wc -l < calls)\\"}}"\n';
+    fs.mkdirSync(path.join(cwd, 'bin'));
+    fs.writeFileSync(path.join(cwd, 'bin', 'sf'), sfScript, { mode: 0o755 });
+    const { jobs } = parse(read(root, '.github/workflows/package.yml'));
+    const steps = Object.values(jobs).flatMap((job) => job.steps);
+    /** Runs the step (`id` or name's start) in cwd with `aliases` (0Ho ids of the first n packages); sf's calls. */
+    const runStep = (step, aliases, env = {}) => {
+        project.packageAliases = Object.fromEntries(PACKAGES.slice(0, aliases).map((n, i) => [n, `0Ho${i}`]));
+        fs.writeFileSync(path.join(cwd, 'sfdx-project.json'), JSON.stringify(project));
+        fs.rmSync(path.join(cwd, 'calls'), { force: true });
+        const { run: script } = steps.find((s) => s.id === step || s.name?.startsWith(step));
+        const PATH = `${path.join(cwd, 'bin')}:${process.env.PATH}`;
+        const vars = { PATH, RUNNER_TEMP: cwd, GITHUB_OUTPUT: path.join(cwd, 'output'), ...env };
+        // As GitHub runs a `shell: bash` step (docs.github.com/en/actions/using-workflows/workflow-syntax-for-github-actions#jobsjob_idstepsshell).
+        const bash = ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script];
+        const r = spawnSync('bash', bash, { cwd, env: vars, encoding: 'utf8' });
+        assert.equal(r.status, 0, r.stderr);
+        return fs.existsSync(path.join(cwd, 'calls')) ? read(cwd, 'calls').trim().split('\n') : [];
+    };
+    runStep('aliases', 1);
+    runStep('aliases', 3);
+    assert.equal(read(cwd, 'output'), 'ready=false\nready=true\n');
+    const created = PACKAGES.map(
+        (name) =>
+            `package version create --package ${name} --code-coverage --installation-key-bypass --wait 120 --target-dev-hub devhub --json`
+    );
+    assert.deepEqual(runStep('Create a version', 3), created);
+    const promoted = ['04t1', '04t2', '04t3'].map(
+        (id) => `package version promote --package ${id} --no-prompt --target-dev-hub devhub`
+    );
+    assert.deepEqual(runStep('Create a version', 3, { PROMOTE: 'true' }), [...created, ...promoted]);
+    const workflows = fs.readdirSync('.github/workflows').map((f) => read('.github/workflows', f));
+    assert.ok(!workflows.some((text) => /\bsf package create\b/.test(text)), 'no workflow creates a package');
     fs.rmSync(cwd, { recursive: true });
-    return { status, out, calls: sf.calls };
-}
-
-test('package:version --dry-run prints every command in dependency order, each version with coverage and no key, and runs none', () => {
-    const { status, out, calls } = packageRun(['--target-dev-hub', 'hub', '--dry-run', '--create', '--promote']);
-    assert.deepEqual([status, calls], [0, []], out);
-    const lines = out.split('\n').filter((l) => l.startsWith('  sf '));
-    const order = ['create', 'version create', 'version promote'].flatMap((c) => Array(3).fill(`package ${c}`));
-    const commandsShown = lines.map((l) => l.match(/sf (package (version )?\w+)/)[1]);
-    const names = lines.slice(0, 3).map((l) => l.match(/--name "([^"]+)"/)[1]);
-    assert.deepEqual([commandsShown, names], [order, PACKAGES]);
-    lines.slice(3, 6).forEach((l) => assert.match(l, /--code-coverage --installation-key-bypass/));
-});
-
-test('package:version creates a version of each package in order, and promotes them only with --promote', () => {
-    const plain = packageRun(['--target-dev-hub', 'hub'], 3);
-    assert.equal(plain.status, 0, plain.out);
-    const packages = plain.calls.map((c) => valuesOf(c, '--package')[0]);
-    assert.deepEqual(packages, PACKAGES);
-    const promoted = packageRun(['--target-dev-hub', 'hub', '--promote'], 3);
-    const versions = ['create', 'promote'].flatMap((verb) => Array(3).fill(`package version ${verb}`));
-    assert.deepEqual(promoted.calls.map(commandOf), versions);
-});
-
-test('package:version --create creates only the packages without an alias; without it a missing alias skips all', () => {
-    const created = packageRun(['--target-dev-hub', 'hub', '--create'], 1);
-    const names = created.calls.filter((c) => commandOf(c) === 'package create').map((c) => valuesOf(c, '--name')[0]);
-    assert.deepEqual(names, PACKAGES.slice(1));
-    const skipped = packageRun(['--target-dev-hub', 'hub'], 1);
-    assert.deepEqual(skipped.calls, []);
-    assert.match(skipped.out, /skipped, nothing changed/);
-});
-
-test('no workflow creates a package, each package:version line skips while there are no aliases, and the check says so', () => {
-    for (const args of workflowLines('npm run package:version')) {
-        assert.ok(!args.includes('--create'), args.join(' '));
-        const r = packageRun(args);
-        assert.deepEqual([r.status, r.calls], [0, []], r.out);
-        assert.match(r.out, /skipped, nothing changed/);
-    }
-    assert.ok(workflowLines('node scripts/package-version.mjs --check-aliases'));
-    const GITHUB_OUTPUT = path.join(temp('gh-'), 'output');
-    packageRun(['--check-aliases'], 0, { GITHUB_OUTPUT });
-    assert.equal(read(root, GITHUB_OUTPUT), 'ready=false\n');
-    fs.rmSync(path.dirname(GITHUB_OUTPUT), { recursive: true });
 });
 
 // The only test that runs the real sf: org:setup and the workflows drive it, and the root overrides of package.json
