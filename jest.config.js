@@ -6,9 +6,11 @@
 
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
-module.exports = {
+// Two projects: the components' tests in jsdom with the LWC engine (sfdx-lwc-jest's setup); the tests of the pure
+// modules (no template, no DOM: named after the module, not the bundle) in Node, which spares each file a jsdom and
+// the synthetic shadow DOM.
+const shared = {
     ...jestConfig,
-    testMatch: ['<rootDir>/src-ts/**/__tests__/**/*.test.ts'],
     moduleNameMapper: {
         // sfdx-lwc-jest has no stub of lightning/actions; the one mock sits outside force-app, so nothing test-only
         // deploys. The other lightning/* modules use sfdx-lwc-jest's stubs (ShowToastEvent, getRelatedListRecords as
@@ -18,8 +20,23 @@ module.exports = {
     },
     setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/jest-mocks/setupTests.js'],
     testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/preview/', '<rootDir>/.tmp/'],
+    restoreMocks: true
+};
+const COMPONENT_TESTS = '<rootDir>/src-ts/**/__tests__/**/whatsappOtp*.test.ts';
+
+module.exports = {
+    projects: [
+        { ...shared, displayName: 'components', testMatch: [COMPONENT_TESTS] },
+        {
+            ...shared,
+            displayName: 'modules',
+            testEnvironment: 'node',
+            setupFilesAfterEnv: ['<rootDir>/jest-mocks/setupTests.js'],
+            testMatch: ['<rootDir>/src-ts/**/__tests__/**/*.test.ts'],
+            testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '/__tests__/whatsappOtp[^/]*\\.test\\.ts$']
+        }
+    ],
     collectCoverageFrom: ['src-ts/lwc/**/*.ts', '!**/__tests__/**'],
-    restoreMocks: true,
     // The composer suites move fake clocks through hundreds of one-second ticks, each a re-render: under 1 s alone,
     // but npm test runs them beside the browser tests and two JVMs on a 2-core machine, where Jest's default 5 s
     // per test is too tight for a cold run.

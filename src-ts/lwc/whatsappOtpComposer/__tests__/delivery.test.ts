@@ -1,6 +1,6 @@
 // What each end of the status poll means for the code input, on its own.
 import { deliveryResult } from '../delivery';
-import { SECOND_CHALLENGE_ID, SENT, sendStatus } from './composerTestUtils';
+import { SECOND_CHALLENGE_ID, SENT, sendStatus } from './composerFixtures';
 
 const reserved = { ...SENT, challengeId: SECOND_CHALLENGE_ID };
 

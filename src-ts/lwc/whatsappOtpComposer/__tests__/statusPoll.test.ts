@@ -5,7 +5,7 @@ import type { DeliveryFields } from 'c/whatsappOtpDeliveryView';
 import { DeliveryFollower, deliveryStatusPoll, FOLLOW_DELAYS_MS, POLL_DELAYS_MS, sendStatusPoll } from '../statusPoll';
 import { replyDelays, REPLY_POLL_MS } from '../statusPoll';
 import { NO_RECEIPT } from '../../whatsappOtpDeliveryView/__tests__/deliveryTestUtils';
-import { SENT, sendStatus } from './composerTestUtils';
+import { SENT, sendStatus } from './composerFixtures';
 
 const sending = sendStatus(SENT, 'SENDING');
 const whatsapp = (whatsappStatus: DeliveryFields['whatsappStatus']): DeliveryFields => ({
