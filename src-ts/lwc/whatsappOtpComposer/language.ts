@@ -3,17 +3,11 @@
 // language. Nothing is resent by itself: the agent decides.
 import notInLanguageLabel from '@salesforce/label/c.WhatsAppOtp_Delivery_NotInLanguage';
 import resendInLanguageLabel from '@salesforce/label/c.WhatsAppOtp_UI_ResendInLanguage';
+import type { SendStatusResult } from '@salesforce/apex/WhatsAppOtpController.getSendStatus';
 import { formatLabel } from './otpFormat';
 
-/** getSendStatus's language fields (WhatsAppOtpController's SendStatusResponse): the 8x8 language codes. */
-export interface LanguageStatus {
-    /** The code that went out, e.g. 'de'. */
-    language?: string | null;
-    /** The template's default language, e.g. 'en_US'. */
-    defaultLanguage?: string | null;
-    /** A receipt reported the template missing in `language`. */
-    languageMissing?: boolean | null;
-}
+/** getSendStatus's language fields (WhatsAppOtpController's SendStatusResponse, declared in apex.d.ts). */
+export type LanguageStatus = Pick<SendStatusResult, 'language' | 'defaultLanguage' | 'languageMissing'>;
 
 /** What the card shows: the line and the resend button's label. */
 export interface LanguageNotice {

@@ -29,15 +29,12 @@ import { statusTextOf } from './statusLine';
 import { closeVerifiedQuickAction } from './quickAction';
 import { phoneFieldsOf, phoneRead } from './contactPhone';
 import { RULE_FIELDS, personOf, type Person } from './person';
-import { languageNoticeOf, type LanguageNotice, type LanguageStatus } from './language';
+import { languageNoticeOf, type LanguageNotice } from './language';
 import { Ticker } from './ticker';
 
 /** What a verified card shows, from verifyOtp's answer or getSendStatus's. */
 type Verdict = Partial<Pick<VerifyOtpResult, 'verifiedAt' | 'verifiedByName' | 'numberDiffers' | 'numberChangedAt'>> &
     Pick<SendStatusResult, 'verifiedVia'>;
-
-/** getSendStatus's answer with its language fields (WhatsAppOtpController's SendStatusResponse). */
-type StatusWithLanguage = SendStatusResult & LanguageStatus;
 
 /**
  * Sends a WhatsApp one-time code to the person of the record page (person.ts: a Contact, a Lead, or the person
@@ -514,7 +511,7 @@ export default class WhatsappOtpComposer extends LightningElement {
             return;
         }
         this.deliveryStatus = deliveryFieldsOf(status);
-        this.languageNotice = languageNoticeOf(status as StatusWithLanguage, locale);
+        this.languageNotice = languageNoticeOf(status, locale);
         const open = CODE_ENTRY_STAGES.includes(this.stage);
         const next = this.replyVerification && open ? stageAfterChallenge(status.challengeStatus) : undefined;
         const left = status.attemptsRemaining;
