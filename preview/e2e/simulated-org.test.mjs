@@ -11,7 +11,7 @@ import { startPreview } from '../server.mjs';
 import { numberHash } from '../sim/challenges.mjs';
 import { CONTACTS } from '../sim/contacts.mjs';
 import { fixtureFile } from '../sim/paths.mjs';
-import { sameNumber, toE164 } from '../sim/phoneNumber.mjs';
+import { sameNumber } from '../sim/phoneNumber.mjs';
 import { DEFAULT_POLICY_SETTINGS, decideSend, validateSettings } from '../sim/policy.mjs';
 import { buildRequestBody } from '../sim/requestBody.mjs';
 import { PREVIEW_SETTINGS } from '../sim/scenario.mjs';
@@ -66,19 +66,16 @@ describe('send outcomes: the shared Task cases (WhatsAppOtpSendTaskCases.json, a
 });
 
 describe('simulated 8x8', () => {
-    it('builds exactly the fixture for the known input, and the spec accepts it and a clientMessageId', () => {
+    // The spec gate validates the fixtures against the spec.
+    it('builds exactly the fixture for the known input', () => {
         const fixture = JSON.parse(fs.readFileSync(fixtureFile, 'utf8'));
         assert.deepEqual(buildRequestBody('+6591235678', '123456'), fixture);
-        assert.equal(sim.messagingApi.validateRequest(fixture), true);
-        const withId = buildRequestBody('+6591235678', '123456', { clientMessageId: 'a-uuid' });
-        assert.equal(withId.clientMessageId, 'a-uuid');
-        assert.equal(sim.messagingApi.validateRequest(withId), true);
     });
 
     it('rejects a body outside the spec with 400', async () => {
         const body = buildRequestBody('+6591235678', '123456');
         body.content.template.components[1].subType = 'url';
-        const answer = await sim.messagingApi.sendMessage({ subAccountId: 'x', body });
+        const answer = await sim.messagingApi.sendMessage({ subAccountId: 'x', body, wait: async () => {} });
         assert.equal(answer.status, 400);
         assert.match(answer.body.message, /subType must be equal to one of the allowed values/);
     });
@@ -248,16 +245,6 @@ describe('simulated controller', () => {
             const retryAt = retrySeconds && new Date(sim.START + retrySeconds * 1000).toISOString();
             assert.deepEqual(answer, { errorCode, message: message(errorCode, ...args), retryAt: retryAt ?? null });
             assert.equal(org.records('s').challenges.length, before);
-        });
-    }
-});
-
-describe('shared phone cases (WhatsAppPhoneNumberCases.json, also run by WhatsAppPhoneNumberTest) on preview/sim/phoneNumber.mjs', () => {
-    const { cases } = readCases('core', 'WhatsAppPhoneNumberCases.json');
-    assert.ok(cases.length > 10, 'the phone cases are there');
-    for (const { raw, defaultCountryCode, e164, why } of cases) {
-        it(`${JSON.stringify(raw)} with default code ${JSON.stringify(defaultCountryCode)}: ${why}`, () => {
-            assert.equal(toE164(raw, defaultCountryCode), e164 ?? undefined);
         });
     }
 });

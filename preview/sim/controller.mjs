@@ -13,7 +13,8 @@ import {
     resendAvailableAt
 } from './challenges.mjs';
 import { recordById } from './contacts.mjs';
-import { pickPhone, toE164 } from './phoneNumber.mjs';
+import { normalizePhone } from './person.mjs';
+import { pickPhone } from './phoneNumber.mjs';
 import { locksAfterWrongCode } from './policy.mjs';
 import { languageStatus, withPreferences } from './languageConsent.mjs';
 import { reserveAll, targetOf } from './reservation.mjs';
@@ -90,7 +91,7 @@ export function getSendStatus(session, { challengeId }, { settings }) {
 /** WhatsAppOtpVerificationReader.numberDiffers: the Contact's number now, against the one the code went to. */
 export function numberDiffers(challenge) {
     const contact = recordById(challenge.contactId);
-    const msisdn = contact ? toE164(pickPhone(contact.fields) ?? '') : null;
+    const msisdn = contact ? normalizePhone(pickPhone(contact.fields)) : null;
     return (msisdn ? numberHash(msisdn) : null) !== challenge.numberHash;
 }
 

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { hashCode, numberHash } from './challenges.mjs';
 import { verifyOtp } from './controller.mjs';
-import { toE164 } from './phoneNumber.mjs';
+import { normalizePhone } from './person.mjs';
 
 /** WhatsAppOtpInboundResource.MAX_BODY_BYTES. */
 export const INBOUND_MAX_BODY_BYTES = 8192;
@@ -77,7 +77,7 @@ export function receiveInbound(session, { path = '', authorization, body }, { se
 /** WhatsAppOtpInboundMatcher.apply: the verify result, or null when the reply counted against no challenge. */
 function applyReply(session, msisdn, umid, replyText, settings) {
     const digits = digitsOf(replyText);
-    const e164 = msisdn ? toE164(msisdn) : undefined;
+    const e164 = normalizePhone(msisdn);
     if (!digits || !e164 || !umid || umid.length > 64) {
         return null;
     }

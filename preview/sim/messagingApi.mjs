@@ -7,13 +7,11 @@ import addFormats from 'ajv-formats';
 import { specFile } from './paths.mjs';
 import { receiptEnvelope, receiptTimeline } from './receipts.mjs';
 
-/** The spec's single-message-request schema (OpenAPI 3.0 carries keywords JSON Schema does not know: not strict). */
-function compileRequestSchema() {
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addSchema({ ...JSON.parse(fs.readFileSync(specFile, 'utf8')), $id: 'cpaas-spec' });
-    return ajv.getSchema('cpaas-spec#/components/schemas/single-message-request');
-}
+// The spec (OpenAPI 3.0 carries keywords JSON Schema does not know: not strict; the spec gate validates it, so not
+// here again). Ajv compiles the request schema at the first send and keeps it for the process.
+const ajv = addFormats(new Ajv({ strict: false, allErrors: true, validateSchema: false }));
+ajv.addSchema({ ...JSON.parse(fs.readFileSync(specFile, 'utf8')), $id: 'cpaas-spec' });
+const requestSchema = () => ajv.getSchema('cpaas-spec#/components/schemas/single-message-request');
 
 function errorBody(code, message) {
     return { code, message, errorId: crypto.randomUUID(), timestamp: new Date().toISOString() };
@@ -48,8 +46,6 @@ function codeOf(template) {
 }
 
 export function createMessagingApi() {
-    const validateRequest = compileRequestSchema();
-
     /** An accepted message: on the phone (unless never delivered), then its receipts on the session's clock. */
     function followDelivery({ umid, body, outcome, deliver, phoneStatus, receipts }) {
         const template = body.content?.template;
@@ -92,22 +88,24 @@ export function createMessagingApi() {
 
     /**
      * Resolves to { status, headers, body }, or to { timedOut: true } after timeoutMs for the timeout outcome.
-     * `wait(ms)` takes the time 8x8 answers in: real time unless the caller gives its session's clock.
+     * `wait(ms)` takes the time 8x8 answers in, on the caller's session clock.
      */
-    async function sendMessage({ body, outcome = 'success', latencyMs = 0, timeoutMs = 0, wait = delay, ...delivery }) {
-        const valid = validateRequest(body);
+    async function sendMessage({ body, outcome = 'success', latencyMs = 0, timeoutMs = 0, wait, ...delivery }) {
+        const validate = requestSchema();
+        const invalid = validate(body)
+            ? undefined
+            : validate.errors.map((e) => `${e.instancePath || '/'} ${e.message}`);
         if (outcome === 'timeout') {
             // 8x8 took the message but answers too late: the customer has the code; its receipts still come.
-            if (valid) {
+            if (!invalid) {
                 followDelivery({ umid: crypto.randomUUID(), body, outcome: 'success', ...delivery });
             }
             await wait(timeoutMs);
             return { timedOut: true };
         }
         await wait(latencyMs);
-        if (!valid) {
-            const detail = validateRequest.errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-            return { status: 400, headers: {}, body: errorBody(1000, `Invalid request: ${detail}`) };
+        if (invalid) {
+            return { status: 400, headers: {}, body: errorBody(1000, `Invalid request: ${invalid.join('; ')}`) };
         }
         const failure = OUTCOME_ERRORS[outcome];
         if (failure && failure.accepts !== body.content?.template?.language) {
@@ -123,9 +121,5 @@ export function createMessagingApi() {
         };
     }
 
-    return { sendMessage, validateRequest: (body) => validateRequest(body) };
-}
-
-function delay(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
+    return { sendMessage };
 }

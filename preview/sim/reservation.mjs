@@ -2,10 +2,10 @@
 // the run counts for the next) and one insert.
 import crypto from 'node:crypto';
 import { recordById } from './contacts.mjs';
-import { personOfRecord } from './person.mjs';
+import { normalizePhone, personOfRecord } from './person.mjs';
 import { fail } from './agentErrors.mjs';
 import { failuresResetAgeSeconds, historyOf, newId, numberHash, SECOND } from './challenges.mjs';
-import { callingCodeOf, maskE164, pickPhone, toE164 } from './phoneNumber.mjs';
+import { callingCodeOf, maskE164, pickPhone } from './phoneNumber.mjs';
 import { capSource, decideSend } from './policy.mjs';
 import { smsFallbackOn } from './scenario.mjs';
 
@@ -40,7 +40,7 @@ export function targetOf(recordId) {
     if (!rawPhone) {
         throw fail('NO_PHONE');
     }
-    const msisdn = toE164(rawPhone);
+    const msisdn = normalizePhone(rawPhone);
     if (!msisdn) {
         throw fail('INVALID_PHONE');
     }
