@@ -16,10 +16,12 @@ import { DEFAULT_POLICY_SETTINGS, decideSend, validateSettings } from '../sim/po
 import { buildRequestBody } from '../sim/requestBody.mjs';
 import { PREVIEW_SETTINGS } from '../sim/scenario.mjs';
 import * as sim from './simOrg.mjs';
-// Delivery receipts: the shared transition cases and the receipt timeline (helper file, same run).
+// One process for every Node test of the simulation: the suites' files are not *.test.mjs, so node --test runs them
+// here, and the simulation loads once.
+import './inbound.suite.mjs';
+import './language-consent.suite.mjs';
+import './lead.suite.mjs';
 import './receipts.suite.mjs';
-// Both send paths: lock, then read, then insert (helper file, same run).
-import './sendPaths.suite.mjs';
 
 const { label, MASKED, message, mobileId, orgWithClock, readCases, scenario, sent, wrongCodeFor } = sim;
 
@@ -245,6 +247,27 @@ describe('simulated controller', () => {
             const retryAt = retrySeconds && new Date(sim.START + retrySeconds * 1000).toISOString();
             assert.deepEqual(answer, { errorCode, message: message(errorCode, ...args), retryAt: retryAt ?? null });
             assert.equal(org.records('s').challenges.length, before);
+        });
+    }
+
+    // [the time field history dated the change at, if it did: what verifyOtp then reports]
+    for (const changedAt of [undefined, '2026-01-01T00:00:00.001Z']) {
+        it(`verifyOtp and getVerification report a number that differs from the one the code went to, dated ${changedAt ?? 'only by field history'}`, async () => {
+            const { org, challengeId, code } = await sent();
+            const differs = () => org.getVerification('s', { contactId: mobileId, windowMinutes: 15 }).numberDiffers;
+            const { fields } = CONTACTS.mobile;
+            const original = fields.MobilePhone;
+            CONTACTS.mobile.phoneChangedAt = changedAt && Date.parse(changedAt);
+            fields.MobilePhone = '+65 9999 0000';
+            try {
+                const verdict = org.verifyOtp('s', { challengeId, code }, scenario());
+                const shown = [verdict.status, verdict.numberDiffers, verdict.numberChangedAt, differs()];
+                assert.deepEqual(shown, ['VERIFIED', true, changedAt, true]);
+            } finally {
+                fields.MobilePhone = original;
+                delete CONTACTS.mobile.phoneChangedAt;
+            }
+            assert.equal(differs(), false, 'the Contact holds the number again');
         });
     }
 });

@@ -14,9 +14,7 @@ export function newSession(now) {
         tasks: [],
         failuresResetAt: new Map(),
         clockOffsetMs: 0,
-        deliveries: new Set(),
-        // The order of the send paths' locks, reads and inserts (WhatsAppOtpChallengeStore's steps).
-        steps: []
+        deliveries: new Set()
     };
     session.clock = () => now() + session.clockOffsetMs;
     return session;

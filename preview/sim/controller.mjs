@@ -17,7 +17,7 @@ import { normalizePhone } from './person.mjs';
 import { pickPhone } from './phoneNumber.mjs';
 import { locksAfterWrongCode } from './policy.mjs';
 import { languageStatus, withPreferences } from './languageConsent.mjs';
-import { reserveAll, targetOf } from './reservation.mjs';
+import { reserve, targetOf } from './reservation.mjs';
 import { checkedSettings } from './scenario.mjs';
 
 /** sendOtp: no await from check to insert, as the Apex's locked rows make them one step; a refusal is data. */
@@ -25,10 +25,7 @@ export function sendOtp(session, { recordId, inDefaultLanguage }, scenario, queu
     try {
         const settings = checkedSettings(scenario);
         const target = withPreferences(targetOf(recordId), inDefaultLanguage);
-        const [challenge] = reserveAll(session, [target], 'Interactive', settings, scenario);
-        if (challenge instanceof AgentError) {
-            throw challenge;
-        }
+        const challenge = reserve(session, target, settings, scenario.outcome);
         queueDelivery(challenge, target.msisdn, settings);
         return {
             challengeId: challenge.id,

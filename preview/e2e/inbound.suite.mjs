@@ -1,5 +1,6 @@
 // The shared inbound cases (WhatsAppOtpInboundCases.json, also run by the Apex WhatsAppOtpInboundResourceTest) on
-// preview/sim/inbound.mjs. What a reply leaves for the agent (its Task, the card) is composer.test.mjs's.
+// preview/sim/inbound.mjs (run from simulated-org.test.mjs). What a reply leaves for the agent (its Task, the card)
+// is composer.test.mjs's.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';

@@ -1,6 +1,6 @@
 // The shared Lead cases (WhatsAppOtpLeadCases.json, also run by the Apex WhatsAppOtpLeadCasesTest) on the simulated
-// org: a Lead verified as a Lead through send, verify, the caps and Get Verification, a converted Lead, and
-// "verified in this interaction".
+// org (run from simulated-org.test.mjs): a Lead verified as a Lead through send, verify, the caps and Get
+// Verification, a converted Lead, and "verified in this interaction".
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RECORDS } from '../sim/contacts.mjs';
