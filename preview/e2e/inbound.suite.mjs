@@ -3,18 +3,14 @@
 // is composer.test.mjs's.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import { hashCode, newSession, numberHash } from '../sim/challenges.mjs';
-import { INBOUND_MAX_BODY_BYTES, inboundSecretHash, receiveInbound } from '../sim/inbound.mjs';
-import { receiptsPackage } from '../sim/paths.mjs';
+import { INBOUND_MAX_BODY_BYTES, inboundEnvelope, inboundSecretHash, receiveInbound } from '../sim/inbound.mjs';
 import { maskE164 } from '../sim/phoneNumber.mjs';
 import { DEFAULT_POLICY_SETTINGS } from '../sim/policy.mjs';
+import { readCases } from './simOrg.mjs';
 
-const table = JSON.parse(
-    fs.readFileSync(path.join(receiptsPackage, 'staticresources', 'WhatsAppOtpInboundCases.json'), 'utf8')
-);
+const table = readCases('receipts', 'WhatsAppOtpInboundCases.json');
 const NOW = Date.parse('2026-12-01T10:00:00Z');
 const settings = { ...DEFAULT_POLICY_SETTINGS, maxAttempts: 5 };
 
@@ -51,19 +47,15 @@ function bodyOf(c) {
     if (c.rawBody !== undefined) {
         return c.rawBody;
     }
-    const text = c.text === undefined ? '123456' : c.text;
-    const body = {
-        namespace: c.namespace ?? 'ChatApps',
-        eventType: c.eventType ?? 'inbound_message_received',
-        payload: {
-            umid: c.umid ?? '6f1c2d3e-4a5b-4c6d-8e7f-000000000001',
-            subAccountId: c.subAccountId ?? table.subaccountId,
-            timestamp: '2026-12-01T10:00:00.00Z',
-            user: { msisdn: c.msisdn ?? table.msisdn },
-            type: c.type ?? 'Text',
-            content: text === null ? {} : { text }
-        }
-    };
+    const body = inboundEnvelope({
+        umid: c.umid ?? '6f1c2d3e-4a5b-4c6d-8e7f-000000000001',
+        subAccountId: c.subAccountId ?? table.subaccountId,
+        timestamp: '2026-12-01T10:00:00.00Z',
+        msisdn: c.msisdn ?? table.msisdn,
+        type: c.type,
+        text: c.text === undefined ? '123456' : c.text
+    });
+    Object.assign(body, { namespace: c.namespace ?? body.namespace, eventType: c.eventType ?? body.eventType });
     if (c.padBytes !== undefined) {
         body.description = 'x'.repeat(c.padBytes);
     }

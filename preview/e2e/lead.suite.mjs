@@ -42,7 +42,7 @@ describe('shared Lead cases', () => {
                     if (expect.taskOn) {
                         const kinds = org.tasksOf('s', challenge.contactId).map((task) => task.kind);
                         assert.ok(
-                            kinds.includes('verified') && objectOf(challenge.contactId) === expect.taskOn,
+                            kinds.includes('Verified') && objectOf(challenge.contactId) === expect.taskOn,
                             kinds.join()
                         );
                     }

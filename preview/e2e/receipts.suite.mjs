@@ -1,11 +1,9 @@
 // Delivery receipts in the simulation (run from simulated-org.test.mjs): the shared token, transition and timestamp
 // cases, 8x8's receipt timeline on the session's clock, the receipt endpoint and the SMS fallback.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { RECEIPT_ERRORS, RECEIPT_TIMELINE_MS as T, nextState, receiptEnvelope, receiptTime } from '../sim/receipts.mjs';
 import { keyIdOf, receiptTokenFor, receiptTokenMatches, TOKEN_LIFETIME_SECONDS } from '../sim/receiptToken.mjs';
-import { fallbackFixtureFile } from '../sim/requestBody.mjs';
 import { codeOf, label, readCases, scenario, sent, START } from './simOrg.mjs';
 
 const { cases: transitionCases, timestampCases } = readCases('receipts', 'WhatsAppOtpReceiptTransitions.json');
@@ -47,7 +45,7 @@ describe('the receipt token and states beyond the shared cases', () => {
     });
 
     it('the fallback fixture calls back with the shared issued token', () => {
-        const fixture = JSON.parse(fs.readFileSync(fallbackFixtureFile, 'utf8'));
+        const fixture = readCases('core', 'WhatsAppOtpSendMessageFallbackFixture.json');
         assert.equal(fixture.dlrCallbackUrl.split('/').at(-1), issued.token);
         assert.equal(fixture.clientMessageId, clientMessageId);
     });

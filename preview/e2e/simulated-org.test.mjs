@@ -2,7 +2,6 @@
 // request body, the 8x8 outcomes, the challenge states, the shared policy and phone cases, and the server itself.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +9,6 @@ import { dtsContract } from '../../scripts/gates/controller-contract.mjs';
 import { startPreview } from '../server.mjs';
 import { numberHash } from '../sim/challenges.mjs';
 import { CONTACTS } from '../sim/contacts.mjs';
-import { fixtureFile } from '../sim/paths.mjs';
 import { sameNumber } from '../sim/phoneNumber.mjs';
 import { DEFAULT_POLICY_SETTINGS, decideSend, validateSettings } from '../sim/policy.mjs';
 import { buildRequestBody } from '../sim/requestBody.mjs';
@@ -70,7 +68,7 @@ describe('send outcomes: the shared Task cases (WhatsAppOtpSendTaskCases.json, a
 describe('simulated 8x8', () => {
     // The spec gate validates the fixtures against the spec.
     it('builds exactly the fixture for the known input', () => {
-        const fixture = JSON.parse(fs.readFileSync(fixtureFile, 'utf8'));
+        const fixture = readCases('core', 'WhatsAppOtpSendMessageFixture.json');
         assert.deepEqual(buildRequestBody('+6591235678', '123456'), fixture);
     });
 
@@ -136,7 +134,7 @@ describe('simulated controller', () => {
         assert.deepEqual([stored.codeHash, stored.codeSalt], [null, null]);
         assert.throws(() => verify('12a'), { errorCode: 'ALREADY_VERIFIED' });
         const { tasks } = org.records('s');
-        assert.deepEqual(tasks.map(({ kind }) => kind).join(), 'sent,verified,reuse');
+        assert.deepEqual(tasks.map(({ kind }) => kind).join(), 'Sent,Verified,ReuseAttempt');
         assert.equal(tasks[2].subject, label('WhatsAppOtp_Task_ReuseAttempt', MASKED));
         assert.ok(tasks.every((task) => task.contactId === mobileId && !task.subject.includes(code)));
     });

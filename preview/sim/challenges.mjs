@@ -64,24 +64,16 @@ export function failuresResetAgeSeconds(session, contactId, at) {
 export const resendAvailableAt = (challenge, settings) =>
     iso(challenge.createdAt + settings.resendCooldownSeconds * SECOND);
 
-const TASK_LABELS = {
-    sent: 'WhatsAppOtp_Task_Sent',
-    'not sent': 'WhatsAppOtp_Task_NotSent',
-    'may have been sent': 'WhatsAppOtp_Task_MayHaveBeenSent',
-    verified: 'WhatsAppOtp_Task_Verified',
-    'verified by reply': 'WhatsAppOtp_Task_VerifiedByReply',
-    locked: 'WhatsAppOtp_Task_Locked',
-    expired: 'WhatsAppOtp_Task_Expired',
-    reuse: 'WhatsAppOtp_Task_ReuseAttempt',
-    'lockout lifted': 'WhatsAppOtp_Task_LockoutLifted'
-};
-
-/** WhatsAppOtpActivityLog: a completed Task on the Contact, its subject the Apex's Custom Label (never the code). */
+/**
+ * WhatsAppOtpActivityLog: a completed Task on the Contact, its subject the Apex's Custom Label (never the code):
+ * WhatsAppOtp_Task_<kind>, kind Sent, NotSent, MayHaveBeenSent, Verified, VerifiedByReply, Locked, Expired,
+ * ReuseAttempt or LockoutLifted.
+ */
 export function logTask(session, kind, contactId, detail, challengeId) {
     session.tasks.push({
         contactId,
         kind,
-        subject: label(TASK_LABELS[kind], ...[detail].flat()),
+        subject: label(`WhatsAppOtp_Task_${kind}`, ...[detail].flat()),
         status: 'Completed',
         createdAt: iso(session.clock()),
         ...(challengeId ? { challengeId } : {})

@@ -1,4 +1,5 @@
-// WhatsAppOtpController's @AuraEnabled methods on one session, in the shapes of src-ts/types/apex.d.ts.
+// WhatsAppOtpController's @AuraEnabled methods on one session, in the shapes of src-ts/types/apex.d.ts, and Get
+// Verification (its verification token, which binds a proof to one verify, is WhatsAppOtpVerificationTokenTest's).
 import crypto from 'node:crypto';
 import { AgentError, fail } from './agentErrors.mjs';
 import {
@@ -10,14 +11,15 @@ import {
     logTask,
     numberHash,
     PREVIEW_AGENT_NAME,
-    resendAvailableAt
+    resendAvailableAt,
+    SECOND
 } from './challenges.mjs';
 import { recordById } from './contacts.mjs';
 import { normalizePhone } from './person.mjs';
 import { pickPhone } from './phoneNumber.mjs';
 import { locksAfterWrongCode } from './policy.mjs';
 import { languageStatus, withPreferences } from './languageConsent.mjs';
-import { reserve, targetOf } from './reservation.mjs';
+import { personOf, reserve, targetOf } from './reservation.mjs';
 import { checkedSettings } from './scenario.mjs';
 
 /** sendOtp: no await from check to insert, as the Apex's locked rows make them one step; a refusal is data. */
@@ -98,7 +100,7 @@ export function numberChangedAt(challenge) {
     return numberDiffers(challenge) && changedAt > challenge.createdAt ? new Date(changedAt).toISOString() : undefined;
 }
 
-const closed = (session, challenge, status, kind) => {
+const closed = (session, challenge, status, kind = status) => {
     close(challenge, status);
     logTask(session, kind, challenge.contactId, challenge.maskedPhone, challenge.id);
     return { status: status.toUpperCase(), attemptsRemaining: 0 };
@@ -118,7 +120,7 @@ export function verifyOtp(session, { challengeId, code }, { settings, via = 'Age
         case 'Sending':
             throw fail('STILL_SENDING');
         case 'Verified':
-            logTask(session, 'reuse', challenge.contactId, challenge.maskedPhone, challenge.id);
+            logTask(session, 'ReuseAttempt', challenge.contactId, challenge.maskedPhone, challenge.id);
             throw fail('ALREADY_VERIFIED');
         case 'Superseded':
             throw fail('SUPERSEDED');
@@ -134,11 +136,11 @@ export function verifyOtp(session, { challengeId, code }, { settings, via = 'Age
     }
     const at = session.clock();
     if (at >= challenge.expiresAt) {
-        return closed(session, challenge, 'Expired', 'expired');
+        return closed(session, challenge, 'Expired');
     }
     const expected = Buffer.from(challenge.codeHash, 'base64');
     if (crypto.timingSafeEqual(expected, Buffer.from(hashCode(challenge.codeSalt, compact), 'base64'))) {
-        closed(session, challenge, 'Verified', via === 'Customer reply' ? 'verified by reply' : 'verified');
+        closed(session, challenge, 'Verified', via === 'Customer reply' ? 'VerifiedByReply' : 'Verified');
         challenge.verifiedAt = at;
         challenge.verifiedByName = PREVIEW_AGENT_NAME;
         challenge.verifiedVia = via;
@@ -164,7 +166,7 @@ export function verifyOtp(session, { challengeId, code }, { settings, via = 'Age
         failuresResetAgeSeconds: failuresResetAgeSeconds(session, challenge.contactId, at)
     });
     if (locks) {
-        return closed(session, challenge, 'Locked', 'locked');
+        return closed(session, challenge, 'Locked');
     }
     return { status: 'INVALID_CODE', attemptsRemaining: challenge.maxAttempts - challenge.attempts };
 }
@@ -176,6 +178,38 @@ export function liftLockout(session, { personId }) {
         throw fail('CONTACT_NOT_FOUND');
     }
     session.failuresResetAt.set(contact.id, session.clock());
-    logTask(session, 'lockout lifted', contact.id, PREVIEW_AGENT_NAME);
+    logTask(session, 'LockoutLifted', contact.id, PREVIEW_AGENT_NAME);
     return null;
+}
+
+/**
+ * WhatsAppOtpGetVerificationAction, the one Flow action simulated (the shared Lead cases ask it): the person's latest
+ * verification in the window. The person: recordId's (as the Send action resolves it), else contactId; with
+ * interactionRecordId, only a code sent from that record counts.
+ */
+export function getVerification(session, params, { settings = {} } = {}) {
+    const { contactId, recordId, interactionRecordId, windowMinutes } = params;
+    const personId = recordId === undefined ? contactId : personOf(recordId).contact.id;
+    const window = Math.max(0, Math.min(windowMinutes ?? 0, settings.maxVerificationWindowMinutes ?? 1440));
+    const since = session.clock() - window * 60 * SECOND;
+    const [found] = [...session.challenges.values()]
+        .filter(
+            (c) =>
+                c.contactId === personId &&
+                (interactionRecordId === undefined || c.sourceRecordId === interactionRecordId) &&
+                c.status === 'Verified' &&
+                c.verifiedAt >= since
+        )
+        .sort((a, b) => b.verifiedAt - a.verifiedAt);
+    if (!found || window === 0) {
+        return { verified: false, bound: false, numberDiffers: false, windowMinutes: window };
+    }
+    return {
+        verified: true,
+        bound: false,
+        numberDiffers: numberDiffers(found),
+        numberChangedAt: numberChangedAt(found),
+        challengeId: found.id,
+        windowMinutes: window
+    };
 }

@@ -11,6 +11,16 @@ export const INBOUND_MAX_BODY_BYTES = 8192;
 const SECRET = /^[A-Za-z0-9_-]{32,128}$/;
 const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/g;
 
+/**
+ * The inbound_message_received webhook 8x8 posts for a customer's message
+ * (developer.8x8.com/connect/docs/inbound-chatapps-message); text null: content without text.
+ */
+export const inboundEnvelope = ({ umid, subAccountId, timestamp, msisdn, type = 'Text', text }) => ({
+    namespace: 'ChatApps',
+    eventType: 'inbound_message_received',
+    payload: { umid, subAccountId, timestamp, user: { msisdn }, type, content: text === null ? {} : { text } }
+});
+
 /** WhatsAppOtpInboundSecret.hashOf: the stored form of the inbound secret, hex SHA-256. */
 export const inboundSecretHash = (secret) => crypto.createHash('sha256').update(secret, 'utf8').digest('hex');
 

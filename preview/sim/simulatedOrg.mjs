@@ -3,8 +3,7 @@ import crypto from 'node:crypto';
 import { iso, newSession, SECOND } from './challenges.mjs';
 import * as controller from './controller.mjs';
 import { deliver } from './deliveryJob.mjs';
-import { getVerification } from './flowActions.mjs';
-import { inboundSecretHash, receiveInbound } from './inbound.mjs';
+import { inboundEnvelope, inboundSecretHash, receiveInbound } from './inbound.mjs';
 import { storeReceipt } from './receiptStore.mjs';
 import { createReceiptScheduler } from './receipts.mjs';
 import { relatedChallenges } from './relatedList.mjs';
@@ -52,12 +51,12 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         getSendStatus: onSession(controller.getSendStatus),
         verifyOtp: onSession(controller.verifyOtp),
         liftLockout: onSession(controller.liftLockout),
-        getVerification: onSession(getVerification),
+        getVerification: onSession(controller.getVerification),
         receiveReceipt: onSession(storeReceipt),
         /**
          * The customer writes in the WhatsApp chat: the phone shows it at once, and the simulated 8x8 posts its
-         * inbound_message_received webhook (developer.8x8.com/connect/docs/inbound-chatapps-message) to the org's
-         * inbound endpoint on the tab's clock, after its answer time. False when no code has reached the phone.
+         * webhook to the org's inbound endpoint on the tab's clock, after its answer time. False when no code has
+         * reached the phone.
          */
         customerReply(sessionId, text, { settings, timings }) {
             const session = sessionOf(sessionId);
@@ -67,15 +66,14 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             }
             const [umid, at] = [crypto.randomUUID(), iso(session.clock())];
             phone.deliver(sessionId, { kind: 'reply', umid, msisdn, text, receivedAt: at });
-            const payload = {
+            const envelope = inboundEnvelope({
                 umid,
                 subAccountId: SETTINGS.subaccountId,
                 timestamp: at,
-                user: { msisdn },
-                type: 'Text',
-                content: { text }
-            };
-            const body = JSON.stringify({ namespace: 'ChatApps', eventType: 'inbound_message_received', payload });
+                msisdn,
+                text
+            });
+            const body = JSON.stringify(envelope);
             const inbound = {
                 secretHash: inboundSecretHash(INBOUND_SECRET),
                 replySubaccount: settings.replyVerification ? SETTINGS.subaccountId : null,
