@@ -28,11 +28,9 @@ function seeded(specs) {
             createdAt: NOW - (spec.ageSeconds ?? 60) * 1000,
             expiresAt: NOW + (spec.expiresInSeconds ?? 300) * 1000,
             attempts: spec.attempts ?? 0,
-            carried: 0,
             maxAttempts: 5,
             codeLength: 6,
             maskedPhone: maskE164(msisdn),
-            source: 'Interactive',
             codeSalt,
             codeHash: hashCode(codeSalt, spec.code)
         };

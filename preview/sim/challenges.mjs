@@ -41,9 +41,13 @@ export function close(challenge, status) {
     challenge.codeSalt = null;
 }
 
-/** The policy's view of the challenges, seen from a send (or verify) for a Contact and a number hash. */
-export function historyOf(challenges, { contactId, hash }, at) {
-    return [...challenges].map((challenge) => ({
+/**
+ * The policy's view of the session from a send (or verify) for a Contact and a number hash: its challenges' `history`,
+ * and `failuresResetAgeSeconds`, the seconds since a supervisor lifted the Contact's lockout (or undefined).
+ */
+export function historyOf(session, { contactId, hash }, at) {
+    const liftedAt = session.failuresResetAt.get(contactId);
+    const history = [...session.challenges.values()].map((challenge) => ({
         ageSeconds: (at - challenge.createdAt) / SECOND,
         sameContact: challenge.contactId === contactId,
         sameNumber: challenge.numberHash === hash,
@@ -53,12 +57,7 @@ export function historyOf(challenges, { contactId, hash }, at) {
         attempts: challenge.attempts,
         carried: challenge.carried
     }));
-}
-
-/** Seconds since a supervisor lifted the Contact's lockout, or undefined. */
-export function failuresResetAgeSeconds(session, contactId, at) {
-    const liftedAt = session.failuresResetAt.get(contactId);
-    return liftedAt === undefined ? undefined : (at - liftedAt) / SECOND;
+    return { history, failuresResetAgeSeconds: liftedAt === undefined ? undefined : (at - liftedAt) / SECOND };
 }
 
 export const resendAvailableAt = (challenge, settings) =>

@@ -4,7 +4,6 @@ import crypto from 'node:crypto';
 import { AgentError, fail } from './agentErrors.mjs';
 import {
     close,
-    failuresResetAgeSeconds,
     hashCode,
     historyOf,
     iso,
@@ -158,12 +157,7 @@ export function verifyOtp(session, { challengeId, code }, { settings, via = 'Age
         settings,
         attempts: challenge.attempts,
         maxAttempts: challenge.maxAttempts,
-        history: historyOf(
-            session.challenges.values(),
-            { contactId: challenge.contactId, hash: challenge.numberHash },
-            at
-        ),
-        failuresResetAgeSeconds: failuresResetAgeSeconds(session, challenge.contactId, at)
+        ...historyOf(session, { contactId: challenge.contactId, hash: challenge.numberHash }, at)
     });
     if (locks) {
         return closed(session, challenge, 'Locked');

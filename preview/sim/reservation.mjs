@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { recordById } from './contacts.mjs';
 import { normalizePhone, personOfRecord } from './person.mjs';
 import { fail } from './agentErrors.mjs';
-import { failuresResetAgeSeconds, historyOf, newId, numberHash, SECOND } from './challenges.mjs';
+import { historyOf, newId, numberHash, SECOND } from './challenges.mjs';
 import { callingCodeOf, maskE164, pickPhone } from './phoneNumber.mjs';
 import { decideSend } from './policy.mjs';
 import { smsFallbackOn } from './scenario.mjs';
@@ -59,7 +59,6 @@ function refusal(decision, msisdn) {
         HOURLY_CAP: [decision.limit, minutes],
         NUMBER_CAP: [decision.limit, minutes],
         AGENT_CAP: [decision.limit, minutes],
-        FLOW_CAP: [decision.limit, minutes],
         FAILURE_LOCKOUT: [minutes],
         COUNTRY_NOT_ALLOWED: [callingCodeOf(msisdn) ?? '']
     }[decision.errorCode];
@@ -115,7 +114,7 @@ export function reserve(session, target, settings, outcome = 'success') {
     const at = session.clock();
     // The simulated org's day is UTC; an org counts "today" in its own time zone.
     const dayStart = Math.floor(at / DAY) * DAY;
-    const earlier = [...session.challenges.values()];
+    const sentToday = [...session.challenges.values()].filter((c) => c.status !== 'Failed' && c.createdAt >= dayStart);
     const request = {
         // The preview's one agent sends from the component.
         source: 'Interactive',
@@ -127,9 +126,8 @@ export function reserve(session, target, settings, outcome = 'success') {
     const decision = decideSend({
         settings,
         request,
-        history: historyOf(earlier, { contactId: target.contact.id, hash: target.hash }, at),
-        orgSendsToday: earlier.filter((c) => c.status !== 'Failed' && c.createdAt >= dayStart).length,
-        failuresResetAgeSeconds: failuresResetAgeSeconds(session, target.contact.id, at)
+        ...historyOf(session, { contactId: target.contact.id, hash: target.hash }, at),
+        orgSendsToday: sentToday.length
     });
     if (!decision.allowed) {
         throw refusal(decision, target.msisdn);
