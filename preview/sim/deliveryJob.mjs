@@ -28,7 +28,7 @@ export async function deliver({ session, sessionId, challenge, msisdn, scenario,
         // On the session's clock, as the receipts are: a test moves it on instead of waiting.
         wait: (ms) => new Promise((resolve) => receipts.schedule(ms, resolve)),
         deliver: (message) => phone.deliver(sessionId, { ...message, codeExpirationMinutes: settings.codeTtlMinutes }),
-        phoneStatus: (umid, state) => phone.status?.(sessionId, umid, state),
+        phoneStatus: (umid, state) => phone.status(sessionId, umid, state),
         // 8x8 delivers on its own timeline either way; it posts receipts only to a dlrCallbackUrl.
         receipts: { schedule: receipts.schedule, post: receipts.post ?? (() => undefined) }
     };

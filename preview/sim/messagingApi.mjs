@@ -30,11 +30,9 @@ const OUTCOME_ERRORS = {
 /** Outcomes where 8x8 accepts the message (200) and the receipts tell what became of it. */
 const DELIVERY_OUTCOMES = ['not-on-whatsapp', 'undelivered', 'language-missing'];
 
-/** The SMS channel entry of a fallback request (channels[]: WhatsApp, then SMS), or undefined. */
-function smsFallbackOf(body) {
-    const channels = Array.isArray(body.channels) ? body.channels : [];
-    return channels.findIndex((entry) => entry?.channel === 'SMS') > 0 ? channels : undefined;
-}
+/** Whether a request asks for the SMS fallback (channels[]: WhatsApp, then SMS). */
+const asksSmsFallback = (body) =>
+    Array.isArray(body.channels) && body.channels.findIndex((e) => e?.channel === 'SMS') > 0;
 
 /** The code of an authentication template body (its body parameter). */
 function codeOf(template) {
@@ -46,12 +44,14 @@ function codeOf(template) {
 }
 
 export function createMessagingApi() {
-    /** An accepted message: on the phone (unless never delivered), then its receipts on the session's clock. */
+    /**
+     * An accepted message: on the phone (unless never delivered), then its receipts on the session's clock (8x8
+     * delivers on its own timeline; `receipts.post` reaches the org only when the request asked for receipts).
+     */
     function followDelivery({ umid, body, outcome, deliver, phoneStatus, receipts }) {
         const template = body.content?.template;
-        const smsFallback = smsFallbackOf(body);
         if (!DELIVERY_OUTCOMES.includes(outcome)) {
-            deliver?.({
+            deliver({
                 kind: 'whatsapp',
                 umid,
                 msisdn: body.user.msisdn,
@@ -60,16 +60,13 @@ export function createMessagingApi() {
                 receivedAt: new Date().toISOString()
             });
         }
-        if (!receipts) {
-            return;
-        }
-        for (const step of receiptTimeline(outcome, { smsFallback: !!smsFallback })) {
+        for (const step of receiptTimeline(outcome, { smsFallback: asksSmsFallback(body) })) {
             receipts.schedule(step.afterMs, (at) => {
                 if (step.channel === 'WhatsApp' && !DELIVERY_OUTCOMES.includes(outcome)) {
-                    phoneStatus?.(umid, step.state);
+                    phoneStatus(umid, step.state);
                 } else if (step.channel === 'SMS' && step.state === 'sent') {
                     const code = codeOf(template);
-                    deliver?.({
+                    deliver({
                         kind: 'sms',
                         umid: `${umid}-sms`,
                         msisdn: body.user.msisdn,

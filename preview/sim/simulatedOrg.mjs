@@ -66,14 +66,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             }
             const [umid, at] = [crypto.randomUUID(), iso(session.clock())];
             phone.deliver(sessionId, { kind: 'reply', umid, msisdn, text, receivedAt: at });
-            const envelope = inboundEnvelope({
-                umid,
-                subAccountId: SETTINGS.subaccountId,
-                timestamp: at,
-                msisdn,
-                text
-            });
-            const body = JSON.stringify(envelope);
+            const { subaccountId: subAccountId } = SETTINGS;
+            const body = JSON.stringify(inboundEnvelope({ umid, subAccountId, timestamp: at, msisdn, text }));
             const inbound = {
                 secretHash: inboundSecretHash(INBOUND_SECRET),
                 replySubaccount: settings.replyVerification ? SETTINGS.subaccountId : null,
