@@ -60,18 +60,12 @@ function bodyOf(c) {
     return JSON.stringify(body);
 }
 
+/** The case's request: the secret in the Authorization header (as it is, or after Bearer), in the path, or none. */
 function requestOf(c) {
     const auth = c.auth ?? 'header';
-    const authorization = {
-        header: table.secret,
-        bearer: `Bearer ${table.secret}`,
-        wrong: table.otherSecret
-    }[auth];
-    return {
-        path: `/whatsapp-otp/inbound${auth === 'path' ? `/${table.secret}` : ''}`,
-        authorization,
-        body: bodyOf(c)
-    };
+    const authorization = { header: table.secret, bearer: `Bearer ${table.secret}`, wrong: table.otherSecret }[auth];
+    const path = `/whatsapp-otp/inbound${auth === 'path' ? `/${table.secret}` : ''}`;
+    return { path, authorization, body: bodyOf(c) };
 }
 
 const orgFor = (c) => ({
@@ -94,14 +88,8 @@ describe('shared inbound cases (WhatsAppOtpInboundCases.json) on preview/sim/inb
                 status = receiveInbound(session, requestOf(c), orgFor(c));
             }
             assert.equal(status, c.expect.http);
-            assert.deepEqual(
-                challenges.map(({ status: s, attempts, verifiedVia }) => ({
-                    status: s,
-                    attempts,
-                    verifiedVia: verifiedVia ?? null
-                })),
-                c.expect.challenges
-            );
+            const stateOf = ({ status: s, attempts, verifiedVia = null }) => ({ status: s, attempts, verifiedVia });
+            assert.deepEqual(challenges.map(stateOf), c.expect.challenges);
         });
     }
 });

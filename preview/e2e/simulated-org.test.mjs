@@ -1,8 +1,7 @@
 // Node tests of the simulated org and 8x8 and of the preview server (no browser), on a clock the tests move: the
 // request body, the 8x8 outcomes, the challenge states, the shared policy and phone cases, and the server itself.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import net from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { dtsContract } from '../../scripts/gates/controller-contract.mjs';
@@ -297,7 +296,7 @@ describe('shared policy cases (WhatsAppOtpPolicyCases.json, also run by WhatsApp
     }
 });
 
-it('the preview server serves getSendStatus and liftLockout as the controller does, and an error as Aura’s rejection', async (t) => {
+it('the preview server serves getSendStatus and liftLockout as the controller does, an error as Aura’s rejection; npm start on its port says "port N in use; set PORT" and exits non-zero', async (t) => {
     const preview = await startPreview({ port: 0, build: false });
     t.after(() => preview.close());
     /** An Apex call in the session `server`, posted as the page's apex.js posts it. */
@@ -312,19 +311,12 @@ it('the preview server serves getSendStatus and liftLockout as the controller do
     assert.deepEqual(await apex('liftLockout', { personId: mobileId }), { ok: true, result: null });
     const unknown = await apex('getSendStatus', { challengeId: 'a0X000000000000AAA' });
     assert.equal(unknown.error.body.message, message('CHALLENGE_NOT_FOUND'));
-});
 
-// The server, not the simulation: `npm start` on a port something else holds says what to do, without a stack.
-it('npm start on a busy port says "port N in use; set PORT" and exits non-zero', async (t) => {
-    const holder = net.createServer();
-    await new Promise((resolve) => holder.listen(0, '127.0.0.1', resolve));
-    t.after(() => holder.close());
-    const { port } = holder.address();
+    // A second server on the port this one holds says what to do, without a stack.
     const server = fileURLToPath(new URL('../server.mjs', import.meta.url));
-    const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: String(port) } });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    assert.equal(await new Promise((resolve) => child.on('exit', resolve)), 1, stderr);
-    assert.match(stderr, new RegExp(`^port ${port} in use; set PORT`, 'm'));
+    const env = { ...process.env, PORT: String(preview.port) };
+    const { status, stderr } = spawnSync(process.execPath, [server], { env, encoding: 'utf8' });
+    assert.equal(status, 1, stderr);
+    assert.match(stderr, new RegExp(`^port ${preview.port} in use; set PORT`, 'm'));
     assert.doesNotMatch(stderr, /EADDRINUSE|at Server\./, 'no stack');
 });
