@@ -34,11 +34,9 @@ describe('shared Lead cases', () => {
                     }
                 } else if (step.do === 'verify') {
                     const code = codeOf(sentBodies.at(-1).content);
-                    const params = {
-                        challengeId: challenge.id,
-                        code: step.code === 'right' ? code : wrongCodeFor(code)
-                    };
-                    assert.equal(org.verifyOtp('s', params, scenario()).status, expect.status);
+                    const tried = step.code === 'right' ? code : wrongCodeFor(code);
+                    const verdict = org.verifyOtp('s', { challengeId: challenge.id, code: tried }, scenario());
+                    assert.equal(verdict.status, expect.status);
                     if (expect.taskOn) {
                         const kinds = org.tasksOf('s', challenge.contactId).map((task) => task.kind);
                         assert.ok(
@@ -48,12 +46,8 @@ describe('shared Lead cases', () => {
                     }
                 } else {
                     const ask = step.by === 'recordId' ? { recordId: source.id } : { contactId: challenge.contactId };
-                    const interaction = { source: source.id, other: '500PV0000OtherAAAA' }[step.interaction];
-                    const answer = org.getVerification('s', {
-                        ...ask,
-                        interactionRecordId: interaction,
-                        windowMinutes: 15
-                    });
+                    const interactionRecordId = { source: source.id, other: '500PV0000OtherAAAA' }[step.interaction];
+                    const answer = org.getVerification('s', { ...ask, interactionRecordId, windowMinutes: 15 });
                     assert.equal(answer.verified, expect.verified, `getVerification by ${step.by}`);
                 }
             }
