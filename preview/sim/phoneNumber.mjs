@@ -1,5 +1,5 @@
 // WhatsAppPhoneNumber's rules beyond normalize (the composer's normalizePhone, person.mjs): the number's pick, its
-// country code (read from the class), its mask and its key's comparison.
+// country code (read from the class), and its mask.
 import fs from 'node:fs';
 import path from 'node:path';
 import { corePackage } from './paths.mjs';
@@ -39,9 +39,4 @@ export function callingCodeOf(e164) {
 /** "+65 •••• 5678", or "+•• •••• 5678" when the country code is not recognised. */
 export function maskE164(e164) {
     return `+${callingCodeOf(e164) ?? '••'} •••• ${e164.slice(-4)}`;
-}
-
-/** WhatsAppPhoneNumber.sameNumber: a stored number key is compared with the number's key of its own version. */
-export function sameNumber(keysByVersion, storedKey) {
-    return storedKey != null && storedKey === keysByVersion[storedKey.split(':')[0]];
 }

@@ -5,7 +5,7 @@ const FINAL_STATES = new Set(['rejected', 'undelivered']);
 /** A receipt state (any case) as the picklist value: `Delivered`. */
 const picklistValue = (state) => state[0].toUpperCase() + state.slice(1).toLowerCase();
 
-export function isKnownState(state) {
+function isKnownState(state) {
     return (
         typeof state === 'string' && (Object.hasOwn(RANK, state.toLowerCase()) || FINAL_STATES.has(state.toLowerCase()))
     );
