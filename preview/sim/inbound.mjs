@@ -26,13 +26,10 @@ export const inboundSecretHash = (secret) => crypto.createHash('sha256').update(
 
 /** WhatsAppOtpInboundSecret.accepts: the value (after an optional "Bearer ") hashes to the stored hash. */
 function accepts(storedHash, presented) {
-    const secret =
-        typeof presented === 'string'
-            ? presented
-                  .trim()
-                  .replace(/^bearer /i, '')
-                  .trim()
-            : '';
+    const secret = String(presented ?? '')
+        .trim()
+        .replace(/^bearer /i, '')
+        .trim();
     if (!storedHash || !SECRET.test(secret)) {
         return false;
     }
@@ -74,13 +71,11 @@ export function receiveInbound(session, { path = '', authorization, body }, { se
         return 401;
     }
     const payload = payloadOf(body);
-    if (!payload || !replySubaccount || payload.subAccountId !== replySubaccount) {
-        return 200;
+    // Only a text message sent to the reply subaccount counts; anything else is acknowledged and ignored.
+    const forReplies = payload && replySubaccount && payload.subAccountId === replySubaccount;
+    if (forReplies && text(payload.type)?.toLowerCase() === 'text') {
+        applyReply(session, text(payload.user?.msisdn), text(payload.umid), text(payload.content?.text), settings);
     }
-    if (text(payload.type)?.toLowerCase() !== 'text') {
-        return 200;
-    }
-    applyReply(session, text(payload.user?.msisdn), text(payload.umid), text(payload.content?.text), settings);
     return 200;
 }
 
