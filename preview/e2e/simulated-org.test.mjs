@@ -1,5 +1,5 @@
 // Node tests of the simulated org and 8x8 and of the preview server (no browser), on a clock the tests move: the
-// request body, the 8x8 outcomes, the challenge states, the shared policy and phone cases, and the server itself.
+// request body, the 8x8 outcomes, the challenge states, the shared policy cases, and the server itself.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
