@@ -1,30 +1,25 @@
 // Node tests of the simulated org and 8x8 and of the preview server (no browser), on a clock the tests move: the
-// request body, the 8x8 outcomes, the challenge states, the shared policy and phone cases, and the server itself.
+// request body, the 8x8 outcomes, the challenge states, the shared policy cases, and the server itself.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { dtsContract } from '../../scripts/gates/controller-contract.mjs';
 import { startPreview } from '../server.mjs';
 import { numberHash } from '../sim/challenges.mjs';
 import { CONTACTS } from '../sim/contacts.mjs';
-import { fixtureFile } from '../sim/paths.mjs';
-import { sameNumber, toE164 } from '../sim/phoneNumber.mjs';
 import { DEFAULT_POLICY_SETTINGS, decideSend, validateSettings } from '../sim/policy.mjs';
 import { buildRequestBody } from '../sim/requestBody.mjs';
 import { PREVIEW_SETTINGS } from '../sim/scenario.mjs';
 import * as sim from './simOrg.mjs';
-// Delivery receipts: the shared transition cases and the receipt timeline (helper file, same run).
+// One process for every Node test of the simulation: the suites' files are not *.test.mjs, so node --test runs them
+// here, and the simulation loads once.
+import './inbound.suite.mjs';
+import './language-consent.suite.mjs';
+import './lead.suite.mjs';
 import './receipts.suite.mjs';
-// Both send paths: lock, then read, then insert (helper file, same run).
-import './sendPaths.suite.mjs';
 
 const { label, MASKED, message, mobileId, orgWithClock, readCases, scenario, sent, wrongCodeFor } = sim;
-
-/** verifyOtp's verdict without the verification's time and verifier (tested on their own). */
-const verdictOf = ({ status, attemptsRemaining }) => ({ status, attemptsRemaining });
 
 /** sendOtp's REFUSED answer (a refusal is data, not thrown), as { errorCode, message, retryAt }. */
 function refused(answer) {
@@ -33,13 +28,9 @@ function refused(answer) {
     return { errorCode: answer.errorCode, message: answer.errorMessage, retryAt: answer.retryAt };
 }
 
-describe('send outcomes: the shared Task cases (WhatsAppOtpSendTaskCases.json, also run by WhatsAppOtpTaskOutcomeTest) and two more refusals', () => {
-    const NOT_SENT = { sendOutcome: 'Refused', task: { label: 'WhatsAppOtp_Task_NotSent', status: 'Completed' } };
-    const rows = [
-        ...readCases('core', 'WhatsAppOtpSendTaskCases.json').cases,
-        { ...NOT_SENT, name: '400 number', scenarioOutcome: '400-number', errorCode: 'INVALID_NUMBER' },
-        { ...NOT_SENT, name: '429', scenarioOutcome: '429', errorCode: 'RATE_LIMITED' }
-    ];
+// 8x8's 1002 (INVALID_NUMBER) and 429 (RATE_LIMITED) are the controller tests' below.
+describe('send outcomes: the shared Task cases (WhatsAppOtpSendTaskCases.json, also run by WhatsAppOtpTaskOutcomeTest)', () => {
+    const rows = readCases('core', 'WhatsAppOtpSendTaskCases.json').cases;
     const SEND_STATUS = { Accepted: 'SENT', Refused: 'FAILED', Unknown: 'UNCONFIRMED' };
     for (const { name, scenarioOutcome, errorCode, sendOutcome, task } of rows) {
         const refusal = sendOutcome === 'Refused';
@@ -56,29 +47,20 @@ describe('send outcomes: the shared Task cases (WhatsAppOtpSendTaskCases.json, a
             assert.deepEqual([stored.sendOutcome, stored.errorCode, stored.status, stored.codeHash === null], expected);
             // 8x8 took the message (a timeout may hide that): it reached the phone.
             assert.equal(inbox.length, ['success', 'timeout'].includes(scenarioOutcome) ? 1 : 0);
-            const logged = [{ subject: label(task.label, MASKED, errorCode ?? ''), status: task.status }];
-            assert.deepEqual(
-                tasks.map(({ subject, status: taskStatus }) => ({ subject, status: taskStatus })),
-                logged
-            );
+            const logged = tasks.map((entry) => [entry.subject, entry.status]);
+            assert.deepEqual(logged, [[label(task.label, MASKED, errorCode ?? ''), task.status]]);
         });
     }
 });
 
 describe('simulated 8x8', () => {
-    it('builds exactly the fixture for the known input, and the spec accepts it and a clientMessageId', () => {
-        const fixture = JSON.parse(fs.readFileSync(fixtureFile, 'utf8'));
+    // The spec gate validates the fixtures against the spec.
+    it('builds exactly the fixture for the known input, and answers 400 to a body outside the spec', async () => {
+        const fixture = readCases('core', 'WhatsAppOtpSendMessageFixture.json');
         assert.deepEqual(buildRequestBody('+6591235678', '123456'), fixture);
-        assert.equal(sim.messagingApi.validateRequest(fixture), true);
-        const withId = buildRequestBody('+6591235678', '123456', { clientMessageId: 'a-uuid' });
-        assert.equal(withId.clientMessageId, 'a-uuid');
-        assert.equal(sim.messagingApi.validateRequest(withId), true);
-    });
-
-    it('rejects a body outside the spec with 400', async () => {
         const body = buildRequestBody('+6591235678', '123456');
         body.content.template.components[1].subType = 'url';
-        const answer = await sim.messagingApi.sendMessage({ subAccountId: 'x', body });
+        const answer = await sim.messagingApi.sendMessage({ subAccountId: 'x', body, wait: async () => {} });
         assert.equal(answer.status, 400);
         assert.match(answer.body.message, /subType must be equal to one of the allowed values/);
     });
@@ -132,12 +114,12 @@ describe('simulated controller', () => {
         assertFits('verifyOtp', wrong);
         const verified = verify(code);
         assertFits('verifyOtp', verified);
-        assert.deepEqual(verdictOf(verified), { status: 'VERIFIED', attemptsRemaining: 0 });
+        assert.deepEqual([verified.status, verified.attemptsRemaining], ['VERIFIED', 0]);
         const [stored] = org.records('s').challenges;
         assert.deepEqual([stored.codeHash, stored.codeSalt], [null, null]);
         assert.throws(() => verify('12a'), { errorCode: 'ALREADY_VERIFIED' });
         const { tasks } = org.records('s');
-        assert.deepEqual(tasks.map(({ kind }) => kind).join(), 'sent,verified,reuse');
+        assert.deepEqual(tasks.map(({ kind }) => kind).join(), 'Sent,Verified,ReuseAttempt');
         assert.equal(tasks[2].subject, label('WhatsAppOtp_Task_ReuseAttempt', MASKED));
         assert.ok(tasks.every((task) => task.contactId === mobileId && !task.subject.includes(code)));
     });
@@ -173,7 +155,7 @@ describe('simulated controller', () => {
     it('expires a code after its lifetime, and a Sending reservation past it reads FAILED with TIMEOUT', async () => {
         const { org, advance, code, verify } = await sent();
         advance(60);
-        assert.deepEqual(verdictOf(verify(code)), { status: 'EXPIRED', attemptsRemaining: 0 });
+        assert.deepEqual(verify(code), { status: 'EXPIRED', attemptsRemaining: 0 });
         const sending = org.sendOtp('s', { recordId: mobileId }, scenario());
         advance(60);
         const status = org.getSendStatus('s', { challengeId: sending.challengeId }, scenario());
@@ -187,7 +169,8 @@ describe('simulated controller', () => {
     it('a resend supersedes the older code and carries its wrong attempts (at most max - 1); a refused one neither', async () => {
         const { org, advance, code, verify } = await sent(scenario('success', { attempts: 10 }));
         advance(15);
-        assert.equal((await sim.sendAndDeliver(org, scenario('429'))).status.status, 'FAILED');
+        const { status } = await sim.sendAndDeliver(org, scenario('429'));
+        assert.deepEqual([status.status, status.errorCode], ['FAILED', 'RATE_LIMITED']);
         assert.equal(org.records('s').challenges[0].status, 'Pending', 'a refused resend supersedes nothing');
         Array.from({ length: 6 }, () => verify(wrongCodeFor(code)));
         advance(15);
@@ -201,20 +184,16 @@ describe('simulated controller', () => {
         assert.throws(() => verify('123456'), { errorCode: 'INVALID_NUMBER', message: message('INVALID_NUMBER') });
     });
 
-    it('ten wrong codes in 24 hours lock further sends; a lifted lockout allows them again, logged', async () => {
-        const { org, advance, inbox } = orgWithClock();
-        for (let send = 0; send < 2; send++) {
-            const { challengeId } = await sim.sendAndDeliver(org);
-            for (let i = 0; i < 5; i++) {
-                org.verifyOtp('s', { challengeId, code: wrongCodeFor(sim.codeOf(inbox[send])) }, scenario());
-            }
-            advance(60);
-        }
-        const locked = refused(org.sendOtp('s', { recordId: mobileId }, scenario()));
-        assert.equal(locked.message, message('FAILURE_LOCKOUT', Math.ceil((86400 - 120) / 60)));
+    it('wrong codes at the Daily Failure Cap lock further sends; a lifted lockout allows them again, logged', async () => {
+        const options = scenario('success', { failureCap: 2 });
+        const { org, advance, code, verify } = await sent(options);
+        [1, 2].forEach(() => verify(wrongCodeFor(code)));
+        advance(60);
+        const locked = refused(org.sendOtp('s', { recordId: mobileId }, options));
+        assert.equal(locked.message, message('FAILURE_LOCKOUT', (86400 - 60) / 60));
         assert.equal(org.liftLockout('s', { personId: mobileId }), null);
         assert.equal(org.records('s').tasks.at(-1).subject, label('WhatsAppOtp_Task_LockoutLifted', 'Jane Doe'));
-        assert.equal(org.sendOtp('s', { recordId: mobileId }, scenario()).status, 'SENDING');
+        assert.equal(org.sendOtp('s', { recordId: mobileId }, options).status, 'SENDING');
         await org.deliveriesDone('s');
     });
 
@@ -250,14 +229,25 @@ describe('simulated controller', () => {
             assert.equal(org.records('s').challenges.length, before);
         });
     }
-});
 
-describe('shared phone cases (WhatsAppPhoneNumberCases.json, also run by WhatsAppPhoneNumberTest) on preview/sim/phoneNumber.mjs', () => {
-    const { cases } = readCases('core', 'WhatsAppPhoneNumberCases.json');
-    assert.ok(cases.length > 10, 'the phone cases are there');
-    for (const { raw, defaultCountryCode, e164, why } of cases) {
-        it(`${JSON.stringify(raw)} with default code ${JSON.stringify(defaultCountryCode)}: ${why}`, () => {
-            assert.equal(toE164(raw, defaultCountryCode), e164 ?? undefined);
+    // [the time field history dated the change at, if it did: what verifyOtp then reports]
+    for (const changedAt of [undefined, '2026-01-01T00:00:00.001Z']) {
+        it(`verifyOtp and getVerification report a number that differs from the one the code went to, dated ${changedAt ?? 'only by field history'}`, async () => {
+            const { org, challengeId, code } = await sent();
+            const differs = () => org.getVerification('s', { contactId: mobileId, windowMinutes: 15 }).numberDiffers;
+            const { fields } = CONTACTS.mobile;
+            const original = fields.MobilePhone;
+            CONTACTS.mobile.phoneChangedAt = changedAt && Date.parse(changedAt);
+            fields.MobilePhone = '+65 9999 0000';
+            try {
+                const verdict = org.verifyOtp('s', { challengeId, code }, scenario());
+                const shown = [verdict.status, verdict.numberDiffers, verdict.numberChangedAt, differs()];
+                assert.deepEqual(shown, ['VERIFIED', true, changedAt, true]);
+            } finally {
+                fields.MobilePhone = original;
+                delete CONTACTS.mobile.phoneChangedAt;
+            }
+            assert.equal(differs(), false, 'the Contact holds the number again');
         });
     }
 });
@@ -271,10 +261,10 @@ describe('shared policy cases (WhatsAppOtpPolicyCases.json, also run by WhatsApp
 
     for (const { name, settings, request, history, expect, ...counts } of sendCases) {
         it(`send: ${name}`, () => {
+            // WhatsAppPhoneNumber.sameNumber: a stored key is compared with the number's key of its own version.
+            const sameNumber = (key) => key != null && key === request.numberKeys[key.split(':')[0]];
             const numbered = (entry) =>
-                'numberKey' in entry
-                    ? { ...entry, sameNumber: sameNumber(request.numberKeys, entry.numberKey) }
-                    : entry;
+                'numberKey' in entry ? { ...entry, sameNumber: sameNumber(entry.numberKey) } : entry;
             const decision = decideSend({
                 ...counts,
                 settings: { ...defaults, ...settings },
@@ -287,13 +277,11 @@ describe('shared policy cases (WhatsAppOtpPolicyCases.json, also run by WhatsApp
     }
 
     for (const { name, settings, expect } of settingsCases) {
-        it(`settings: ${name}`, () => {
-            assert.deepEqual(validateSettings({ ...defaults, ...settings }), expect);
-        });
+        it(`settings: ${name}`, () => assert.deepEqual(validateSettings({ ...defaults, ...settings }), expect));
     }
 });
 
-it('the preview server serves getSendStatus and liftLockout as the controller does, and an error as Aura’s rejection', async (t) => {
+it('the preview server serves getSendStatus and liftLockout as the controller does, an error as Aura’s rejection; npm start on its port says "port N in use; set PORT" and exits non-zero', async (t) => {
     const preview = await startPreview({ port: 0, build: false });
     t.after(() => preview.close());
     /** An Apex call in the session `server`, posted as the page's apex.js posts it. */
@@ -308,19 +296,12 @@ it('the preview server serves getSendStatus and liftLockout as the controller do
     assert.deepEqual(await apex('liftLockout', { personId: mobileId }), { ok: true, result: null });
     const unknown = await apex('getSendStatus', { challengeId: 'a0X000000000000AAA' });
     assert.equal(unknown.error.body.message, message('CHALLENGE_NOT_FOUND'));
-});
 
-// The server, not the simulation: `npm start` on a port something else holds says what to do, without a stack.
-it('npm start on a busy port says "port N in use; set PORT" and exits non-zero', async (t) => {
-    const holder = net.createServer();
-    await new Promise((resolve) => holder.listen(0, '127.0.0.1', resolve));
-    t.after(() => holder.close());
-    const { port } = holder.address();
+    // A second server on the port this one holds says what to do, without a stack.
     const server = fileURLToPath(new URL('../server.mjs', import.meta.url));
-    const child = spawn(process.execPath, [server], { env: { ...process.env, PORT: String(port) } });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    assert.equal(await new Promise((resolve) => child.on('exit', resolve)), 1, stderr);
-    assert.match(stderr, new RegExp(`^port ${port} in use; set PORT`, 'm'));
+    const env = { ...process.env, PORT: String(preview.port) };
+    const { status, stderr } = spawnSync(process.execPath, [server], { env, encoding: 'utf8' });
+    assert.equal(status, 1, stderr);
+    assert.match(stderr, new RegExp(`^port ${preview.port} in use; set PORT`, 'm'));
     assert.doesNotMatch(stderr, /EADDRINUSE|at Server\./, 'no stack');
 });

@@ -20,18 +20,6 @@ export function fail(errorCode, ...args) {
     return new AgentError(errorCode, label(ERROR_LABELS[errorCode], ...args));
 }
 
-/** Runs `work`; an AgentError it throws is returned instead (a refusal as data). */
-export function refusalOr(work) {
-    try {
-        return work();
-    } catch (error) {
-        if (error instanceof AgentError) {
-            return error;
-        }
-        throw error;
-    }
-}
-
 /** 8x8 answers after which the message may have reached the customer (docs/architecture.md). */
 export const UNKNOWN_OUTCOMES = new Set(['TIMEOUT', 'SERVICE_UNAVAILABLE', 'UNEXPECTED_RESPONSE', 'CALLOUT_FAILED']);
 

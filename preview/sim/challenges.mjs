@@ -14,9 +14,7 @@ export function newSession(now) {
         tasks: [],
         failuresResetAt: new Map(),
         clockOffsetMs: 0,
-        deliveries: new Set(),
-        // The order of the send paths' locks, reads and inserts (WhatsAppOtpChallengeStore's steps).
-        steps: []
+        deliveries: new Set()
     };
     session.clock = () => now() + session.clockOffsetMs;
     return session;
@@ -43,9 +41,13 @@ export function close(challenge, status) {
     challenge.codeSalt = null;
 }
 
-/** The policy's view of the challenges, seen from a send (or verify) for a Contact and a number hash. */
-export function historyOf(challenges, { contactId, hash }, at) {
-    return [...challenges].map((challenge) => ({
+/**
+ * The policy's view of the session from a send (or verify) for a Contact and a number hash: its challenges' `history`,
+ * and `failuresResetAgeSeconds`, the seconds since a supervisor lifted the Contact's lockout (or undefined).
+ */
+export function historyOf(session, { contactId, hash }, at) {
+    const liftedAt = session.failuresResetAt.get(contactId);
+    const history = [...session.challenges.values()].map((challenge) => ({
         ageSeconds: (at - challenge.createdAt) / SECOND,
         sameContact: challenge.contactId === contactId,
         sameNumber: challenge.numberHash === hash,
@@ -55,35 +57,22 @@ export function historyOf(challenges, { contactId, hash }, at) {
         attempts: challenge.attempts,
         carried: challenge.carried
     }));
-}
-
-/** Seconds since a supervisor lifted the Contact's lockout, or undefined. */
-export function failuresResetAgeSeconds(session, contactId, at) {
-    const liftedAt = session.failuresResetAt.get(contactId);
-    return liftedAt === undefined ? undefined : (at - liftedAt) / SECOND;
+    return { history, failuresResetAgeSeconds: liftedAt === undefined ? undefined : (at - liftedAt) / SECOND };
 }
 
 export const resendAvailableAt = (challenge, settings) =>
     iso(challenge.createdAt + settings.resendCooldownSeconds * SECOND);
 
-const TASK_LABELS = {
-    sent: 'WhatsAppOtp_Task_Sent',
-    'not sent': 'WhatsAppOtp_Task_NotSent',
-    'may have been sent': 'WhatsAppOtp_Task_MayHaveBeenSent',
-    verified: 'WhatsAppOtp_Task_Verified',
-    'verified by reply': 'WhatsAppOtp_Task_VerifiedByReply',
-    locked: 'WhatsAppOtp_Task_Locked',
-    expired: 'WhatsAppOtp_Task_Expired',
-    reuse: 'WhatsAppOtp_Task_ReuseAttempt',
-    'lockout lifted': 'WhatsAppOtp_Task_LockoutLifted'
-};
-
-/** WhatsAppOtpActivityLog: a completed Task on the Contact, its subject the Apex's Custom Label (never the code). */
+/**
+ * WhatsAppOtpActivityLog: a completed Task on the Contact, its subject the Apex's Custom Label (never the code):
+ * WhatsAppOtp_Task_<kind>, kind Sent, NotSent, MayHaveBeenSent, Verified, VerifiedByReply, Locked, Expired,
+ * ReuseAttempt or LockoutLifted.
+ */
 export function logTask(session, kind, contactId, detail, challengeId) {
     session.tasks.push({
         contactId,
         kind,
-        subject: label(TASK_LABELS[kind], ...[detail].flat()),
+        subject: label(`WhatsAppOtp_Task_${kind}`, ...[detail].flat()),
         status: 'Completed',
         createdAt: iso(session.clock()),
         ...(challengeId ? { challengeId } : {})

@@ -65,9 +65,3 @@ export function recordById(id) {
     const entry = Object.entries(RECORDS).find(([, r]) => r.id === id || r.id.slice(0, 15) === id);
     return entry ? { key: entry[0], ...entry[1] } : undefined;
 }
-
-/** A Contact of the store by id (a person may be a Lead too: recordById). */
-export function contactById(id) {
-    const found = recordById(id);
-    return found?.apiName === 'Contact' ? found : undefined;
-}

@@ -1,22 +1,24 @@
-// WhatsAppOtpController's @AuraEnabled methods on one session, in the shapes of src-ts/types/apex.d.ts.
+// WhatsAppOtpController's @AuraEnabled methods on one session, in the shapes of src-ts/types/apex.d.ts, and Get
+// Verification (its verification token, which binds a proof to one verify, is WhatsAppOtpVerificationTokenTest's).
 import crypto from 'node:crypto';
 import { AgentError, fail } from './agentErrors.mjs';
 import {
     close,
-    failuresResetAgeSeconds,
     hashCode,
     historyOf,
     iso,
     logTask,
     numberHash,
     PREVIEW_AGENT_NAME,
-    resendAvailableAt
+    resendAvailableAt,
+    SECOND
 } from './challenges.mjs';
 import { recordById } from './contacts.mjs';
-import { pickPhone, toE164 } from './phoneNumber.mjs';
+import { normalizePhone } from './person.mjs';
+import { pickPhone } from './phoneNumber.mjs';
 import { locksAfterWrongCode } from './policy.mjs';
 import { languageStatus, withPreferences } from './languageConsent.mjs';
-import { reserveAll, targetOf } from './reservation.mjs';
+import { personOf, reserve, targetOf } from './reservation.mjs';
 import { checkedSettings } from './scenario.mjs';
 
 /** sendOtp: no await from check to insert, as the Apex's locked rows make them one step; a refusal is data. */
@@ -24,10 +26,7 @@ export function sendOtp(session, { recordId, inDefaultLanguage }, scenario, queu
     try {
         const settings = checkedSettings(scenario);
         const target = withPreferences(targetOf(recordId), inDefaultLanguage);
-        const [challenge] = reserveAll(session, [target], 'Interactive', settings, scenario);
-        if (challenge instanceof AgentError) {
-            throw challenge;
-        }
+        const challenge = reserve(session, target, settings, scenario.outcome);
         queueDelivery(challenge, target.msisdn, settings);
         return {
             challengeId: challenge.id,
@@ -90,7 +89,7 @@ export function getSendStatus(session, { challengeId }, { settings }) {
 /** WhatsAppOtpVerificationReader.numberDiffers: the Contact's number now, against the one the code went to. */
 export function numberDiffers(challenge) {
     const contact = recordById(challenge.contactId);
-    const msisdn = contact ? toE164(pickPhone(contact.fields) ?? '') : null;
+    const msisdn = contact ? normalizePhone(pickPhone(contact.fields)) : null;
     return (msisdn ? numberHash(msisdn) : null) !== challenge.numberHash;
 }
 
@@ -100,7 +99,7 @@ export function numberChangedAt(challenge) {
     return numberDiffers(challenge) && changedAt > challenge.createdAt ? new Date(changedAt).toISOString() : undefined;
 }
 
-const closed = (session, challenge, status, kind) => {
+const closed = (session, challenge, status, kind = status) => {
     close(challenge, status);
     logTask(session, kind, challenge.contactId, challenge.maskedPhone, challenge.id);
     return { status: status.toUpperCase(), attemptsRemaining: 0 };
@@ -120,7 +119,7 @@ export function verifyOtp(session, { challengeId, code }, { settings, via = 'Age
         case 'Sending':
             throw fail('STILL_SENDING');
         case 'Verified':
-            logTask(session, 'reuse', challenge.contactId, challenge.maskedPhone, challenge.id);
+            logTask(session, 'ReuseAttempt', challenge.contactId, challenge.maskedPhone, challenge.id);
             throw fail('ALREADY_VERIFIED');
         case 'Superseded':
             throw fail('SUPERSEDED');
@@ -136,11 +135,11 @@ export function verifyOtp(session, { challengeId, code }, { settings, via = 'Age
     }
     const at = session.clock();
     if (at >= challenge.expiresAt) {
-        return closed(session, challenge, 'Expired', 'expired');
+        return closed(session, challenge, 'Expired');
     }
     const expected = Buffer.from(challenge.codeHash, 'base64');
     if (crypto.timingSafeEqual(expected, Buffer.from(hashCode(challenge.codeSalt, compact), 'base64'))) {
-        closed(session, challenge, 'Verified', via === 'Customer reply' ? 'verified by reply' : 'verified');
+        closed(session, challenge, 'Verified', via === 'Customer reply' ? 'VerifiedByReply' : 'Verified');
         challenge.verifiedAt = at;
         challenge.verifiedByName = PREVIEW_AGENT_NAME;
         challenge.verifiedVia = via;
@@ -158,15 +157,10 @@ export function verifyOtp(session, { challengeId, code }, { settings, via = 'Age
         settings,
         attempts: challenge.attempts,
         maxAttempts: challenge.maxAttempts,
-        history: historyOf(
-            session.challenges.values(),
-            { contactId: challenge.contactId, hash: challenge.numberHash },
-            at
-        ),
-        failuresResetAgeSeconds: failuresResetAgeSeconds(session, challenge.contactId, at)
+        ...historyOf(session, { contactId: challenge.contactId, hash: challenge.numberHash }, at)
     });
     if (locks) {
-        return closed(session, challenge, 'Locked', 'locked');
+        return closed(session, challenge, 'Locked');
     }
     return { status: 'INVALID_CODE', attemptsRemaining: challenge.maxAttempts - challenge.attempts };
 }
@@ -178,6 +172,38 @@ export function liftLockout(session, { personId }) {
         throw fail('CONTACT_NOT_FOUND');
     }
     session.failuresResetAt.set(contact.id, session.clock());
-    logTask(session, 'lockout lifted', contact.id, PREVIEW_AGENT_NAME);
+    logTask(session, 'LockoutLifted', contact.id, PREVIEW_AGENT_NAME);
     return null;
+}
+
+/**
+ * WhatsAppOtpGetVerificationAction, the one Flow action simulated (the shared Lead cases ask it): the person's latest
+ * verification in the window. The person: recordId's (as the Send action resolves it), else contactId; with
+ * interactionRecordId, only a code sent from that record counts.
+ */
+export function getVerification(session, params, { settings = {} } = {}) {
+    const { contactId, recordId, interactionRecordId, windowMinutes } = params;
+    const personId = recordId === undefined ? contactId : personOf(recordId).contact.id;
+    const window = Math.max(0, Math.min(windowMinutes ?? 0, settings.maxVerificationWindowMinutes ?? 1440));
+    const since = session.clock() - window * 60 * SECOND;
+    const [found] = [...session.challenges.values()]
+        .filter(
+            (c) =>
+                c.contactId === personId &&
+                (interactionRecordId === undefined || c.sourceRecordId === interactionRecordId) &&
+                c.status === 'Verified' &&
+                c.verifiedAt >= since
+        )
+        .sort((a, b) => b.verifiedAt - a.verifiedAt);
+    if (!found || window === 0) {
+        return { verified: false, bound: false, numberDiffers: false, windowMinutes: window };
+    }
+    return {
+        verified: true,
+        bound: false,
+        numberDiffers: numberDiffers(found),
+        numberChangedAt: numberChangedAt(found),
+        challengeId: found.id,
+        windowMinutes: window
+    };
 }

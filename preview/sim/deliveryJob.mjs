@@ -28,7 +28,7 @@ export async function deliver({ session, sessionId, challenge, msisdn, scenario,
         // On the session's clock, as the receipts are: a test moves it on instead of waiting.
         wait: (ms) => new Promise((resolve) => receipts.schedule(ms, resolve)),
         deliver: (message) => phone.deliver(sessionId, { ...message, codeExpirationMinutes: settings.codeTtlMinutes }),
-        phoneStatus: (umid, state) => phone.status?.(sessionId, umid, state),
+        phoneStatus: (umid, state) => phone.status(sessionId, umid, state),
         // 8x8 delivers on its own timeline either way; it posts receipts only to a dlrCallbackUrl.
         receipts: { schedule: receipts.schedule, post: receipts.post ?? (() => undefined) }
     };
@@ -41,22 +41,23 @@ export async function deliver({ session, sessionId, challenge, msisdn, scenario,
         answer = await messagingApi.sendMessage({ ...request, body: again });
     }
     const errorCode = errorCodeFor8x8(answer);
-    challenge.errorCode = errorCode ?? null;
-    if (errorCode && !UNKNOWN_OUTCOMES.has(errorCode)) {
-        challenge.sendOutcome = 'Refused';
+    const notSent = errorCode !== undefined && !UNKNOWN_OUTCOMES.has(errorCode);
+    const [sendOutcome, kind] = notSent
+        ? ['Refused', 'NotSent']
+        : errorCode
+          ? ['Unknown', 'MayHaveBeenSent']
+          : ['Accepted', 'Sent'];
+    Object.assign(challenge, { errorCode: errorCode ?? null, sendOutcome });
+    logTask(session, kind, challenge.contactId, [challenge.maskedPhone, errorCode], challenge.id);
+    describeLanguage(session.tasks.at(-1), challenge.templateLanguage, refused);
+    if (notSent) {
         close(challenge, 'Failed');
-        logTask(session, 'not sent', challenge.contactId, [challenge.maskedPhone, errorCode], challenge.id);
-        describeLanguage(session.tasks.at(-1), challenge.templateLanguage, refused);
         return;
     }
-    challenge.sendOutcome = errorCode ? 'Unknown' : 'Accepted';
     challenge.messageId = errorCode ? null : answer.body.umid;
     challenge.codeSalt = crypto.randomBytes(16).toString('base64');
     challenge.codeHash = hashCode(challenge.codeSalt, code);
     challenge.status = 'Pending';
-    const kind = errorCode ? 'may have been sent' : 'sent';
-    logTask(session, kind, challenge.contactId, [challenge.maskedPhone, errorCode], challenge.id);
-    describeLanguage(session.tasks.at(-1), challenge.templateLanguage, refused);
     // Re-read after the callout: only the Pending codes that are still there now are superseded.
     for (const other of session.challenges.values()) {
         if (other !== challenge && other.contactId === challenge.contactId && other.status === 'Pending') {

@@ -4,25 +4,32 @@
 import crypto from 'node:crypto';
 import { hashCode, numberHash } from './challenges.mjs';
 import { verifyOtp } from './controller.mjs';
-import { toE164 } from './phoneNumber.mjs';
+import { normalizePhone } from './person.mjs';
 
 /** WhatsAppOtpInboundResource.MAX_BODY_BYTES. */
 export const INBOUND_MAX_BODY_BYTES = 8192;
 const SECRET = /^[A-Za-z0-9_-]{32,128}$/;
 const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/g;
 
+/**
+ * The inbound_message_received webhook 8x8 posts for a customer's message
+ * (developer.8x8.com/connect/docs/inbound-chatapps-message); text null: content without text.
+ */
+export const inboundEnvelope = ({ umid, subAccountId, timestamp, msisdn, type = 'Text', text }) => ({
+    namespace: 'ChatApps',
+    eventType: 'inbound_message_received',
+    payload: { umid, subAccountId, timestamp, user: { msisdn }, type, content: text === null ? {} : { text } }
+});
+
 /** WhatsAppOtpInboundSecret.hashOf: the stored form of the inbound secret, hex SHA-256. */
 export const inboundSecretHash = (secret) => crypto.createHash('sha256').update(secret, 'utf8').digest('hex');
 
 /** WhatsAppOtpInboundSecret.accepts: the value (after an optional "Bearer ") hashes to the stored hash. */
 function accepts(storedHash, presented) {
-    const secret =
-        typeof presented === 'string'
-            ? presented
-                  .trim()
-                  .replace(/^bearer /i, '')
-                  .trim()
-            : '';
+    const secret = String(presented ?? '')
+        .trim()
+        .replace(/^bearer /i, '')
+        .trim();
     if (!storedHash || !SECRET.test(secret)) {
         return false;
     }
@@ -64,20 +71,18 @@ export function receiveInbound(session, { path = '', authorization, body }, { se
         return 401;
     }
     const payload = payloadOf(body);
-    if (!payload || !replySubaccount || payload.subAccountId !== replySubaccount) {
-        return 200;
+    // Only a text message sent to the reply subaccount counts; anything else is acknowledged and ignored.
+    const forReplies = payload && replySubaccount && payload.subAccountId === replySubaccount;
+    if (forReplies && text(payload.type)?.toLowerCase() === 'text') {
+        applyReply(session, text(payload.user?.msisdn), text(payload.umid), text(payload.content?.text), settings);
     }
-    if (text(payload.type)?.toLowerCase() !== 'text') {
-        return 200;
-    }
-    applyReply(session, text(payload.user?.msisdn), text(payload.umid), text(payload.content?.text), settings);
     return 200;
 }
 
 /** WhatsAppOtpInboundMatcher.apply: the verify result, or null when the reply counted against no challenge. */
 function applyReply(session, msisdn, umid, replyText, settings) {
     const digits = digitsOf(replyText);
-    const e164 = msisdn ? toE164(msisdn) : undefined;
+    const e164 = normalizePhone(msisdn);
     if (!digits || !e164 || !umid || umid.length > 64) {
         return null;
     }

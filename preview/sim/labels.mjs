@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { labelsFile } from './paths.mjs';
+import { formatLabel } from './person.mjs';
 
 /** @returns {Map<string, string>} label API name -> value */
 export function readLabels(file = labelsFile) {
@@ -28,7 +29,5 @@ export function label(name, ...args) {
     if (!cached.labels.has(name)) {
         throw new Error(`no Custom Label ${name}`);
     }
-    return cached.labels
-        .get(name)
-        .replace(/\{(\d+)\}/g, (whole, index) => (index < args.length ? String(args[index]) : whole));
+    return formatLabel(cached.labels.get(name), ...args);
 }

@@ -3,7 +3,6 @@ import { fail } from './agentErrors.mjs';
 import { label } from './labels.mjs';
 import { listOf, SETTINGS } from './scenario.mjs';
 
-const LABELS = ['WhatsAppOtp_Task_Language', 'WhatsAppOtp_Task_LanguageFallback'];
 /** WhatsAppOtpLanguage.choose: the mapped (or given) code when approved, else the default. */
 export function chooseLanguage(value, { languageMap, approvedLanguages, templateLanguage }) {
     const text = String(value ?? '').trim();
@@ -34,13 +33,16 @@ export function withPreferences(target, inDefaultLanguage) {
     return { ...target, language: chosen ?? SETTINGS.templateLanguage };
 }
 
-/** getSendStatus's language fields (WhatsAppOtpSendStatus) and the send Task's description (WhatsAppOtpActivityLog). */
+/** getSendStatus's language fields (WhatsAppOtpSendStatus). */
 export const languageStatus = ({ templateLanguage, deliveryErrorCode }) => ({
     language: templateLanguage ?? null,
     defaultLanguage: SETTINGS.templateLanguage,
     languageMissing: isMissingInReceipt(deliveryErrorCode)
 });
+
+/** The send Task's description (WhatsAppOtpActivityLog): WhatsAppOtp_Task_Language, or ..._LanguageFallback. */
 export function describeLanguage(task, language, refused) {
-    const text = refused ? label(LABELS[1], language, refused) : label(LABELS[0], language);
-    Object.assign(task, language ? { description: text } : {});
+    if (language) {
+        task.description = label(`WhatsAppOtp_Task_Language${refused ? 'Fallback' : ''}`, language, refused);
+    }
 }

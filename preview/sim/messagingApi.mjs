@@ -7,13 +7,11 @@ import addFormats from 'ajv-formats';
 import { specFile } from './paths.mjs';
 import { receiptEnvelope, receiptTimeline } from './receipts.mjs';
 
-/** The spec's single-message-request schema (OpenAPI 3.0 carries keywords JSON Schema does not know: not strict). */
-function compileRequestSchema() {
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addSchema({ ...JSON.parse(fs.readFileSync(specFile, 'utf8')), $id: 'cpaas-spec' });
-    return ajv.getSchema('cpaas-spec#/components/schemas/single-message-request');
-}
+// The spec (OpenAPI 3.0 carries keywords JSON Schema does not know: not strict; the spec gate validates it, so not
+// here again). Ajv compiles the request schema at the first send and keeps it for the process.
+const ajv = addFormats(new Ajv({ strict: false, allErrors: true, validateSchema: false }));
+ajv.addSchema({ ...JSON.parse(fs.readFileSync(specFile, 'utf8')), $id: 'cpaas-spec' });
+const requestSchema = () => ajv.getSchema('cpaas-spec#/components/schemas/single-message-request');
 
 function errorBody(code, message) {
     return { code, message, errorId: crypto.randomUUID(), timestamp: new Date().toISOString() };
@@ -32,11 +30,9 @@ const OUTCOME_ERRORS = {
 /** Outcomes where 8x8 accepts the message (200) and the receipts tell what became of it. */
 const DELIVERY_OUTCOMES = ['not-on-whatsapp', 'undelivered', 'language-missing'];
 
-/** The SMS channel entry of a fallback request (channels[]: WhatsApp, then SMS), or undefined. */
-function smsFallbackOf(body) {
-    const channels = Array.isArray(body.channels) ? body.channels : [];
-    return channels.findIndex((entry) => entry?.channel === 'SMS') > 0 ? channels : undefined;
-}
+/** Whether a request asks for the SMS fallback (channels[]: WhatsApp, then SMS). */
+const asksSmsFallback = (body) =>
+    Array.isArray(body.channels) && body.channels.findIndex((e) => e?.channel === 'SMS') > 0;
 
 /** The code of an authentication template body (its body parameter). */
 function codeOf(template) {
@@ -48,14 +44,14 @@ function codeOf(template) {
 }
 
 export function createMessagingApi() {
-    const validateRequest = compileRequestSchema();
-
-    /** An accepted message: on the phone (unless never delivered), then its receipts on the session's clock. */
+    /**
+     * An accepted message: on the phone (unless never delivered), then its receipts on the session's clock (8x8
+     * delivers on its own timeline; `receipts.post` reaches the org only when the request asked for receipts).
+     */
     function followDelivery({ umid, body, outcome, deliver, phoneStatus, receipts }) {
         const template = body.content?.template;
-        const smsFallback = smsFallbackOf(body);
         if (!DELIVERY_OUTCOMES.includes(outcome)) {
-            deliver?.({
+            deliver({
                 kind: 'whatsapp',
                 umid,
                 msisdn: body.user.msisdn,
@@ -64,16 +60,13 @@ export function createMessagingApi() {
                 receivedAt: new Date().toISOString()
             });
         }
-        if (!receipts) {
-            return;
-        }
-        for (const step of receiptTimeline(outcome, { smsFallback: !!smsFallback })) {
+        for (const step of receiptTimeline(outcome, { smsFallback: asksSmsFallback(body) })) {
             receipts.schedule(step.afterMs, (at) => {
                 if (step.channel === 'WhatsApp' && !DELIVERY_OUTCOMES.includes(outcome)) {
-                    phoneStatus?.(umid, step.state);
+                    phoneStatus(umid, step.state);
                 } else if (step.channel === 'SMS' && step.state === 'sent') {
                     const code = codeOf(template);
-                    deliver?.({
+                    deliver({
                         kind: 'sms',
                         umid: `${umid}-sms`,
                         msisdn: body.user.msisdn,
@@ -92,22 +85,24 @@ export function createMessagingApi() {
 
     /**
      * Resolves to { status, headers, body }, or to { timedOut: true } after timeoutMs for the timeout outcome.
-     * `wait(ms)` takes the time 8x8 answers in: real time unless the caller gives its session's clock.
+     * `wait(ms)` takes the time 8x8 answers in, on the caller's session clock.
      */
-    async function sendMessage({ body, outcome = 'success', latencyMs = 0, timeoutMs = 0, wait = delay, ...delivery }) {
-        const valid = validateRequest(body);
+    async function sendMessage({ body, outcome = 'success', latencyMs = 0, timeoutMs = 0, wait, ...delivery }) {
+        const validate = requestSchema();
+        const invalid = validate(body)
+            ? undefined
+            : validate.errors.map((e) => `${e.instancePath || '/'} ${e.message}`);
         if (outcome === 'timeout') {
             // 8x8 took the message but answers too late: the customer has the code; its receipts still come.
-            if (valid) {
+            if (!invalid) {
                 followDelivery({ umid: crypto.randomUUID(), body, outcome: 'success', ...delivery });
             }
             await wait(timeoutMs);
             return { timedOut: true };
         }
         await wait(latencyMs);
-        if (!valid) {
-            const detail = validateRequest.errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-            return { status: 400, headers: {}, body: errorBody(1000, `Invalid request: ${detail}`) };
+        if (invalid) {
+            return { status: 400, headers: {}, body: errorBody(1000, `Invalid request: ${invalid.join('; ')}`) };
         }
         const failure = OUTCOME_ERRORS[outcome];
         if (failure && failure.accepts !== body.content?.template?.language) {
@@ -123,9 +118,5 @@ export function createMessagingApi() {
         };
     }
 
-    return { sendMessage, validateRequest: (body) => validateRequest(body) };
-}
-
-function delay(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
+    return { sendMessage };
 }

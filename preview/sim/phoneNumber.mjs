@@ -1,9 +1,9 @@
-// WhatsAppPhoneNumber's rules (shared WhatsAppPhoneNumberCases.json); the country codes are read from the class.
+// WhatsAppPhoneNumber's rules beyond normalize (the composer's normalizePhone, person.mjs): the number's pick, its
+// country code (read from the class), and its mask.
 import fs from 'node:fs';
 import path from 'node:path';
 import { corePackage } from './paths.mjs';
 
-export const PHONE_FIELDS = ['MobilePhone', 'Phone'];
 const APEX_CLASS = path.join(corePackage, 'classes', 'otp', 'WhatsAppPhoneNumber.cls');
 
 function readCountryCodes() {
@@ -20,23 +20,9 @@ let countryCodes;
 
 /** The first non-blank phone field value, or undefined. */
 export const pickPhone = (fields) =>
-    PHONE_FIELDS.map((name) => fields[name]).find((value) => typeof value === 'string' && value.trim() !== '');
-
-/** WhatsAppPhoneNumber.normalize, or undefined (INVALID_PHONE); strips Java's \s, no-break space, -.() as Apex. */
-export function toE164(raw, defaultCountryCode = null) {
-    const compact = raw.replace(/[ \t\n\v\f\r\u00a0\-.()]/g, '');
-    let digits;
-    if (compact.startsWith('+')) {
-        digits = compact.slice(1);
-    } else if (compact.startsWith('00')) {
-        digits = compact.slice(2);
-    } else if (defaultCountryCode && defaultCountryCode.trim() !== '') {
-        digits = defaultCountryCode + (compact.startsWith('0') ? compact.slice(1) : compact);
-    } else {
-        return undefined;
-    }
-    return /^[1-9]\d{7,14}$/.test(digits) ? `+${digits}` : undefined;
-}
+    ['MobilePhone', 'Phone']
+        .map((name) => fields[name])
+        .find((value) => typeof value === 'string' && value.trim() !== '');
 
 /** The country calling code of an E.164 number ("+6591235678" -> "65"), or undefined when not recognised. */
 export function callingCodeOf(e164) {
@@ -53,9 +39,4 @@ export function callingCodeOf(e164) {
 /** "+65 •••• 5678", or "+•• •••• 5678" when the country code is not recognised. */
 export function maskE164(e164) {
     return `+${callingCodeOf(e164) ?? '••'} •••• ${e164.slice(-4)}`;
-}
-
-/** WhatsAppPhoneNumber.sameNumber: a stored number key is compared with the number's key of its own version. */
-export function sameNumber(keysByVersion, storedKey) {
-    return storedKey != null && storedKey === keysByVersion[storedKey.split(':')[0]];
 }

@@ -5,7 +5,7 @@ const FINAL_STATES = new Set(['rejected', 'undelivered']);
 /** A receipt state (any case) as the picklist value: `Delivered`. */
 const picklistValue = (state) => state[0].toUpperCase() + state.slice(1).toLowerCase();
 
-export function isKnownState(state) {
+function isKnownState(state) {
     return (
         typeof state === 'string' && (Object.hasOwn(RANK, state.toLowerCase()) || FINAL_STATES.has(state.toLowerCase()))
     );
@@ -31,25 +31,18 @@ export function nextState(current, incoming) {
 }
 
 // WhatsAppOtpReceiptStore.parseTime: yyyy-MM-ddTHH:mm:ss, any fraction, optional Z or +hh:mm / +hhmm offset.
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:?\d{2})?$/;
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:?\d{2})?$/;
 
 /** Epoch ms, or null; 8x8 writes `2026-01-05T10:15:30.1234567+00:00`: digits past the third dropped, UTC default. */
 export function receiptTime(text) {
-    const parts = typeof text === 'string' ? TIMESTAMP.exec(text.trim()) : null;
-    if (!parts) {
-        return null;
-    }
-    const wallText = `${parts.slice(1, 4).join('-')}T${parts.slice(4, 7).join(':')}`;
-    const wallClock = Date.parse(`${wallText}Z`);
+    const [, wallText, fraction = '', zone = 'Z'] = (typeof text === 'string' && TIMESTAMP.exec(text.trim())) || [];
+    const wallClock = wallText ? Date.parse(`${wallText}Z`) : NaN;
     // An impossible date or time (February 30th, 24:00) does not come back as written: refuse it.
     if (Number.isNaN(wallClock) || new Date(wallClock).toISOString().slice(0, 19) !== wallText) {
         return null;
     }
-    const millis = Number((parts[7] ?? '').padEnd(3, '0').slice(0, 3));
-    const zone = parts[8]?.toUpperCase() ?? 'Z';
-    const offsetMinutes = zone === 'Z' ? 0 : Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2));
-    const offsetMillis = (zone.startsWith('-') ? -1 : 1) * offsetMinutes * 60000;
-    return wallClock + millis - offsetMillis;
+    const offset = zone.toUpperCase().replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+    return Date.parse(`${wallText}.${fraction.padEnd(3, '0').slice(0, 3)}${offset}`);
 }
 
 /** 8x8's receipt for one message (one channel), as posted to dlrCallbackUrl. */

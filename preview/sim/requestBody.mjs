@@ -3,20 +3,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { label } from './labels.mjs';
-import { corePackage, fixtureFile } from './paths.mjs';
+import { corePackage } from './paths.mjs';
 import { SETTINGS } from './scenario.mjs';
 
-export const fallbackFixtureFile = path.join(
-    corePackage,
-    'staticresources',
-    'WhatsAppOtpSendMessageFallbackFixture.json'
-);
-
-const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+const fixture = (name) =>
+    JSON.parse(
+        fs.readFileSync(path.join(corePackage, 'staticresources', `WhatsAppOtpSendMessage${name}.json`), 'utf8')
+    );
 
 /** The body the gateway sends: the fixture with the number, the code and (when given) the clientMessageId. */
-export function buildRequestBody(msisdn, code, { clientMessageId, language, fixture = readJson(fixtureFile) } = {}) {
-    const body = structuredClone(fixture);
+export function buildRequestBody(msisdn, code, { clientMessageId, language, from = fixture('Fixture') } = {}) {
+    const body = structuredClone(from);
     if (clientMessageId) {
         body.clientMessageId = clientMessageId;
     }
@@ -33,7 +30,7 @@ export function buildRequestBody(msisdn, code, { clientMessageId, language, fixt
 
 /** The gateway's fallback body: the second fixture with this send's SMS text, fallback delay and expiry. */
 export function buildFallbackRequestBody(msisdn, code, { clientMessageId, language, settings, at }) {
-    const body = buildRequestBody(msisdn, code, { clientMessageId, language, fixture: readJson(fallbackFixtureFile) });
+    const body = buildRequestBody(msisdn, code, { clientMessageId, language, from: fixture('FallbackFixture') });
     body.content.fallbackText = label('WhatsAppOtp_SMS_Body', code);
     body.channels[0].fallbackAfter = settings.fallbackDelaySeconds;
     body.expiry = new Date(at + settings.codeTtlMinutes * 60000).toISOString();

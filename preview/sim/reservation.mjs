@@ -1,12 +1,12 @@
-// WhatsAppOtpService.reserve and WhatsAppOtpChallengeStore: every lock, the reads, each decision (an earlier one in
-// the run counts for the next) and one insert.
+// WhatsAppOtpService.reserve: the page's person and number, the policy's decision on the session's challenges, and
+// the new challenge.
 import crypto from 'node:crypto';
 import { recordById } from './contacts.mjs';
-import { personOfRecord } from './person.mjs';
+import { normalizePhone, personOfRecord } from './person.mjs';
 import { fail } from './agentErrors.mjs';
-import { failuresResetAgeSeconds, historyOf, newId, numberHash, SECOND } from './challenges.mjs';
-import { callingCodeOf, maskE164, pickPhone, toE164 } from './phoneNumber.mjs';
-import { capSource, decideSend } from './policy.mjs';
+import { historyOf, newId, numberHash, SECOND } from './challenges.mjs';
+import { callingCodeOf, maskE164, pickPhone } from './phoneNumber.mjs';
+import { decideSend } from './policy.mjs';
 import { smsFallbackOn } from './scenario.mjs';
 
 const DAY = 86400 * SECOND;
@@ -40,7 +40,7 @@ export function targetOf(recordId) {
     if (!rawPhone) {
         throw fail('NO_PHONE');
     }
-    const msisdn = toE164(rawPhone);
+    const msisdn = normalizePhone(rawPhone);
     if (!msisdn) {
         throw fail('INVALID_PHONE');
     }
@@ -59,7 +59,6 @@ function refusal(decision, msisdn) {
         HOURLY_CAP: [decision.limit, minutes],
         NUMBER_CAP: [decision.limit, minutes],
         AGENT_CAP: [decision.limit, minutes],
-        FLOW_CAP: [decision.limit, minutes],
         FAILURE_LOCKOUT: [minutes],
         COUNTRY_NOT_ALLOWED: [callingCodeOf(msisdn) ?? '']
     }[decision.errorCode];
@@ -68,7 +67,7 @@ function refusal(decision, msisdn) {
     return error;
 }
 
-function newChallenge(target, source, settings, outcome, decision, at) {
+function newChallenge(target, settings, outcome, decision, at) {
     // As WhatsAppOtpPolicy.carriedAttempts: at most max - 1, so the new code always has one try. Recorded apart
     // (Carried_Attempts__c) as well, so the Daily Failure Cap counts them once.
     const carried = Math.min(decision.initialAttempts, settings.maxAttempts - 1);
@@ -83,7 +82,7 @@ function newChallenge(target, source, settings, outcome, decision, at) {
         errorCode: null,
         clientMessageId: crypto.randomUUID(),
         numberHash: target.hash,
-        source,
+        source: 'Interactive',
         createdAt: at,
         expiresAt: at + settings.codeTtlMinutes * 60 * SECOND,
         attempts: carried,
@@ -110,46 +109,30 @@ function newChallenge(target, source, settings, outcome, decision, at) {
     };
 }
 
-/** One challenge or AgentError per target, in order; each step recorded in session.steps. */
-export function reserveAll(session, targets, source, settings, { outcome = 'success', bulkPermission }) {
-    session.steps.push('lock C:', 'lock N:', 'lock U:', 'lock O:', 'read history', 'read agent', 'read org');
+/** WhatsAppOtpService.reserve for one target: the new challenge, stored, or the refusal (thrown). */
+export function reserve(session, target, settings, outcome = 'success') {
     const at = session.clock();
     // The simulated org's day is UTC; an org counts "today" in its own time zone.
     const dayStart = Math.floor(at / DAY) * DAY;
-    const reserved = [];
-    const outcomes = targets.map((target) => {
-        const earlier = [...session.challenges.values(), ...reserved];
-        const request = {
-            source,
-            // The preview's one agent is a person; the bulk permission is the scenario's choice.
-            sender: 'Human',
-            bulkPermission: bulkPermission === true,
-            callingCode: callingCodeOf(target.msisdn),
-            digits: target.msisdn.slice(1),
-            isSandbox: settings.isSandbox,
-            onSandboxList: settings.sandboxAllowedNumbers.includes(target.msisdn),
-            isProduction: settings.isProduction === true
-        };
-        const decision = decideSend({
-            settings,
-            request,
-            history: historyOf(earlier, { contactId: target.contact.id, hash: target.hash }, at),
-            orgSendsToday: earlier.filter((c) => c.status !== 'Failed' && c.createdAt >= dayStart).length,
-            failuresResetAgeSeconds: failuresResetAgeSeconds(session, target.contact.id, at)
-        });
-        if (!decision.allowed) {
-            return refusal(decision, target.msisdn);
-        }
-        // Stored as the cap it counted against, as Source__c is.
-        const challenge = newChallenge(target, capSource(request), settings, outcome, decision, at);
-        reserved.push(challenge);
-        return challenge;
+    const sentToday = [...session.challenges.values()].filter((c) => c.status !== 'Failed' && c.createdAt >= dayStart);
+    const request = {
+        // The preview's one agent sends from the component.
+        source: 'Interactive',
+        callingCode: callingCodeOf(target.msisdn),
+        digits: target.msisdn.slice(1),
+        isSandbox: settings.isSandbox,
+        onSandboxList: settings.sandboxAllowedNumbers.includes(target.msisdn)
+    };
+    const decision = decideSend({
+        settings,
+        request,
+        ...historyOf(session, { contactId: target.contact.id, hash: target.hash }, at),
+        orgSendsToday: sentToday.length
     });
-    if (reserved.length > 0) {
-        session.steps.push('insert');
+    if (!decision.allowed) {
+        throw refusal(decision, target.msisdn);
     }
-    for (const challenge of reserved) {
-        session.challenges.set(challenge.id, challenge);
-    }
-    return outcomes;
+    const challenge = newChallenge(target, settings, outcome, decision, at);
+    session.challenges.set(challenge.id, challenge);
+    return challenge;
 }

@@ -52,7 +52,6 @@ export function scenarioSettingsFrom(overrides = {}) {
     const settings = {
         ...PREVIEW_SETTINGS,
         isSandbox: String(overrides.sandbox) === 'true',
-        isProduction: String(overrides.production) === 'true',
         // Reply_Verification_Enabled__c: on in the preview, which exists to show it; ?reply=off turns it off.
         replyVerification: String(overrides.reply) !== 'off'
     };

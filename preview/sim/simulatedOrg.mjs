@@ -1,11 +1,9 @@
 // The simulated org behind the preview, one module per Apex role, one session (org, clock, agent) per browser tab.
 import crypto from 'node:crypto';
 import { iso, newSession, SECOND } from './challenges.mjs';
-import { contactById } from './contacts.mjs';
 import * as controller from './controller.mjs';
 import { deliver } from './deliveryJob.mjs';
-import * as flowActions from './flowActions.mjs';
-import { inboundSecretHash, receiveInbound } from './inbound.mjs';
+import { inboundEnvelope, inboundSecretHash, receiveInbound } from './inbound.mjs';
 import { storeReceipt } from './receiptStore.mjs';
 import { createReceiptScheduler } from './receipts.mjs';
 import { relatedChallenges } from './relatedList.mjs';
@@ -42,26 +40,23 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             .finally(() => session.deliveries.delete(delivery));
         session.deliveries.add(delivery);
     };
-    const sending = (send) => (sessionId, params, scenario) =>
-        send(sessionOf(sessionId), params, scenario, queueFor(sessionId, scenario));
     const onSession =
         (method) =>
         (sessionId, ...args) =>
             method(sessionOf(sessionId), ...args);
 
     return {
-        sendOtp: sending(controller.sendOtp),
-        sendFromFlow: sending(flowActions.sendFromFlow),
+        sendOtp: (sessionId, params, scenario) =>
+            controller.sendOtp(sessionOf(sessionId), params, scenario, queueFor(sessionId, scenario)),
         getSendStatus: onSession(controller.getSendStatus),
         verifyOtp: onSession(controller.verifyOtp),
         liftLockout: onSession(controller.liftLockout),
-        verifyFromFlow: onSession(flowActions.verifyFromFlow),
-        getVerification: onSession(flowActions.getVerification),
+        getVerification: onSession(controller.getVerification),
         receiveReceipt: onSession(storeReceipt),
         /**
          * The customer writes in the WhatsApp chat: the phone shows it at once, and the simulated 8x8 posts its
-         * inbound_message_received webhook (developer.8x8.com/connect/docs/inbound-chatapps-message) to the org's
-         * inbound endpoint on the tab's clock, after its answer time. False when no code has reached the phone.
+         * webhook to the org's inbound endpoint on the tab's clock, after its answer time. False when no code has
+         * reached the phone.
          */
         customerReply(sessionId, text, { settings, timings }) {
             const session = sessionOf(sessionId);
@@ -71,15 +66,8 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             }
             const [umid, at] = [crypto.randomUUID(), iso(session.clock())];
             phone.deliver(sessionId, { kind: 'reply', umid, msisdn, text, receivedAt: at });
-            const payload = {
-                umid,
-                subAccountId: SETTINGS.subaccountId,
-                timestamp: at,
-                user: { msisdn },
-                type: 'Text',
-                content: { text }
-            };
-            const body = JSON.stringify({ namespace: 'ChatApps', eventType: 'inbound_message_received', payload });
+            const { subaccountId: subAccountId } = SETTINGS;
+            const body = JSON.stringify(inboundEnvelope({ umid, subAccountId, timestamp: at, msisdn, text }));
             const inbound = {
                 secretHash: inboundSecretHash(INBOUND_SECRET),
                 replySubaccount: settings.replyVerification ? SETTINGS.subaccountId : null,
@@ -91,7 +79,6 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             return true;
         },
         relatedChallenges: onSession(relatedChallenges),
-        contactById,
         /** The Contact's Tasks, newest first (the preview's Activity card). */
         tasksOf: (sessionId, contactId) =>
             sessionOf(sessionId)
@@ -111,7 +98,6 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
         records(sessionId) {
             const session = sessionOf(sessionId);
             return { challenges: [...session.challenges.values()].map((c) => ({ ...c })), tasks: [...session.tasks] };
-        },
-        takeSteps: (sessionId) => sessionOf(sessionId).steps.splice(0)
+        }
     };
 }

@@ -1,6 +1,6 @@
-// The customer's language and consent in the simulated org: the shared cases WhatsAppOtpLanguageConsentCases.json
-// (also run by WhatsAppOtpLanguageConsentTest), then the language, the default-language resend, the template missing
-// in a receipt and the Field consent refusal end to end.
+// The customer's language and consent in the simulated org (run from simulated-org.test.mjs): the shared cases
+// WhatsAppOtpLanguageConsentCases.json (also run by WhatsAppOtpLanguageConsentTest), then the language, the
+// default-language resend, the template missing in a receipt and the Field consent refusal end to end.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CONTACTS } from '../sim/contacts.mjs';

@@ -1,6 +1,6 @@
 // The shared Lead cases (WhatsAppOtpLeadCases.json, also run by the Apex WhatsAppOtpLeadCasesTest) on the simulated
-// org: a Lead verified as a Lead through send, verify, the caps and Get Verification, a converted Lead, and
-// "verified in this interaction".
+// org (run from simulated-org.test.mjs): a Lead verified as a Lead through send, verify, the caps and Get
+// Verification, a converted Lead, and "verified in this interaction".
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RECORDS } from '../sim/contacts.mjs';
@@ -34,26 +34,20 @@ describe('shared Lead cases', () => {
                     }
                 } else if (step.do === 'verify') {
                     const code = codeOf(sentBodies.at(-1).content);
-                    const params = {
-                        challengeId: challenge.id,
-                        code: step.code === 'right' ? code : wrongCodeFor(code)
-                    };
-                    assert.equal(org.verifyOtp('s', params, scenario()).status, expect.status);
+                    const tried = step.code === 'right' ? code : wrongCodeFor(code);
+                    const verdict = org.verifyOtp('s', { challengeId: challenge.id, code: tried }, scenario());
+                    assert.equal(verdict.status, expect.status);
                     if (expect.taskOn) {
                         const kinds = org.tasksOf('s', challenge.contactId).map((task) => task.kind);
                         assert.ok(
-                            kinds.includes('verified') && objectOf(challenge.contactId) === expect.taskOn,
+                            kinds.includes('Verified') && objectOf(challenge.contactId) === expect.taskOn,
                             kinds.join()
                         );
                     }
                 } else {
                     const ask = step.by === 'recordId' ? { recordId: source.id } : { contactId: challenge.contactId };
-                    const interaction = { source: source.id, other: '500PV0000OtherAAAA' }[step.interaction];
-                    const answer = org.getVerification('s', {
-                        ...ask,
-                        interactionRecordId: interaction,
-                        windowMinutes: 15
-                    });
+                    const interactionRecordId = { source: source.id, other: '500PV0000OtherAAAA' }[step.interaction];
+                    const answer = org.getVerification('s', { ...ask, interactionRecordId, windowMinutes: 15 });
                     assert.equal(answer.verified, expect.verified, `getVerification by ${step.by}`);
                 }
             }

@@ -1,19 +1,15 @@
 // The shared inbound cases (WhatsAppOtpInboundCases.json, also run by the Apex WhatsAppOtpInboundResourceTest) on
-// preview/sim/inbound.mjs. What a reply leaves for the agent (its Task, the card) is composer.test.mjs's.
+// preview/sim/inbound.mjs (run from simulated-org.test.mjs). What a reply leaves for the agent (its Task, the card)
+// is composer.test.mjs's.
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import { hashCode, newSession, numberHash } from '../sim/challenges.mjs';
-import { INBOUND_MAX_BODY_BYTES, inboundSecretHash, receiveInbound } from '../sim/inbound.mjs';
-import { receiptsPackage } from '../sim/paths.mjs';
+import { INBOUND_MAX_BODY_BYTES, inboundEnvelope, inboundSecretHash, receiveInbound } from '../sim/inbound.mjs';
 import { maskE164 } from '../sim/phoneNumber.mjs';
 import { DEFAULT_POLICY_SETTINGS } from '../sim/policy.mjs';
+import { readCases } from './simOrg.mjs';
 
-const table = JSON.parse(
-    fs.readFileSync(path.join(receiptsPackage, 'staticresources', 'WhatsAppOtpInboundCases.json'), 'utf8')
-);
+const table = readCases('receipts', 'WhatsAppOtpInboundCases.json');
 const NOW = Date.parse('2026-12-01T10:00:00Z');
 const settings = { ...DEFAULT_POLICY_SETTINGS, maxAttempts: 5 };
 
@@ -22,7 +18,6 @@ function seeded(specs) {
     const session = newSession(() => NOW);
     const challenges = specs.map((spec, index) => {
         const msisdn = spec.msisdn ?? table.msisdn;
-        const codeSalt = crypto.randomBytes(16).toString('base64');
         const challenge = {
             id: `a0X${String(index).padStart(15, '0')}`,
             contactId: `003${spec.contact.padStart(15, '0')}`,
@@ -31,13 +26,11 @@ function seeded(specs) {
             createdAt: NOW - (spec.ageSeconds ?? 60) * 1000,
             expiresAt: NOW + (spec.expiresInSeconds ?? 300) * 1000,
             attempts: spec.attempts ?? 0,
-            carried: 0,
             maxAttempts: 5,
             codeLength: 6,
             maskedPhone: maskE164(msisdn),
-            source: 'Interactive',
-            codeSalt,
-            codeHash: hashCode(codeSalt, spec.code)
+            codeSalt: 'salt',
+            codeHash: hashCode('salt', spec.code)
         };
         session.challenges.set(challenge.id, challenge);
         return challenge;
@@ -50,37 +43,27 @@ function bodyOf(c) {
     if (c.rawBody !== undefined) {
         return c.rawBody;
     }
-    const text = c.text === undefined ? '123456' : c.text;
-    const body = {
-        namespace: c.namespace ?? 'ChatApps',
-        eventType: c.eventType ?? 'inbound_message_received',
-        payload: {
-            umid: c.umid ?? '6f1c2d3e-4a5b-4c6d-8e7f-000000000001',
-            subAccountId: c.subAccountId ?? table.subaccountId,
-            timestamp: '2026-12-01T10:00:00.00Z',
-            user: { msisdn: c.msisdn ?? table.msisdn },
-            type: c.type ?? 'Text',
-            content: text === null ? {} : { text }
-        }
-    };
+    const body = inboundEnvelope({
+        umid: c.umid ?? '6f1c2d3e-4a5b-4c6d-8e7f-000000000001',
+        subAccountId: c.subAccountId ?? table.subaccountId,
+        timestamp: '2026-12-01T10:00:00.00Z',
+        msisdn: c.msisdn ?? table.msisdn,
+        type: c.type,
+        text: c.text === undefined ? '123456' : c.text
+    });
+    Object.assign(body, { namespace: c.namespace ?? body.namespace, eventType: c.eventType ?? body.eventType });
     if (c.padBytes !== undefined) {
         body.description = 'x'.repeat(c.padBytes);
     }
     return JSON.stringify(body);
 }
 
+/** The case's request: the secret in the Authorization header (as it is, or after Bearer), in the path, or none. */
 function requestOf(c) {
     const auth = c.auth ?? 'header';
-    const authorization = {
-        header: table.secret,
-        bearer: `Bearer ${table.secret}`,
-        wrong: table.otherSecret
-    }[auth];
-    return {
-        path: `/whatsapp-otp/inbound${auth === 'path' ? `/${table.secret}` : ''}`,
-        authorization,
-        body: bodyOf(c)
-    };
+    const authorization = { header: table.secret, bearer: `Bearer ${table.secret}`, wrong: table.otherSecret }[auth];
+    const path = `/whatsapp-otp/inbound${auth === 'path' ? `/${table.secret}` : ''}`;
+    return { path, authorization, body: bodyOf(c) };
 }
 
 const orgFor = (c) => ({
@@ -103,14 +86,8 @@ describe('shared inbound cases (WhatsAppOtpInboundCases.json) on preview/sim/inb
                 status = receiveInbound(session, requestOf(c), orgFor(c));
             }
             assert.equal(status, c.expect.http);
-            assert.deepEqual(
-                challenges.map(({ status: s, attempts, verifiedVia }) => ({
-                    status: s,
-                    attempts,
-                    verifiedVia: verifiedVia ?? null
-                })),
-                c.expect.challenges
-            );
+            const stateOf = ({ status: s, attempts, verifiedVia = null }) => ({ status: s, attempts, verifiedVia });
+            assert.deepEqual(challenges.map(stateOf), c.expect.challenges);
         });
     }
 });
