@@ -43,8 +43,8 @@ export function apexClasses(root, dirs) {
 }
 
 /**
- * Runs the test classes of `dirs` with `run` (one sf call) and checks the rule: every test passes and every class
- * of the directories reaches 75 % (a class missing from the coverage counts as 0 %).
+ * Runs the test classes of `dirs` with `run` (one sf call: args -> envelope) and checks the rule: every test passes
+ * and every class of the directories reaches 75 % (a class missing from the coverage counts as 0 %).
  */
 export function runTests(root, dirs, org, run) {
     const { tests, covered } = apexClasses(root, dirs);
@@ -52,7 +52,7 @@ export function runTests(root, dirs, org, run) {
     const r = run([...command.split(' '), ...tests.flatMap((t) => ['--class-names', t]), ...org]);
     const summary = r.result?.summary;
     if (!summary) {
-        return { tests, covered: [], problems: [`the Apex tests did not run: ${r.json?.message ?? 'no summary'}`] };
+        return { tests, covered: [], problems: [`the Apex tests did not run: ${r.message ?? 'no summary'}`] };
     }
     const problems = (r.result.tests ?? [])
         .filter((t) => t.Outcome !== 'Pass')
@@ -65,8 +65,8 @@ export function runTests(root, dirs, org, run) {
     return { summary, tests, covered: coverage, problems };
 }
 
-/** The command line (the flags after `npm run org:tests --`); io = { cwd, stdout, spawn }. Returns the exit code. */
-export function main(args, { cwd = process.cwd(), stdout = process.stdout, spawn } = {}) {
+/** The command line (the flags after `npm run org:tests --`); io = { cwd, stdout, sf }. Returns the exit code. */
+export function main(args, { cwd = process.cwd(), stdout = process.stdout, sf: run = (a) => sf(a, cwd) } = {}) {
     const say = (text) => void stdout.write(`${text}\n`);
     const org = ['--target-org', args[args.indexOf('--target-org') + 1]];
     const dirs = args.filter((_, i) => args[i - 1] === '--source-dir');
@@ -74,7 +74,7 @@ export function main(args, { cwd = process.cwd(), stdout = process.stdout, spawn
         return say('usage: npm run org:tests -- --target-org <alias> --source-dir <dir>...') ?? 2;
     }
     try {
-        const { summary, tests, covered, problems } = runTests(cwd, dirs, org, (a) => sf(a, cwd, { spawn }));
+        const { summary, tests, covered, problems } = runTests(cwd, dirs, org, run);
         say(`apex-tests: ${tests.length} test classes: ${summary?.passing} passed, ${summary?.failing} failed`);
         covered.forEach((c) => say(`  ${String(c.percent).padStart(3)} %  ${c.name}`));
         problems.forEach((p) => say(`  FAIL ${p}`));
