@@ -21,7 +21,6 @@ const SAMPLE_PERMISSION_SETS = ['WhatsApp_OTP_Flow_Sender', 'WhatsApp_OTP_Sample
 const GUEST_PERMISSION_SET = 'WhatsApp_OTP_Receipt_Guest';
 const SITE = 'WhatsApp_OTP_Receipts';
 const SETTINGS_MEMBER = 'WhatsApp_OTP_Setting.Default';
-const { RECEIPT_SETTING } = secrets;
 const NAMED_CREDENTIAL = 'force-app/connection/namedCredentials/X8x8_Messaging_API.namedCredential-meta.xml';
 /** Shipped outside force-app, so a plain `sf project deploy start` never resets the org's values. */
 const SETTINGS_RECORD = 'config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml';
@@ -58,18 +57,17 @@ const STEPS = [
     ['permsets', `assign ${PERMISSION_SETS.join(', ')} (with --samples also ${SAMPLE_PERMISSION_SETS.join(', ')})`],
     ['site', `assign ${GUEST_PERMISSION_SET} to the Site's guest user, print the receipt callback URL`, '--receipts'],
     ['key', 'store the 8x8 API key on the External Credential principal (Connect REST, encrypted)'],
-    ['secret', `store the receipt secret in the custom setting ${RECEIPT_SETTING} (REST)`, '--receipts'],
+    ['secret', `store the receipt secret in the custom setting ${secrets.RECEIPT_SETTING} (REST)`, '--receipts'],
     ['inbound', "store the inbound secret's hash, set the subaccount's inbound (MSG) webhook in 8x8", '--inbound'],
     ['settings', "set the Named Credential's region URL and the settings record (created only when the org has none)"],
     ['tests', `run the deployed parts' Apex tests with coverage; each class must reach ${MIN_CLASS_COVERAGE} %`]
 ];
 const camel = (flag) => flag.slice(2).replace(/-(\w)/g, (_, c) => c.toUpperCase());
 const VALIDATE_ONLY = ['connection', 'probe', 'validate'];
-const runs =
-    (o) =>
-    ([id, , flag]) =>
-        (!flag || o[camel(flag)]) && (!o.validateOnly || VALIDATE_ONLY.includes(id));
-const stepsFor = (o) => STEPS.filter(runs(o)).map(([id]) => id);
+function stepsFor(o) {
+    const runs = ([id, , flag]) => (!flag || o[camel(flag)]) && (!o.validateOnly || VALIDATE_ONLY.includes(id));
+    return STEPS.filter(runs).map(([id]) => id);
+}
 
 // What to have first (sf logged in, the template, the subaccount, the key, the receipt secret, Sites) is written
 // once, in the admin guide.
@@ -101,7 +99,7 @@ Options (this list is also what the parser accepts):
   --no-8x8-config        with --inbound: print the 8x8 Connect steps instead of calling 8x8
   --skip-key             do not ask for the API key; enter it in Setup later (no sends until then)
   --skip-secret          with --receipts: do not ask for the receipt secret; enter it in Setup later
-  --skip-tests           do not run step tests (the scratch-org workflow runs them itself)
+  --skip-tests           do not run step tests
   --from <step>          start at this step (a failed step prints the command to resume)
   --dry-run              print the plan and change nothing (reads the org's kind when sf can)
   --help                 this text
@@ -214,7 +212,7 @@ const PLANNED = {
         const hook = secrets.webhook(o.callbackBaseUrl ?? '<Site URL>', o.subaccount, '***');
         const url = webhooksUrl(o);
         const before = `before: GET ${url}: a MSG webhook of ${o.subaccount} or * that points elsewhere`;
-        const hash = `REST: ${RECEIPT_SETTING}.Inbound_Secret_Hash__c = the SHA-256 of the inbound secret (***)`;
+        const hash = `REST: ${secrets.RECEIPT_SETTING}.Inbound_Secret_Hash__c = the SHA-256 of the inbound secret (***)`;
         const change = [`${before} ${o.force ? 'is replaced (--force)' : 'stops the run'}`, `after: POST ${url}`];
         return [hash, ...(o.no8x8Config ? [secrets.portalSteps(hook)] : [...change, JSON.stringify([hook])])];
     }
@@ -414,7 +412,7 @@ const RUN = {
             return s.say('    skipped (--skip-secret): docs/admin-guide.md, "Store the receipt secret by hand"');
         }
         const done = await secrets.storeSetting(s.session, s.values.secret, 'Secret__c');
-        s.say(`    the receipt secret is stored (${done}) as the org default of ${RECEIPT_SETTING}`);
+        s.say(`    the receipt secret is stored (${done}) as the org default of ${secrets.RECEIPT_SETTING}`);
     },
 
     /**
@@ -430,7 +428,7 @@ const RUN = {
         const save = o.no8x8Config ? undefined : await secrets.checkWebhooks(api, hook, secret);
         const field = 'Inbound_Secret_Hash__c';
         const done = await secrets.storeSetting(s.session, secrets.hashOf(secret), field);
-        s.say(`    the inbound secret's SHA-256 is stored (${done}) in ${RECEIPT_SETTING}.${field}`);
+        s.say(`    the inbound secret's SHA-256 is stored (${done}) in ${secrets.RECEIPT_SETTING}.${field}`);
         const masked = secrets.webhook(site, o.subaccount, save ? '***' : '<the inbound secret you entered>');
         s.say(`    ${save ? `8x8 MSG webhook ${await save()}: ${masked.url}` : secrets.portalSteps(masked)}`);
     },
@@ -473,12 +471,12 @@ const RUN = {
             return s.say('    skipped (--skip-tests)');
         }
         const dirs = partsFor(s.options).map((p) => DIRS[p]);
-        const { summary, tests, problems } = runTests(s.root, dirs, s.org, s.sf);
+        const { summary, tests, covered, problems } = runTests(s.root, dirs, s.org, s.sf);
         s.say(`    Apex tests (${tests.length} classes): ${summary?.passing} passed, ${summary?.failing} failed`);
+        covered.forEach((c) => s.say(`    ${String(c.percent).padStart(3)} %  ${c.name}`));
         if (problems.length) {
             const rule = `every test passes, every class ${MIN_CLASS_COVERAGE} %+`;
-            const fix = 'fix them and deploy, then rerun from tests';
-            fail(`the Apex tests did not pass (${rule}):\n    ${problems.join('\n    ')}`, fix);
+            fail(`the Apex tests did not pass (${rule}):\n    ${problems.join('\n    ')}`, 'fix them, then rerun');
         }
     }
 };
@@ -615,20 +613,14 @@ async function run(s) {
 }
 
 /**
- * Runs org:setup with `argv` and returns its exit code. `io` ({ cwd, stdin, stdout, stderr, env, sf, fetch }, each
- * optional) defaults to this process's, in the project root; sf (args, cwd -> its --json envelope) is how sf runs,
- * fetch how the key and the secrets are stored. The tests run it in-process with their own.
+ * Runs org:setup with `argv` in the project root and returns its exit code. `io` ({ stdin, stdout, stderr, env, sf,
+ * fetch }, each optional) defaults to this process's; sf (args, cwd -> its --json envelope) is how sf runs, fetch how
+ * the key and the secrets are stored. The tests run it in-process with their own.
  */
 export async function main(argv, io = {}) {
-    const project = fileURLToPath(new URL('..', import.meta.url));
-    io = { cwd: project, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, ...io };
-    const root = io.cwd;
-    const s = {
-        root,
-        io,
-        say: (text) => void io.stdout.write(`${text}\n`),
-        sf: (args) => (io.sf ?? sf)(args, root, io.env)
-    };
+    io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, ...io };
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const s = { root, io, say: (text) => void io.stdout.write(`${text}\n`), sf: (a) => (io.sf ?? sf)(a, root, io.env) };
     s.must = (args, what, fix) => mustSf(s.sf, args, what, fix);
     try {
         s.options = parseArgs(argv);

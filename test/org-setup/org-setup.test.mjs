@@ -1,4 +1,4 @@
-// Tests of `npm run org:setup` and `npm run org:tests`, of the workflow and doc lines that run them, and of the
+// Tests of `npm run org:setup`, of the workflow and doc lines that run them, and of the
 // manifests the admin guide deploys. Each main runs in this process against a fake sf (a function in place of the
 // CLI: our own orchestration's counterpart, never the platform under test) and, for org:setup, a stand-in for the
 // org's REST API and 8x8's, where the key and the secrets go. One test runs sf's HTTP layer against a local stub.
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'yaml';
 import { main, orgKind, ORG_KINDS } from '../../scripts/org-setup.mjs';
-import { apexClasses, main as orgTests } from '../../scripts/org-setup/apex-tests.mjs';
+import { apexClasses } from '../../scripts/org-setup/apex-tests.mjs';
 import { manifest, MANIFEST, removedClasses } from '../../scripts/org-setup/removed-classes.mjs';
 
 const root = process.cwd();
@@ -459,21 +459,15 @@ test('every org:setup line of the workflows runs every part with stdin closed an
             r.deploys.slice(1, -1),
             parts.map((p) => `force-app/${p}`)
         );
-        assert.match(r.out, /org:setup: done; skipped: --skip-key, --skip-secret/);
+        assert.match(r.out, /org:setup: done; skipped: --skip-key, --skip-secret$/m);
+        // Its last step runs the deployed parts' tests with coverage.
+        assert.deepEqual(
+            valuesOf(callOf(r, 'apex run test'), '--class-names'),
+            testsOf(...parts.map((p) => `force-app/${p}`))
+        );
         // The sample flows run only for holders of their permission set, and send through the Flow action.
         const samples = args.includes('--samples') ? ['WhatsApp_OTP_Flow_Sender', 'WhatsApp_OTP_Sample_Flows'] : [];
         assert.deepEqual(valuesOf(callOf(r, 'org assign permset'), '--name').slice(2), samples);
-    }
-});
-
-test("the coverage line of the workflows runs the named directories' tests with coverage and passes", () => {
-    for (const args of workflowLines('npm run org:tests')) {
-        const { sf, calls } = fakeSf();
-        let out = '';
-        assert.equal(orgTests(args, { stdout: { write: (t) => (out += t) }, sf }), 0, out);
-        assert.deepEqual(calls.map(commandOf), ['apex run test']);
-        assert.ok(valuesOf(calls[0], '--class-names').includes('CPaasMessagingGatewayTest'));
-        assert.ok(calls[0].includes('--code-coverage'));
     }
 });
 
