@@ -139,11 +139,7 @@ function parseArgs(argv) {
             `--countries ${o.countries} is not a comma list of calling codes`,
             'e.g. --countries 65,60,1415'
         ],
-        [
-            !REGIONS[o.region],
-            `--region ${o.region} is not one of ${Object.keys(REGIONS).join(', ')}`,
-            'pick your 8x8 region'
-        ],
+        [!REGIONS[o.region], `--region ${o.region} is not one of ${Object.keys(REGIONS)}`, 'pick your 8x8 region'],
         [o.validateOnly && o.samples, '--validate-only is for production, and the samples are not', 'drop --samples'],
         [o.inbound && !o.subaccount, '--inbound needs --subaccount', 'the webhook is per subaccount: add --subaccount'],
         [
@@ -292,12 +288,10 @@ function withFieldValue(xml, field, value) {
     const element = `<value xsi:type="xsd:${typeof value === 'boolean' ? 'boolean' : 'string'}">${escaped}</value>`;
     const pattern = new RegExp(`(<values>\\s*<field>${field}</field>\\s*)<value[^>]*?(?:/>|>[\\s\\S]*?</value>)`);
     // An org's record from before a field existed has no value for it: add one.
+    const added = `    <values>\n        <field>${field}</field>\n        ${element}\n    </values>\n</CustomMetadata>`;
     return pattern.test(xml)
         ? xml.replace(pattern, (_, open) => `${open}${element}`)
-        : xml.replace(
-              '</CustomMetadata>',
-              `    <values>\n        <field>${field}</field>\n        ${element}\n    </values>\n</CustomMetadata>`
-          );
+        : xml.replace('</CustomMetadata>', added);
 }
 
 /**
@@ -447,11 +441,14 @@ const RUN = {
         const given = settingValues(o).filter(([, value]) => value !== undefined);
         let record = exists ? undefined : read(SETTINGS_RECORD);
         if (exists && given.length) {
-            const out = path.join(temp, 'settings');
-            const retrieve = [...words('project retrieve start --output-dir'), out, ...org];
+            // In Metadata API format, unzipped under <dir>/unpackaged: --output-dir must lie inside the project
+            // and outside a dot folder (salesforcecli/plugin-deploy-retrieve src/commands/project/retrieve/start.ts;
+            // forcedotcom/source-deploy-retrieve src/client/metadataApiRetrieve.ts, handleMdapiResponse).
+            const out = path.join(temp, 'retrieved');
+            const retrieve = [...words('project retrieve start --target-metadata-dir'), out, '--unzip', ...org];
             s.must([...retrieve, '--metadata', `CustomMetadata:${SETTINGS_MEMBER}`], 'no retrieve', FIX.deployed);
-            const file = fs.readdirSync(out, { recursive: true }).find((f) => String(f).endsWith('.md-meta.xml'));
-            record = fs.readFileSync(path.join(out, String(file)), 'utf8');
+            const file = fs.readdirSync(out, { recursive: true }).find((f) => f.endsWith(`${SETTINGS_MEMBER}.md`));
+            record = fs.readFileSync(path.join(out, file), 'utf8');
         }
         if (record !== undefined) {
             given.forEach(([field, value]) => (record = withFieldValue(record, field, value)));
@@ -488,20 +485,12 @@ async function readInputs({ options: o, io }, todo) {
     const generated = !o.no8x8Config;
     const size = (min) => (v) => (!v ? 'not given' : v.length < min && `shorter than ${min} characters`);
     const format = (v) => (v || !generated) && !secrets.INBOUND_SECRET.test(v) && 'not 32 to 128 base64url characters';
+    const blank = generated ? '; blank: new' : '';
+    const min = secrets.MIN_SECRET_LENGTH;
     const inputs = [
         ['key', 'the 8x8 API key', '8x8 API key', size(1)],
-        [
-            'secret',
-            'the receipt secret',
-            `receipt secret (${secrets.MIN_SECRET_LENGTH}+ random characters)`,
-            size(secrets.MIN_SECRET_LENGTH)
-        ],
-        [
-            'inbound',
-            'the inbound secret',
-            `inbound secret (32+ base64url characters${generated ? '; blank: new' : ''})`,
-            format
-        ]
+        ['secret', 'the receipt secret', `receipt secret (${min}+ random characters)`, size(min)],
+        ['inbound', 'the inbound secret', `inbound secret (32+ base64url characters${blank})`, format]
     ].filter(([id]) => runs(id) || (id === 'key' && runs('inbound') && generated));
     const prompts = inputs.map((i) => i[2]);
     const values = prompts.length ? await secrets.readSecrets(prompts, io.stdin, io.stderr) : [];
@@ -593,8 +582,6 @@ async function run(s) {
     s.values = s.io.stdin.isTTY ? undefined : await readInputs(s, todo);
     preflight(s);
     s.values ??= await readInputs(s, todo);
-    // Outside the project: sf writes no file under a dot folder such as .tmp (the '**/.*' of DEFAULT_IGNORE in
-    // forcedotcom/source-deploy-retrieve src/resolve/forceIgnore.ts), so a retrieve there would come back empty.
     s.temp = fs.mkdtempSync(path.join(os.tmpdir(), 'org-setup-'));
     try {
         for (const id of todo) {

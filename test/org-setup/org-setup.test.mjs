@@ -56,12 +56,13 @@ const ANSWERS = {
             ? failed('Deploy failed.', { details: { componentFailures: [DEPLOY_FAILURE] } })
             : ok({ numberComponentsDeployed: 3 }),
     'project deploy validate': () => ok({ id: '0Af000000000042AAA' }),
+    // The org's record in Metadata API format, as `--unzip` leaves it; an admin already set its code length to 8.
     'project retrieve start': (s, flag) => {
-        const record = 'customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml';
-        const file = path.join(flag('--output-dir'), 'main/default', record);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const file = path.join(flag('--target-metadata-dir'), 'unpackaged/unpackaged/customMetadata');
+        fs.mkdirSync(file, { recursive: true });
         const codeLength = /(<field>Code_Length__c<\/field>\s*<value[^>]*>)[^<]*/;
-        fs.writeFileSync(file, read('config/per-org', record).replace(codeLength, '$18'));
+        const record = read('config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml');
+        fs.writeFileSync(path.join(file, 'WhatsApp_OTP_Setting.Default.md'), record.replace(codeLength, '$18'));
         return ok({});
     },
     // The first line that uses the rejected name fails to compile, as in an org that generated it differently.
@@ -198,13 +199,6 @@ const CASES = {
         out: /WARNING: the org has the receipt Site[\s\S]*npx sf project deploy start --metadata-dir manifest\/remove-receipts/,
         check: (r) => assert.equal(r.requests.length + (valueOf(r, 'Receipt_Callback_Base_Url__c') ?? 0), 2)
     },
-    'production refuses --samples before any step': {
-        args: '--samples',
-        scenario: PRODUCTION,
-        status: 1,
-        out: /not production/,
-        deploys: []
-    },
     "a production run deploys each part with RunSpecifiedTests naming that part's test classes, read from the source": {
         args: '--receipts',
         scenario: PRODUCTION,
@@ -229,12 +223,6 @@ const CASES = {
             assert.deepEqual(commands(r).slice(2), validated);
             assert.deepEqual(valuesOf(r.calls.at(-1), '--tests'), testsOf('force-app/core', 'force-app/receipts'));
         }
-    },
-    '--validate-only keeps the connection an org already has': {
-        args: '--validate-only',
-        scenario: { ...PRODUCTION, connectionPresent: true },
-        out: /not deployed again/,
-        deploys: ['force-app/core']
     },
     'a production --dry-run reads only the kind, names every test class, warns of missing values and masks the webhook':
         {
@@ -264,32 +252,12 @@ const CASES = {
             notOut: /then resume/,
             check: (r) => assert.deepEqual(r.calls, [])
         },
-    'a receipt secret shorter than 32 characters stops the run before any sf call': {
-        args: '--receipts',
-        stdin: `${KEY}\nshort\n`,
-        status: 1,
-        out: /the receipt secret: shorter than 32 characters/,
-        check: (r) => assert.deepEqual(r.calls, [])
-    },
-    'on a terminal, sf and the login are checked before any secret is asked': {
-        args: '',
-        tty: true,
-        scenario: { notLoggedIn: true },
-        status: 1,
-        out: /sf is not logged in to otp-org/,
-        notOut: /typing is hidden/
-    },
     'on a terminal, the key is typed at a prompt that echoes nothing': {
         args: '--skip-tests',
         tty: true,
         stdin: `${KEY}\r`,
         out: /8x8 API key \(typing is hidden, Enter to finish\): \n[\s\S]*the key is stored \(created\)/,
         check: (r) => [hidden(r, KEY), assert.equal(bodyOf(r, 1).credentials.ApiKey.value, KEY)]
-    },
-    'the key and the secrets are refused on the command line': {
-        args: '--api-key=x',
-        status: 2,
-        out: /never taken from the command/
     },
     'a new org gets the shipped settings record with the given values, and --region sets the Named Credential URL': {
         args: '--skip-key --region eu --template a&b --integration-user flow@acme.com',
@@ -305,27 +273,6 @@ const CASES = {
         scenario: { settingsExist: true },
         check: (r) => assert.deepEqual([valueOf(r, 'Code_Length__c'), valueOf(r, 'Subaccount_Id__c')], ['8', 'acme'])
     },
-    'a class under 75 % or a failed test fails step tests and names them': {
-        args: '--skip-key',
-        scenario: { coverage: { CPaasMessagingGateway: 74 }, testsFail: true },
-        status: 1,
-        out: [
-            /step 7 of 7 \(tests\) failed/,
-            /class CPaasMessagingGateway is covered 74 % \(under 75 %\)/,
-            /test CPaasMessagingGatewayTest.sends Fail/
-        ]
-    },
-    'a name the org generated differently stops the run before any Apex deploys and names the line to change': {
-        args: '',
-        scenario: { rejectName: 'z0user' },
-        status: 1,
-        deploys: ['force-app/connection'],
-        out: [
-            /step 2 of 7 \(probe\) failed/,
-            /the org calls `\w+` what we call `z0user`; change it in force-app\/core\/classes\/gateway\/CPaasMessagingGateway.cls line \d+/,
-            /then resume: npm run org:setup -- --target-org otp-org --from probe/
-        ]
-    },
     'a failed key store names the step and its fix, echoes no key, and runs nothing after it': {
         args: '--subaccount acme',
         rest: { fail: ['key'] },
@@ -335,27 +282,6 @@ const CASES = {
             /then resume: npm run org:setup -- --target-org otp-org --subaccount acme --from key/
         ],
         check: (r) => [hidden(r, KEY), assert.deepEqual(r.deployed, [], 'step settings did not run')]
-    },
-    'an existing key is replaced with PUT and an existing receipt secret with PATCH': {
-        args: '--receipts',
-        rest: { exists: ['key', 'secret'] },
-        out: [/the key is stored \(replaced\)/, /the receipt secret is stored \(replaced\)/],
-        check: (r) => assert.equal(methods(r), 'GET,PUT,GET,PATCH')
-    },
-    'a failed deploy names the step, its problems and the resume command': {
-        args: '',
-        scenario: { failDeploy: 'core' },
-        status: 1,
-        out: [
-            /step 3 of 7 \(core\) failed: force-app\/core did not deploy:\n {4}NamedCredential X8x8_Messaging_API: Invalid URL/,
-            /then resume: .* --from core$/m
-        ]
-    },
-    'a Site guest user the CLI cannot assign stops at step site with the manual path': {
-        args: '--receipts',
-        scenario: { guestAssignFails: true },
-        status: 1,
-        out: /step 6 of 10 \(site\) failed[\s\S]*INSUFFICIENT_ACCESS[\s\S]*assign it by hand: Setup → Sites/
     },
     '--inbound refuses to replace an inbound webhook of the subaccount that points elsewhere, and changes nothing': {
         args: `${INBOUND} --from inbound`,
@@ -396,12 +322,6 @@ const CASES = {
             assert.ok(r.requests.every((q) => !q.url.includes('8x8')));
             assert.equal(bodyOf(r, 1).Inbound_Secret_Hash__c, sha256(SECRET));
         }
-    },
-    'without sf on PATH a real run stops before step 1 with the npm ci fix': {
-        args: '',
-        sf: { env: { PATH: path.join(root, 'no-such-dir') } },
-        status: 1,
-        out: /the Salesforce CLI \(sf\) is not on PATH\n {2}fix: run npm ci/
     }
 };
 
@@ -413,6 +333,93 @@ for (const [name, c] of Object.entries(CASES)) {
         [].concat(c.notOut ?? []).forEach((pattern) => assert.doesNotMatch(r.out, pattern));
         assert.deepEqual(c.deploys ? r.deploys : [], c.deploys ?? []);
         c.check?.(r);
+    });
+}
+
+/**
+ * Runs told by their exit status and output alone: [arguments (as for run), run options, exit status, what the output
+ * shows, the sf commands it ran (when given)].
+ */
+const OUTCOMES = {
+    'production refuses --samples before any step': [
+        '--samples',
+        { scenario: PRODUCTION },
+        1,
+        /the samples are for sandboxes and Developer Edition orgs, not production/,
+        ['org display', 'data query']
+    ],
+    '--validate-only keeps the connection an org already has': [
+        '--validate-only',
+        { scenario: { ...PRODUCTION, connectionPresent: true } },
+        0,
+        /not deployed again/,
+        ['org display', 'data query', 'data query', 'org list metadata', 'apex run', 'project deploy validate']
+    ],
+    'a receipt secret shorter than 32 characters stops the run before any sf call': [
+        '--receipts',
+        { stdin: `${KEY}\nshort\n` },
+        1,
+        /the receipt secret: shorter than 32 characters/,
+        []
+    ],
+    'on a terminal, sf and the login are checked before any secret is asked': [
+        '',
+        { tty: true, scenario: { notLoggedIn: true } },
+        1,
+        /^\norg:setup: sf is not logged in to otp-org/
+    ],
+    'the key and the secrets are refused on the command line': [
+        '--api-key=x',
+        {},
+        2,
+        /never taken from the command/,
+        []
+    ],
+    'a class under 75 % or a failed test fails step tests and names them': [
+        '--skip-key',
+        { scenario: { coverage: { CPaasMessagingGateway: 74 }, testsFail: true } },
+        1,
+        /step 7 of 7 \(tests\) failed[\s\S]*test CPaasMessagingGatewayTest.sends Fail[\s\S]*class CPaasMessagingGateway is covered 74 % \(under 75 %\)/
+    ],
+    'a name the org generated differently stops the run before any Apex deploys and names the line to change': [
+        '',
+        { scenario: { rejectName: 'z0user' } },
+        1,
+        /step 2 of 7 \(probe\) failed[\s\S]*the org calls `\w+` what we call `z0user`; change it in force-app\/core\/classes\/gateway\/CPaasMessagingGateway.cls line \d+[\s\S]*then resume: npm run org:setup -- --target-org otp-org --from probe/,
+        ['org display', 'data query', 'data query', 'project deploy start', 'apex run', 'apex run', 'apex run']
+    ],
+    'a rerun replaces the stored key and the receipt secret': [
+        '--receipts',
+        { rest: { exists: ['key', 'secret'] } },
+        0,
+        /the key is stored \(replaced\)[\s\S]*the receipt secret is stored \(replaced\)/
+    ],
+    'a failed deploy names the step, its problems and the resume command': [
+        '',
+        { scenario: { failDeploy: 'core' } },
+        1,
+        /step 3 of 7 \(core\) failed: force-app\/core did not deploy:\n {4}NamedCredential X8x8_Messaging_API: Invalid URL[\s\S]*then resume: .* --from core$/m
+    ],
+    'a Site guest user the CLI cannot assign stops at step site with the manual path': [
+        '--receipts',
+        { scenario: { guestAssignFails: true } },
+        1,
+        /step 6 of 10 \(site\) failed[\s\S]*INSUFFICIENT_ACCESS[\s\S]*assign it by hand: Setup → Sites/
+    ],
+    'without sf on PATH a real run stops before step 1 with the npm ci fix': [
+        '',
+        { sf: { env: { PATH: path.join(root, 'no-such-dir') } } },
+        1,
+        /the Salesforce CLI \(sf\) is not on PATH\n {2}fix: run npm ci/
+    ]
+};
+
+for (const [name, [args, options, status, pattern, sfCommands]] of Object.entries(OUTCOMES)) {
+    test(`org:setup: ${name}`, async () => {
+        const r = await run(args, options);
+        assert.equal(r.status, status, r.out);
+        assert.match(r.out, pattern);
+        assert.deepEqual(sfCommands ? commands(r) : [], sfCommands ?? []);
     });
 }
 
