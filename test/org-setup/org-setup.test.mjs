@@ -138,14 +138,8 @@ async function run(args, { scenario, stdin = `${KEY}\n${SECRET}\n`, tty = false,
     const sink = { write: (text) => ((out += text), true) };
     const input = Object.assign(Readable.from(stdin ? [stdin] : []), tty ? { isTTY: true, setRawMode() {} } : {});
     const argv = typeof args === 'string' ? `--target-org otp-org ${args}`.trim().split(' ') : args;
-    const status = await main(argv, {
-        stdin: input,
-        stdout: sink,
-        stderr: sink,
-        sf: sf.sf,
-        env: sf.env,
-        fetch: org.fetch
-    });
+    const io = { stdin: input, stdout: sink, stderr: sink, sf: sf.sf, env: sf.env, fetch: org.fetch };
+    const status = await main(argv, io);
     const deploys = (sf.calls ?? [])
         .filter((c) => commandOf(c).startsWith('project deploy'))
         .map((c) => valuesOf(c, '--source-dir').join() || 'package');
