@@ -1,8 +1,9 @@
 // The 8x8 API key, the receipt secret and the inbound secret: read from prompts that echo nothing when standard input
 // is a terminal, otherwise one a line from standard input (CI, `pass show 8x8 | npm run org:setup ...`). Never from
 // argv, never written anywhere: each travels only in the body of our own HTTPS request with the session of
-// `sf org display`. (`sf api request rest --body -` would read stdin, but oclif waits 10 ms for it and then sends "-"
-// itself: oclif/core#1646, forcedotcom/cli#3647; `--body @file` would put the secret on disk.)
+// `sf org display`. (`sf api request rest` is beta in the project's sf and takes no --json; its `--body -` would read
+// stdin, but oclif waits 10 ms for it and then sends "-" itself: oclif/core#1646, forcedotcom/cli#3647; `--body @file`
+// would put the secret on disk.)
 // The key goes to Connect REST `named-credentials/credential` (API 56.0+), POST to create and PUT to replace, with
 // `encrypted: true` ("Credential Input":
 // https://developer.salesforce.com/docs/atlas.en-us.chatterapi.meta/chatterapi/connect_requests_credential_input.htm;
