@@ -4,14 +4,13 @@
 // sf commands; Node keeps the name probe, the hidden prompts, the org-kind rule and the resumable step runner.
 // A failed step names itself and its fix, and prints the command that resumes from it. See docs/admin-guide.md.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs as parseArgv } from 'node:util';
 import { apexClasses, MIN_CLASS_COVERAGE, runTests } from './org-setup/apex-tests.mjs';
-import * as inbound from './org-setup/inbound.mjs';
-import * as metadata from './org-setup/metadata.mjs';
-import { ORGANIZATION_QUERY, orgKind } from './org-setup/org-kind.mjs';
 import { probeNames } from './org-setup/probe.mjs';
-import { MIN_SECRET_LENGTH, RECEIPT_SETTING, readSecrets, storeKey, storeReceiptSecret } from './org-setup/secret.mjs';
+import * as secrets from './org-setup/secret.mjs';
 import { mustSf, sf, StepError } from './org-setup/sf.mjs';
 
 const DIRS = Object.fromEntries(['connection', 'core', 'receipts', 'samples'].map((p) => [p, `force-app/${p}`]));
@@ -22,6 +21,16 @@ const SAMPLE_PERMISSION_SETS = ['WhatsApp_OTP_Flow_Sender', 'WhatsApp_OTP_Sample
 const GUEST_PERMISSION_SET = 'WhatsApp_OTP_Receipt_Guest';
 const SITE = 'WhatsApp_OTP_Receipts';
 const SETTINGS_MEMBER = 'WhatsApp_OTP_Setting.Default';
+const NAMED_CREDENTIAL = 'force-app/connection/namedCredentials/X8x8_Messaging_API.namedCredential-meta.xml';
+/** Shipped outside force-app, so a plain `sf project deploy start` never resets the org's values. */
+const SETTINGS_RECORD = 'config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml';
+/** The four 8x8 regions, as the spec's `servers` list them. */
+const REGIONS = {
+    apac: 'https://chatapps.8x8.com',
+    us: 'https://chatapps.us.8x8.com',
+    eu: 'https://chatapps.8x8.uk',
+    id: 'https://chatapps.8x8.id'
+};
 /** What the admin does when a step fails, in one place. */
 const FIX = {
     login: 'log in: npx sf org login web --alias <alias>, then rerun',
@@ -48,18 +57,17 @@ const STEPS = [
     ['permsets', `assign ${PERMISSION_SETS.join(', ')} (with --samples also ${SAMPLE_PERMISSION_SETS.join(', ')})`],
     ['site', `assign ${GUEST_PERMISSION_SET} to the Site's guest user, print the receipt callback URL`, '--receipts'],
     ['key', 'store the 8x8 API key on the External Credential principal (Connect REST, encrypted)'],
-    ['secret', `store the receipt secret in the custom setting ${RECEIPT_SETTING} (REST)`, '--receipts'],
+    ['secret', `store the receipt secret in the custom setting ${secrets.RECEIPT_SETTING} (REST)`, '--receipts'],
     ['inbound', "store the inbound secret's hash, set the subaccount's inbound (MSG) webhook in 8x8", '--inbound'],
     ['settings', "set the Named Credential's region URL and the settings record (created only when the org has none)"],
     ['tests', `run the deployed parts' Apex tests with coverage; each class must reach ${MIN_CLASS_COVERAGE} %`]
 ];
 const camel = (flag) => flag.slice(2).replace(/-(\w)/g, (_, c) => c.toUpperCase());
 const VALIDATE_ONLY = ['connection', 'probe', 'validate'];
-const runs =
-    (o) =>
-    ([id, , flag]) =>
-        (!flag || o[camel(flag)]) && (!o.validateOnly || VALIDATE_ONLY.includes(id));
-const stepsFor = (o) => STEPS.filter(runs(o)).map(([id]) => id);
+function stepsFor(o) {
+    const runs = ([id, , flag]) => (!flag || o[camel(flag)]) && (!o.validateOnly || VALIDATE_ONLY.includes(id));
+    return STEPS.filter(runs).map(([id]) => id);
+}
 
 // What to have first (sf logged in, the template, the subaccount, the key, the receipt secret, Sites) is written
 // once, in the admin guide.
@@ -91,7 +99,7 @@ Options (this list is also what the parser accepts):
   --no-8x8-config        with --inbound: print the 8x8 Connect steps instead of calling 8x8
   --skip-key             do not ask for the API key; enter it in Setup later (no sends until then)
   --skip-secret          with --receipts: do not ask for the receipt secret; enter it in Setup later
-  --skip-tests           do not run step tests (the scratch-org workflow runs them itself)
+  --skip-tests           do not run step tests
   --from <step>          start at this step (a failed step prints the command to resume)
   --dry-run              print the plan and change nothing (reads the org's kind when sf can)
   --help                 this text
@@ -102,21 +110,24 @@ hidden prompts, or one a line from standard input when it is not a terminal; nev
 
 /** The options of HELP as [flag, key, takes a value]: the help text is the parser's table. */
 export const OPTIONS = [...HELP.matchAll(/^ {2}(--[a-z\d-]+)( <)?/gm)].map((m) => [m[1], camel(m[1]), !!m[2]]);
+
 function fail(message, fix) {
     throw new StepError(message, fix);
 }
 
-/** Parses argv; throws a StepError on a mistake. */
+/** Parses argv with node:util's parseArgs and the options of HELP; throws a StepError on a mistake. */
 function parseArgs(argv) {
+    if (argv.some((a) => /^--(key|api-key|apikey|secret|receipt-secret|inbound-secret)(=|$)/i.test(a))) {
+        fail('the API key and the secrets are never taken from the command line', 'use the prompts or stdin');
+    }
+    const types = OPTIONS.map(([flag, , valued]) => [flag.slice(2), { type: valued ? 'string' : 'boolean' }]);
+    const options = Object.fromEntries(types);
+    options.assign.multiple = true;
     const o = { assign: [], region: 'apac' };
-    for (let i = 0; i < argv.length; i++) {
-        const [flag, key, valued] = OPTIONS.find(([f]) => f === argv[i]) ?? [];
-        if (/^--(key|api-key|apikey|secret|receipt-secret|inbound-secret)(=|$)/i.test(argv[i])) {
-            fail('the API key and the secrets are never taken from the command line', 'use the prompts or stdin');
-        } else if (!flag || (valued && !/^[^-]/.test(argv[i + 1] ?? '-'))) {
-            fail(flag ? `${flag} needs a value` : `unknown argument ${argv[i]}`, 'see npm run org:setup -- --help');
-        }
-        o[key] = !valued || (key === 'assign' ? [...o.assign, argv[++i]] : argv[++i]);
+    try {
+        Object.entries(parseArgv({ args: argv, options }).values).forEach(([name, v]) => (o[camel(`--${name}`)] = v));
+    } catch (error) {
+        fail(error.message.split('\n')[0], 'see npm run org:setup -- --help');
     }
     // Calling codes or longer E.164 prefixes (digits, 1 to 6), comma-separated, as the setting takes them.
     o.countries &&= o.countries.replace(/[\s+]/g, '');
@@ -128,11 +139,7 @@ function parseArgs(argv) {
             `--countries ${o.countries} is not a comma list of calling codes`,
             'e.g. --countries 65,60,1415'
         ],
-        [
-            !metadata.REGIONS[o.region],
-            `--region ${o.region} is not one of ${Object.keys(metadata.REGIONS).join(', ')}`,
-            'pick your 8x8 region'
-        ],
+        [!REGIONS[o.region], `--region ${o.region} is not one of ${Object.keys(REGIONS)}`, 'pick your 8x8 region'],
         [o.validateOnly && o.samples, '--validate-only is for production, and the samples are not', 'drop --samples'],
         [o.inbound && !o.subaccount, '--inbound needs --subaccount', 'the webhook is per subaccount: add --subaccount'],
         [
@@ -198,12 +205,12 @@ const PLANNED = {
             assignment(org, [...PERMISSION_SETS, ...(o.samples ? SAMPLE_PERMISSION_SETS : [])], users)
         ),
     inbound: ({ options: o }) => {
-        const hook = inbound.webhook(o.callbackBaseUrl ?? '<Site URL>', o.subaccount, '***');
-        const url = inbound.webhooksUrl(o.region, o.accountId);
+        const hook = secrets.webhook(o.callbackBaseUrl ?? '<Site URL>', o.subaccount, '***');
+        const url = webhooksUrl(o);
         const before = `before: GET ${url}: a MSG webhook of ${o.subaccount} or * that points elsewhere`;
-        const hash = `REST: ${RECEIPT_SETTING}.Inbound_Secret_Hash__c = the SHA-256 of the inbound secret (***)`;
+        const hash = `REST: ${secrets.RECEIPT_SETTING}.Inbound_Secret_Hash__c = the SHA-256 of the inbound secret (***)`;
         const change = [`${before} ${o.force ? 'is replaced (--force)' : 'stops the run'}`, `after: POST ${url}`];
-        return [hash, ...(o.no8x8Config ? [inbound.portalSteps(hook)] : [...change, JSON.stringify([hook])])];
+        return [hash, ...(o.no8x8Config ? [secrets.portalSteps(hook)] : [...change, JSON.stringify([hook])])];
     }
 };
 
@@ -215,8 +222,8 @@ const PLANNED = {
 function assign(s, args, who, fix) {
     const r = s.sf(args);
     const failures = (r.result?.failures ?? []).filter((f) => !/duplicate/i.test(f.message ?? ''));
-    if ((!r.ok && !r.result) || failures.length) {
-        const problems = failures.length ? failures.map((f) => `${f.name}: ${f.message}`) : [r.json.message];
+    if ((r.status && !r.result) || failures.length) {
+        const problems = failures.length ? failures.map((f) => `${f.name}: ${f.message}`) : [r.message];
         fail(`the permission sets could not be assigned to ${who}:\n    ${problems.join('\n    ')}`, fix);
     }
     s.say(`    assigned ${after(args, '--name').join(', ')} to ${who}`);
@@ -244,6 +251,62 @@ function deployPart(s, part) {
     const ran = after(args, '--tests');
     const count = r.result?.numberComponentsDeployed;
     s.say(`    deployed ${count} component(s)${ran.length ? `; RunSpecifiedTests ran ${ran.join(', ')}` : ''}`);
+}
+
+const webhooksUrl = (o) => `${REGIONS[o.region]}/api/v1/accounts/${o.accountId}/webhooks`;
+
+// The kind of an org, from its Organization row, by the rule and cases of ORG_KINDS, which the package's Apex
+// applies too (WhatsAppOtpEnvironment) and test:org-setup runs. It decides the deploys' test level.
+export const ORG_KINDS = 'force-app/core/staticresources/WhatsAppOtpOrgKinds.json';
+const ORGANIZATION_QUERY = 'SELECT IsSandbox, TrialExpirationDate, OrganizationType FROM Organization';
+
+/** 'scratch' | 'sandbox' | 'developer' | 'trial' | 'production'. */
+export function orgKind({ IsSandbox, TrialExpirationDate, OrganizationType }) {
+    // Scratch orgs report IsSandbox = true and carry an expiration date; sandboxes carry none.
+    if (IsSandbox === true) {
+        return TrialExpirationDate ? 'scratch' : 'sandbox';
+    }
+    return OrganizationType === 'Developer Edition' ? 'developer' : TrialExpirationDate ? 'trial' : 'production';
+}
+
+/** The Named Credential XML with its Url parameter set to `url`. */
+function withUrl(xml, url) {
+    const pattern =
+        /(<parameterName>Url<\/parameterName>\s*<parameterType>Url<\/parameterType>\s*<parameterValue>)[^<]*/;
+    return pattern.test(xml) ? xml.replace(pattern, `$1${url}`) : fail('the Named Credential has no Url', FIX.rerun);
+}
+
+const XML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * The custom metadata record XML with `field` set to a string or boolean value; a checkbox's value is typed
+ * xsd:boolean (Metadata API, CustomMetadata, its sample record:
+ * https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_custommetadata.htm).
+ */
+function withFieldValue(xml, field, value) {
+    const escaped = String(value).replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
+    const element = `<value xsi:type="xsd:${typeof value === 'boolean' ? 'boolean' : 'string'}">${escaped}</value>`;
+    const pattern = new RegExp(`(<values>\\s*<field>${field}</field>\\s*)<value[^>]*?(?:/>|>[\\s\\S]*?</value>)`);
+    // An org's record from before a field existed has no value for it: add one.
+    const added = `    <values>\n        <field>${field}</field>\n        ${element}\n    </values>\n</CustomMetadata>`;
+    return pattern.test(xml)
+        ? xml.replace(pattern, (_, open) => `${open}${element}`)
+        : xml.replace('</CustomMetadata>', added);
+}
+
+/**
+ * Writes a Metadata API package of `members` ([type, folder, name, suffix, xml]) into `dir`: package.xml and
+ * <folder>/<name>.<suffix>, as a source-format *-meta.xml file holds the same XML as its Metadata API file.
+ */
+function writePackage(dir, members, apiVersion) {
+    const types = members.map(([type, folder, name, suffix, xml]) => {
+        fs.mkdirSync(path.join(dir, folder), { recursive: true });
+        fs.writeFileSync(path.join(dir, folder, `${name}.${suffix}`), xml);
+        return `    <types>\n        <members>${name}</members>\n        <name>${type}</name>\n    </types>\n`;
+    });
+    const xml = `<Package xmlns="http://soap.sforce.com/2006/04/metadata">\n${types.join('')}    <version>${apiVersion}</version>\n</Package>\n`;
+    fs.writeFileSync(path.join(dir, 'package.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
+    return dir;
 }
 
 /** The settings record's fields org:setup writes, as [field, value given, flag]. */
@@ -334,7 +397,7 @@ const RUN = {
         if (s.options.skipKey) {
             return s.say('    skipped (--skip-key): docs/admin-guide.md, "Enter the API key by hand"');
         }
-        const done = await storeKey(s.session, s.values.key);
+        const done = await secrets.storeKey(s.session, s.values.key);
         s.say(`    the key is stored (${done}) on X8x8_CPaaS_Authentication / X8x8_API_Key_Principal, encrypted`);
     },
 
@@ -342,8 +405,8 @@ const RUN = {
         if (s.options.skipSecret) {
             return s.say('    skipped (--skip-secret): docs/admin-guide.md, "Store the receipt secret by hand"');
         }
-        const done = await storeReceiptSecret(s.session, s.values.secret, 'Secret__c');
-        s.say(`    the receipt secret is stored (${done}) as the org default of ${RECEIPT_SETTING}`);
+        const done = await secrets.storeSetting(s.session, s.values.secret, 'Secret__c');
+        s.say(`    the receipt secret is stored (${done}) as the org default of ${secrets.RECEIPT_SETTING}`);
     },
 
     /**
@@ -353,15 +416,15 @@ const RUN = {
     async inbound(s) {
         const { options: o, values } = s;
         const site = o.callbackBaseUrl ?? receiptSite(s, FIX.inbound).url ?? fail('no Site URL', FIX.inbound);
-        const secret = values.inbound || inbound.newInboundSecret();
-        const hook = inbound.webhook(site, o.subaccount, secret);
-        const api = { ...o, fetch: s.session.fetch, key: values.key, url: inbound.webhooksUrl(o.region, o.accountId) };
-        const save = o.no8x8Config ? undefined : await inbound.checkWebhooks(api, hook, secret);
+        const secret = values.inbound || secrets.newInboundSecret();
+        const hook = secrets.webhook(site, o.subaccount, secret);
+        const api = { ...o, fetch: s.session.fetch, key: values.key, url: webhooksUrl(o) };
+        const save = o.no8x8Config ? undefined : await secrets.checkWebhooks(api, hook, secret);
         const field = 'Inbound_Secret_Hash__c';
-        const done = await storeReceiptSecret(s.session, inbound.hashOf(secret), field);
-        s.say(`    the inbound secret's SHA-256 is stored (${done}) in ${RECEIPT_SETTING}.${field}`);
-        const masked = inbound.webhook(site, o.subaccount, save ? '***' : '<the inbound secret you entered>');
-        s.say(`    ${save ? `8x8 MSG webhook ${await save()}: ${masked.url}` : inbound.portalSteps(masked)}`);
+        const done = await secrets.storeSetting(s.session, secrets.hashOf(secret), field);
+        s.say(`    the inbound secret's SHA-256 is stored (${done}) in ${secrets.RECEIPT_SETTING}.${field}`);
+        const masked = secrets.webhook(site, o.subaccount, save ? '***' : '<the inbound secret you entered>');
+        s.say(`    ${save ? `8x8 MSG webhook ${await save()}: ${masked.url}` : secrets.portalSteps(masked)}`);
     },
 
     /** The region's URL on the Named Credential; the settings record: the shipped one, or the org's with the values given. */
@@ -370,31 +433,34 @@ const RUN = {
         const read = (file) => fs.readFileSync(path.join(s.root, file), 'utf8');
         const members = [];
         if (o.region !== 'apac') {
-            const xml = metadata.withUrl(read(metadata.NAMED_CREDENTIAL), metadata.REGIONS[o.region]);
+            const xml = withUrl(read(NAMED_CREDENTIAL), REGIONS[o.region]);
             members.push(['NamedCredential', 'namedCredentials', 'X8x8_Messaging_API', 'namedCredential', xml]);
         }
         const soql = "SELECT DeveloperName FROM WhatsApp_OTP_Setting__mdt WHERE DeveloperName = 'Default'";
         const exists = s.must(query(soql, org), 'no settings', FIX.deployed).result.records.length > 0;
         const given = settingValues(o).filter(([, value]) => value !== undefined);
-        let record = exists ? undefined : read(metadata.SETTINGS_RECORD);
+        let record = exists ? undefined : read(SETTINGS_RECORD);
         if (exists && given.length) {
-            const out = path.join(temp, 'settings');
-            const retrieve = [...words('project retrieve start --output-dir'), out, ...org];
+            // In Metadata API format, unzipped under <dir>/unpackaged: --output-dir must lie inside the project
+            // and outside a dot folder (salesforcecli/plugin-deploy-retrieve src/commands/project/retrieve/start.ts;
+            // forcedotcom/source-deploy-retrieve src/client/metadataApiRetrieve.ts, handleMdapiResponse).
+            const out = path.join(temp, 'retrieved');
+            const retrieve = [...words('project retrieve start --target-metadata-dir'), out, '--unzip', ...org];
             s.must([...retrieve, '--metadata', `CustomMetadata:${SETTINGS_MEMBER}`], 'no retrieve', FIX.deployed);
-            const file = fs.readdirSync(out, { recursive: true }).find((f) => String(f).endsWith('.md-meta.xml'));
-            record = fs.readFileSync(path.join(out, String(file)), 'utf8');
+            const file = fs.readdirSync(out, { recursive: true }).find((f) => f.endsWith(`${SETTINGS_MEMBER}.md`));
+            record = fs.readFileSync(path.join(out, file), 'utf8');
         }
         if (record !== undefined) {
-            given.forEach(([field, value]) => (record = metadata.withFieldValue(record, field, value)));
+            given.forEach(([field, value]) => (record = withFieldValue(record, field, value)));
             members.push(['CustomMetadata', 'customMetadata', SETTINGS_MEMBER, 'md', record]);
         }
         if (members.length) {
-            const dir = metadata.writePackage(path.join(temp, 'package'), members, s.session.apiVersion);
+            const dir = writePackage(path.join(temp, 'package'), members, s.session.apiVersion);
             s.must(deployPackage(dir, org), 'the per-org values did not deploy', FIX.rerun);
         }
         const kept = given.length ? 'updated (only the values given)' : "kept the org's values";
-        s.say(`    Named Credential URL: ${metadata.REGIONS[o.region]} (${o.region})`);
-        s.say(`    settings record Default: ${exists ? kept : `created from ${metadata.SETTINGS_RECORD}`}`);
+        s.say(`    Named Credential URL: ${REGIONS[o.region]} (${o.region})`);
+        s.say(`    settings record Default: ${exists ? kept : `created from ${SETTINGS_RECORD}`}`);
     },
 
     tests(s) {
@@ -402,12 +468,12 @@ const RUN = {
             return s.say('    skipped (--skip-tests)');
         }
         const dirs = partsFor(s.options).map((p) => DIRS[p]);
-        const { summary, tests, problems } = runTests(s.root, dirs, s.org, s.sf);
+        const { summary, tests, covered, problems } = runTests(s.root, dirs, s.org, s.sf);
         s.say(`    Apex tests (${tests.length} classes): ${summary?.passing} passed, ${summary?.failing} failed`);
+        covered.forEach((c) => s.say(`    ${String(c.percent).padStart(3)} %  ${c.name}`));
         if (problems.length) {
             const rule = `every test passes, every class ${MIN_CLASS_COVERAGE} %+`;
-            const fix = 'fix them and deploy, then rerun from tests';
-            fail(`the Apex tests did not pass (${rule}):\n    ${problems.join('\n    ')}`, fix);
+            fail(`the Apex tests did not pass (${rule}):\n    ${problems.join('\n    ')}`, 'fix them, then rerun');
         }
     }
 };
@@ -418,24 +484,16 @@ async function readInputs({ options: o, io }, todo) {
     // Blank, the inbound secret is generated; with --no-8x8-config the admin types it into 8x8 Connect: it is given.
     const generated = !o.no8x8Config;
     const size = (min) => (v) => (!v ? 'not given' : v.length < min && `shorter than ${min} characters`);
-    const format = (v) => (v || !generated) && !inbound.INBOUND_SECRET.test(v) && 'not 32 to 128 base64url characters';
+    const format = (v) => (v || !generated) && !secrets.INBOUND_SECRET.test(v) && 'not 32 to 128 base64url characters';
+    const blank = generated ? '; blank: new' : '';
+    const min = secrets.MIN_SECRET_LENGTH;
     const inputs = [
         ['key', 'the 8x8 API key', '8x8 API key', size(1)],
-        [
-            'secret',
-            'the receipt secret',
-            `receipt secret (${MIN_SECRET_LENGTH}+ random characters)`,
-            size(MIN_SECRET_LENGTH)
-        ],
-        [
-            'inbound',
-            'the inbound secret',
-            `inbound secret (32+ base64url characters${generated ? '; blank: new' : ''})`,
-            format
-        ]
+        ['secret', 'the receipt secret', `receipt secret (${min}+ random characters)`, size(min)],
+        ['inbound', 'the inbound secret', `inbound secret (32+ base64url characters${blank})`, format]
     ].filter(([id]) => runs(id) || (id === 'key' && runs('inbound') && generated));
     const prompts = inputs.map((i) => i[2]);
-    const values = prompts.length ? await readSecrets(prompts, io.stdin, io.stderr) : [];
+    const values = prompts.length ? await secrets.readSecrets(prompts, io.stdin, io.stderr) : [];
     const where = io.stdin.isTTY ? 'type it at the prompt' : 'pipe it on standard input, one a line, key first';
     const hint = (id) => (id === 'inbound' ? 'drop --no-8x8-config' : `pass --skip-${id}`);
     const missing = inputs.map(([id, label, , check], i) => [label, hint(id), check(values[i])]).filter((m) => m[2]);
@@ -454,8 +512,8 @@ async function readInputs({ options: o, io }, todo) {
 function preflight(s) {
     const { options: o, org } = s;
     const display = s.sf(['org', 'display', ...org]);
-    if (!display.ok || !display.result?.accessToken) {
-        fail(`sf is not logged in to ${o.targetOrg}: ${display.json.message ?? 'no access token'}`, FIX.login);
+    if (display.status || !display.result?.accessToken) {
+        fail(`sf is not logged in to ${o.targetOrg}: ${display.message ?? 'no access token'}`, FIX.login);
     }
     // The project's API version, not the org's, for the REST calls and the per-org package.
     s.session = { ...display.result, apiVersion: s.session.apiVersion, fetch: s.session.fetch };
@@ -524,8 +582,7 @@ async function run(s) {
     s.values = s.io.stdin.isTTY ? undefined : await readInputs(s, todo);
     preflight(s);
     s.values ??= await readInputs(s, todo);
-    fs.mkdirSync(path.join(s.root, '.tmp'), { recursive: true });
-    s.temp = fs.mkdtempSync(path.join(s.root, '.tmp', 'org-setup-'));
+    s.temp = fs.mkdtempSync(path.join(os.tmpdir(), 'org-setup-'));
     try {
         for (const id of todo) {
             s.say(`[${steps.indexOf(id) + 1}/${steps.length}] ${id}: ${STEPS.find((st) => st[0] === id)[1]}`);
@@ -543,15 +600,14 @@ async function run(s) {
 }
 
 /**
- * Runs org:setup with `argv` and returns its exit code. `io` ({ cwd, stdin, stdout, stderr, env, spawn, fetch },
- * each optional) defaults to this process's, in the project root; spawn is how sf starts (spawnSync's signature),
- * fetch how the key and the secrets are stored. The tests run it in-process with their own.
+ * Runs org:setup with `argv` in the project root and returns its exit code. `io` ({ stdin, stdout, stderr, env, sf,
+ * fetch }, each optional) defaults to this process's; sf (args, cwd -> its --json envelope) is how sf runs, fetch how
+ * the key and the secrets are stored. The tests run it in-process with their own.
  */
 export async function main(argv, io = {}) {
-    const project = fileURLToPath(new URL('..', import.meta.url));
-    io = { cwd: project, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, ...io };
-    const root = io.cwd;
-    const s = { root, io, say: (text) => void io.stdout.write(`${text}\n`), sf: (args) => sf(args, root, io) };
+    io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, ...io };
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const s = { root, io, say: (text) => void io.stdout.write(`${text}\n`), sf: (a) => (io.sf ?? sf)(a, root, io.env) };
     s.must = (args, what, fix) => mustSf(s.sf, args, what, fix);
     try {
         s.options = parseArgs(argv);

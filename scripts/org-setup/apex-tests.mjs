@@ -1,17 +1,11 @@
-#!/usr/bin/env node
-// The Apex test classes of package directories, and the per-class coverage rule, in one place for org:setup (its
-// production deploys and its tests step) and the scratch-org workflow:
-//   npm run org:tests -- --target-org <alias> --source-dir force-app/core [--source-dir ...]
-// runs the directories' test classes with coverage and exits 1 when a test fails or one of their classes is under
-// 75 %. A production deploy with RunSpecifiedTests fails on the same rule, whatever the org-wide figure ("Running a
-// Subset of Tests in a Deployment":
-// https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_deploy_run_specific_tests.htm).
+// The Apex test classes of package directories, and the per-class coverage rule, in one place for org:setup's
+// production deploys and its step tests, which fails when a test fails or a class is under 75 %. A production
+// deploy with RunSpecifiedTests fails on the same rule, whatever the org-wide figure ("Running a Subset of Tests in
+// a Deployment": https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_deploy_run_specific_tests.htm).
 // `sf apex run test --code-coverage --json` lists { name, coveredPercent } per class in result.coverage.coverage
 // (salesforcecli/plugin-apex src/reporters/jsonReporter.ts, formatCoverage).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { sf } from './sf.mjs';
 
 export const MIN_CLASS_COVERAGE = 75;
 
@@ -43,8 +37,8 @@ export function apexClasses(root, dirs) {
 }
 
 /**
- * Runs the test classes of `dirs` with `run` (one sf call) and checks the rule: every test passes and every class
- * of the directories reaches 75 % (a class missing from the coverage counts as 0 %).
+ * Runs the test classes of `dirs` with `run` (one sf call: args -> envelope) and checks the rule: every test passes
+ * and every class of the directories reaches 75 % (a class missing from the coverage counts as 0 %).
  */
 export function runTests(root, dirs, org, run) {
     const { tests, covered } = apexClasses(root, dirs);
@@ -52,7 +46,7 @@ export function runTests(root, dirs, org, run) {
     const r = run([...command.split(' '), ...tests.flatMap((t) => ['--class-names', t]), ...org]);
     const summary = r.result?.summary;
     if (!summary) {
-        return { tests, covered: [], problems: [`the Apex tests did not run: ${r.json?.message ?? 'no summary'}`] };
+        return { tests, covered: [], problems: [`the Apex tests did not run: ${r.message ?? 'no summary'}`] };
     }
     const problems = (r.result.tests ?? [])
         .filter((t) => t.Outcome !== 'Pass')
@@ -63,28 +57,4 @@ export function runTests(root, dirs, org, run) {
         .filter((c) => c.percent < MIN_CLASS_COVERAGE)
         .forEach((c) => problems.push(`class ${c.name} is covered ${c.percent} % (under ${MIN_CLASS_COVERAGE} %)`));
     return { summary, tests, covered: coverage, problems };
-}
-
-/** The command line (the flags after `npm run org:tests --`); io = { cwd, stdout, spawn }. Returns the exit code. */
-export function main(args, { cwd = process.cwd(), stdout = process.stdout, spawn } = {}) {
-    const say = (text) => void stdout.write(`${text}\n`);
-    const org = ['--target-org', args[args.indexOf('--target-org') + 1]];
-    const dirs = args.filter((_, i) => args[i - 1] === '--source-dir');
-    if (!org[1] || !dirs.length) {
-        return say('usage: npm run org:tests -- --target-org <alias> --source-dir <dir>...') ?? 2;
-    }
-    try {
-        const { summary, tests, covered, problems } = runTests(cwd, dirs, org, (a) => sf(a, cwd, { spawn }));
-        say(`apex-tests: ${tests.length} test classes: ${summary?.passing} passed, ${summary?.failing} failed`);
-        covered.forEach((c) => say(`  ${String(c.percent).padStart(3)} %  ${c.name}`));
-        problems.forEach((p) => say(`  FAIL ${p}`));
-        return problems.length ? 1 : 0;
-    } catch (error) {
-        return say(`apex-tests: ${error.message}\n  fix: ${error.fix}`) ?? 1;
-    }
-}
-
-const entry = process.argv[1] && fs.realpathSync(path.resolve(process.argv[1]));
-if (entry === fileURLToPath(import.meta.url)) {
-    process.exitCode = main(process.argv.slice(2));
 }

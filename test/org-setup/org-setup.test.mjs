@@ -1,11 +1,10 @@
-// Tests of `npm run org:setup` and `npm run org:tests`, of the workflows' lines that run them and the package
-// workflow's steps, and of the manifests org:setup and the admin guide deploy. Each main runs in this process, in the project
-// root, against a fake sf (below) and, for org:setup, a stand-in for the org's REST API and 8x8's (where the key and
-// the secrets go); each case reads the sf calls, the packages sf was asked to deploy, the REST requests and the
-// output. One test runs the project's real sf, beside the others.
+// Tests of `npm run org:setup`, of the workflow and doc lines that run them, and of the
+// manifests the admin guide deploys. Each main runs in this process against a fake sf (a function in place of the
+// CLI: our own orchestration's counterpart, never the platform under test) and, for org:setup, a stand-in for the
+// org's REST API and 8x8's, where the key and the secrets go. One test runs sf's HTTP layer against a local stub.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -14,157 +13,98 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'yaml';
-import { main } from '../../scripts/org-setup.mjs';
-import { apexClasses, main as orgTests } from '../../scripts/org-setup/apex-tests.mjs';
-import { orgKind, ORG_KINDS } from '../../scripts/org-setup/org-kind.mjs';
+import { main, orgKind, ORG_KINDS } from '../../scripts/org-setup.mjs';
+import { apexClasses } from '../../scripts/org-setup/apex-tests.mjs';
 import { manifest, MANIFEST, removedClasses } from '../../scripts/org-setup/removed-classes.mjs';
 
 const root = process.cwd();
+const read = (...parts) => fs.readFileSync(path.resolve(root, ...parts), 'utf8');
 const temp = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-
-/**
- * The project's sf logging in with an access token against a local stub, started as this file loads so that it runs
- * beside the in-process tests; resolves { stdout, requests }.
- */
-async function loginAgainstStub() {
-    const requests = [];
-    const ids = { organization_id: '00D000000000001EAA', user_id: '005000000000001AAA' };
-    const answers = [
-        [/^\/services\/oauth2\/userinfo/, { preferred_username: 'admin@example.com', ...ids }],
-        [/\/data\/?$/, [{ version: '65.0', url: '/services/data/v65.0' }]],
-        [/\/sobjects\/User\//, { Id: '005000000000001AAA', Username: 'admin@example.com' }],
-        [/./, { records: [] }]
-    ];
-    const server = http.createServer((req, res) => {
-        requests.push(req.url);
-        res.setHeader('Content-Type', 'application/json');
-        res.end(JSON.stringify(answers.find(([pattern]) => pattern.test(req.url))[1]));
-    });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    // Its own HOME (sf keeps config and auth files there), telemetry and version checks off. No log file either: sf
-    // writes it through a pino transport, a worker thread (SF_DISABLE_LOG_FILE: forcedotcom/sfdx-core
-    // src/logger/logger.ts).
-    const home = temp('sf-home-');
-    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home };
-    const off = ['DISABLE_TELEMETRY', 'SKIP_NEW_VERSION_CHECK', 'DISABLE_AUTOUPDATE', 'USE_GENERIC_UNIX_KEYCHAIN'];
-    for (const name of [...off, 'DISABLE_LOG_FILE']) {
-        env[`SF_${name}`] = 'true';
-    }
-    env.SF_ACCESS_TOKEN = '00D000000000001!stub.token';
-    const url = `http://127.0.0.1:${server.address().port}`;
-    const args = ['org', 'login', 'access-token', '--instance-url', url, '--no-prompt', '--json'];
-    const child = spawn(path.resolve('node_modules/.bin/sf'), args, { env });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    await new Promise((resolve) => child.on('close', resolve));
-    server.close();
-    server.closeAllConnections();
-    fs.rmSync(home, { recursive: true, force: true });
-    return { stdout, requests };
-}
-const login = loginAgainstStub();
-
-// The fake sf. It fakes only our orchestration's counterpart, never the platform under test: each answer is the
-// --json envelope sf prints ({ status, result } or { status: 1, name, message }; shapes from the salesforcecli
-// plugins' schemas), steered by a scenario: organization (the Organization row), notLoggedIn, connectionPresent,
-// failDeploy (a part), rejectName (a name `apex run` does not compile), siteDeployed (before this run), siteMissing,
-// guestAssignFails, settingsExist (with Code_Length__c 8), coverage ({ Class: percent }; others 90), testsFail.
-const GUEST = 'whatsapp_otp_receipts@acme.my.salesforce-sites.com';
-const SITE_URL = 'https://acme.my.salesforce-sites.com/whatsappotp';
-const ok = (result) => ({ status: 0, result });
-const failed = (message, result) => ({ status: 1, name: 'Error', message, result });
+const valuesOf = (argv, flag) => argv.filter((_, i) => argv[i - 1] === flag);
 /** The words of an argv before its first flag: `project deploy start`. */
 const commandOf = (argv) => argv.slice(0, argv.findIndex((a) => a.startsWith('-')) >>> 0).join(' ');
-/** The values after each `flag` in argv. */
-const valuesOf = (argv, flag) => argv.filter((_, i) => argv[i - 1] === flag);
-const read = (cwd, file) => fs.readFileSync(path.resolve(cwd, file), 'utf8');
+const testsOf = (...dirs) => apexClasses(root, dirs).tests;
+const COVERED = apexClasses(root, ['force-app']).covered;
 
+// The fake sf answers with the --json envelope sf prints ({ status: 0, result } or { status: 1, message, result? };
+// shapes from the salesforcecli plugins' schemas), steered by a scenario: organization (the Organization row),
+// notLoggedIn, connectionPresent, failDeploy (a part), rejectName (a name the probe's Apex does not compile with),
+// siteDeployed (before this run), guestAssignFails, settingsExist (Code_Length__c 8), coverage, testsFail.
+const GUEST = 'whatsapp_otp_receipts@acme.my.salesforce-sites.com';
+const SITE_URL = 'https://acme.my.salesforce-sites.com/whatsappotp';
 const SITE = { Id: '0DM000000000001AAA', GuestUserId: '005000000000009AAA', Status: 'Active' };
+const SESSION = { accessToken: '00D!t', instanceUrl: 'https://acme.my.salesforce.com', id: '00D0', apiVersion: '99.0' };
+const DEPLOY_FAILURE = { componentType: 'NamedCredential', fullName: 'X8x8_Messaging_API', problem: 'Invalid URL' };
+const PRODUCTION = { organization: { IsSandbox: false, OrganizationType: 'Enterprise Edition' } };
+const ok = (result) => ({ status: 0, result });
+const failed = (message, result) => ({ status: 1, message, result });
 const ROWS = [
     [/FROM Organization/, (s) => [s.organization ?? { IsSandbox: false, OrganizationType: 'Developer Edition' }]],
     [/^SELECT Id FROM Site/, (s) => (s.siteDeployed ? [SITE] : [])],
-    [/FROM Site /, (s) => (s.siteMissing ? [] : [SITE])],
+    [/FROM Site /, () => [SITE]],
     [/FROM User /, () => [{ Username: GUEST }]],
     [/FROM SiteDetail /, () => [{ SecureUrl: SITE_URL }]],
     [/FROM WhatsApp_OTP_Setting__mdt/, (s) => (s.settingsExist ? [{ DeveloperName: 'Default' }] : [])]
 ];
-// The org's own API version differs from the project's, which the REST calls use.
-const SESSION = { accessToken: '00D!t', instanceUrl: 'https://acme.my.salesforce.com', id: '00D0', apiVersion: '99.0' };
-const DEPLOY_FAILURE = { componentType: 'NamedCredential', fullName: 'X8x8_Messaging_API', problem: 'Invalid URL' };
-/** Each command's answer, given the scenario, the value of a flag and the working folder. */
 const ANSWERS = {
-    'org display': (s, value) =>
-        s.notLoggedIn ? failed(`No authorization information found for ${value('--target-org')}.`) : ok(SESSION),
-    'data query': (s, value) => ok({ records: ROWS.find(([pattern]) => pattern.test(value('--query')))[1](s) }),
-    'project deploy start': (s, value) =>
-        `force-app/${s.failDeploy}` === value('--source-dir')
+    // The org's own API version (99.0) differs from the project's, which the REST calls use.
+    'org display': (s, flag) =>
+        s.notLoggedIn ? failed(`No authorization found for ${flag('--target-org')}.`) : ok(SESSION),
+    'data query': (s, flag) => ok({ records: ROWS.find(([pattern]) => pattern.test(flag('--query')))[1](s) }),
+    'project deploy start': (s, flag) =>
+        `force-app/${s.failDeploy}` === flag('--source-dir')
             ? failed('Deploy failed.', { details: { componentFailures: [DEPLOY_FAILURE] } })
             : ok({ numberComponentsDeployed: 3 }),
     'project deploy validate': () => ok({ id: '0Af000000000042AAA' }),
-    // The org's own record: an admin already set the code length to 8.
-    'project retrieve start': (s, value, cwd) => {
-        const record = 'customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml';
-        const file = path.resolve(cwd, value('--output-dir'), 'main/default', record);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        const shipped = read(cwd, `config/per-org/${record}`);
-        fs.writeFileSync(file, shipped.replace(/(<field>Code_Length__c<\/field>\s*<value[^>]*>)[^<]*/, '$18'));
+    // The org's record in Metadata API format, as `--unzip` leaves it; an admin already set its code length to 8.
+    'project retrieve start': (s, flag) => {
+        const file = path.join(flag('--target-metadata-dir'), 'unpackaged/unpackaged/customMetadata');
+        fs.mkdirSync(file, { recursive: true });
+        const codeLength = /(<field>Code_Length__c<\/field>\s*<value[^>]*>)[^<]*/;
+        const record = read('config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml');
+        fs.writeFileSync(path.join(file, 'WhatsApp_OTP_Setting.Default.md'), record.replace(codeLength, '$18'));
         return ok({});
     },
-    // The first line that uses the rejected name fails to compile, as an org that generated it differently does.
-    'apex run': (s, value, cwd) => {
-        const line =
-            read(cwd, value('--file'))
-                .split('\n')
-                .findIndex((l) => l.endsWith(`.${s.rejectName};`)) + 1;
+    // The first line that uses the rejected name fails to compile, as in an org that generated it differently.
+    'apex run': (s, flag) => {
+        const lines = fs.readFileSync(flag('--file'), 'utf8').split('\n');
+        const line = lines.findIndex((l) => l.endsWith(`.${s.rejectName};`)) + 1;
         const problem = { compiled: false, compileProblem: `Variable does not exist: ${s.rejectName}`, line };
         return line ? failed('compile error', problem) : ok({ compiled: true });
     },
-    'apex run test': (s, value, cwd) => {
-        const percents = Object.fromEntries(apexClasses(cwd, ['force-app']).covered.map((name) => [name, 90]));
-        const coverage = Object.entries({ ...percents, ...s.coverage }).map(([name, coveredPercent]) => ({
-            name,
-            coveredPercent
-        }));
+    'apex run test': (s) => {
+        const coverage = COVERED.map((name) => ({ name, coveredPercent: s.coverage?.[name] ?? 90 }));
         const [Outcome, failing] = s.testsFail ? ['Fail', 1] : ['Pass', 0];
         const tests = [{ FullName: 'CPaasMessagingGatewayTest.sends', Outcome, Message: 'Assertion Failed' }];
         return ok({ summary: { passing: 1 - failing, failing }, tests, coverage: { coverage } });
     },
     'org list metadata': (s) => ok(s.connectionPresent ? [{ fullName: 'CPaasMessagingApps' }] : []),
-    'org assign permset': (s, value) => {
-        const guest = s.guestAssignFails && value('--on-behalf-of') === GUEST;
+    'org assign permset': (s, flag) => {
+        const guest = s.guestAssignFails && flag('--on-behalf-of') === GUEST;
         const failures = guest ? [{ name: GUEST, message: 'INSUFFICIENT_ACCESS: guest user license' }] : [];
         return { status: failures.length ? 1 : 0, result: { successes: [], failures } };
-    },
-    'package create': () => ok({ Id: '0Ho000000000001AAA' }),
-    'package version create': () => ok({ SubscriberPackageVersionId: '04t000000000001AAA', Status: 'Success' }),
-    'package version promote': () => ok({ success: true })
+    }
 };
 
-/** spawnSync's stand-in for one run: records each argv and each --metadata-dir package; sf is on PATH only `onPath`. */
-function fakeSf(scenario = {}, onPath = true) {
+/** The fake sf of one run: records each argv, and the files of each --metadata-dir package it deploys. */
+function fakeSf(scenario = {}) {
     const calls = [];
     const deployed = [];
-    const spawnSf = (command, args, { cwd }) => {
-        if (!onPath) {
-            return { error: Object.assign(new Error(`spawnSync ${command} ENOENT`), { code: 'ENOENT' }) };
-        }
-        const argv = args.filter((a) => a !== '--json');
+    const sf = (argv) => {
         calls.push(argv);
-        const dir = valuesOf(argv, '--metadata-dir').map((d) => path.resolve(cwd, d))[0];
+        const flag = (name) => valuesOf(argv, name)[0];
+        const dir = flag('--metadata-dir');
         if (dir && fs.existsSync(dir)) {
             const files = fs.readdirSync(dir, { recursive: true }).filter((f) => f.includes('.'));
             deployed.push(Object.fromEntries(files.map((f) => [f, read(dir, f)])));
         }
-        const answer =
-            ANSWERS[commandOf(argv)]?.(scenario, (flag) => valuesOf(argv, flag)[0], cwd) ?? failed('unknown');
-        return { status: answer.status, stdout: JSON.stringify(answer), stderr: '' };
+        return (ANSWERS[commandOf(argv)] ?? (() => failed('unknown command')))(scenario, flag);
     };
-    return { spawn: spawnSf, calls, deployed };
+    return { sf, calls, deployed };
 }
 
 const KEY = 'k3y-Sup3rSecret-8x8-0123456789abcdef';
 const SECRET = 'rEc31pt-S3cret-0123456789abcdefghijklmn';
-const PRODUCTION = { organization: { IsSandbox: false, OrganizationType: 'Enterprise Edition' } };
 const INBOUND = '--inbound --account-id 0b5b2e6c-0c1e-4d4b-9d8a-2f1d3c4b5a69 --subaccount acme';
 const WEBHOOKS = ['MSG', 'CADR'].map((type) => ({ subAccountId: 'acme', type, url: 'https://bot.example.com/in' }));
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
@@ -190,21 +130,20 @@ function fakeRest({ exists = [], fail = [], webhooks = [] } = {}) {
 
 /**
  * Runs org:setup with `args` (words after `--target-org otp-org`, or an array of every argument); `stdin` is what is
- * piped (null: closed), `tty` makes it a terminal, `onPath` puts sf on PATH.
+ * piped (null: closed), `tty` makes it a terminal; `sf` replaces the fake sf (an env without it: the real one).
  */
-async function run(args, { scenario, stdin = `${KEY}\n${SECRET}\n`, tty = false, onPath = true, rest } = {}) {
-    const sf = fakeSf(scenario, onPath);
+async function run(args, { scenario, stdin = `${KEY}\n${SECRET}\n`, tty = false, rest, sf = fakeSf(scenario) } = {}) {
     const org = fakeRest(rest);
     let out = '';
     const sink = { write: (text) => ((out += text), true) };
     const input = Object.assign(Readable.from(stdin ? [stdin] : []), tty ? { isTTY: true, setRawMode() {} } : {});
     const argv = typeof args === 'string' ? `--target-org otp-org ${args}`.trim().split(' ') : args;
-    const io = { cwd: root, stdin: input, stdout: sink, stderr: sink, spawn: sf.spawn, fetch: org.fetch };
+    const io = { stdin: input, stdout: sink, stderr: sink, sf: sf.sf, env: sf.env, fetch: org.fetch };
     const status = await main(argv, io);
-    const deploys = sf.calls
+    const deploys = (sf.calls ?? [])
         .filter((c) => commandOf(c).startsWith('project deploy'))
         .map((c) => valuesOf(c, '--source-dir').join() || 'package');
-    return { status, out, calls: sf.calls, deploys, deployed: sf.deployed, requests: org.requests };
+    return { ...sf, status, out, deploys, requests: org.requests };
 }
 
 /** A field's value in the last deployed settings record (undefined when blank). */
@@ -212,7 +151,6 @@ const valueOf = (r, field) => {
     const xml = Object.entries(r.deployed.at(-1)).find(([file]) => file.startsWith('customMetadata'))[1];
     return xml.match(new RegExp(`<field>${field}</field>\\s*<value[^>]*?(?:/>|>([^<]*)</value>)`))[1];
 };
-const testsOf = (...dirs) => apexClasses(root, dirs).tests;
 const callOf = (r, command) => r.calls.find((c) => commandOf(c) === command);
 const deployOf = (r, dir) => r.calls.find((c) => valuesOf(c, '--source-dir').join() === dir);
 const commands = (r) => r.calls.map(commandOf);
@@ -225,49 +163,35 @@ const hidden = (r, ...secrets) => {
 };
 
 /**
- * Each case: the run's arguments (see run) and options, its exit status (default 0), what its output shows (`out`, a
- * pattern or a list) and does not (`notOut`), the deploys in order (when given), and a check of its own.
+ * Each case: the run's arguments and options (see run), its exit status (default 0), what its output shows (`out`,
+ * a pattern or a list) and does not (`notOut`), the deploys in order (when given), and a check of its own.
  */
 const CASES = {
-    'a full run with --receipts deploys in order, stores the key and the secret only in REST bodies, and writes the Site URL':
-        {
-            args: ['--target-org', 'otp-org', '--receipts', '--subaccount', 'acme', '--countries', '+65, 60'],
-            out: /org:setup: done$/m,
-            deploys: ['force-app/connection', 'force-app/core', 'force-app/receipts', 'package'],
-            check(r) {
-                const order = commands(r).filter((c, i, all) => c !== all[i - 1]);
-                const steps = ['apex run', 'project deploy start', 'org assign permset', 'data query'];
-                assert.deepEqual(order.slice(3), [
-                    ...steps,
-                    ...steps.slice(2),
-                    'project deploy start',
-                    'apex run test'
-                ]);
-                assert.ok(r.calls.some((c) => valuesOf(c, '--on-behalf-of').includes(GUEST)));
-                assert.equal(methods(r), 'GET,POST,GET,POST');
-                const { sourceApiVersion } = JSON.parse(read(root, 'sfdx-project.json'));
-                assert.ok(r.requests.every((q) => q.url.includes(`/services/data/v${sourceApiVersion}/`)));
-                assert.deepEqual([bodyOf(r, 1).credentials.ApiKey.value, bodyOf(r, 3).Secret__c], [KEY, SECRET]);
-                const values = ['Receipt_Callback_Base_Url__c', 'Allowed_Country_Codes__c'].map((f) => valueOf(r, f));
-                assert.deepEqual(values, [SITE_URL, '65,60']);
-                hidden(r, KEY, SECRET);
-                const [probe] = valuesOf(callOf(r, 'apex run'), '--file');
-                assert.ok(!fs.existsSync(path.dirname(probe)), 'the temp folder is removed');
-            }
-        },
+    'a full run with --receipts deploys in order and stores the key and the secret only in REST bodies': {
+        args: ['--target-org', 'otp-org', '--receipts', '--subaccount', 'acme', '--countries', '+65, 60'],
+        out: /org:setup: done$/m,
+        deploys: ['force-app/connection', 'force-app/core', 'force-app/receipts', 'package'],
+        check(r) {
+            const steps = ['apex run', 'project deploy start', 'org assign permset', 'data query'];
+            const order = commands(r).filter((c, i, all) => c !== all[i - 1]);
+            assert.deepEqual(order.slice(3), [...steps, ...steps.slice(2), 'project deploy start', 'apex run test']);
+            assert.ok(r.calls.some((c) => valuesOf(c, '--on-behalf-of').includes(GUEST)));
+            assert.equal(methods(r), 'GET,POST,GET,POST');
+            const { sourceApiVersion } = JSON.parse(read('sfdx-project.json'));
+            assert.ok(r.requests.every((q) => q.url.includes(`/services/data/v${sourceApiVersion}/`)));
+            assert.deepEqual([bodyOf(r, 1).credentials.ApiKey.value, bodyOf(r, 3).Secret__c], [KEY, SECRET]);
+            const values = ['Receipt_Callback_Base_Url__c', 'Allowed_Country_Codes__c'].map((f) => valueOf(r, f));
+            assert.deepEqual(values, [SITE_URL, '65,60']);
+            hidden(r, KEY, SECRET);
+            assert.ok(!fs.existsSync(path.dirname(valuesOf(callOf(r, 'apex run'), '--file')[0])), 'temp removed');
+        }
+    },
     'without --receipts nothing of the receipt endpoint runs, and an org with its Site from before is warned': {
         args: '',
         scenario: { siteDeployed: true },
         deploys: ['force-app/connection', 'force-app/core', 'package'],
         out: /WARNING: the org has the receipt Site[\s\S]*npx sf project deploy start --metadata-dir manifest\/remove-receipts/,
         check: (r) => assert.equal(r.requests.length + (valueOf(r, 'Receipt_Callback_Base_Url__c') ?? 0), 2)
-    },
-    'production refuses --samples before any step': {
-        args: '--samples',
-        scenario: PRODUCTION,
-        status: 1,
-        out: /not production/,
-        deploys: []
     },
     "a production run deploys each part with RunSpecifiedTests naming that part's test classes, read from the source": {
         args: '--receipts',
@@ -294,13 +218,7 @@ const CASES = {
             assert.deepEqual(valuesOf(r.calls.at(-1), '--tests'), testsOf('force-app/core', 'force-app/receipts'));
         }
     },
-    '--validate-only keeps the connection an org already has': {
-        args: '--validate-only',
-        scenario: { ...PRODUCTION, connectionPresent: true },
-        out: /not deployed again/,
-        deploys: ['force-app/core']
-    },
-    'a production --dry-run calls sf only for the kind, names every test class, warns of missing values and masks the webhook':
+    'a production --dry-run reads only the kind, names every test class, warns of missing values and masks the webhook':
         {
             args: `--dry-run --template otp ${INBOUND}`,
             scenario: PRODUCTION,
@@ -310,7 +228,7 @@ const CASES = {
                 /Template_Name__c: otp/,
                 /Reply_Verification_Enabled__c: true/,
                 /before: GET https:\/\/chatapps\.8x8\.com\/api\/v1\/accounts\/[\w-]+\/webhooks: .* acme or \* .* stops the run/,
-                /"type":"MSG","url":"<Site URL>\/services\/apexrest\/whatsapp-otp\/inbound\/\*\*\*","httpAuthorization":"Bearer \*\*\*"/
+                /"url":"<Site URL>\/services\/apexrest\/whatsapp-otp\/inbound\/\*\*\*","httpAuthorization":"Bearer \*\*\*"/
             ],
             notOut: /WARNING: no --(template|subaccount)/,
             check(r) {
@@ -328,32 +246,12 @@ const CASES = {
             notOut: /then resume/,
             check: (r) => assert.deepEqual(r.calls, [])
         },
-    'a receipt secret shorter than 32 characters stops the run before any sf call': {
-        args: '--receipts',
-        stdin: `${KEY}\nshort\n`,
-        status: 1,
-        out: /the receipt secret: shorter than 32 characters/,
-        check: (r) => assert.deepEqual(r.calls, [])
-    },
-    'on a terminal, sf and the login are checked before any secret is asked': {
-        args: '',
-        tty: true,
-        scenario: { notLoggedIn: true },
-        status: 1,
-        out: /sf is not logged in to otp-org/,
-        notOut: /typing is hidden/
-    },
     'on a terminal, the key is typed at a prompt that echoes nothing': {
         args: '--skip-tests',
         tty: true,
         stdin: `${KEY}\r`,
         out: /8x8 API key \(typing is hidden, Enter to finish\): \n[\s\S]*the key is stored \(created\)/,
         check: (r) => [hidden(r, KEY), assert.equal(bodyOf(r, 1).credentials.ApiKey.value, KEY)]
-    },
-    'the key and the secrets are refused on the command line': {
-        args: '--api-key=x',
-        status: 2,
-        out: /never taken from the command/
     },
     'a new org gets the shipped settings record with the given values, and --region sets the Named Credential URL': {
         args: '--skip-key --region eu --template a&b --integration-user flow@acme.com',
@@ -369,33 +267,6 @@ const CASES = {
         scenario: { settingsExist: true },
         check: (r) => assert.deepEqual([valueOf(r, 'Code_Length__c'), valueOf(r, 'Subaccount_Id__c')], ['8', 'acme'])
     },
-    'an org that has a Default record and no value given deploys nothing': {
-        args: '--skip-key',
-        scenario: { settingsExist: true },
-        out: /kept the org's values/,
-        check: (r) => assert.deepEqual(r.deployed, [])
-    },
-    'a class under 75 % or a failed test fails step tests and names them': {
-        args: '--skip-key',
-        scenario: { coverage: { WhatsAppOtpService: 74 }, testsFail: true },
-        status: 1,
-        out: [
-            /step 7 of 7 \(tests\) failed/,
-            /class WhatsAppOtpService is covered 74 % \(under 75 %\)/,
-            /test CPaasMessagingGatewayTest.sends Fail/
-        ]
-    },
-    'a name the org generated differently stops the run before any Apex deploys and names the line to change': {
-        args: '',
-        scenario: { rejectName: 'z0user' },
-        status: 1,
-        deploys: ['force-app/connection'],
-        out: [
-            /step 2 of 7 \(probe\) failed/,
-            /the org calls `\w+` what we call `z0user`; change it in force-app\/core\/classes\/gateway\/CPaasMessagingGateway.cls line \d+/,
-            /then resume: npm run org:setup -- --target-org otp-org --from probe/
-        ]
-    },
     'a failed key store names the step and its fix, echoes no key, and runs nothing after it': {
         args: '--subaccount acme',
         rest: { fail: ['key'] },
@@ -406,33 +277,6 @@ const CASES = {
         ],
         check: (r) => [hidden(r, KEY), assert.deepEqual(r.deployed, [], 'step settings did not run')]
     },
-    'an existing key is replaced with PUT and an existing receipt secret with PATCH': {
-        args: '--receipts',
-        rest: { exists: ['key', 'secret'] },
-        out: [/the key is stored \(replaced\)/, /the receipt secret is stored \(replaced\)/],
-        check: (r) => assert.equal(methods(r), 'GET,PUT,GET,PATCH')
-    },
-    'a failed deploy names the step, its problems and the resume command': {
-        args: '',
-        scenario: { failDeploy: 'core' },
-        status: 1,
-        out: [
-            /step 3 of 7 \(core\) failed: force-app\/core did not deploy:\n {4}NamedCredential X8x8_Messaging_API: Invalid URL/,
-            /then resume: .* --from core$/m
-        ]
-    },
-    'a Site guest user the CLI cannot assign stops at step site with the manual path': {
-        args: '--receipts',
-        scenario: { guestAssignFails: true },
-        status: 1,
-        out: /step 6 of 10 \(site\) failed[\s\S]*INSUFFICIENT_ACCESS[\s\S]*assign it by hand: Setup → Sites/
-    },
-    'an org without the Site stops at step site and says why': {
-        args: '--receipts',
-        scenario: { siteMissing: true },
-        status: 1,
-        out: /step 6 of 10 \(site\) failed: the org has no Site/
-    },
     '--inbound refuses to replace an inbound webhook of the subaccount that points elsewhere, and changes nothing': {
         args: `${INBOUND} --from inbound`,
         stdin: `${KEY}\n`,
@@ -441,33 +285,28 @@ const CASES = {
         out: [/\(inbound\) failed: 8x8 already sends .* of acme to https:\/\/bot\.example\.com\/in /, /--force/],
         check: (r) => assert.equal(methods(r), 'GET')
     },
-    '--inbound --force --from inbound runs only from there and sets only the MSG webhook, with a new secret whose hash alone the org stores':
-        {
-            args: `${INBOUND} --force --region eu --from inbound`,
-            stdin: `${KEY}\n`,
-            rest: { webhooks: WEBHOOKS },
-            deploys: ['package'],
-            out: /8x8 MSG webhook replaced https:\/\/bot\.example\.com\/in \(subaccount acme\): https/,
-            check(r) {
-                const [get, , hash, set] = r.requests;
-                const url = 'https://chatapps.8x8.uk/api/v1/accounts/0b5b2e6c-0c1e-4d4b-9d8a-2f1d3c4b5a69/webhooks';
-                assert.deepEqual([get.url, set.url, set.authorization], [url, url, `Bearer ${KEY}`]);
-                const [hook, ...more] = JSON.parse(set.body);
-                const secret = hook.httpAuthorization.replace('Bearer ', '');
-                const inbound = {
-                    subAccountId: 'acme',
-                    type: 'MSG',
-                    url: `${SITE_URL}/services/apexrest/whatsapp-otp/inbound/${secret}`
-                };
-                assert.deepEqual([hook, more.length, secret.length], [{ ...hook, ...inbound }, 0, 43]);
-                const stored = [
-                    JSON.parse(hash.body).Inbound_Secret_Hash__c,
-                    valueOf(r, 'Reply_Verification_Enabled__c')
-                ];
-                assert.deepEqual(stored, [sha256(secret), 'true']);
-                hidden(r, KEY, secret);
-            }
-        },
+    '--inbound --force sets only the MSG webhook, with a new secret whose hash alone the org stores': {
+        args: `${INBOUND} --force --region eu --from inbound`,
+        stdin: `${KEY}\n`,
+        rest: { webhooks: WEBHOOKS },
+        deploys: ['package'],
+        out: /8x8 MSG webhook replaced https:\/\/bot\.example\.com\/in \(subaccount acme\): https/,
+        check(r) {
+            const [get, , hash, set] = r.requests;
+            const url = 'https://chatapps.8x8.uk/api/v1/accounts/0b5b2e6c-0c1e-4d4b-9d8a-2f1d3c4b5a69/webhooks';
+            assert.deepEqual([get.url, set.url, set.authorization], [url, url, `Bearer ${KEY}`]);
+            const [hook, ...more] = JSON.parse(set.body);
+            const secret = hook.httpAuthorization.replace('Bearer ', '');
+            const inbound = `${SITE_URL}/services/apexrest/whatsapp-otp/inbound/${secret}`;
+            assert.deepEqual(
+                [hook.subAccountId, hook.type, hook.url, more.length, secret.length],
+                ['acme', 'MSG', inbound, 0, 43]
+            );
+            const stored = [JSON.parse(hash.body).Inbound_Secret_Hash__c, valueOf(r, 'Reply_Verification_Enabled__c')];
+            assert.deepEqual(stored, [sha256(secret), 'true']);
+            hidden(r, KEY, secret);
+        }
+    },
     '--inbound --no-8x8-config stores the hash of the typed secret and prints the 8x8 Connect steps instead': {
         args: '--inbound --subaccount acme --no-8x8-config --from inbound',
         stdin: `${SECRET}\n`,
@@ -477,12 +316,6 @@ const CASES = {
             assert.ok(r.requests.every((q) => !q.url.includes('8x8')));
             assert.equal(bodyOf(r, 1).Inbound_Secret_Hash__c, sha256(SECRET));
         }
-    },
-    'without sf on PATH a real run stops before step 1 with the npm ci fix': {
-        args: '',
-        onPath: false,
-        status: 1,
-        out: /the Salesforce CLI \(sf\) is not on PATH\n {2}fix: run npm ci/
     }
 };
 
@@ -497,17 +330,119 @@ for (const [name, c] of Object.entries(CASES)) {
     });
 }
 
+/**
+ * Runs told by their exit status and output alone: [arguments (as for run), run options, exit status, what the output
+ * shows, the sf commands it ran (when given)].
+ */
+const OUTCOMES = {
+    'production refuses --samples before any step': [
+        '--samples',
+        { scenario: PRODUCTION },
+        1,
+        /the samples are for sandboxes and Developer Edition orgs, not production/,
+        ['org display', 'data query']
+    ],
+    '--validate-only keeps the connection an org already has': [
+        '--validate-only',
+        { scenario: { ...PRODUCTION, connectionPresent: true } },
+        0,
+        /not deployed again/,
+        ['org display', 'data query', 'data query', 'org list metadata', 'apex run', 'project deploy validate']
+    ],
+    'a receipt secret shorter than 32 characters stops the run before any sf call': [
+        '--receipts',
+        { stdin: `${KEY}\nshort\n` },
+        1,
+        /the receipt secret: shorter than 32 characters/,
+        []
+    ],
+    'on a terminal, sf and the login are checked before any secret is asked': [
+        '',
+        { tty: true, scenario: { notLoggedIn: true } },
+        1,
+        /^\norg:setup: sf is not logged in to otp-org/
+    ],
+    'the key and the secrets are refused on the command line': [
+        '--api-key=x',
+        {},
+        2,
+        /never taken from the command/,
+        []
+    ],
+    'a class under 75 % or a failed test fails step tests and names them': [
+        '--skip-key',
+        { scenario: { coverage: { CPaasMessagingGateway: 74 }, testsFail: true } },
+        1,
+        /step 7 of 7 \(tests\) failed[\s\S]*test CPaasMessagingGatewayTest.sends Fail[\s\S]*class CPaasMessagingGateway is covered 74 % \(under 75 %\)/
+    ],
+    'a name the org generated differently stops the run before any Apex deploys and names the line to change': [
+        '',
+        { scenario: { rejectName: 'z0user' } },
+        1,
+        /step 2 of 7 \(probe\) failed[\s\S]*the org calls `\w+` what we call `z0user`; change it in force-app\/core\/classes\/gateway\/CPaasMessagingGateway.cls line \d+[\s\S]*then resume: npm run org:setup -- --target-org otp-org --from probe/,
+        ['org display', 'data query', 'data query', 'project deploy start', 'apex run', 'apex run', 'apex run']
+    ],
+    'a rerun replaces the stored key and the receipt secret': [
+        '--receipts',
+        { rest: { exists: ['key', 'secret'] } },
+        0,
+        /the key is stored \(replaced\)[\s\S]*the receipt secret is stored \(replaced\)/
+    ],
+    'a failed deploy names the step, its problems and the resume command': [
+        '',
+        { scenario: { failDeploy: 'core' } },
+        1,
+        /step 3 of 7 \(core\) failed: force-app\/core did not deploy:\n {4}NamedCredential X8x8_Messaging_API: Invalid URL[\s\S]*then resume: .* --from core$/m
+    ],
+    'a Site guest user the CLI cannot assign stops at step site with the manual path': [
+        '--receipts',
+        { scenario: { guestAssignFails: true } },
+        1,
+        /step 6 of 10 \(site\) failed[\s\S]*INSUFFICIENT_ACCESS[\s\S]*assign it by hand: Setup → Sites/
+    ],
+    'without sf on PATH a real run stops before step 1 with the npm ci fix': [
+        '',
+        { sf: { env: { PATH: path.join(root, 'no-such-dir') } } },
+        1,
+        /the Salesforce CLI \(sf\) is not on PATH\n {2}fix: run npm ci/
+    ]
+};
+
+for (const [name, [args, options, status, pattern, sfCommands]] of Object.entries(OUTCOMES)) {
+    test(`org:setup: ${name}`, async () => {
+        const r = await run(args, options);
+        assert.equal(r.status, status, r.out);
+        assert.match(r.out, pattern);
+        assert.deepEqual(sfCommands ? commands(r) : [], sfCommands ?? []);
+    });
+}
+
+test('every org:setup line of the README and the guides runs as printed, with --dry-run', async () => {
+    const docs = ['README.md', ...fs.readdirSync('docs').map((f) => `docs/${f}`)].map((f) => read(f)).join('\n');
+    const lines = [...docs.matchAll(/npm run org:setup -- ([^`\n|]+)/g)]
+        .map((m) => m[1].trim())
+        .filter((l) => l.startsWith('--target-org') || l === '--help');
+    // Placeholders as an admin fills them in.
+    const filled = { '<codes>': '65', '<r>': 'eu', '<8x8-account-id>': '0b5b2e6c0c1e4d4b9d8a2f1d3c4b5a69' };
+    assert.ok(lines.length > 10 && lines.some((l) => l === '--help'));
+    for (const line of lines) {
+        const args = line.replace(/<[^>]+>/g, (p) => filled[p] ?? 'x').split(/\s+/);
+        const r = await run([...args, ...(args.includes('--dry-run') ? [] : ['--dry-run'])], { stdin: null });
+        assert.equal(r.status, 0, `${line}\n${r.out}`);
+        assert.match(r.out, args.includes('--help') ? /^Usage: npm run org:setup/ : /nothing is changed/);
+    }
+});
+
 test('every case of the shared org-kind table classifies the same way in org:setup', () => {
-    for (const c of JSON.parse(fs.readFileSync(ORG_KINDS, 'utf8')).cases) {
+    for (const c of JSON.parse(read(ORG_KINDS)).cases) {
         const row = { IsSandbox: c.isSandbox, TrialExpirationDate: c.trialExpirationDate };
         assert.equal(orgKind({ ...row, OrganizationType: c.organizationType }), c.kind);
     }
 });
 
-/** The arguments after `--` of every workflow line, a `run:` line or a line of a `run: |` block, that starts with `prefix`. */
+/** The arguments after `--` of every workflow line (a `run:` line or a line of a `run: |` block) that starts with `prefix`. */
 function workflowLines(prefix) {
-    const dir = '.github/workflows';
-    const lines = fs.readdirSync(dir).flatMap((f) => read(dir, f).split('\n'));
+    const lines = fs.readdirSync('.github/workflows').flatMap((f) => read('.github/workflows', f).split('\n'));
     const found = lines
         .map((l) => l.replace(/^\s*(-\s+)?(run:\s*)?/, '').split(/\s+/))
         .filter((w) => w.join(' ').startsWith(prefix));
@@ -521,62 +456,53 @@ test('every org:setup line of the workflows runs every part with stdin closed an
         const r = await run(args, { scenario: { organization }, stdin: null });
         assert.equal(r.status, 0, `${args.join(' ')}\n${r.out}`);
         const parts = ['core', 'receipts', 'samples'].filter((p) => args.includes(`--${p}`) || p === 'core');
-        const dirs = parts.map((p) => `force-app/${p}`);
-        assert.deepEqual(r.deploys.slice(1, -1), dirs);
-        assert.match(r.out, /org:setup: done; skipped: --skip-key, --skip-secret/);
+        assert.deepEqual(
+            r.deploys.slice(1, -1),
+            parts.map((p) => `force-app/${p}`)
+        );
+        assert.match(r.out, /org:setup: done; skipped: --skip-key, --skip-secret$/m);
+        // Its last step runs the deployed parts' tests with coverage.
+        assert.deepEqual(
+            valuesOf(callOf(r, 'apex run test'), '--class-names'),
+            testsOf(...parts.map((p) => `force-app/${p}`))
+        );
         // The sample flows run only for holders of their permission set, and send through the Flow action.
         const samples = args.includes('--samples') ? ['WhatsApp_OTP_Flow_Sender', 'WhatsApp_OTP_Sample_Flows'] : [];
         assert.deepEqual(valuesOf(callOf(r, 'org assign permset'), '--name').slice(2), samples);
     }
 });
 
-test("the coverage line of the workflows runs the named directories' tests with coverage and passes", () => {
-    for (const args of workflowLines('npm run org:tests')) {
-        const sf = fakeSf();
-        let out = '';
-        assert.equal(orgTests(args, { stdout: { write: (t) => (out += t) }, spawn: sf.spawn }), 0, out);
-        assert.deepEqual(sf.calls.map(commandOf), ['apex run test']);
-        assert.ok(valuesOf(sf.calls[0], '--class-names').includes('CPaasMessagingGatewayTest'));
-        assert.ok(sf.calls[0].includes('--code-coverage'));
-    }
-});
-
-const PACKAGES = ['WhatsApp OTP Connection', 'WhatsApp OTP Core', 'WhatsApp OTP Receipts'];
-
 test('the package workflow skips without every alias, else creates a version of each in order (coverage, no key), and promotes only when asked', () => {
     const cwd = temp('package-workflow-');
-    const project = JSON.parse(read(root, 'sfdx-project.json'));
+    const packages = ['WhatsApp OTP Connection', 'WhatsApp OTP Core', 'WhatsApp OTP Receipts'];
+    const project = JSON.parse(read('sfdx-project.json'));
     // A fake sf on PATH: it logs its arguments and answers a version create with the next 04t id.
+    fs.mkdirSync(path.join(cwd, 'bin'));
     const sfScript =
         '#!/bin/sh\necho "$*" >> calls\necho "{\\"result\\":{\\"SubscriberPackageVersionId\\":\\"04t$(wc -l < calls)\\"}}"\n';
-    fs.mkdirSync(path.join(cwd, 'bin'));
     fs.writeFileSync(path.join(cwd, 'bin', 'sf'), sfScript, { mode: 0o755 });
-    const { jobs } = parse(read(root, '.github/workflows/package.yml'));
-    const steps = Object.values(jobs).flatMap((job) => job.steps);
+    const steps = Object.values(parse(read('.github/workflows/package.yml')).jobs).flatMap((job) => job.steps);
     /** Runs the step (`id` or name's start) in cwd with `aliases` (0Ho ids of the first n packages); sf's calls. */
     const runStep = (step, aliases, env = {}) => {
-        project.packageAliases = Object.fromEntries(PACKAGES.slice(0, aliases).map((n, i) => [n, `0Ho${i}`]));
+        project.packageAliases = Object.fromEntries(packages.slice(0, aliases).map((n, i) => [n, `0Ho${i}`]));
         fs.writeFileSync(path.join(cwd, 'sfdx-project.json'), JSON.stringify(project));
         fs.rmSync(path.join(cwd, 'calls'), { force: true });
         const { run: script } = steps.find((s) => s.id === step || s.name?.startsWith(step));
         const PATH = `${path.join(cwd, 'bin')}:${process.env.PATH}`;
         const vars = { PATH, RUNNER_TEMP: cwd, GITHUB_OUTPUT: path.join(cwd, 'output'), ...env };
         // As GitHub runs a `shell: bash` step (docs.github.com/en/actions/using-workflows/workflow-syntax-for-github-actions#jobsjob_idstepsshell).
-        const bash = ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script];
-        const r = spawnSync('bash', bash, { cwd, env: vars, encoding: 'utf8' });
-        assert.equal(r.status, 0, r.stderr);
+        const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env: vars });
+        assert.equal(r.status, 0, String(r.stderr));
         return fs.existsSync(path.join(cwd, 'calls')) ? read(cwd, 'calls').trim().split('\n') : [];
     };
     runStep('aliases', 1);
     runStep('aliases', 3);
     assert.equal(read(cwd, 'output'), 'ready=false\nready=true\n');
-    const created = PACKAGES.map(
-        (name) =>
-            `package version create --package ${name} --code-coverage --installation-key-bypass --wait 120 --target-dev-hub devhub --json`
-    );
+    const flags = '--code-coverage --installation-key-bypass --wait 120 --target-dev-hub devhub --json';
+    const created = packages.map((name) => `package version create --package ${name} ${flags}`);
     assert.deepEqual(runStep('Create a version', 3), created);
-    const promoted = ['04t1', '04t2', '04t3'].map(
-        (id) => `package version promote --package ${id} --no-prompt --target-dev-hub devhub`
+    const promoted = [1, 2, 3].map(
+        (n) => `package version promote --package 04t${n} --no-prompt --target-dev-hub devhub`
     );
     assert.deepEqual(runStep('Create a version', 3, { PROMOTE: 'true' }), [...created, ...promoted]);
     const workflows = fs.readdirSync('.github/workflows').map((f) => read('.github/workflows', f));
@@ -584,12 +510,25 @@ test('the package workflow skips without every alias, else creates a version of 
     fs.rmSync(cwd, { recursive: true });
 });
 
-// The only test that runs the real sf: org:setup and the workflows drive it, and the root overrides of package.json
-// keep its HTTP layer (@jsforce/jsforce-node 3.10.16, the last release for Node 18+, over undici 7) on this Node.
-test('the project sf logs in with an access token against a local stub (its HTTP layer runs on this Node)', async () => {
-    const { stdout, requests } = await login;
-    assert.equal(JSON.parse(stdout).result?.username, 'admin@example.com', stdout);
-    assert.equal(requests[0], '/services/oauth2/userinfo');
+// sf's HTTP layer, in this process: the jsforce that the project's sf loads (through @salesforce/core), which the
+// root overrides of package.json keep on a release for this Node (@jsforce/jsforce-node 3.10.16 over undici 7).
+test("the project sf's HTTP layer runs on this Node: it reads a user's identity from a local stub", async () => {
+    const server = http.createServer((req, res) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ path: req.url, authorization: req.headers.authorization }));
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+        const fromCore = createRequire(createRequire(import.meta.url).resolve('@salesforce/core'));
+        const { Connection } = fromCore('@jsforce/jsforce-node');
+        const instanceUrl = `http://127.0.0.1:${server.address().port}`;
+        const answer = await new Connection({ instanceUrl, accessToken: '00D!stub' }).request(
+            '/services/oauth2/userinfo'
+        );
+        assert.deepEqual(answer, { path: '/services/oauth2/userinfo', authorization: 'Bearer 00D!stub' });
+    } finally {
+        server.close();
+    }
 });
 
 test('the removal manifest names exactly the components of force-app/receipts, beside a package.xml that deploys nothing', () => {
@@ -603,13 +542,12 @@ test('the removal manifest names exactly the components of force-app/receipts, b
         .map((f) => /([^/]+)\/([^/]+)\.(\w+)-meta\.xml$/.exec(f))
         .filter(Boolean)
         .map(([, dir, name, suffix]) => `${types[strictDirectoryNames[dir] ?? suffixes[suffix]].name}:${name}`);
-    const manifestFile = (file) => read('manifest/remove-receipts', file);
-    const blocks = [...manifestFile('destructiveChanges.xml').matchAll(/<types>([\s\S]*?)<\/types>/g)];
+    const blocks = [...read('manifest/remove-receipts/destructiveChanges.xml').matchAll(/<types>([\s\S]*?)<\/types>/g)];
     const listed = blocks.flatMap(([, t]) =>
         [...t.matchAll(/<members>([^<]+)<\/members>/g)].map((m) => `${t.match(/<name>([^<]+)<\/name>/)[1]}:${m[1]}`)
     );
     assert.deepEqual(listed.sort(), source.sort());
-    assert.doesNotMatch(manifestFile('package.xml'), /<types>/);
+    assert.doesNotMatch(read('manifest/remove-receipts/package.xml'), /<types>/);
 });
 
 test('the destructive-changes manifest lists every .cls deleted since the newest tag, none without a tag', () => {
@@ -638,7 +576,6 @@ test('the destructive-changes manifest lists every .cls deleted since the newest
     assert.match(manifest(removed, '65.0'), /<types>\n {8}<members>Old<\/members>\n {8}<name>ApexClass<\/name>/);
     // This repository: with no tag yet (0.1.0 is installed nowhere) the checked-in manifest names no class.
     const here = removedClasses(root);
-    const { sourceApiVersion } = JSON.parse(read(root, 'sfdx-project.json'));
-    assert.equal(read(root, MANIFEST), manifest(here, sourceApiVersion));
+    assert.equal(read(MANIFEST), manifest(here, JSON.parse(read('sfdx-project.json')).sourceApiVersion));
     assert.ok(here.tag || !here.classes.length, 'without a tag the manifest is empty');
 });
