@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates force-app/core/lwc whole from src-ts/lwc, and the optional console package's force-app/console/lwc from
-// src-ts/console/lwc: each <bundle>/*.ts becomes <bundle>/*.js with a "generated
-// from" header, the bundle's other files are copied, __tests__ and .d.ts stay behind, and any other file is deleted.
+// src-ts/console/lwc: each <bundle>/*.ts becomes <bundle>/*.js with a "generated from" header, the bundle's other
+// files are copied, __tests__ and .d.ts stay behind, and any other file is deleted.
 // The output is committed so any Salesforce tool deploys the repo without a build step.
 //   node scripts/build.mjs           write force-app/core/lwc
 //   node scripts/build.mjs --check   fail on any difference from a fresh build (build-sync; types: the typecheck gate)
@@ -31,11 +31,10 @@ const filesUnder = (dir) =>
 
 /**
  * Builds every bundle in memory: { outputs: Map<outputPath, text>, trees, diagnostics }. Each .ts file is emitted on
- * its own (transpileModule; tsconfig has isolatedModules), so --check compares exactly what a build writes. Only a
- * build that writes type-checks the whole program; --check leaves that (most of the time) to the typecheck gate.
+ * its own (transpileModule; tsconfig has isolatedModules), so --check compares exactly what a build writes. Types
+ * are the typecheck gate's (tsc --incremental), not checked a second time here.
  */
-let oldProgram;
-export function compile({ typeCheck = true } = {}) {
+export function compile() {
     // tsconfig.build.json: its rootDir (src-ts/lwc) and outDir (force-app/core/lwc) are the core's trees.
     const host = {
         ...ts.sys,
@@ -50,11 +49,6 @@ export function compile({ typeCheck = true } = {}) {
         [path.join(root, 'src-ts/console/lwc'), path.join(root, 'force-app/console/lwc')]
     ];
     const diagnostics = [...parsed.errors];
-    if (typeCheck) {
-        // The last program is handed back, so a rebuild in watch mode re-reads only the files that changed.
-        oldProgram = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, oldProgram });
-        diagnostics.push(...ts.getPreEmitDiagnostics(oldProgram));
-    }
     const outputs = new Map();
     for (const [rootDir, outDir] of trees) {
         const sources = filesUnder(rootDir).filter(
@@ -111,10 +105,10 @@ function staleCommit(trees) {
 
 /** Builds; with `check`, only reports what differs. Returns whether it succeeded. */
 function build({ check }) {
-    const built = compile({ typeCheck: !check });
+    const built = compile();
     if (built.diagnostics.length) {
         console.error(ts.formatDiagnosticsWithColorAndContext(built.diagnostics, formatHost));
-        console.error(`build: ${built.diagnostics.length} TypeScript error(s); fix them before building.`);
+        console.error(`build: ${built.diagnostics.length} TypeScript syntax error(s); fix them before building.`);
         return false;
     }
     const problems = differences(built);

@@ -1,59 +1,40 @@
-// The docs gate (scripts/docs.mjs --check) on the project's docs and on known-bad fixtures, in this process (the
-// generator, Prettier and the link check loaded once), and every command the README and the guides show, as pasted
-// into a fresh clone: each `npm run X` names a script, each `sf …` command and flag exists in the project's own sf
-// (the oclif manifests its plugins ship, which `sf commands` lists) and each installer option exists. What the
-// --help and --dry-run lines do is test:org-setup's. It starts no process, no server and no `npm test`.
+// The docs gate, on the project's docs and on known-bad fixtures (test/gates/fixtures/docs), in this process:
+//  1. every generated block equals what its source gives now (scripts/docs.mjs; `npm run docs` rewrites them);
+//  2. every local link, image and #anchor resolves (remark-validate-links through unified-engine, offline);
+//  3. no prose a reader cannot follow: issue numbers, "item N", "new" markers, paths outside the repository;
+//  4. README.md stays a router: at most 250 lines and 20 KB;
+//  5. every command the README and the guides show works pasted into a fresh clone: each `npm run X` names a script,
+//     each `sf …` command and flag exists in the project's own sf (the oclif manifests its plugins ship, which
+//     `sf commands` lists) and each installer option exists. What the --help and --dry-run lines do is
+//     test:org-setup's.
+// It starts no process, no server and no `npm test`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { remark } from 'remark';
+import remarkValidateLinks from 'remark-validate-links';
 import { parse } from 'shell-quote';
+import { engine } from 'unified-engine';
 import { OPTIONS } from '../../scripts/org-setup.mjs';
-import {
-    SOURCES,
-    checkDocs,
-    checkProse,
-    checkReadmeSize,
-    docFiles,
-    readProjectFile,
-    root,
-    syncDocs
-} from '../../scripts/docs.mjs';
+import { SOURCES, docFiles, readProjectFile, root, syncDocs } from '../../scripts/docs.mjs';
 
-const fixtures = path.join(root, 'test', 'gates', 'fixtures', 'docs');
+const fixture = (name) => path.join(root, 'test', 'gates', 'fixtures', 'docs', name);
+const relative = (file) => path.relative(root, file);
+const docs = docFiles();
+
+test("the project's generated blocks equal their sources", () => {
+    assert.deepEqual(syncDocs(), []);
+});
+
 /** A project reader with one edit to one source (SOURCES[name]) in memory. */
 const editing = (name, from, to) => (file) =>
     file === SOURCES[name] ? readProjectFile(file).replace(from, to) : readProjectFile(file);
 
-const brokenLinks = path.join(fixtures, 'broken-links.md');
-let gate;
-/** The gate over the project's docs and the broken-links fixture in one run: the link check parses each doc once. */
-const gateFindings = async (file) =>
-    (await (gate ??= checkDocs([...docFiles(), brokenLinks]))).filter((f) => f.startsWith(file));
-
-test("the project's docs pass the docs gate: generated tables, links, prose and the README's size", async () => {
-    const fixture = path.relative(root, brokenLinks);
+test('a generated table edited by hand, and an unknown block, fail', () => {
+    const findings = syncDocs({ files: [fixture('hand-edited.md')] });
     assert.deepEqual(
-        (await gateFindings('')).filter((f) => !f.startsWith(fixture)),
-        []
-    );
-});
-
-test('a Custom Label changed without regenerating fails, naming the doc and the table', async () => {
-    const read = editing(
-        'labels',
-        /(<fullName>WhatsAppOtp_Error_Cooldown<\/fullName>[\s\S]*?<value>)[^<]*/,
-        '$1Slow down.'
-    );
-    assert.deepEqual(await syncDocs({ read }), [
-        'docs/flow-actions.md: the generated block "error-codes" differs from its source; run npm run docs (hand edits go in the source)'
-    ]);
-});
-
-test('a generated table edited by hand, and an unknown block, fail', async () => {
-    const findings = await syncDocs({ files: [path.join(fixtures, 'hand-edited.md')] });
-    assert.deepEqual(
-        findings.filter((f) => !f.includes('is in no doc')),
+        findings.filter((f) => !f.includes('not 0 (none)')),
         [
             'test/gates/fixtures/docs/hand-edited.md: the generated block "error-codes" differs from its source; run npm run docs (hand edits go in the source)',
             'test/gates/fixtures/docs/hand-edited.md: unknown generated block "no-such-table"'
@@ -82,39 +63,88 @@ const BAD_SOURCES = {
     ]
 };
 for (const [name, [edit, error]] of Object.entries(BAD_SOURCES)) {
-    test(name, () => assert.rejects(syncDocs({ read: editing(...edit) }), error));
+    test(name, () => assert.throws(() => syncDocs({ read: editing(...edit) }), error));
 }
 
-test('a missing file, a missing heading and a missing heading in another file fail; good links pass', async () => {
-    // In line order (the fixture's lines are 3 and 4): the other file's headings are checked once the set is read.
-    const findings = (await gateFindings(path.relative(root, brokenLinks))).sort();
-    assert.equal(findings.length, 3, findings.join('\n'));
-    assert.match(findings[0], /broken-links\.md:3:\d+ Cannot find file `no-such-guide\.md`/);
-    assert.match(findings[1], /broken-links\.md:3:\d+ Cannot find heading for `#no-such-heading`/);
-    assert.match(
-        findings[2],
-        /broken-links\.md:4:\d+ Cannot find heading for `#no-such-section` in `(\.\.\/)*docs\/admin-guide\.md`/
+/** The broken local links of the given Markdown files, `file:line:column message` each, in one engine run. */
+async function brokenLinks(files) {
+    // Links to the hosted repository are not checked: the project names no remote.
+    const plugins = [[remarkValidateLinks, { repository: false, root }]];
+    const options = { processor: remark(), files, cwd: root, plugins, detectConfig: false, detectIgnore: false };
+    const quiet = { output: false, out: false, silent: true, reporter: () => '' };
+    const context = await new Promise((resolve, reject) =>
+        engine({ ...options, ...quiet }, (error, _, result) => (error ? reject(error) : resolve(result)))
     );
+    return context.files.flatMap((file) =>
+        file.messages.map((m) => `${relative(file.path)}:${m.line ?? 1}:${m.column ?? 1} ${m.reason}`)
+    );
+}
+
+// The project's docs and the fixture in one run: the link check parses each doc once.
+const links = await brokenLinks([...docs, fixture('broken-links.md')]);
+const linksOf = (file) => links.filter((f) => f.startsWith(relative(file)));
+
+test('every local link, image and anchor of the docs resolves', () => {
+    assert.deepEqual(docs.flatMap(linksOf), []);
+});
+
+test('a missing file, a missing heading and a missing heading in another file fail; good links pass', () => {
+    // In line order (the fixture's lines are 3 and 4): the other file's headings are checked once the set is read.
+    const findings = linksOf(fixture('broken-links.md')).sort();
+    const expected = [
+        /broken-links\.md:3:\d+ Cannot find file `no-such-guide\.md`/,
+        /broken-links\.md:3:\d+ Cannot find heading for `#no-such-heading`/,
+        /broken-links\.md:4:\d+ Cannot find heading for `#no-such-section` in `(\.\.\/)*docs\/admin-guide\.md`/
+    ];
+    assert.equal(findings.length, expected.length, findings.join('\n'));
+    expected.forEach((pattern, i) => assert.match(findings[i], pattern));
+});
+
+const PROSE_RULES = [
+    [/\b[Ii]ssue #?\d+/, 'an issue number (cite upstream threads as owner/repo#N)'],
+    [/\bitem \d+/, '"item N"'],
+    [/_new_|\*\*new\*\*|\(new\)/, 'a "new" marker (say what it does, not when it came)'],
+    [/shared\/notes|(^|[\s(`'"])\/(work|home|root|tmp|Users|mnt)\//, 'a path outside the repository']
+];
+
+/** Prose findings of the given Markdown files (read by `read`): one per rule per line. */
+const proseFindings = (files, read = (file) => fs.readFileSync(file, 'utf8')) =>
+    files.flatMap((file) =>
+        read(file)
+            .split('\n')
+            .flatMap((line, i) =>
+                PROSE_RULES.filter(([re]) => re.test(line)).map(([, what]) => `${relative(file)}:${i + 1} ${what}`)
+            )
+    );
+
+test('the docs have no issue number, "item N", "new" marker or path outside the repository', () => {
+    assert.deepEqual(proseFindings(docs), []);
 });
 
 test('an issue number, "item N", a "new" marker and a path outside the repository fail; owner/repo#N passes', () => {
     // The fixture spells the stale words as placeholders, so the repository itself never holds them.
-    const file = path.join(fixtures, 'stale-prose.md');
-    const outside = ['', 'work', 'shared', 'notes'].join('/');
-    const words = { issue: 'issue', item: 'item', outside };
+    const file = fixture('stale-prose.md');
+    const words = { issue: 'issue', item: 'item', outside: ['', 'work', 'shared', 'notes'].join('/') };
     const read = () => fs.readFileSync(file, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, word) => words[word]);
-    const where = path.relative(root, file);
-    assert.deepEqual(checkProse([file], read), [
-        `${where}:3 an issue number (cite upstream threads as owner/repo#N)`,
-        `${where}:5 "item N"`,
-        `${where}:9 a "new" marker (say what it does, not when it came)`,
-        `${where}:11 a path outside the repository`
-    ]);
+    assert.deepEqual(
+        proseFindings([file], read),
+        [3, 5, 9, 11].map((line, i) => `${relative(file)}:${line} ${PROSE_RULES[i][1]}`)
+    );
 });
 
-test('a README over 250 lines or 20 KB fails', () => {
-    assert.match(checkReadmeSize('line\n'.repeat(251)).join(''), /^README\.md: 251 lines, 1255 bytes; keep it at most/);
-    assert.match(checkReadmeSize(`${'x'.repeat(21000)}\n`).join(''), /^README\.md: 1 lines, 21001 bytes/);
+// README.md is a router: its detail belongs in the guides.
+const tooBig = (text) => text.split('\n').length - 1 > 250 || Buffer.byteLength(text) > 20 * 1024;
+
+test('README.md is at most 250 lines and 20 KB', () => {
+    assert.ok(
+        !tooBig(readProjectFile('README.md')),
+        'README.md: over 250 lines or 20 KB; move the detail into a guide'
+    );
+});
+
+test('a README one line or one byte over the limit is too big', () => {
+    const [lines, bytes] = [(n) => 'line\n'.repeat(n), (n) => `${'x'.repeat(n - 1)}\n`];
+    assert.deepEqual([lines(250), lines(251), bytes(20480), bytes(20481)].map(tooBig), [false, true, false, true]);
 });
 
 const SHELL = new Set(['bash', 'sh', 'shell', 'zsh', 'console']);
@@ -123,46 +153,44 @@ const ASSIGNMENT = /^[A-Za-z_]\w*=/;
 // (https://spec.commonmark.org/0.31.2/#fenced-code-blocks).
 const FENCE = /^( *)(`{3,}|~{3,})(\w*)[^\n]*\n([\s\S]*?)^ *\2/gm;
 
-/** Every simple command of the shell blocks of a Markdown file (shell-quote's parse): { file, line, text, words }. */
-function shellCommands(file) {
-    const commands = [];
-    const markdown = fs.readFileSync(file, 'utf8');
-    for (const fence of markdown.matchAll(FENCE)) {
-        if (!SHELL.has(fence[3].toLowerCase())) {
-            continue;
+/**
+ * The simple commands of shell-quote's tokens: split at each operator (&&, |, ;, a brace or parenthesis), without
+ * leading NAME=value assignments; `npx sf` runs the project's own sf.
+ */
+function simpleCommands(tokens) {
+    const commands = [[]];
+    for (const token of tokens) {
+        // A glob is a word; a comment is neither word nor operator.
+        const word = typeof token === 'string' && token !== '{' && token !== '}' ? token : token.pattern;
+        if (word !== undefined) {
+            commands.at(-1).push(word);
+        } else if (token.op || typeof token === 'string') {
+            commands.push([]);
         }
-        const first = markdown.slice(0, fence.index).split('\n').length + 1;
-        let pending = '';
-        let line;
-        fence[4].split('\n').forEach((raw, i) => {
-            const text = raw.trim().replace(/^\$\s+/, '');
-            line = pending ? line : first + i;
-            if (text.endsWith('\\')) {
-                pending += `${text.slice(0, -1)} `;
-                return;
-            }
-            let words = [];
-            // An operator (&&, |, ;, a brace or parenthesis) ends a command; `$VAR` and a <placeholder> stay as written.
-            const command = `${pending}${text}`.replace(/<([^<>]+)>/g, "'<$1>'");
-            for (const token of [...parse(command, (name) => `$${name}`), { op: ';' }].map((t) =>
-                t === '{' || t === '}' ? { op: t } : t
-            )) {
-                if (typeof token === 'string' || token.op === 'glob') {
-                    words.push(token.pattern ?? token);
-                } else if (token.op) {
-                    // Leading NAME=value assignments are not the command; `npx sf` runs the project's own sf.
-                    words = words.slice(words.findIndex((w) => !ASSIGNMENT.test(w)) >>> 0);
-                    words = words[0] === 'npx' && words[1] === 'sf' ? words.slice(1) : words;
-                    if (words.length && !ASSIGNMENT.test(words[0])) {
-                        commands.push({ file: path.relative(root, file), line, text: words.join(' '), words });
-                    }
-                    words = [];
-                }
-            }
-            pending = '';
-        });
     }
-    return commands;
+    return commands
+        .map((words) => words.slice(words.findIndex((w) => !ASSIGNMENT.test(w)) >>> 0))
+        .map((words) => (words[0] === 'npx' && words[1] === 'sf' ? words.slice(1) : words))
+        .filter((words) => words.length);
+}
+
+/** Every simple command of the shell blocks of a Markdown file: { file, line, words }. */
+function shellCommands(file) {
+    const markdown = fs.readFileSync(file, 'utf8');
+    return [...markdown.matchAll(FENCE)]
+        .filter((fence) => SHELL.has(fence[3].toLowerCase()))
+        .flatMap((fence) => {
+            let line = markdown.slice(0, fence.index).split('\n').length + 1;
+            // One command line, continued by a trailing backslash, at a time, for its line number.
+            return fence[4].split(/(?<!\\)\n/).flatMap((text) => {
+                const at = line;
+                line += text.split('\n').length;
+                // A `$ ` prompt is not the command; `$VAR` and a <placeholder> stay as written.
+                const command = text.replace(/^\s*\$\s+|\\\n/g, ' ').replace(/<([^<>]+)>/g, "'<$1>'");
+                const tokens = parse(command, (name) => `$${name}`);
+                return simpleCommands(tokens).map((words) => ({ file: relative(file), line: at, words }));
+            });
+        });
 }
 
 const NPM_COMMANDS = new Set(['ci', 'install', 'test', 'start', 'run', 'run-script', 'ls', 'view', 'exec']);
@@ -188,57 +216,63 @@ function readProject() {
     const { scripts } = json(path.join(root, 'package.json'));
     return { scripts, sfCommands, installerFlags: new Set(OPTIONS.map(([flag]) => flag)) };
 }
-const project = readProject();
 
-/** The problems of the commands: a script, file, sf command or flag, or installer option that does not exist. */
-function commandProblems(commands) {
-    const { scripts, sfCommands, installerFlags } = project;
-    return commands.flatMap(({ file, line, text, words: [tool, first, ...rest] }) => {
-        const where = `${file}:${line}: ${text}`;
-        if (tool === 'npm') {
-            const script = first === 'run' || first === 'run-script' ? rest[0] : first;
-            const options = script === 'org:setup' && rest.includes('--') ? rest.slice(rest.indexOf('--') + 1) : [];
-            return [
-                ...(NPM_COMMANDS.has(first) ? [] : [`${where}: npm ${first} is not a command the docs should use`]),
-                ...(['run', 'run-script', 'test', 'start'].includes(first) && !scripts[script]
-                    ? [`${where}: package.json has no "${script}" script`]
-                    : []),
-                ...flagsOf(options)
-                    .filter((f) => !installerFlags.has(f))
-                    .map((f) => `${where}: the installer has no ${f} option (npm run org:setup -- --help)`)
-            ];
-        }
-        if (tool === 'node' && first && !first.startsWith('-') && !fs.existsSync(path.join(root, first))) {
-            return [`${where}: ${first} does not exist`];
-        }
-        if (tool !== 'sf') {
-            return [];
-        }
-        const words = [first, ...rest];
-        const id = words.slice(0, words.findIndex((w) => w.startsWith('-')) >>> 0).join(':');
-        const flags = sfCommands.get(id);
-        if (!flags) {
-            return [`${where}: the project's sf has no command "${id.replace(/:/g, ' ')}"`];
-        }
-        return flagsOf(words)
-            .filter((f) => !flags.has(f) && !SF_GLOBAL_FLAGS.has(f))
-            .map((f) => `${where}: sf ${id.replace(/:/g, ' ')} has no ${f} flag`);
-    });
+/** What one command names that does not exist: an npm script or installer option, a node script, an sf command or flag. */
+function missing([tool, first, ...rest], { scripts, sfCommands, installerFlags }) {
+    if (tool === 'npm') {
+        const script = first === 'run' || first === 'run-script' ? rest[0] : first;
+        const options = script === 'org:setup' && rest.includes('--') ? rest.slice(rest.indexOf('--') + 1) : [];
+        return [
+            ...(NPM_COMMANDS.has(first) ? [] : [`npm ${first} is not a command the docs should use`]),
+            ...(['run', 'run-script', 'test', 'start'].includes(first) && !scripts[script]
+                ? [`package.json has no "${script}" script`]
+                : []),
+            ...flagsOf(options)
+                .filter((f) => !installerFlags.has(f))
+                .map((f) => `the installer has no ${f} option (npm run org:setup -- --help)`)
+        ];
+    }
+    if (tool === 'node') {
+        return first && !first.startsWith('-') && !fs.existsSync(path.join(root, first))
+            ? [`${first} does not exist`]
+            : [];
+    }
+    if (tool !== 'sf') {
+        return [];
+    }
+    const words = [first, ...rest];
+    const id = words.slice(0, words.findIndex((w) => w.startsWith('-')) >>> 0).join(':');
+    const [name, flags] = [id.replace(/:/g, ' '), sfCommands.get(id)];
+    return flags
+        ? flagsOf(words)
+              .filter((f) => !flags.has(f) && !SF_GLOBAL_FLAGS.has(f))
+              .map((f) => `sf ${name} has no ${f} flag`)
+        : [`the project's sf has no command "${name}"`];
 }
 
-const docCommands = docFiles().flatMap(shellCommands);
+/** The problems of the commands, `file:line: command: problem` each. */
+const commandProblems = (commands, project) =>
+    commands.flatMap(({ file, line, words }) =>
+        missing(words, project).map((problem) => `${file}:${line}: ${words.join(' ')}: ${problem}`)
+    );
+
+const project = readProject();
 
 test('the docs show npm run and sf commands, and every npm, node and sf command and flag exists', () => {
-    const shown = ['sf', 'npm run'].filter((kind) => docCommands.some((c) => c.text.startsWith(`${kind} `)));
+    const commands = docs.flatMap(shellCommands);
+    const shown = ['sf', 'npm run'].filter((kind) => commands.some((c) => c.words.join(' ').startsWith(`${kind} `)));
     assert.deepEqual(shown, ['sf', 'npm run'], 'the docs show sf and npm run commands');
-    assert.deepEqual(commandProblems(docCommands), []);
+    assert.deepEqual(commandProblems(commands, project), []);
 });
 
 test('a wrong npm run name, a wrong sf command, a wrong sf flag and a wrong installer option each fail', () => {
-    const problems = commandProblems(shellCommands(path.join(fixtures, 'wrong-commands.md')));
-    assert.equal(problems.length, 4, problems.join('\n'));
-    assert.match(problems[0], /wrong-commands\.md:6: npm run no-such-script: package.json has no "no-such-script"/);
-    assert.match(problems[1], /wrong-commands\.md:7: .*the project's sf has no command "project deploy begin"/);
-    assert.match(problems[2], /wrong-commands\.md:8: .*sf org assign permset has no --perm-set-name flag/);
-    assert.match(problems[3], /wrong-commands\.md:9: .*the installer has no --no-such-option option/);
+    const problems = commandProblems(shellCommands(fixture('wrong-commands.md')), project);
+    const expected = [
+        /wrong-commands\.md:6: npm run no-such-script: package.json has no "no-such-script"/,
+        /wrong-commands\.md:7: .*the project's sf has no command "project deploy begin"/,
+        /wrong-commands\.md:8: .*sf org assign permset has no --perm-set-name flag/,
+        /wrong-commands\.md:9: .*the installer has no --no-such-option option/
+    ];
+    assert.equal(problems.length, expected.length, problems.join('\n'));
+    expected.forEach((pattern, i) => assert.match(problems[i], pattern));
 });
