@@ -80,13 +80,7 @@ function differences({ outputs, trees }) {
     );
     const changed = [...outputs]
         .filter(([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text)
-        .map(([file, text]) => [
-            file,
-            fs.existsSync(file)
-                ? 'differs from a fresh build of src-ts (edited by hand, or not rebuilt); run npm run build'
-                : 'missing; run npm run build and commit the result',
-            text
-        ]);
+        .map(([file, text]) => [file, 'differs from a fresh build of src-ts, or is missing; run npm run build', text]);
     return [...stale, ...changed];
 }
 
@@ -95,12 +89,13 @@ function differences({ outputs, trees }) {
  * build. This is what --check finds in CI, where `npm ci` (prepare) has just rebuilt the tree.
  */
 function staleCommit(trees) {
-    const outDirs = trees.map(([, outDir]) => rel(outDir));
-    const sources = ['src-ts', 'tsconfig.build.json', 'scripts/build.mjs'];
-    const git = spawnSync('git', ['status', '--porcelain', '--', ...outDirs, ...sources], { cwd: root });
-    const changed = git.status === 0 ? String(git.stdout).split('\n').filter(Boolean) : [];
-    const generated = changed.filter((line) => outDirs.some((dir) => line.slice(3).startsWith(`${dir}/`)));
-    return generated.length && generated.length === changed.length ? generated.map((line) => line.slice(3)) : [];
+    const changed = (paths) => {
+        const git = spawnSync('git', ['status', '--porcelain', '--', ...paths], { cwd: root });
+        return git.status === 0 ? String(git.stdout).split('\n').filter(Boolean) : [];
+    };
+    const generated = changed(trees.map(([, outDir]) => rel(outDir)));
+    const sources = changed(['src-ts', 'tsconfig.build.json', 'scripts/build.mjs']);
+    return sources.length ? [] : generated.map((line) => line.slice(3));
 }
 
 /** Builds; with `check`, only reports what differs. Returns whether it succeeded. */

@@ -134,36 +134,32 @@ function annotationParameters(text) {
     return params;
 }
 
-/** The invocable method and the variables of its Request and Result classes. */
-function parseAction(apex) {
+// A Request class's variables are the action's inputs; a Result class's, its outputs.
+const VARIABLES = /public class (Request|Result) \{|@InvocableVariable\(([\s\S]*?)\)\s*public (\w+) (\w+);/g;
+const DIRECTIONS = { Request: 'input', Result: 'output' };
+
+/** An invocable action's facts (its @InvocableMethod) and its variables' table; undefined for any other class. */
+function actionBlock(apex, className) {
     const method = /@InvocableMethod\(([\s\S]*?)\)\s*public static/.exec(apex);
     if (!method) {
         return undefined;
     }
-    const variablesOf = (className) => {
-        const start = apex.indexOf(`public class ${className} {`);
-        if (start < 0) {
-            return [];
+    const rows = [];
+    let direction;
+    for (const [, inClass, annotation, type, name] of apex.matchAll(VARIABLES)) {
+        const v = annotationParameters(annotation ?? '');
+        direction = DIRECTIONS[inClass] ?? direction;
+        if (!inClass) {
+            const required = v.required === 'true' ? ', required' : '';
+            rows.push([
+                direction,
+                `${v.label} (${code(name)})`,
+                `${APEX_TYPES[type] ?? type}${required}`,
+                v.description
+            ]);
         }
-        const body = apex.slice(start, apex.indexOf('\n    }', start));
-        return [...body.matchAll(/@InvocableVariable\(([\s\S]*?)\)\s*public (\w+) (\w+);/g)].map((m) => ({
-            ...annotationParameters(m[1]),
-            type: m[2],
-            name: m[3]
-        }));
-    };
-    return { ...annotationParameters(method[1]), inputs: variablesOf('Request'), outputs: variablesOf('Result') };
-}
-
-function actionBlock(action, className) {
-    const rows = [...action.inputs.map((v) => ['input', v]), ...action.outputs.map((v) => ['output', v])].map(
-        ([direction, v]) => [
-            direction,
-            `${v.label} (${code(v.name)})`,
-            `${APEX_TYPES[v.type] ?? v.type}${v.required === 'true' ? ', required' : ''}`,
-            v.description
-        ]
-    );
+    }
+    const action = annotationParameters(method[1]);
     const callouts = action.callout === 'true' ? 'makes callouts' : 'makes no callout';
     const facts = `**${action.label}** (${code(className)}), category **${action.category}**; ${callouts}.`;
     return `${facts} ${action.description}\n\n${table(['direction', 'name', 'type', 'meaning'], rows)}`;
@@ -176,9 +172,9 @@ function generateBlocks(read = readProjectFile) {
         ['settings', settingsBlock(read)]
     ]);
     for (const className of list(SOURCES.actions).flatMap((f) => (f.endsWith('.cls') ? [f.slice(0, -4)] : []))) {
-        const action = parseAction(read(`${SOURCES.actions}/${className}.cls`));
-        if (action) {
-            blocks.set(`action:${className}`, actionBlock(action, className));
+        const block = actionBlock(read(`${SOURCES.actions}/${className}.cls`), className);
+        if (block) {
+            blocks.set(`action:${className}`, block);
         }
     }
     return blocks;

@@ -1,13 +1,9 @@
-// The docs gate, on the project's docs and on known-bad fixtures (test/gates/fixtures/docs), in this process:
-//  1. every generated block equals what its source gives now (scripts/docs.mjs; `npm run docs` rewrites them);
-//  2. every local link, image and #anchor resolves (remark-validate-links through unified-engine, offline);
-//  3. no prose a reader cannot follow: issue numbers, "item N", "new" markers, paths outside the repository;
-//  4. README.md stays a router: at most 250 lines and 20 KB;
-//  5. every command the README and the guides show works pasted into a fresh clone: each `npm run X` names a script,
-//     each `sf …` command and flag exists in the project's own sf (the oclif manifests its plugins ship, which
-//     `sf commands` lists) and each installer option exists. What the --help and --dry-run lines do is
-//     test:org-setup's.
-// It starts no process, no server and no `npm test`.
+// The docs gate, in this process, on the project's docs and on known-bad fixtures (test/gates/fixtures/docs): every
+// generated block equals what its source gives now (scripts/docs.mjs); every local link, image and #anchor resolves
+// (remark-validate-links through unified-engine, offline); no prose a reader cannot follow; README.md stays a router;
+// every command the README and the guides show works pasted into a fresh clone: each `npm run X` names a script, each
+// `sf …` command and flag exists in the project's own sf (the oclif manifests its plugins ship, which `sf commands`
+// lists) and each installer option exists. What the --help and --dry-run lines do is test:org-setup's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -22,49 +18,6 @@ import { SOURCES, docFiles, readProjectFile, root, syncDocs } from '../../script
 const fixture = (name) => path.join(root, 'test', 'gates', 'fixtures', 'docs', name);
 const relative = (file) => path.relative(root, file);
 const docs = docFiles();
-
-test("the project's generated blocks equal their sources", () => {
-    assert.deepEqual(syncDocs(), []);
-});
-
-/** A project reader with one edit to one source (SOURCES[name]) in memory. */
-const editing = (name, from, to) => (file) =>
-    file === SOURCES[name] ? readProjectFile(file).replace(from, to) : readProjectFile(file);
-
-test('a generated table edited by hand, and an unknown block, fail', () => {
-    const findings = syncDocs({ files: [fixture('hand-edited.md')] });
-    assert.deepEqual(
-        findings.filter((f) => !f.includes('not 0 (none)')),
-        [
-            'test/gates/fixtures/docs/hand-edited.md: the generated block "error-codes" differs from its source; run npm run docs (hand edits go in the source)',
-            'test/gates/fixtures/docs/hand-edited.md: unknown generated block "no-such-table"'
-        ]
-    );
-});
-
-// Each bad source, one edit in memory: what the generator refuses, naming the code.
-const BAD_SOURCES = {
-    'an error code without a meaning fails, naming the code': [
-        ['meanings', /\n\s*"BUSY": "[^"]*",/, ''],
-        /docs\/error-code-meanings\.json: no meaning for BUSY/
-    ],
-    // A constant PAUSED that labelFor has no arm for would show the fallback's message; the preview reads this map.
-    'an error code without its own label fails, naming the code': [
-        [
-            'exception',
-            /(public static final String BUSY = 'BUSY';)/,
-            "$1 public static final String PAUSED = 'PAUSED';"
-        ],
-        /WhatsAppOtpException\.cls: PAUSED has no label \(add `when 'PAUSED'`/
-    ],
-    'an error code whose label is not a Custom Label fails, naming both': [
-        ['labels', '<fullName>WhatsAppOtp_Error_Busy</fullName>', '<fullName>Gone</fullName>'],
-        /no label WhatsAppOtp_Error_Busy \(used for BUSY\)/
-    ]
-};
-for (const [name, [edit, error]] of Object.entries(BAD_SOURCES)) {
-    test(name, () => assert.throws(() => syncDocs({ read: editing(...edit) }), error));
-}
 
 /** The broken local links of the given Markdown files, `file:line:column message` each, in one engine run. */
 async function brokenLinks(files) {
@@ -84,22 +37,6 @@ async function brokenLinks(files) {
 const links = await brokenLinks([...docs, fixture('broken-links.md')]);
 const linksOf = (file) => links.filter((f) => f.startsWith(relative(file)));
 
-test('every local link, image and anchor of the docs resolves', () => {
-    assert.deepEqual(docs.flatMap(linksOf), []);
-});
-
-test('a missing file, a missing heading and a missing heading in another file fail; good links pass', () => {
-    // In line order (the fixture's lines are 3 and 4): the other file's headings are checked once the set is read.
-    const findings = linksOf(fixture('broken-links.md')).sort();
-    const expected = [
-        /broken-links\.md:3:\d+ Cannot find file `no-such-guide\.md`/,
-        /broken-links\.md:3:\d+ Cannot find heading for `#no-such-heading`/,
-        /broken-links\.md:4:\d+ Cannot find heading for `#no-such-section` in `(\.\.\/)*docs\/admin-guide\.md`/
-    ];
-    assert.equal(findings.length, expected.length, findings.join('\n'));
-    expected.forEach((pattern, i) => assert.match(findings[i], pattern));
-});
-
 const PROSE_RULES = [
     [/\b[Ii]ssue #?\d+/, 'an issue number (cite upstream threads as owner/repo#N)'],
     [/\bitem \d+/, '"item N"'],
@@ -107,45 +44,32 @@ const PROSE_RULES = [
     [/shared\/notes|(^|[\s(`'"])\/(work|home|root|tmp|Users|mnt)\//, 'a path outside the repository']
 ];
 
-/** Prose findings of the given Markdown files (read by `read`): one per rule per line. */
-const proseFindings = (files, read = (file) => fs.readFileSync(file, 'utf8')) =>
-    files.flatMap((file) =>
-        read(file)
-            .split('\n')
-            .flatMap((line, i) =>
-                PROSE_RULES.filter(([re]) => re.test(line)).map(([, what]) => `${relative(file)}:${i + 1} ${what}`)
-            )
-    );
+/** The prose findings of one Markdown file: one per rule per line. */
+const proseFindings = (file, text = fs.readFileSync(file, 'utf8')) =>
+    text
+        .split('\n')
+        .flatMap((line, i) =>
+            PROSE_RULES.filter(([re]) => re.test(line)).map(([, what]) => `${relative(file)}:${i + 1} ${what}`)
+        );
 
-test('the docs have no issue number, "item N", "new" marker or path outside the repository', () => {
-    assert.deepEqual(proseFindings(docs), []);
-});
+/** The README's finding if it grew past a router's 250 lines or 20 KB (Prettier ends it with a newline). */
+function readmeSize(text) {
+    const [lines, bytes] = [text.split('\n').length - 1, Buffer.byteLength(text)];
+    return lines > 250 || bytes > 20 * 1024
+        ? [`README.md: ${lines} lines, ${bytes} bytes; move the detail into a guide`]
+        : [];
+}
 
-test('an issue number, "item N", a "new" marker and a path outside the repository fail; owner/repo#N passes', () => {
-    // The fixture spells the stale words as placeholders, so the repository itself never holds them.
-    const file = fixture('stale-prose.md');
-    const words = { issue: 'issue', item: 'item', outside: ['', 'work', 'shared', 'notes'].join('/') };
-    const read = () => fs.readFileSync(file, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, word) => words[word]);
-    assert.deepEqual(
-        proseFindings([file], read),
-        [3, 5, 9, 11].map((line, i) => `${relative(file)}:${line} ${PROSE_RULES[i][1]}`)
-    );
-});
-
-// README.md is a router: its detail belongs in the guides.
-const tooBig = (text) => text.split('\n').length - 1 > 250 || Buffer.byteLength(text) > 20 * 1024;
-
-test('README.md is at most 250 lines and 20 KB', () => {
-    assert.ok(
-        !tooBig(readProjectFile('README.md')),
-        'README.md: over 250 lines or 20 KB; move the detail into a guide'
-    );
-});
-
-test('a README one line or one byte over the limit is too big', () => {
-    const [lines, bytes] = [(n) => 'line\n'.repeat(n), (n) => `${'x'.repeat(n - 1)}\n`];
-    assert.deepEqual([lines(250), lines(251), bytes(20480), bytes(20481)].map(tooBig), [false, true, false, true]);
-});
+/** What the generator refuses with one edit to one source (SOURCES[name]) in memory: its error's lines. */
+function refusal(name, from, to) {
+    const read = (file) => (file === SOURCES[name] ? readProjectFile(file).replace(from, to) : readProjectFile(file));
+    try {
+        syncDocs({ read });
+    } catch (error) {
+        return error.message.split('\n');
+    }
+    return [];
+}
 
 const SHELL = new Set(['bash', 'sh', 'shell', 'zsh', 'console']);
 const ASSIGNMENT = /^[A-Za-z_]\w*=/;
@@ -217,7 +141,7 @@ function readProject() {
     return { scripts, sfCommands, installerFlags: new Set(OPTIONS.map(([flag]) => flag)) };
 }
 
-/** What one command names that does not exist: an npm script or installer option, a node script, an sf command or flag. */
+/** What one command names that does not exist: an npm script or installer option, an sf command or flag. */
 function missing([tool, first, ...rest], { scripts, sfCommands, installerFlags }) {
     if (tool === 'npm') {
         const script = first === 'run' || first === 'run-script' ? rest[0] : first;
@@ -231,11 +155,6 @@ function missing([tool, first, ...rest], { scripts, sfCommands, installerFlags }
                 .filter((f) => !installerFlags.has(f))
                 .map((f) => `the installer has no ${f} option (npm run org:setup -- --help)`)
         ];
-    }
-    if (tool === 'node') {
-        return first && !first.startsWith('-') && !fs.existsSync(path.join(root, first))
-            ? [`${first} does not exist`]
-            : [];
     }
     if (tool !== 'sf') {
         return [];
@@ -258,21 +177,80 @@ const commandProblems = (commands, project) =>
 
 const project = readProject();
 
-test('the docs show npm run and sf commands, and every npm, node and sf command and flag exists', () => {
-    const commands = docs.flatMap(shellCommands);
-    const shown = ['sf', 'npm run'].filter((kind) => commands.some((c) => c.words.join(' ').startsWith(`${kind} `)));
-    assert.deepEqual(shown, ['sf', 'npm run'], 'the docs show sf and npm run commands');
-    assert.deepEqual(commandProblems(commands, project), []);
+// Each check over the project's docs: its findings, none expected.
+const CHECKS = {
+    'every generated block equals its source and sits in one doc': () => syncDocs({ files: docs }),
+    'every local link, image and anchor resolves': () => docs.flatMap(linksOf),
+    'no issue number, "item N", "new" marker or path outside the repository': () =>
+        docs.flatMap((f) => proseFindings(f)),
+    'README.md is at most 250 lines and 20 KB': () => readmeSize(readProjectFile('README.md')),
+    'every npm and sf command and flag shown exists': () => commandProblems(docs.flatMap(shellCommands), project)
+};
+for (const [name, findings] of Object.entries(CHECKS)) {
+    test(`the docs: ${name}`, () => assert.deepEqual(findings(), []));
+}
+
+test('the docs show npm run and sf commands, so the commands check has something to check', () => {
+    const shown = docs.flatMap(shellCommands).map((c) => c.words.slice(0, 2).join(' '));
+    assert.ok(shown.some((c) => c.startsWith('sf ')) && shown.includes('npm run'), shown.join('\n'));
 });
 
-test('a wrong npm run name, a wrong sf command, a wrong sf flag and a wrong installer option each fail', () => {
-    const problems = commandProblems(shellCommands(fixture('wrong-commands.md')), project);
-    const expected = [
+// The fixture spells the stale words as placeholders, so the repository itself never holds them.
+const STALE = { issue: 'issue', item: 'item', outside: ['', 'work', 'shared', 'notes'].join('/') };
+const staleProse = fs.readFileSync(fixture('stale-prose.md'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, w) => STALE[w]);
+const [lines, bytes] = [(n) => 'line\n'.repeat(n), (n) => `${'x'.repeat(n - 1)}\n`];
+
+// Each known-bad input: what the check finds in it, in order, and nothing else.
+const BAD = {
+    'a generated table edited by hand, and an unknown block, fail': [
+        () => syncDocs({ files: [fixture('hand-edited.md')] }).filter((f) => !f.includes('not 0 (none)')),
+        /hand-edited\.md: the generated block "error-codes" differs from its source; run npm run docs/,
+        /hand-edited\.md: unknown generated block "no-such-table"/
+    ],
+    // In line order (the fixture's lines are 3 and 4): the other file's headings are checked once the set is read.
+    'a missing file, a missing heading and a missing heading in another file fail; good links pass': [
+        () => linksOf(fixture('broken-links.md')).sort(),
+        /broken-links\.md:3:\d+ Cannot find file `no-such-guide\.md`/,
+        /broken-links\.md:3:\d+ Cannot find heading for `#no-such-heading`/,
+        /broken-links\.md:4:\d+ Cannot find heading for `#no-such-section` in `(\.\.\/)*docs\/admin-guide\.md`/
+    ],
+    'an issue number, "item N", a "new" marker and a path outside the repository fail; owner/repo#N passes': [
+        () => proseFindings(fixture('stale-prose.md'), staleProse),
+        /stale-prose\.md:3 an issue number/,
+        /stale-prose\.md:5 "item N"/,
+        /stale-prose\.md:9 a "new" marker/,
+        /stale-prose\.md:11 a path outside the repository/
+    ],
+    'an error code without a meaning fails, naming the code': [
+        () => refusal('meanings', /\n\s*"BUSY": "[^"]*",/, ''),
+        /docs\/error-code-meanings\.json: no meaning for BUSY/
+    ],
+    // A constant PAUSED that labelFor has no arm for would show the fallback's message; the preview reads this map.
+    'an error code without its own label fails, naming the code': [
+        () => refusal('exception', /(String BUSY = 'BUSY';)/, "$1 public static final String PAUSED = 'PAUSED';"),
+        /WhatsAppOtpException\.cls: PAUSED has no label \(add `when 'PAUSED'`/
+    ],
+    'an error code whose label is not a Custom Label fails, naming both': [
+        () => refusal('labels', '<fullName>WhatsAppOtp_Error_Busy</fullName>', '<fullName>Gone</fullName>'),
+        /no label WhatsAppOtp_Error_Busy \(used for BUSY\)/
+    ],
+    'a README one line or one byte over the limit fails': [
+        () => [lines(250), lines(251), bytes(20480), bytes(20481)].flatMap(readmeSize),
+        /^README\.md: 251 lines, 1255 bytes/,
+        /^README\.md: 1 lines, 20481 bytes/
+    ],
+    'a wrong npm run name, a wrong sf command, a wrong sf flag and a wrong installer option each fail': [
+        () => commandProblems(shellCommands(fixture('wrong-commands.md')), project),
         /wrong-commands\.md:6: npm run no-such-script: package.json has no "no-such-script"/,
         /wrong-commands\.md:7: .*the project's sf has no command "project deploy begin"/,
         /wrong-commands\.md:8: .*sf org assign permset has no --perm-set-name flag/,
         /wrong-commands\.md:9: .*the installer has no --no-such-option option/
-    ];
-    assert.equal(problems.length, expected.length, problems.join('\n'));
-    expected.forEach((pattern, i) => assert.match(problems[i], pattern));
-});
+    ]
+};
+for (const [name, [findings, ...expected]] of Object.entries(BAD)) {
+    test(name, () => {
+        const found = findings();
+        assert.equal(found.length, expected.length, found.join('\n'));
+        expected.forEach((pattern, i) => assert.match(found[i], pattern));
+    });
+}
