@@ -1,12 +1,9 @@
 #!/usr/bin/env node
-// The docs' generated tables, each written once in its source and only copied here: the blocks between
-// `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` in README.md, CONTRIBUTING.md, SECURITY.md and docs/*.md.
-// `error-codes` (WhatsAppOtpException.cls through gates/lib/contracts.mjs, the Custom Labels,
+// `npm run docs` rewrites the docs' generated tables (CONTRIBUTING.md, "The docs"), each written once in its source
+// and only copied here: `error-codes` (WhatsAppOtpException.cls through gates/lib/contracts.mjs, the Custom Labels,
 // docs/error-code-meanings.json), `settings` (the fields of WhatsApp_OTP_Setting__mdt, WhatsAppOtpPolicy's Bounds,
 // the per-org Default record) and `action:<Class>` (the @InvocableMethod and @InvocableVariable annotations).
-//   node scripts/docs.mjs           rewrites every generated block
-//   node scripts/docs.mjs --check   changes nothing; exits 1 naming each block that differs from its source, or is
-//                                   unknown, missing or repeated (test:docs runs it, with the links, prose and commands)
+// test:docs fails on a block that differs from its source, or is unknown, missing or repeated.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +24,9 @@ export const SOURCES = {
 /** The Markdown files of the project: README.md, CONTRIBUTING.md, SECURITY.md and docs/*.md. */
 export function docFiles() {
     const docs = fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md'));
-    return ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', ...docs.sort().map((f) => `docs/${f}`)]
-        .map((f) => path.join(root, f))
-        .filter((f) => fs.existsSync(f));
+    return ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', ...docs.sort().map((f) => `docs/${f}`)].map((f) =>
+        path.join(root, f)
+    );
 }
 
 /** Reads a project file: the generated blocks' sources. */
@@ -126,13 +123,13 @@ function settingsBlock(read) {
 const APEX_TYPES = { Id: 'ID', String: 'Text', Boolean: 'Boolean', Integer: 'Number', Datetime: 'Date/Time' };
 
 /** The name='value' and name=true parameters of one annotation's parenthesised text. */
-function annotationParameters(text) {
-    const params = {};
-    for (const m of text.matchAll(/(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\w+))/g)) {
-        params[m[1]] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
-    }
-    return params;
-}
+const annotationParameters = (text) =>
+    Object.fromEntries(
+        [...text.matchAll(/(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\w+))/g)].map((m) => [
+            m[1],
+            m[2]?.replace(/\\(.)/g, '$1') ?? m[3]
+        ])
+    );
 
 // A Request class's variables are the action's inputs; a Result class's, its outputs.
 const VARIABLES = /public class (Request|Result) \{|@InvocableVariable\(([\s\S]*?)\)\s*public (\w+) (\w+);/g;
@@ -224,9 +221,8 @@ export function syncDocs({ files = docFiles(), write = false, read } = {}) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-    const check = process.argv.includes('--check');
-    const findings = syncDocs({ write: !check });
+    const findings = syncDocs({ write: true });
     findings.forEach((finding) => console.error(`docs: ${finding}`));
-    console.log(check ? `docs: checked ${docFiles().length} file(s)` : 'docs: the generated blocks are written');
+    console.log('docs: the generated blocks are written');
     process.exitCode = findings.length ? 1 : 0;
 }

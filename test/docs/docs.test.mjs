@@ -1,9 +1,7 @@
-// The docs gate, in this process, on the project's docs and on known-bad fixtures (test/gates/fixtures/docs): every
-// generated block equals what its source gives now (scripts/docs.mjs); every local link, image and #anchor resolves
-// (remark-validate-links through unified-engine, offline); no prose a reader cannot follow; README.md stays a router;
-// every command the README and the guides show works pasted into a fresh clone: each `npm run X` names a script, each
-// `sf …` command and flag exists in the project's own sf (the oclif manifests its plugins ship, which `sf commands`
-// lists) and each installer option exists. What the --help and --dry-run lines do is test:org-setup's.
+// The docs gate (CONTRIBUTING.md, test:docs), in this process, on the project's docs and on known-bad inputs: the
+// generated blocks, the local links, the prose, the README's size, and every command the README and the guides show
+// (each `npm run X` names a script, each installer option and each `sf` command and flag exists in the project's own
+// sf, from the oclif manifests its plugins ship). What the --help and --dry-run lines do is test:org-setup's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -78,43 +76,35 @@ const ASSIGNMENT = /^[A-Za-z_]\w*=/;
 const FENCE = /^( *)(`{3,}|~{3,})(\w*)[^\n]*\n([\s\S]*?)^ *\2/gm;
 
 /**
- * The simple commands of shell-quote's tokens: split at each operator (&&, |, ;, a brace or parenthesis), without
- * leading NAME=value assignments; `npx sf` runs the project's own sf.
+ * Every simple command of the shell blocks of a Markdown file, { file, line, words }: each command line (continued
+ * by a trailing backslash) through shell-quote, split at each operator (&&, |, ;, a brace or parenthesis), without a
+ * `$ ` prompt or leading NAME=value assignments; `$VAR` and a <placeholder> stay as written; `npx sf` is the
+ * project's own sf.
  */
-function simpleCommands(tokens) {
-    const commands = [[]];
-    for (const token of tokens) {
-        // A glob is a word; a comment is neither word nor operator.
-        const word = typeof token === 'string' && token !== '{' && token !== '}' ? token : token.pattern;
-        if (word !== undefined) {
-            commands.at(-1).push(word);
-        } else if (token.op || typeof token === 'string') {
-            commands.push([]);
-        }
-    }
-    return commands
-        .map((words) => words.slice(words.findIndex((w) => !ASSIGNMENT.test(w)) >>> 0))
-        .map((words) => (words[0] === 'npx' && words[1] === 'sf' ? words.slice(1) : words))
-        .filter((words) => words.length);
-}
-
-/** Every simple command of the shell blocks of a Markdown file: { file, line, words }. */
 function shellCommands(file) {
     const markdown = fs.readFileSync(file, 'utf8');
-    return [...markdown.matchAll(FENCE)]
-        .filter((fence) => SHELL.has(fence[3].toLowerCase()))
-        .flatMap((fence) => {
-            let line = markdown.slice(0, fence.index).split('\n').length + 1;
-            // One command line, continued by a trailing backslash, at a time, for its line number.
-            return fence[4].split(/(?<!\\)\n/).flatMap((text) => {
-                const at = line;
-                line += text.split('\n').length;
-                // A `$ ` prompt is not the command; `$VAR` and a <placeholder> stay as written.
-                const command = text.replace(/^\s*\$\s+|\\\n/g, ' ').replace(/<([^<>]+)>/g, "'<$1>'");
-                const tokens = parse(command, (name) => `$${name}`);
-                return simpleCommands(tokens).map((words) => ({ file: relative(file), line: at, words }));
-            });
-        });
+    const commands = [];
+    for (const fence of [...markdown.matchAll(FENCE)].filter((f) => SHELL.has(f[3].toLowerCase()))) {
+        let line = markdown.slice(0, fence.index).split('\n').length + 1;
+        for (const text of fence[4].split(/(?<!\\)\n/)) {
+            const command = text.replace(/^\s*\$\s+|\\\n/g, ' ').replace(/<([^<>]+)>/g, "'<$1>'");
+            let words = [];
+            for (const token of [...parse(command, (name) => `$${name}`), { op: ';' }]) {
+                // A glob is a word; a comment is neither word nor operator.
+                const word = typeof token === 'string' && token !== '{' && token !== '}' ? token : token.pattern;
+                if (word !== undefined) {
+                    words.push(word);
+                } else if (token.op || typeof token === 'string') {
+                    words = words.slice(words.findIndex((w) => !ASSIGNMENT.test(w)) >>> 0);
+                    words = words[0] === 'npx' && words[1] === 'sf' ? words.slice(1) : words;
+                    commands.push(...(words.length ? [{ file: relative(file), line, words }] : []));
+                    words = [];
+                }
+            }
+            line += text.split('\n').length;
+        }
+    }
+    return commands;
 }
 
 const NPM_COMMANDS = new Set(['ci', 'install', 'test', 'start', 'run', 'run-script', 'ls', 'view', 'exec']);
@@ -123,22 +113,20 @@ const flagsOf = (words) => words.filter((w) => w.startsWith('--') && w.length > 
 
 /** The scripts, the project's sf's commands (id or alias -> flags) from its plugins' oclif manifests, the installer's options. */
 function readProject() {
-    const modules = path.join(root, 'node_modules');
-    const cli = path.join(modules, '@salesforce', 'cli');
-    const json = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+    const cli = path.join(root, 'node_modules', '@salesforce', 'cli');
+    const json = (...parts) => JSON.parse(fs.readFileSync(path.join(...parts), 'utf8'));
     // A plugin sits in the CLI's own node_modules or is hoisted; a missing one fails here (npm ci installs them).
-    const plugins = json(path.join(cli, 'package.json')).oclif.plugins.map((name) =>
-        [path.join(cli, 'node_modules', name), path.join(modules, name)].find((dir) => fs.existsSync(dir))
+    const plugins = json(cli, 'package.json').oclif.plugins.map((name) =>
+        [path.join(cli, 'node_modules', name), path.join(root, 'node_modules', name)].find((dir) => fs.existsSync(dir))
     );
+    const commands = [cli, ...plugins].flatMap((dir) => Object.values(json(dir, 'oclif.manifest.json').commands));
     const sfCommands = new Map();
-    for (const dir of [cli, ...plugins]) {
-        for (const c of Object.values(json(path.join(dir, 'oclif.manifest.json')).commands).filter((c) => !c.hidden)) {
-            const flags = Object.entries(c.flags).flatMap(([name, flag]) => [name, ...(flag.aliases ?? [])]);
-            [c.id, ...(c.aliases ?? [])].forEach((id) => sfCommands.set(id, new Set(flags.map((f) => `--${f}`))));
-        }
+    for (const c of commands.filter((c) => !c.hidden)) {
+        const flags = Object.entries(c.flags).flatMap(([name, flag]) => [name, ...(flag.aliases ?? [])]);
+        [c.id, ...(c.aliases ?? [])].forEach((id) => sfCommands.set(id, new Set(flags.map((f) => `--${f}`))));
     }
-    const { scripts } = json(path.join(root, 'package.json'));
-    return { scripts, sfCommands, installerFlags: new Set(OPTIONS.map(([flag]) => flag)) };
+    const installerFlags = new Set(OPTIONS.map(([flag]) => flag));
+    return { scripts: json(root, 'package.json').scripts, sfCommands, installerFlags };
 }
 
 /** What one command names that does not exist: an npm script or installer option, an sf command or flag. */
