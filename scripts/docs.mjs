@@ -55,18 +55,12 @@ function table(header, rows) {
     return lines.map((line, row) => `| ${pad(line, row).join(' | ')} |`).join('\n');
 }
 
-/** Custom Labels by API name: { value, shortDescription }. */
-function parseLabels(text) {
-    const labels = [].concat(xml.parse(text).CustomLabels?.labels ?? []);
-    return new Map(labels.map((l) => [l.fullName, { value: l.value, shortDescription: l.shortDescription ?? '' }]));
-}
-
 /** The placeholder note of a label's short description, e.g. "{0}=seconds", or ''. */
 const placeholders = (shortDescription) => /\(([^)]*\{\d\}[^)]*)\)/.exec(shortDescription)?.[1] ?? '';
 
 function errorCodesBlock(read) {
     const codes = parseErrorCodes(read(SOURCES.exception));
-    const labels = parseLabels(read(SOURCES.labels));
+    const labels = new Map([].concat(xml.parse(read(SOURCES.labels)).CustomLabels.labels).map((l) => [l.fullName, l]));
     const meanings = JSON.parse(read(SOURCES.meanings)).meanings;
     const problems = codes.flatMap(({ code: c, label }) => [
         ...(meanings[c] ? [] : [`${SOURCES.meanings}: no meaning for ${c} (add it)`]),

@@ -178,11 +178,6 @@ for (const [name, findings] of Object.entries(CHECKS)) {
     test(`the docs: ${name}`, () => assert.deepEqual(findings(), []));
 }
 
-test('the docs show npm run and sf commands, so the commands check has something to check', () => {
-    const shown = docs.flatMap(shellCommands).map((c) => c.words.slice(0, 2).join(' '));
-    assert.ok(shown.some((c) => c.startsWith('sf ')) && shown.includes('npm run'), shown.join('\n'));
-});
-
 // The fixture spells the stale words as placeholders, so the repository itself never holds them.
 const STALE = { issue: 'issue', item: 'item', outside: ['', 'work', 'shared', 'notes'].join('/') };
 const staleProse = fs.readFileSync(fixture('stale-prose.md'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, w) => STALE[w]);
