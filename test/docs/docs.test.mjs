@@ -97,7 +97,9 @@ function shellCommands(file) {
                 } else if (token.op || typeof token === 'string') {
                     words = words.slice(words.findIndex((w) => !ASSIGNMENT.test(w)) >>> 0);
                     words = words[0] === 'npx' && words[1] === 'sf' ? words.slice(1) : words;
-                    commands.push(...(words.length ? [{ file: relative(file), line, words }] : []));
+                    if (words.length) {
+                        commands.push({ file: relative(file), line, words });
+                    }
                     words = [];
                 }
             }
