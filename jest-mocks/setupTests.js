@@ -1,11 +1,9 @@
 // Runs before every Jest test file (setupFilesAfterEnv).
-// 1. @sa11y/jest: registers expect(element).toBeAccessible(), lazily: loading sa11y and axe-core into a test
-//    file's module registry costs 0.1-0.2 s of CPU, and most test files never check accessibility. The first
-//    call runs sa11y's own setup() (its matcher, which replaces this one, and its custom axe rules) and then
-//    sa11y's matcher, so every check is the one sa11y registers.
-// 2. Custom Labels: every @salesforce/label/c.<name> import resolves to the label's real value from
-//    force-app's CustomLabels.labels-meta.xml, so tests read the text an agent reads and see {0}
-//    placeholders filled in. (sfdx-lwc-jest alone would give the string "c.<name>".)
+// 1. expect(element).toBeAccessible() from @sa11y/jest, loaded on first use: sa11y and axe-core cost a test file
+//    0.1-0.2 s of CPU, and most never check accessibility. The first call runs sa11y's own setup() (its matcher,
+//    which replaces this one, and its custom axe rules), then sa11y's matcher.
+// 2. Each @salesforce/label/c.<name> import is the label's value in CustomLabels.labels-meta.xml, so tests read the
+//    text an agent reads, {0} placeholders included (sfdx-lwc-jest alone gives the string "c.<name>").
 const fs = require('node:fs');
 const path = require('node:path');
 

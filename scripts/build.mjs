@@ -1,11 +1,9 @@
 #!/usr/bin/env node
-// Generates force-app/core/lwc whole from src-ts/lwc, and the optional console package's force-app/console/lwc from
-// src-ts/console/lwc: each <bundle>/*.ts becomes <bundle>/*.js with a "generated from" header, the bundle's other
-// files are copied, __tests__ and .d.ts stay behind, and any other file is deleted.
-// The output is committed so any Salesforce tool deploys the repo without a build step.
-//   node scripts/build.mjs           write force-app/core/lwc
-//   node scripts/build.mjs --check   fail on any difference from a fresh build (build-sync; types: the typecheck gate)
-//   node scripts/build.mjs --watch   build again on every change under src-ts (npm run dev)
+// `npm run build` generates force-app/core/lwc whole from src-ts/lwc, and the optional console package's
+// force-app/console/lwc from src-ts/console/lwc: each <bundle>/*.ts becomes <bundle>/*.js with a "generated from"
+// header, the bundle's other files are copied, __tests__ and .d.ts stay behind, and any other file is deleted. The
+// output is committed so any Salesforce tool deploys the repo without a build step. --check (check:build-sync) fails
+// on any difference from a fresh build; --watch (npm run dev) builds again on every change under src-ts.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

@@ -172,7 +172,7 @@ function generateBlocks(read = readProjectFile) {
 }
 
 const BLOCK = /(<!-- generated:([\w:-]+) -->\n)([\s\S]*?)(<!-- \/generated:\2 -->)/g;
-const relative = (file) => path.relative(root, file).split(path.sep).join('/');
+export const relative = (file) => path.relative(root, file).split(path.sep).join('/');
 
 /**
  * Compares (or, with write, rewrites) every generated block of the given files; `read` reads the sources (tests

@@ -11,10 +11,9 @@ import remarkValidateLinks from 'remark-validate-links';
 import { parse } from 'shell-quote';
 import { engine } from 'unified-engine';
 import { OPTIONS } from '../../scripts/org-setup.mjs';
-import { SOURCES, docFiles, readProjectFile, root, syncDocs } from '../../scripts/docs.mjs';
+import { SOURCES, docFiles, readProjectFile, relative, root, syncDocs } from '../../scripts/docs.mjs';
 
 const fixture = (name) => path.join(root, 'test', 'gates', 'fixtures', 'docs', name);
-const relative = (file) => path.relative(root, file);
 const docs = docFiles();
 
 /** The broken local links of the given Markdown files, `file:line:column message` each, in one engine run. */
