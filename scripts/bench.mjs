@@ -1,12 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench -- --lwc-recipes <dir> [--runs N]` (default 3): this project's `npm test` against
-// trailheadapps/lwc-recipes' `npm run test:unit` (a checkout with `npm ci` done), alternating round by round so both
-// meet the same machine load. In a fresh clone of HEAD (after its own `npm ci`) each round times, cold (every tool
-// cache emptied: node_modules/.cache and wireit's .wireit here, Jest's there), each command; then, caches warm, after one line added to a
-// composer .ts here (`npm run build && npm test`) and to a component .js there (`npm run test:unit`), edits undone;
-// then, unchanged, each command again.
-// Prints each situation's medians, spreads and ratio. A failing command is timed all the same and counted: its
-// figure is suspect.
+// `npm run bench -- --lwc-recipes <dir> [--runs N]`: this project's `npm test` against lwc-recipes' `npm run
+// test:unit`, cold, after one edit and unchanged, alternating so both meet the same load (CONTRIBUTING.md, "How to
+// measure speed"). A failing command is timed all the same and counted: its figure is suspect.
 import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,30 +1,22 @@
 #!/usr/bin/env node
-// Generates force-app/core/lwc whole from src-ts/lwc, and the optional console package's force-app/console/lwc from
-// src-ts/console/lwc: each <bundle>/*.ts becomes <bundle>/*.js with a "generated
-// from" header, the bundle's other files are copied, __tests__ and .d.ts stay behind, and any other file is deleted.
-// The output is committed so any Salesforce tool deploys the repo without a build step.
-//   node scripts/build.mjs           write force-app/core/lwc
-//   node scripts/build.mjs --check   fail on any difference from a fresh build (build-sync; types: the typecheck gate)
-//   node scripts/build.mjs --watch   build again on every change under src-ts (npm run dev)
+// `npm run build` generates force-app/core/lwc whole from src-ts/lwc, and the optional console package's
+// force-app/console/lwc from src-ts/console/lwc: each <bundle>/*.ts becomes <bundle>/*.js with a "generated from"
+// header, the bundle's other files are copied, __tests__ and .d.ts stay behind, and any other file is deleted. The
+// output is committed so any Salesforce tool deploys the repo without a build step. --check (check:build-sync) fails
+// on any difference from a fresh build; --watch (npm run dev) builds again on every change under src-ts.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+
+// require, not import: importing this large CommonJS file has Node scan all of it for named exports first, which
+// costs more CPU than the whole --check.
+const ts = createRequire(import.meta.url)('typescript');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (p) => path.relative(root, p).split(path.sep).join('/');
 const formatHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' };
-
-/** tsconfig.build.json, parsed: its rootDir (src-ts/lwc) and outDir (force-app/core/lwc) are the core's trees. */
-function buildConfig() {
-    const file = path.join(root, 'tsconfig.build.json');
-    const { config, error } = ts.readConfigFile(file, ts.sys.readFile);
-    if (error) {
-        throw new Error(ts.formatDiagnostic(error, formatHost));
-    }
-    return ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, file);
-}
 
 /** Every file under `dir` (none if it does not exist), as absolute paths. */
 const filesUnder = (dir) =>
@@ -35,44 +27,44 @@ const filesUnder = (dir) =>
               .map((entry) => path.join(entry.parentPath, entry.name))
         : [];
 
-/** [source tree, output tree] pairs: the core's, then the optional console package's (sfdx-project.json). */
-const treesOf = ({ rootDir, outDir }) => [
-    [rootDir, path.resolve(outDir)],
-    [path.join(root, 'src-ts/console/lwc'), path.join(root, 'force-app/console/lwc')]
-];
-
 /**
  * Builds every bundle in memory: { outputs: Map<outputPath, text>, trees, diagnostics }. Each .ts file is emitted on
- * its own (transpileModule; tsconfig has isolatedModules), so --check compares exactly what a build writes. Only a
- * build that writes type-checks the whole program; --check leaves that (most of the time) to the typecheck gate.
+ * its own (transpileModule; tsconfig has isolatedModules), so --check compares exactly what a build writes. Types
+ * are the typecheck gate's (tsc --incremental), not checked a second time here.
  */
-let oldProgram;
-export function compile({ typeCheck = true } = {}) {
-    const parsed = buildConfig();
-    const trees = treesOf(parsed.options);
-    const diagnostics = [...parsed.errors];
-    if (typeCheck) {
-        // The last program is handed back, so a rebuild in watch mode re-reads only the files that changed.
-        oldProgram = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, oldProgram });
-        diagnostics.push(...ts.getPreEmitDiagnostics(oldProgram));
-    }
-    const outputs = new Map();
-    const sources = trees.flatMap(([rootDir, outDir]) =>
-        filesUnder(rootDir)
-            .filter((f) => !f.endsWith('.d.ts') && !f.split(path.sep).includes('__tests__'))
-            .map((f) => [f, path.resolve(outDir, path.relative(rootDir, f)), { ...parsed.options, rootDir, outDir }])
-    );
-    for (const [source, out, compilerOptions] of sources) {
-        const text = fs.readFileSync(source, 'utf8');
-        if (!source.endsWith('.ts')) {
-            outputs.set(out, text);
-            continue;
+export function compile() {
+    // tsconfig.build.json: its rootDir (src-ts/lwc) and outDir (force-app/core/lwc) are the core's trees.
+    const host = {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (error) => {
+            throw new Error(ts.formatDiagnostic(error, formatHost));
         }
-        const options = { compilerOptions, fileName: source, reportDiagnostics: true };
-        const result = ts.transpileModule(text, options);
-        diagnostics.push(...(result.diagnostics ?? []));
-        const header = `// Generated from ${rel(source)} by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.\n`;
-        outputs.set(out.replace(/\.ts$/, '.js'), header + result.outputText);
+    };
+    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.build.json'), undefined, host);
+    // [source tree, output tree] pairs: the core's, then the optional console package's (sfdx-project.json).
+    const trees = [
+        [parsed.options.rootDir, path.resolve(parsed.options.outDir)],
+        [path.join(root, 'src-ts/console/lwc'), path.join(root, 'force-app/console/lwc')]
+    ];
+    const diagnostics = [...parsed.errors];
+    const outputs = new Map();
+    for (const [rootDir, outDir] of trees) {
+        const sources = filesUnder(rootDir).filter(
+            (f) => !f.endsWith('.d.ts') && !f.includes(`${path.sep}__tests__${path.sep}`)
+        );
+        for (const source of sources) {
+            const out = path.resolve(outDir, path.relative(rootDir, source));
+            const text = fs.readFileSync(source, 'utf8');
+            if (!source.endsWith('.ts')) {
+                outputs.set(out, text);
+                continue;
+            }
+            const compilerOptions = { ...parsed.options, rootDir, outDir };
+            const result = ts.transpileModule(text, { compilerOptions, fileName: source, reportDiagnostics: true });
+            diagnostics.push(...(result.diagnostics ?? []));
+            const header = `// Generated from ${rel(source)} by scripts/build.mjs. Do not edit: change the TypeScript source and run npm run build.\n`;
+            outputs.set(out.replace(/\.ts$/, '.js'), header + result.outputText);
+        }
     }
     return { outputs, trees, diagnostics };
 }
@@ -84,19 +76,10 @@ function differences({ outputs, trees }) {
             .filter((f) => !outputs.has(f))
             .map((f) => [f, `no source in ${rel(rootDir)} makes this file; run npm run build`])
     );
-    const changed = [...outputs].filter(
-        ([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text
-    );
-    return [
-        ...stale,
-        ...changed.map(([f, text]) => [
-            f,
-            fs.existsSync(f)
-                ? 'differs from a fresh build of src-ts (edited by hand, or not rebuilt); run npm run build'
-                : 'missing; run npm run build and commit the result',
-            text
-        ])
-    ];
+    const changed = [...outputs]
+        .filter(([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text)
+        .map(([file, text]) => [file, 'differs from a fresh build of src-ts, or is missing; run npm run build', text]);
+    return [...stale, ...changed];
 }
 
 /**
@@ -104,23 +87,21 @@ function differences({ outputs, trees }) {
  * build. This is what --check finds in CI, where `npm ci` (prepare) has just rebuilt the tree.
  */
 function staleCommit(trees) {
-    const outDirs = trees.map(([, outDir]) => rel(outDir));
-    const sources = ['src-ts', 'tsconfig.build.json', 'scripts/build.mjs'];
-    const git = spawnSync('git', ['status', '--porcelain', '--', ...outDirs, ...sources], {
-        cwd: root,
-        encoding: 'utf8'
-    });
-    const changed = git.status === 0 ? git.stdout.split('\n').filter(Boolean) : [];
-    const generated = changed.filter((line) => outDirs.some((dir) => line.slice(3).startsWith(`${dir}/`)));
-    return generated.length && generated.length === changed.length ? generated.map((line) => line.slice(3)) : [];
+    const changed = (paths) => {
+        const git = spawnSync('git', ['status', '--porcelain', '--', ...paths], { cwd: root });
+        return git.status === 0 ? String(git.stdout).split('\n').filter(Boolean) : [];
+    };
+    const generated = changed(trees.map(([, outDir]) => rel(outDir)));
+    const sources = changed(['src-ts', 'tsconfig.build.json', 'scripts/build.mjs']);
+    return sources.length ? [] : generated.map((line) => line.slice(3));
 }
 
 /** Builds; with `check`, only reports what differs. Returns whether it succeeded. */
 function build({ check }) {
-    const built = compile({ typeCheck: !check });
+    const built = compile();
     if (built.diagnostics.length) {
         console.error(ts.formatDiagnosticsWithColorAndContext(built.diagnostics, formatHost));
-        console.error(`build: ${built.diagnostics.length} TypeScript error(s); fix them before building.`);
+        console.error(`build: ${built.diagnostics.length} TypeScript syntax error(s); fix them before building.`);
         return false;
     }
     const problems = differences(built);
@@ -131,15 +112,14 @@ function build({ check }) {
         stale.forEach((file) => console.error(`build-sync: ${file}: the commit's copy is stale; commit the build`));
         return problems.length === 0 && stale.length === 0;
     }
-    // Every built file and no other (an emptied folder goes too); unchanged files are not touched.
+    // Every built file and no other; unchanged files are not touched, and a bundle folder left empty goes too.
     for (const [file, , text] of problems) {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         text === undefined ? fs.rmSync(file) : fs.writeFileSync(file, text);
+        if (fs.readdirSync(path.dirname(file)).length === 0) {
+            fs.rmdirSync(path.dirname(file));
+        }
     }
-    built.trees
-        .flatMap(([, out]) => (fs.existsSync(out) ? fs.readdirSync(out).map((dir) => path.join(out, dir)) : []))
-        .filter((dir) => fs.readdirSync(dir).length === 0)
-        .forEach((dir) => fs.rmdirSync(dir));
     console.log(
         `build: wrote ${built.outputs.size} file(s) from src-ts into ${built.trees.map(([, o]) => rel(o)).join(', ')}`
     );

@@ -1,20 +1,13 @@
 #!/usr/bin/env node
-// The docs' generated tables, each written once in its source and only copied here, and the docs gate.
-//   node scripts/docs.mjs           rewrites every generated block in README.md, docs/*.md and CONTRIBUTING.md
-//   node scripts/docs.mjs --check   changes nothing (test:docs runs the same gate); exits 1 naming each finding:
-//  1. a generated block (between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`) that differs from its
-//     source, or is unknown, missing or repeated: `error-codes` (WhatsAppOtpException.cls through
-//     gates/lib/contracts.mjs, the Custom Labels, docs/error-code-meanings.json), `settings` (the fields of
-//     WhatsApp_OTP_Setting__mdt, WhatsAppOtpPolicy's Bounds, the per-org Default record) and `action:<Class>` (the
-//     @InvocableMethod and @InvocableVariable annotations), formatted by Prettier so format:check agrees;
-//  2. a broken local link, image or #anchor (remark-validate-links through unified-engine, offline);
-//  3. prose a reader cannot follow: issue numbers, "item N", "new" markers, paths outside the repository;
-//  4. a README.md over 250 lines or 20 KB (it is a router).
+// `npm run docs` rewrites the docs' generated tables (CONTRIBUTING.md, "The docs"), each written once in its source
+// and only copied here: `error-codes` (WhatsAppOtpException.cls through gates/lib/contracts.mjs, the Custom Labels,
+// docs/error-code-meanings.json), `settings` (the fields of WhatsApp_OTP_Setting__mdt, WhatsAppOtpPolicy's Bounds,
+// the per-org Default record) and `action:<Class>` (the @InvocableMethod and @InvocableVariable annotations).
+// test:docs fails on a block that differs from its source, or is unknown, missing or repeated.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
-import * as prettier from 'prettier';
 import { CONTRACT_SOURCES, parseBounds, parseErrorCodes, parseFieldOfBound } from './gates/lib/contracts.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,14 +24,14 @@ export const SOURCES = {
 /** The Markdown files of the project: README.md, CONTRIBUTING.md, SECURITY.md and docs/*.md. */
 export function docFiles() {
     const docs = fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md'));
-    return ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', ...docs.sort().map((f) => `docs/${f}`)]
-        .map((f) => path.join(root, f))
-        .filter((f) => fs.existsSync(f));
+    return ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', ...docs.sort().map((f) => `docs/${f}`)].map((f) =>
+        path.join(root, f)
+    );
 }
 
-/** Reads a project file; tests pass their own to change one source in memory. */
+/** Reads a project file: the generated blocks' sources. */
 export const readProjectFile = (relative) => fs.readFileSync(path.join(root, relative), 'utf8');
-const listProjectDir = (relative) => fs.readdirSync(path.join(root, relative)).sort();
+const list = (relative) => fs.readdirSync(path.join(root, relative)).sort();
 
 const xml = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: true });
 
@@ -50,18 +43,16 @@ const cell = (text) =>
         .trim();
 const code = (text) => `\`${text}\``;
 
+/**
+ * A Markdown table as Prettier prints one, each column padded to its widest cell (at least the three dashes of the
+ * delimiter row), so format:check agrees with the generator. Widths count UTF-16 units, which is Prettier's width
+ * for the Latin text of the sources; a wide character would show as a format:check finding.
+ */
 function table(header, rows) {
-    return [
-        `| ${header.join(' | ')} |`,
-        `| ${header.map(() => '---').join(' | ')} |`,
-        ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)
-    ].join('\n');
-}
-
-/** Custom Labels by API name: { value, shortDescription }. */
-export function parseLabels(text) {
-    const labels = [].concat(xml.parse(text).CustomLabels?.labels ?? []);
-    return new Map(labels.map((l) => [l.fullName, { value: l.value, shortDescription: l.shortDescription ?? '' }]));
+    const lines = [header, header.map(() => ''), ...rows.map((r) => r.map(cell))];
+    const widths = header.map((_, i) => Math.max(3, ...lines.map((line) => line[i].length)));
+    const pad = (line, row) => line.map((text, i) => (row === 1 ? '-'.repeat(widths[i]) : text.padEnd(widths[i])));
+    return lines.map((line, row) => `| ${pad(line, row).join(' | ')} |`).join('\n');
 }
 
 /** The placeholder note of a label's short description, e.g. "{0}=seconds", or ''. */
@@ -69,7 +60,7 @@ const placeholders = (shortDescription) => /\(([^)]*\{\d\}[^)]*)\)/.exec(shortDe
 
 function errorCodesBlock(read) {
     const codes = parseErrorCodes(read(SOURCES.exception));
-    const labels = parseLabels(read(SOURCES.labels));
+    const labels = new Map([].concat(xml.parse(read(SOURCES.labels)).CustomLabels.labels).map((l) => [l.fullName, l]));
     const meanings = JSON.parse(read(SOURCES.meanings)).meanings;
     const problems = codes.flatMap(({ code: c, label }) => [
         ...(meanings[c] ? [] : [`${SOURCES.meanings}: no meaning for ${c} (add it)`]),
@@ -89,9 +80,10 @@ function errorCodesBlock(read) {
     return table(['errorCode', 'meaning', 'label', 'agent message (the label, in English)'], rows);
 }
 
-const FIELD_TYPES = { Number: 'Number', Text: 'Text', LongTextArea: 'Long Text', Checkbox: 'Checkbox' };
+// Setup's names for the field types whose API name differs.
+const FIELD_TYPES = { LongTextArea: 'Long Text' };
 
-function settingsBlock(read, list) {
+function settingsBlock(read) {
     const bounds = parseBounds(read(SOURCES.policy));
     const settingsApex = read(SOURCES.settings);
     const boundOf = new Map([...parseFieldOfBound(settingsApex)].map(([bound, field]) => [field, bound]));
@@ -113,12 +105,9 @@ function settingsBlock(read, list) {
         const type = FIELD_TYPES[f.type] ?? f.type;
         const size = f.type === 'Number' ? `(${f.precision},${f.scale})` : f.length ? `(${f.length})` : '';
         const recorded = values.get(f.fullName);
-        let defaultValue = recorded ? code(recorded) : '_(blank)_';
-        if (bound) {
-            defaultValue = String(bound.defaultValue);
-        } else if (f.type === 'Checkbox') {
-            defaultValue = recorded === 'true' ? 'on' : 'off';
-        }
+        const checkbox = recorded === 'true' ? 'on' : 'off';
+        const blank = recorded ? code(recorded) : '_(blank)_';
+        const defaultValue = bound ? String(bound.defaultValue) : f.type === 'Checkbox' ? checkbox : blank;
         const allowed = bound ? `${bound.min} to ${bound.max}` : required.has(f.fullName) ? 'required' : '';
         return [f.label, code(f.fullName), `${type}${size}`, defaultValue, allowed, f.inlineHelpText ?? f.description];
     });
@@ -128,89 +117,71 @@ function settingsBlock(read, list) {
 const APEX_TYPES = { Id: 'ID', String: 'Text', Boolean: 'Boolean', Integer: 'Number', Datetime: 'Date/Time' };
 
 /** The name='value' and name=true parameters of one annotation's parenthesised text. */
-function annotationParameters(text) {
-    const params = {};
-    for (const m of text.matchAll(/(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\w+))/g)) {
-        params[m[1]] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
-    }
-    return params;
-}
+const annotationParameters = (text) =>
+    Object.fromEntries(
+        [...text.matchAll(/(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\w+))/g)].map((m) => [
+            m[1],
+            m[2]?.replace(/\\(.)/g, '$1') ?? m[3]
+        ])
+    );
 
-/** The invocable method and the variables of its Request and Result classes. */
-export function parseAction(apex) {
+// A Request class's variables are the action's inputs; a Result class's, its outputs.
+const VARIABLES = /public class (Request|Result) \{|@InvocableVariable\(([\s\S]*?)\)\s*public (\w+) (\w+);/g;
+const DIRECTIONS = { Request: 'input', Result: 'output' };
+
+/** An invocable action's facts (its @InvocableMethod) and its variables' table; undefined for any other class. */
+function actionBlock(apex, className) {
     const method = /@InvocableMethod\(([\s\S]*?)\)\s*public static/.exec(apex);
     if (!method) {
         return undefined;
     }
-    const variablesOf = (className) => {
-        const start = apex.indexOf(`public class ${className} {`);
-        if (start < 0) {
-            return [];
+    const rows = [];
+    let direction;
+    for (const [, inClass, annotation, type, name] of apex.matchAll(VARIABLES)) {
+        const v = annotationParameters(annotation ?? '');
+        direction = DIRECTIONS[inClass] ?? direction;
+        if (!inClass) {
+            const required = v.required === 'true' ? ', required' : '';
+            rows.push([
+                direction,
+                `${v.label} (${code(name)})`,
+                `${APEX_TYPES[type] ?? type}${required}`,
+                v.description
+            ]);
         }
-        const body = apex.slice(start, apex.indexOf('\n    }', start));
-        return [...body.matchAll(/@InvocableVariable\(([\s\S]*?)\)\s*public (\w+) (\w+);/g)].map((m) => ({
-            ...annotationParameters(m[1]),
-            type: m[2],
-            name: m[3]
-        }));
-    };
-    return { ...annotationParameters(method[1]), inputs: variablesOf('Request'), outputs: variablesOf('Result') };
+    }
+    const action = annotationParameters(method[1]);
+    const callouts = action.callout === 'true' ? 'makes callouts' : 'makes no callout';
+    const facts = `**${action.label}** (${code(className)}), category **${action.category}**; ${callouts}.`;
+    return `${facts} ${action.description}\n\n${table(['direction', 'name', 'type', 'meaning'], rows)}`;
 }
 
-function actionBlock(read, className) {
-    const action = parseAction(read(`${SOURCES.actions}/${className}.cls`));
-    const rows = [...action.inputs.map((v) => ['input', v]), ...action.outputs.map((v) => ['output', v])].map(
-        ([direction, v]) => [
-            direction,
-            `${v.label} (${code(v.name)})`,
-            `${APEX_TYPES[v.type] ?? v.type}${v.required === 'true' ? ', required' : ''}`,
-            v.description
-        ]
-    );
-    const facts = [
-        `**${action.label}** (\`${className}\`), category **${action.category}**`,
-        action.callout === 'true' ? 'makes callouts' : 'makes no callout',
-        action.description
-    ];
-    return `${facts[0]}; ${facts[1]}. ${facts[2]}\n\n${table(['direction', 'name', 'type', 'meaning'], rows)}`;
-}
-
-/** Every generated block: name -> Markdown, before formatting. */
-export function generateBlocks(read = readProjectFile, list = listProjectDir) {
+/** Every generated block: name -> Markdown. */
+function generateBlocks(read = readProjectFile) {
     const blocks = new Map([
         ['error-codes', errorCodesBlock(read)],
-        ['settings', settingsBlock(read, list)]
+        ['settings', settingsBlock(read)]
     ]);
-    for (const file of list(SOURCES.actions)) {
-        const className = file.replace(/\.cls$/, '');
-        if (file.endsWith('.cls') && parseAction(read(`${SOURCES.actions}/${file}`))) {
-            blocks.set(`action:${className}`, actionBlock(read, className));
+    for (const className of list(SOURCES.actions).flatMap((f) => (f.endsWith('.cls') ? [f.slice(0, -4)] : []))) {
+        const block = actionBlock(read(`${SOURCES.actions}/${className}.cls`), className);
+        if (block) {
+            blocks.set(`action:${className}`, block);
         }
     }
     return blocks;
 }
 
-// Each block's Markdown, formatted once in a process (the tests regenerate every block with one source changed).
-const formatted = new Map();
 const BLOCK = /(<!-- generated:([\w:-]+) -->\n)([\s\S]*?)(<!-- \/generated:\2 -->)/g;
-const relative = (file) => path.relative(root, file).split(path.sep).join('/');
+export const relative = (file) => path.relative(root, file).split(path.sep).join('/');
 
 /**
- * Compares (or, with write, rewrites) every generated block of the given files.
- * @returns {Promise<string[]>} one finding per stale, unknown, missing or repeated block
+ * Compares (or, with write, rewrites) every generated block of the given files; `read` reads the sources (tests
+ * change one in memory).
+ * @returns {string[]} one finding per stale, unknown, missing or repeated block
  */
-export async function syncDocs({ files = docFiles(), write = false, read, list } = {}) {
-    const expected = new Map();
-    // The project's options for Markdown; its plugins (Apex, XML) format no Markdown, so they are not loaded.
-    const options = { ...(await prettier.resolveConfig(path.join(root, 'docs', 'generated.md'))), plugins: [] };
-    for (const [name, markdown] of generateBlocks(read, list)) {
-        // Blank lines around the table, as Prettier writes a block next to an HTML comment.
-        formatted.set(
-            markdown,
-            formatted.get(markdown) ?? prettier.format(`${markdown}\n`, { ...options, parser: 'markdown' })
-        );
-        expected.set(name, `\n${await formatted.get(markdown)}\n`);
-    }
+export function syncDocs({ files = docFiles(), write = false, read } = {}) {
+    // Blank lines around each block, as Prettier writes one next to an HTML comment.
+    const expected = new Map([...generateBlocks(read)].map(([name, markdown]) => [name, `\n${markdown}\n\n`]));
     const findings = [];
     const seen = new Map();
     for (const file of files) {
@@ -235,77 +206,17 @@ export async function syncDocs({ files = docFiles(), write = false, read, list }
     for (const name of expected.keys()) {
         const where = seen.get(name) ?? [];
         if (where.length !== 1) {
-            findings.push(
-                where.length
-                    ? `generated block "${name}" appears ${where.length} times (${where.join(', ')}); keep one`
-                    : `generated block "${name}" is in no doc; add <!-- generated:${name} --> <!-- /generated:${name} -->`
-            );
+            const markers = `<!-- generated:${name} --> <!-- /generated:${name} -->`;
+            const docs = where.join(', ') || 'none';
+            findings.push(`generated block "${name}" belongs in one doc, not ${where.length} (${docs}): ${markers}`);
         }
     }
     return findings;
 }
 
-/** The broken local links of the given Markdown files: `file:line:column message` each. */
-export async function checkLinks(files) {
-    // Loaded here, not at the top: only --check needs it.
-    const [{ remark }, { default: remarkValidateLinks }, { engine }] = await Promise.all(
-        ['remark', 'remark-validate-links', 'unified-engine'].map((name) => import(name))
-    );
-    // Links to the hosted repository are not checked: the project names no remote.
-    const plugins = [[remarkValidateLinks, { repository: false, root }]];
-    const options = { processor: remark(), files, cwd: root, plugins, detectConfig: false, detectIgnore: false };
-    const findings = (file) =>
-        file.messages.map((m) => `${relative(file.path)}:${m.line ?? 1}:${m.column ?? 1} ${m.reason}`);
-    const quiet = { output: false, out: false, silent: true, reporter: () => '' };
-    return new Promise((resolve, reject) =>
-        engine({ ...options, ...quiet }, (error, _, context) =>
-            error ? reject(error) : resolve(context.files.flatMap(findings))
-        )
-    );
-}
-
-const PROSE_RULES = [
-    [/\b[Ii]ssue #?\d+/, 'an issue number (cite upstream threads as owner/repo#N)'],
-    [/\bitem \d+/, '"item N"'],
-    [/_new_|\*\*new\*\*|\(new\)/, 'a "new" marker (say what it does, not when it came)'],
-    [/shared\/notes|(^|[\s(`'"])\/(work|home|root|tmp|Users|mnt)\//, 'a path outside the repository']
-];
-
-/** Prose findings of the given Markdown files (read by `read`): one per rule per line. */
-export function checkProse(files, read = (file) => fs.readFileSync(file, 'utf8')) {
-    return files.flatMap((file) =>
-        read(file)
-            .split('\n')
-            .flatMap((line, i) =>
-                PROSE_RULES.filter(([re]) => re.test(line)).map(([, what]) => `${relative(file)}:${i + 1} ${what}`)
-            )
-    );
-}
-
-/** The README's size finding, if it grew past a router's (250 lines, 20 KB). */
-export function checkReadmeSize(text) {
-    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-    const bytes = Buffer.byteLength(text);
-    return lines > 250 || bytes > 20 * 1024
-        ? [
-              `README.md: ${lines} lines, ${bytes} bytes; keep it at most 250 lines and 20480 bytes, and move the detail into a guide`
-          ]
-        : [];
-}
-
-/** Every finding of the docs gate over the project's docs: generated blocks, links, prose and the README's size. */
-export async function checkDocs(files = docFiles()) {
-    const findings = await syncDocs({ files });
-    findings.push(...(await checkLinks(files)), ...checkProse(files));
-    return [...findings, ...checkReadmeSize(fs.readFileSync(path.join(root, 'README.md'), 'utf8'))];
-}
-
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-    const check = process.argv.includes('--check');
-    const findings = check ? await checkDocs() : await syncDocs({ write: true });
-    for (const f of findings) {
-        console.error(`docs: ${f}`);
-    }
-    console.log(check ? `docs: checked ${docFiles().length} file(s)` : 'docs: the generated blocks are written');
+    const findings = syncDocs({ write: true });
+    findings.forEach((finding) => console.error(`docs: ${finding}`));
+    console.log('docs: the generated blocks are written');
     process.exitCode = findings.length ? 1 : 0;
 }

@@ -14,9 +14,8 @@ const REGISTRATION =
     'force-app/connection/externalServiceRegistrations/CPaasMessagingApps.externalServiceRegistration-meta.xml';
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-/** The registration XML with its <schema> replaced by the escaped spec text (which must be JSON). */
+/** The registration XML with its <schema> replaced by the escaped spec text (the spec gate validates the JSON). */
 export function withSchema(registrationXml, specText) {
-    JSON.parse(specText);
     if (!/<schema>[\s\S]*?<\/schema>/.test(registrationXml)) {
         throw new Error('the registration has no <schema> element');
     }

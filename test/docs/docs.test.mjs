@@ -1,121 +1,72 @@
-// The docs gate (scripts/docs.mjs --check) on the project's docs and on known-bad fixtures, in this process (the
-// generator, Prettier and the link check loaded once), and every command the README and the guides show, as pasted
-// into a fresh clone: each `npm run X` names a script, each `sf …` command and flag exists in the project's own sf
-// (the oclif manifests its plugins ship, which `sf commands` lists) and each installer option exists. What the
-// --help and --dry-run lines do is test:org-setup's. It starts no process, no server and no `npm test`.
+// The docs gate (CONTRIBUTING.md, test:docs), in this process, on the project's docs and on known-bad inputs: the
+// generated blocks, the local links, the prose, the README's size, and every command the README and the guides show
+// (each `npm run X` names a script, each installer option and each `sf` command and flag exists in the project's own
+// sf, from the oclif manifests its plugins ship). What the --help and --dry-run lines do is test:org-setup's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { remark } from 'remark';
+import remarkValidateLinks from 'remark-validate-links';
 import { parse } from 'shell-quote';
+import { engine } from 'unified-engine';
 import { OPTIONS } from '../../scripts/org-setup.mjs';
-import {
-    SOURCES,
-    checkDocs,
-    checkProse,
-    checkReadmeSize,
-    docFiles,
-    readProjectFile,
-    root,
-    syncDocs
-} from '../../scripts/docs.mjs';
+import { SOURCES, docFiles, readProjectFile, relative, root, syncDocs } from '../../scripts/docs.mjs';
 
-const fixtures = path.join(root, 'test', 'gates', 'fixtures', 'docs');
-/** A project reader with one edit to one source (SOURCES[name]) in memory. */
-const editing = (name, from, to) => (file) =>
-    file === SOURCES[name] ? readProjectFile(file).replace(from, to) : readProjectFile(file);
+const fixture = (name) => path.join(root, 'test', 'gates', 'fixtures', 'docs', name);
+const docs = docFiles();
 
-const brokenLinks = path.join(fixtures, 'broken-links.md');
-let gate;
-/** The gate over the project's docs and the broken-links fixture in one run: the link check parses each doc once. */
-const gateFindings = async (file) =>
-    (await (gate ??= checkDocs([...docFiles(), brokenLinks]))).filter((f) => f.startsWith(file));
-
-test("the project's docs pass the docs gate: generated tables, links, prose and the README's size", async () => {
-    const fixture = path.relative(root, brokenLinks);
-    assert.deepEqual(
-        (await gateFindings('')).filter((f) => !f.startsWith(fixture)),
-        []
+/** The broken local links of the given Markdown files, `file:line:column message` each, in one engine run. */
+async function brokenLinks(files) {
+    // Links to the hosted repository are not checked: the project names no remote.
+    const plugins = [[remarkValidateLinks, { repository: false, root }]];
+    const options = { processor: remark(), files, cwd: root, plugins, detectConfig: false, detectIgnore: false };
+    const quiet = { output: false, out: false, silent: true, reporter: () => '' };
+    const context = await new Promise((resolve, reject) =>
+        engine({ ...options, ...quiet }, (error, _, result) => (error ? reject(error) : resolve(result)))
     );
-});
-
-test('a Custom Label changed without regenerating fails, naming the doc and the table', async () => {
-    const read = editing(
-        'labels',
-        /(<fullName>WhatsAppOtp_Error_Cooldown<\/fullName>[\s\S]*?<value>)[^<]*/,
-        '$1Slow down.'
+    return context.files.flatMap((file) =>
+        file.messages.map((m) => `${relative(file.path)}:${m.line ?? 1}:${m.column ?? 1} ${m.reason}`)
     );
-    assert.deepEqual(await syncDocs({ read }), [
-        'docs/flow-actions.md: the generated block "error-codes" differs from its source; run npm run docs (hand edits go in the source)'
-    ]);
-});
-
-test('a generated table edited by hand, and an unknown block, fail', async () => {
-    const findings = await syncDocs({ files: [path.join(fixtures, 'hand-edited.md')] });
-    assert.deepEqual(
-        findings.filter((f) => !f.includes('is in no doc')),
-        [
-            'test/gates/fixtures/docs/hand-edited.md: the generated block "error-codes" differs from its source; run npm run docs (hand edits go in the source)',
-            'test/gates/fixtures/docs/hand-edited.md: unknown generated block "no-such-table"'
-        ]
-    );
-});
-
-// Each bad source, one edit in memory: what the generator refuses, naming the code.
-const BAD_SOURCES = {
-    'an error code without a meaning fails, naming the code': [
-        ['meanings', /\n\s*"BUSY": "[^"]*",/, ''],
-        /docs\/error-code-meanings\.json: no meaning for BUSY/
-    ],
-    // A constant PAUSED that labelFor has no arm for would show the fallback's message; the preview reads this map.
-    'an error code without its own label fails, naming the code': [
-        [
-            'exception',
-            /(public static final String BUSY = 'BUSY';)/,
-            "$1 public static final String PAUSED = 'PAUSED';"
-        ],
-        /WhatsAppOtpException\.cls: PAUSED has no label \(add `when 'PAUSED'`/
-    ],
-    'an error code whose label is not a Custom Label fails, naming both': [
-        ['labels', '<fullName>WhatsAppOtp_Error_Busy</fullName>', '<fullName>Gone</fullName>'],
-        /no label WhatsAppOtp_Error_Busy \(used for BUSY\)/
-    ]
-};
-for (const [name, [edit, error]] of Object.entries(BAD_SOURCES)) {
-    test(name, () => assert.rejects(syncDocs({ read: editing(...edit) }), error));
 }
 
-test('a missing file, a missing heading and a missing heading in another file fail; good links pass', async () => {
-    // In line order (the fixture's lines are 3 and 4): the other file's headings are checked once the set is read.
-    const findings = (await gateFindings(path.relative(root, brokenLinks))).sort();
-    assert.equal(findings.length, 3, findings.join('\n'));
-    assert.match(findings[0], /broken-links\.md:3:\d+ Cannot find file `no-such-guide\.md`/);
-    assert.match(findings[1], /broken-links\.md:3:\d+ Cannot find heading for `#no-such-heading`/);
-    assert.match(
-        findings[2],
-        /broken-links\.md:4:\d+ Cannot find heading for `#no-such-section` in `(\.\.\/)*docs\/admin-guide\.md`/
-    );
-});
+// The project's docs and the fixture in one run: the link check parses each doc once.
+const links = await brokenLinks([...docs, fixture('broken-links.md')]);
+const linksOf = (file) => links.filter((f) => f.startsWith(relative(file)));
 
-test('an issue number, "item N", a "new" marker and a path outside the repository fail; owner/repo#N passes', () => {
-    // The fixture spells the stale words as placeholders, so the repository itself never holds them.
-    const file = path.join(fixtures, 'stale-prose.md');
-    const outside = ['', 'work', 'shared', 'notes'].join('/');
-    const words = { issue: 'issue', item: 'item', outside };
-    const read = () => fs.readFileSync(file, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, word) => words[word]);
-    const where = path.relative(root, file);
-    assert.deepEqual(checkProse([file], read), [
-        `${where}:3 an issue number (cite upstream threads as owner/repo#N)`,
-        `${where}:5 "item N"`,
-        `${where}:9 a "new" marker (say what it does, not when it came)`,
-        `${where}:11 a path outside the repository`
-    ]);
-});
+const PROSE_RULES = [
+    [/\b[Ii]ssue #?\d+/, 'an issue number (cite upstream threads as owner/repo#N)'],
+    [/\bitem \d+/, '"item N"'],
+    [/_new_|\*\*new\*\*|\(new\)/, 'a "new" marker (say what it does, not when it came)'],
+    [/shared\/notes|(^|[\s(`'"])\/(work|home|root|tmp|Users|mnt)\//, 'a path outside the repository']
+];
 
-test('a README over 250 lines or 20 KB fails', () => {
-    assert.match(checkReadmeSize('line\n'.repeat(251)).join(''), /^README\.md: 251 lines, 1255 bytes; keep it at most/);
-    assert.match(checkReadmeSize(`${'x'.repeat(21000)}\n`).join(''), /^README\.md: 1 lines, 21001 bytes/);
-});
+/** The prose findings of one Markdown file: one per rule per line. */
+const proseFindings = (file, text = fs.readFileSync(file, 'utf8')) =>
+    text
+        .split('\n')
+        .flatMap((line, i) =>
+            PROSE_RULES.filter(([re]) => re.test(line)).map(([, what]) => `${relative(file)}:${i + 1} ${what}`)
+        );
+
+/** The README's finding if it grew past a router's 250 lines or 20 KB (Prettier ends it with a newline). */
+function readmeSize(text) {
+    const [lines, bytes] = [text.split('\n').length - 1, Buffer.byteLength(text)];
+    return lines > 250 || bytes > 20 * 1024
+        ? [`README.md: ${lines} lines, ${bytes} bytes; move the detail into a guide`]
+        : [];
+}
+
+/** What the generator refuses with one edit to one source (SOURCES[name]) in memory: its error's lines. */
+function refusal(name, from, to) {
+    const read = (file) => (file === SOURCES[name] ? readProjectFile(file).replace(from, to) : readProjectFile(file));
+    try {
+        syncDocs({ read });
+    } catch (error) {
+        return error.message.split('\n');
+    }
+    return [];
+}
 
 const SHELL = new Set(['bash', 'sh', 'shell', 'zsh', 'console']);
 const ASSIGNMENT = /^[A-Za-z_]\w*=/;
@@ -123,44 +74,36 @@ const ASSIGNMENT = /^[A-Za-z_]\w*=/;
 // (https://spec.commonmark.org/0.31.2/#fenced-code-blocks).
 const FENCE = /^( *)(`{3,}|~{3,})(\w*)[^\n]*\n([\s\S]*?)^ *\2/gm;
 
-/** Every simple command of the shell blocks of a Markdown file (shell-quote's parse): { file, line, text, words }. */
+/**
+ * Every simple command of the shell blocks of a Markdown file, { file, line, words }: each command line (continued
+ * by a trailing backslash) through shell-quote, split at each operator (&&, |, ;, a brace or parenthesis), without a
+ * `$ ` prompt or leading NAME=value assignments; `$VAR` and a <placeholder> stay as written; `npx sf` is the
+ * project's own sf.
+ */
 function shellCommands(file) {
-    const commands = [];
     const markdown = fs.readFileSync(file, 'utf8');
-    for (const fence of markdown.matchAll(FENCE)) {
-        if (!SHELL.has(fence[3].toLowerCase())) {
-            continue;
-        }
-        const first = markdown.slice(0, fence.index).split('\n').length + 1;
-        let pending = '';
-        let line;
-        fence[4].split('\n').forEach((raw, i) => {
-            const text = raw.trim().replace(/^\$\s+/, '');
-            line = pending ? line : first + i;
-            if (text.endsWith('\\')) {
-                pending += `${text.slice(0, -1)} `;
-                return;
-            }
+    const commands = [];
+    for (const fence of [...markdown.matchAll(FENCE)].filter((f) => SHELL.has(f[3].toLowerCase()))) {
+        let line = markdown.slice(0, fence.index).split('\n').length + 1;
+        for (const text of fence[4].split(/(?<!\\)\n/)) {
+            const command = text.replace(/^\s*\$\s+|\\\n/g, ' ').replace(/<([^<>]+)>/g, "'<$1>'");
             let words = [];
-            // An operator (&&, |, ;, a brace or parenthesis) ends a command; `$VAR` and a <placeholder> stay as written.
-            const command = `${pending}${text}`.replace(/<([^<>]+)>/g, "'<$1>'");
-            for (const token of [...parse(command, (name) => `$${name}`), { op: ';' }].map((t) =>
-                t === '{' || t === '}' ? { op: t } : t
-            )) {
-                if (typeof token === 'string' || token.op === 'glob') {
-                    words.push(token.pattern ?? token);
-                } else if (token.op) {
-                    // Leading NAME=value assignments are not the command; `npx sf` runs the project's own sf.
+            for (const token of [...parse(command, (name) => `$${name}`), { op: ';' }]) {
+                // A glob is a word; a comment is neither word nor operator.
+                const word = typeof token === 'string' && token !== '{' && token !== '}' ? token : token.pattern;
+                if (word !== undefined) {
+                    words.push(word);
+                } else if (token.op || typeof token === 'string') {
                     words = words.slice(words.findIndex((w) => !ASSIGNMENT.test(w)) >>> 0);
                     words = words[0] === 'npx' && words[1] === 'sf' ? words.slice(1) : words;
-                    if (words.length && !ASSIGNMENT.test(words[0])) {
-                        commands.push({ file: path.relative(root, file), line, text: words.join(' '), words });
+                    if (words.length) {
+                        commands.push({ file: relative(file), line, words });
                     }
                     words = [];
                 }
             }
-            pending = '';
-        });
+            line += text.split('\n').length;
+        }
     }
     return commands;
 }
@@ -171,74 +114,127 @@ const flagsOf = (words) => words.filter((w) => w.startsWith('--') && w.length > 
 
 /** The scripts, the project's sf's commands (id or alias -> flags) from its plugins' oclif manifests, the installer's options. */
 function readProject() {
-    const modules = path.join(root, 'node_modules');
-    const cli = path.join(modules, '@salesforce', 'cli');
-    const json = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+    const cli = path.join(root, 'node_modules', '@salesforce', 'cli');
+    const json = (...parts) => JSON.parse(fs.readFileSync(path.join(...parts), 'utf8'));
     // A plugin sits in the CLI's own node_modules or is hoisted; a missing one fails here (npm ci installs them).
-    const plugins = json(path.join(cli, 'package.json')).oclif.plugins.map((name) =>
-        [path.join(cli, 'node_modules', name), path.join(modules, name)].find((dir) => fs.existsSync(dir))
+    const plugins = json(cli, 'package.json').oclif.plugins.map((name) =>
+        [path.join(cli, 'node_modules', name), path.join(root, 'node_modules', name)].find((dir) => fs.existsSync(dir))
     );
+    const commands = [cli, ...plugins].flatMap((dir) => Object.values(json(dir, 'oclif.manifest.json').commands));
     const sfCommands = new Map();
-    for (const dir of [cli, ...plugins]) {
-        for (const c of Object.values(json(path.join(dir, 'oclif.manifest.json')).commands).filter((c) => !c.hidden)) {
-            const flags = Object.entries(c.flags).flatMap(([name, flag]) => [name, ...(flag.aliases ?? [])]);
-            [c.id, ...(c.aliases ?? [])].forEach((id) => sfCommands.set(id, new Set(flags.map((f) => `--${f}`))));
-        }
+    for (const c of commands.filter((c) => !c.hidden)) {
+        const flags = Object.entries(c.flags).flatMap(([name, flag]) => [name, ...(flag.aliases ?? [])]);
+        [c.id, ...(c.aliases ?? [])].forEach((id) => sfCommands.set(id, new Set(flags.map((f) => `--${f}`))));
     }
-    const { scripts } = json(path.join(root, 'package.json'));
-    return { scripts, sfCommands, installerFlags: new Set(OPTIONS.map(([flag]) => flag)) };
+    const installerFlags = new Set(OPTIONS.map(([flag]) => flag));
+    return { scripts: json(root, 'package.json').scripts, sfCommands, installerFlags };
 }
+
+/** What one command names that does not exist: an npm script or installer option, an sf command or flag. */
+function missing([tool, first, ...rest], { scripts, sfCommands, installerFlags }) {
+    if (tool === 'npm') {
+        const script = first === 'run' || first === 'run-script' ? rest[0] : first;
+        const options = script === 'org:setup' && rest.includes('--') ? rest.slice(rest.indexOf('--') + 1) : [];
+        return [
+            ...(NPM_COMMANDS.has(first) ? [] : [`npm ${first} is not a command the docs should use`]),
+            ...(['run', 'run-script', 'test', 'start'].includes(first) && !scripts[script]
+                ? [`package.json has no "${script}" script`]
+                : []),
+            ...flagsOf(options)
+                .filter((f) => !installerFlags.has(f))
+                .map((f) => `the installer has no ${f} option (npm run org:setup -- --help)`)
+        ];
+    }
+    if (tool !== 'sf') {
+        return [];
+    }
+    const words = [first, ...rest];
+    const id = words.slice(0, words.findIndex((w) => w.startsWith('-')) >>> 0).join(':');
+    const [name, flags] = [id.replace(/:/g, ' '), sfCommands.get(id)];
+    return flags
+        ? flagsOf(words)
+              .filter((f) => !flags.has(f) && !SF_GLOBAL_FLAGS.has(f))
+              .map((f) => `sf ${name} has no ${f} flag`)
+        : [`the project's sf has no command "${name}"`];
+}
+
+/** The problems of the commands, `file:line: command: problem` each. */
+const commandProblems = (commands, project) =>
+    commands.flatMap(({ file, line, words }) =>
+        missing(words, project).map((problem) => `${file}:${line}: ${words.join(' ')}: ${problem}`)
+    );
+
 const project = readProject();
 
-/** The problems of the commands: a script, file, sf command or flag, or installer option that does not exist. */
-function commandProblems(commands) {
-    const { scripts, sfCommands, installerFlags } = project;
-    return commands.flatMap(({ file, line, text, words: [tool, first, ...rest] }) => {
-        const where = `${file}:${line}: ${text}`;
-        if (tool === 'npm') {
-            const script = first === 'run' || first === 'run-script' ? rest[0] : first;
-            const options = script === 'org:setup' && rest.includes('--') ? rest.slice(rest.indexOf('--') + 1) : [];
-            return [
-                ...(NPM_COMMANDS.has(first) ? [] : [`${where}: npm ${first} is not a command the docs should use`]),
-                ...(['run', 'run-script', 'test', 'start'].includes(first) && !scripts[script]
-                    ? [`${where}: package.json has no "${script}" script`]
-                    : []),
-                ...flagsOf(options)
-                    .filter((f) => !installerFlags.has(f))
-                    .map((f) => `${where}: the installer has no ${f} option (npm run org:setup -- --help)`)
-            ];
-        }
-        if (tool === 'node' && first && !first.startsWith('-') && !fs.existsSync(path.join(root, first))) {
-            return [`${where}: ${first} does not exist`];
-        }
-        if (tool !== 'sf') {
-            return [];
-        }
-        const words = [first, ...rest];
-        const id = words.slice(0, words.findIndex((w) => w.startsWith('-')) >>> 0).join(':');
-        const flags = sfCommands.get(id);
-        if (!flags) {
-            return [`${where}: the project's sf has no command "${id.replace(/:/g, ' ')}"`];
-        }
-        return flagsOf(words)
-            .filter((f) => !flags.has(f) && !SF_GLOBAL_FLAGS.has(f))
-            .map((f) => `${where}: sf ${id.replace(/:/g, ' ')} has no ${f} flag`);
-    });
+// Each check over the project's docs: its findings, none expected.
+const CHECKS = {
+    'every generated block equals its source and sits in one doc': () => syncDocs({ files: docs }),
+    'every local link, image and anchor resolves': () => docs.flatMap(linksOf),
+    'no issue number, "item N", "new" marker or path outside the repository': () =>
+        docs.flatMap((f) => proseFindings(f)),
+    'README.md is at most 250 lines and 20 KB': () => readmeSize(readProjectFile('README.md')),
+    'every npm and sf command and flag shown exists': () => commandProblems(docs.flatMap(shellCommands), project)
+};
+for (const [name, findings] of Object.entries(CHECKS)) {
+    test(`the docs: ${name}`, () => assert.deepEqual(findings(), []));
 }
 
-const docCommands = docFiles().flatMap(shellCommands);
+// The fixture spells the stale words as placeholders, so the repository itself never holds them.
+const STALE = { issue: 'issue', item: 'item', outside: ['', 'work', 'shared', 'notes'].join('/') };
+const staleProse = fs.readFileSync(fixture('stale-prose.md'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, w) => STALE[w]);
+const [lines, bytes] = [(n) => 'line\n'.repeat(n), (n) => `${'x'.repeat(n - 1)}\n`];
 
-test('the docs show npm run and sf commands, and every npm, node and sf command and flag exists', () => {
-    const shown = ['sf', 'npm run'].filter((kind) => docCommands.some((c) => c.text.startsWith(`${kind} `)));
-    assert.deepEqual(shown, ['sf', 'npm run'], 'the docs show sf and npm run commands');
-    assert.deepEqual(commandProblems(docCommands), []);
-});
-
-test('a wrong npm run name, a wrong sf command, a wrong sf flag and a wrong installer option each fail', () => {
-    const problems = commandProblems(shellCommands(path.join(fixtures, 'wrong-commands.md')));
-    assert.equal(problems.length, 4, problems.join('\n'));
-    assert.match(problems[0], /wrong-commands\.md:6: npm run no-such-script: package.json has no "no-such-script"/);
-    assert.match(problems[1], /wrong-commands\.md:7: .*the project's sf has no command "project deploy begin"/);
-    assert.match(problems[2], /wrong-commands\.md:8: .*sf org assign permset has no --perm-set-name flag/);
-    assert.match(problems[3], /wrong-commands\.md:9: .*the installer has no --no-such-option option/);
-});
+// Each known-bad input: what the check finds in it, in order, and nothing else.
+const BAD = {
+    'a generated table edited by hand, and an unknown block, fail': [
+        () => syncDocs({ files: [fixture('hand-edited.md')] }).filter((f) => !f.includes('not 0 (none)')),
+        /hand-edited\.md: the generated block "error-codes" differs from its source; run npm run docs/,
+        /hand-edited\.md: unknown generated block "no-such-table"/
+    ],
+    // In line order (the fixture's lines are 3 and 4): the other file's headings are checked once the set is read.
+    'a missing file, a missing heading and a missing heading in another file fail; good links pass': [
+        () => linksOf(fixture('broken-links.md')).sort(),
+        /broken-links\.md:3:\d+ Cannot find file `no-such-guide\.md`/,
+        /broken-links\.md:3:\d+ Cannot find heading for `#no-such-heading`/,
+        /broken-links\.md:4:\d+ Cannot find heading for `#no-such-section` in `(\.\.\/)*docs\/admin-guide\.md`/
+    ],
+    'an issue number, "item N", a "new" marker and a path outside the repository fail; owner/repo#N passes': [
+        () => proseFindings(fixture('stale-prose.md'), staleProse),
+        /stale-prose\.md:3 an issue number/,
+        /stale-prose\.md:5 "item N"/,
+        /stale-prose\.md:9 a "new" marker/,
+        /stale-prose\.md:11 a path outside the repository/
+    ],
+    'an error code without a meaning fails, naming the code': [
+        () => refusal('meanings', /\n\s*"BUSY": "[^"]*",/, ''),
+        /docs\/error-code-meanings\.json: no meaning for BUSY/
+    ],
+    // A constant PAUSED that labelFor has no arm for would show the fallback's message; the preview reads this map.
+    'an error code without its own label fails, naming the code': [
+        () => refusal('exception', /(String BUSY = 'BUSY';)/, "$1 public static final String PAUSED = 'PAUSED';"),
+        /WhatsAppOtpException\.cls: PAUSED has no label \(add `when 'PAUSED'`/
+    ],
+    'an error code whose label is not a Custom Label fails, naming both': [
+        () => refusal('labels', '<fullName>WhatsAppOtp_Error_Busy</fullName>', '<fullName>Gone</fullName>'),
+        /no label WhatsAppOtp_Error_Busy \(used for BUSY\)/
+    ],
+    'a README one line or one byte over the limit fails': [
+        () => [lines(250), lines(251), bytes(20480), bytes(20481)].flatMap(readmeSize),
+        /^README\.md: 251 lines, 1255 bytes/,
+        /^README\.md: 1 lines, 20481 bytes/
+    ],
+    'a wrong npm run name, a wrong sf command, a wrong sf flag and a wrong installer option each fail': [
+        () => commandProblems(shellCommands(fixture('wrong-commands.md')), project),
+        /wrong-commands\.md:6: npm run no-such-script: package.json has no "no-such-script"/,
+        /wrong-commands\.md:7: .*the project's sf has no command "project deploy begin"/,
+        /wrong-commands\.md:8: .*sf org assign permset has no --perm-set-name flag/,
+        /wrong-commands\.md:9: .*the installer has no --no-such-option option/
+    ]
+};
+for (const [name, [findings, ...expected]] of Object.entries(BAD)) {
+    test(name, () => {
+        const found = findings();
+        assert.equal(found.length, expected.length, found.join('\n'));
+        expected.forEach((pattern, i) => assert.match(found[i], pattern));
+    });
+}
