@@ -11,7 +11,7 @@ import { createCustomerPhone } from './sim/customerPhone.mjs';
 import { RECORDS, recordById } from './sim/contacts.mjs';
 import { personOfRecord } from './sim/person.mjs';
 import { createMessagingApi } from './sim/messagingApi.mjs';
-import { corePackage, lwcRoot, previewRoot, sldsAssets } from './sim/paths.mjs';
+import { corePackage, previewRoot, sldsAssets } from './sim/paths.mjs';
 import { AgentError, createSimulatedOrg, scenarioSettingsFrom } from './sim/simulatedOrg.mjs';
 
 const HOST = '127.0.0.1';
@@ -23,85 +23,6 @@ const TYPES = {
     '.svg': 'image/svg+xml',
     '.woff2': 'font/woff2'
 };
-const DEVELOPMENT = { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': JSON.stringify('development') };
-// The LWC engine and synthetic shadow come compiled, one module each with no imports: the page loads them beside the
-// bundle as they are, DEVELOPMENT written in, at /dist/<package name>.js.
-const ENGINE = { lwc: '@lwc/engine-dom', '@lwc/synthetic-shadow': '@lwc/synthetic-shadow' };
-const NO_STYLESHEET = '\0preview-no-stylesheet';
-const engineFile = (name) => `${ENGINE[name].slice('@lwc/'.length)}.js`;
-
-/**
- * The page bundle, in memory: the compiled composer from force-app, the real Lightning base components, the preview's
- * own components and the simulated platform modules. The LWC engine and synthetic shadow come compiled, so they stay
- * outside it (see ENGINE). `cache` is rollup's own, handed back on each rebuild of a watching server, so only changed
- * modules compile again. Resolves to { files: Map<fileName, code>, cache }.
- */
-async function buildBundle(cache) {
-    // Loaded only to build: a server that only simulates the org (build: false) never pays for them.
-    const [{ rollup }, { default: lwc }, { default: replace }, { iconSubset }, { platformModules }] = await Promise.all(
-        [
-            import('rollup'),
-            import('@lwc/rollup-plugin'),
-            import('@rollup/plugin-replace'),
-            import('./build/icon-subset.mjs'),
-            import('./build/platform-modules.mjs')
-        ]
-    );
-    const bundles = fs.readdirSync(lwcRoot).filter((name) => fs.existsSync(path.join(lwcRoot, name, `${name}.js`)));
-    const bundle = await rollup({
-        cache,
-        input: path.join(pageRoot, 'main.js'),
-        external: Object.keys(ENGINE),
-        // Served from this machine only: tree-shaking would cost a fifth of the build for nothing.
-        treeshake: false,
-        onwarn(warning, warn) {
-            // lightning-base-components use `this` at module scope and trip compiler warnings: not ours to fix.
-            const file = warning.id ?? warning.loc?.file ?? '';
-            if (warning.code !== 'THIS_IS_UNDEFINED' && !/lightning-base-components/.test(file)) {
-                warn(warning);
-            }
-        },
-        plugins: [
-            platformModules(),
-            iconSubset(),
-            {
-                // The base components' native-shadow stylesheets style only a host marked data-render-mode="shadow",
-                // which synthetic shadow never marks: each becomes an empty list of stylesheets.
-                name: 'preview-synthetic-shadow-only',
-                resolveId: (source) => (source.endsWith('.lbc.native.css') ? NO_STYLESHEET : null),
-                load: (id) => (id === NO_STYLESHEET ? 'export default [];' : null)
-            },
-            // Development mode keeps LWC's warnings, which the e2e tests turn into failures (no console error).
-            replace({ preventAssignment: true, sourceMap: false, values: DEVELOPMENT }),
-            lwc({
-                rootDir: path.join(pageRoot, 'modules'),
-                // Only a component's own module (name/name.js), template and stylesheet need the LWC compiler; the
-                // other modules are plain JavaScript it would only print again.
-                exclude: [/\/([^/]+)\/(?!\1\.js$)[^/]+\.js$/],
-                modules: [
-                    ...bundles.map((name) => ({ name: `c/${name}`, path: path.join(lwcRoot, name, `${name}.js`) })),
-                    { dir: path.join(pageRoot, 'modules') },
-                    { npm: 'lightning-base-components' }
-                ]
-            })
-        ]
-    });
-    try {
-        const paths = (name) => `/dist/${engineFile(name)}`;
-        const { output } = await bundle.generate({ format: 'es', entryFileNames: 'main.js', paths });
-        const files = new Map(output.map((item) => [item.fileName, item.code ?? item.source]));
-        for (const [name, packageName] of Object.entries(ENGINE)) {
-            // The ES module build, the one the package's "module" field names.
-            const manifest = fileURLToPath(import.meta.resolve(`${packageName}/package.json`));
-            const file = path.join(path.dirname(manifest), JSON.parse(fs.readFileSync(manifest, 'utf8')).module);
-            const code = fs.readFileSync(file, 'utf8');
-            files.set(engineFile(name), code.replaceAll('process.env.NODE_ENV', DEVELOPMENT['process.env.NODE_ENV']));
-        }
-        return { files, cache: bundle.cache };
-    } finally {
-        await bundle.close();
-    }
-}
 
 /** Ends a response: a string as it is (plain text unless a content type is given), anything else as JSON. */
 function send(res, status, value, type) {
@@ -165,6 +86,8 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
     async function build() {
         const started = Date.now();
         try {
+            // Loaded only to build: a server that only simulates the org (build: false) never pays for rollup.
+            const { buildBundle } = await import('./build/bundle.mjs');
             ({ files, cache } = await buildBundle(cache));
             buildError = undefined;
             log(`preview built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,4 +1,4 @@
-// Stand-in for an imperative `@salesforce/apex/Class.method` call (preview/build/platform-modules.mjs): the simulated
+// Stand-in for an imperative `@salesforce/apex/Class.method` call (preview/build/bundle.mjs): the simulated
 // controller's result, or a rejection shaped like the platform's ({ body: { message }, status }).
 import { getScenario } from 'preview/scenario';
 
