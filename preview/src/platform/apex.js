@@ -3,22 +3,11 @@
 import { getScenario } from 'preview/scenario';
 
 export async function callApex(className, methodName, params) {
-    const scenario = getScenario();
-    let response;
-    try {
-        response = await fetch(`/sim/apex/${className}.${methodName}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ params: params ?? {}, scenario })
-        });
-    } catch (networkError) {
-        throw {
-            status: 0,
-            statusText: 'Network Error',
-            ok: false,
-            body: { message: `Disconnected or Canceled (${networkError.message})` }
-        };
-    }
+    const response = await fetch(`/sim/apex/${className}.${methodName}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ params: params ?? {}, scenario: getScenario() })
+    });
     const payload = await response.json();
     if (payload.ok) {
         return payload.result;
