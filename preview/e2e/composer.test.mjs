@@ -125,11 +125,8 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await waitForText(byId(view, 'expiry'), 'Code expires in');
         await waitUntilFocused(byId(view, 'code'));
 
-        // The timeline on to Read is the receipt suite's and Jest's; the page shows Delivered, said aloud.
+        // The timeline on to Read, and how each state is said aloud, are the receipt suite's and Jest's.
         await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_Delivered'));
-        assert.ok(['delivered', 'read'].includes(await phone(view, 'whatsapp-ticks').getAttribute('data-state')));
-        const announced = await byId(view, 'delivery-announcement').textContent();
-        assert.equal(announced, label('WhatsAppOtp_Delivery_Delivered'), 'announced in the aria-live region');
         // Jest runs axe on each of the composer's states; the page adds real CSS (contrast) and the phone.
         await assertAccessible(view.page, 'delivered');
 
@@ -154,7 +151,7 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await assertNoCodeInComposer(view, code);
     });
 
-    it('at 375 px, nothing scrolls sideways; the customer pastes the code into the chat; the scenario controls drive the org: title, outcome (an SMS fallback), Start over, contact', async (t) => {
+    it('at 375 px, nothing scrolls sideways; the customer pastes the code into the chat; the scenario controls drive the org: title, outcome (an SMS fallback), Start over', async (t) => {
         const view = await open(
             t,
             { contact: 'mobile', title: 'Identity check' },
@@ -198,10 +195,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await enterCode(view, smsCode);
         await byId(view, 'verified').waitFor({ timeout: 10000 });
         await assertNoCodeInComposer(view, smsCode);
-
-        await view.page.locator('[data-id="scenario-contact"]').selectOption('no-phone');
-        await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
-        assert.match(view.page.url(), /contact=no-phone/);
     });
 
     it('a request to another address of this machine never arrives, and the page reports it', async (t) => {
