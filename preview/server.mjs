@@ -6,12 +6,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { json } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import { createCustomerPhone } from './sim/customerPhone.mjs';
 import { RECORDS, recordById } from './sim/contacts.mjs';
 import { personOfRecord } from './sim/person.mjs';
 import { createMessagingApi } from './sim/messagingApi.mjs';
-import { corePackage, lwcRoot, previewRoot, sldsAssets } from './sim/paths.mjs';
+import { corePackage, previewRoot, sldsAssets } from './sim/paths.mjs';
 import { AgentError, createSimulatedOrg, scenarioSettingsFrom } from './sim/simulatedOrg.mjs';
 
 const HOST = '127.0.0.1';
@@ -24,81 +25,14 @@ const TYPES = {
     '.woff2': 'font/woff2'
 };
 
-/**
- * The page bundle, in memory: the compiled composer from force-app, the real Lightning base components, the preview's
- * own components and the simulated platform modules. `cache` is rollup's own, handed back on each rebuild of a
- * watching server, so only changed modules compile again. Resolves to { files: Map<fileName, code>, cache }.
- */
-async function buildBundle(cache) {
-    // Loaded only to build: a server that only simulates the org (build: false) never pays for them.
-    const [{ rollup }, { default: lwc }, { default: replace }, { nodeResolve }, { iconSubset }, { platformModules }] =
-        await Promise.all([
-            import('rollup'),
-            import('@lwc/rollup-plugin'),
-            import('@rollup/plugin-replace'),
-            import('@rollup/plugin-node-resolve'),
-            import('./build/icon-subset.mjs'),
-            import('./build/platform-modules.mjs')
-        ]);
-    const bundles = fs.readdirSync(lwcRoot).filter((name) => fs.existsSync(path.join(lwcRoot, name, `${name}.js`)));
-    const bundle = await rollup({
-        cache,
-        input: path.join(pageRoot, 'main.js'),
-        // Served from this machine only: tree-shaking would cost a fifth of the build for nothing.
-        treeshake: false,
-        onwarn(warning, warn) {
-            // lightning-base-components use `this` at module scope and trip compiler warnings: not ours to fix.
-            const file = warning.id ?? warning.loc?.file ?? '';
-            if (warning.code !== 'THIS_IS_UNDEFINED' && !/lightning-base-components/.test(file)) {
-                warn(warning);
-            }
-        },
-        plugins: [
-            platformModules(),
-            iconSubset(),
-            // Development mode keeps LWC's warnings, which the e2e tests turn into failures (no console error).
-            replace({
-                preventAssignment: true,
-                sourceMap: false,
-                values: { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': JSON.stringify('development') }
-            }),
-            lwc({
-                rootDir: path.join(pageRoot, 'modules'),
-                // The engine and synthetic shadow come compiled: the LWC compiler would only print them again.
-                exclude: ['**/node_modules/@lwc/**'],
-                modules: [
-                    ...bundles.map((name) => ({ name: `c/${name}`, path: path.join(lwcRoot, name, `${name}.js`) })),
-                    { dir: path.join(pageRoot, 'modules') },
-                    { npm: 'lightning-base-components' }
-                ]
-            }),
-            nodeResolve()
-        ]
-    });
-    try {
-        const { output } = await bundle.generate({ format: 'es', entryFileNames: 'main.js' });
-        return { files: new Map(output.map((item) => [item.fileName, item.code ?? item.source])), cache: bundle.cache };
-    } finally {
-        await bundle.close();
-    }
-}
-
-/** Ends a response: a string as it is (plain text unless a content type is given), anything else as JSON. */
+/** Ends a response: a string or a file's bytes as they are (plain text unless typed), anything else as JSON. */
 function send(res, status, value, type) {
-    const text = typeof value === 'string';
+    const text = typeof value === 'string' || Buffer.isBuffer(value);
     res.writeHead(status, {
         'content-type': type ?? (text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
         'cache-control': text ? 'no-cache' : 'no-store'
     });
     res.end(text ? value : JSON.stringify(value));
-}
-
-async function readJsonBody(request) {
-    let body = '';
-    for await (const chunk of request) {
-        body += chunk;
-    }
-    return body ? JSON.parse(body) : {};
 }
 
 /** Opens a server-sent event stream until the page goes; `subscribe(write)` returns what unsubscribes. */
@@ -119,14 +53,8 @@ function auraError(message) {
 
 function serveFile(res, root, name) {
     const file = path.resolve(root, name);
-    if (!file.startsWith(root + path.sep) || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
-        return send(res, 404, 'Not found');
-    }
-    res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache'
-    });
-    fs.createReadStream(file).pipe(res);
+    const found = file.startsWith(root + path.sep) && fs.statSync(file, { throwIfNoEntry: false })?.isFile();
+    return found ? send(res, 200, fs.readFileSync(file), TYPES[path.extname(file)]) : send(res, 404, 'Not found');
 }
 
 /**
@@ -145,6 +73,8 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
     async function build() {
         const started = Date.now();
         try {
+            // Loaded only to build: a server that only simulates the org (build: false) never pays for rollup.
+            const { buildBundle } = await import('./build/bundle.mjs');
             ({ files, cache } = await buildBundle(cache));
             buildError = undefined;
             log(`preview built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -168,9 +98,8 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
                 ? send(res, 200, files.get(name), TYPES['.js'])
                 : send(res, buildError ? 500 : 404, buildError ? `Preview build failed:\n${buildError.message}` : '')
         ),
-        get(/^\/sim\/contacts$/, () =>
-            Object.entries(RECORDS).map(([key, { id, apiName, fields }]) => ({ key, id, apiName, name: fields.Name }))
-        ),
+        // Every record the page can sit on, by its scenario key.
+        get(/^\/sim\/contacts$/, () => RECORDS),
         get(/^\/sim\/records\/([A-Za-z0-9]+)$/, (req, res, [id]) => {
             const found = recordById(id);
             const record = found && { apiName: found.apiName, id: found.id, fields: found.fields };
@@ -195,7 +124,7 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
         post(
             /^\/sim\/apex\/WhatsAppOtpController\.(sendOtp|getSendStatus|verifyOtp|liftLockout)$/,
             async (req, res, [name]) => {
-                const { params, scenario } = await readJsonBody(req);
+                const { params, scenario } = await json(req);
                 const settings = {
                     outcome: String(scenario?.outcome ?? 'success'),
                     receipts: scenario?.receipts !== false,
@@ -219,13 +148,13 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
         ),
         // The tests' clock: moves one session's simulated org forward instead of waiting.
         post(/^\/sim\/clock$/, async (req) => {
-            const { session: id, advanceSeconds } = await readJsonBody(req);
+            const { session: id, advanceSeconds } = await json(req);
             org.advanceClock(String(id), Math.max(0, Number(advanceSeconds) || 0));
             return { ok: true };
         }),
         // The customer writes in the WhatsApp chat (the phone's reply box).
         post(/^\/sim\/phone\/reply$/, async (req) => {
-            const { session: id, text, overrides } = await readJsonBody(req);
+            const { session: id, text, overrides } = await json(req);
             const reply = String(text ?? '').slice(0, 1000);
             return { ok: org.customerReply(String(id ?? 'default'), reply, scenarioSettingsFrom(overrides)) };
         }),

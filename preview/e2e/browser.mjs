@@ -4,10 +4,13 @@
 // installing it elsewhere. Nothing is ever downloaded.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+
+// Required, not imported: an import makes Node scan the package's 3.6 MB CommonJS bundle for its export names first.
+const { chromium } = createRequire(import.meta.url)('playwright-core');
 
 const USUAL_PATHS = [
     '/usr/bin/chromium',
@@ -69,17 +72,12 @@ export async function findBrowser() {
 }
 
 // Without the host resolver rules (and a fresh profile) headless Chromium still resolves Google hosts. These are the
-// flags for every browser, the npm one included: @sparticuz/chromium's own `args` (--single-process, in-process GPU,
-// SwiftShader) make 143 crash with SIGTRAP outside AWS Lambda.
+// flags for every browser, the npm one included, on top of Playwright's own (headless, no sandbox, no first run, no
+// background networking, component updates or sync): @sparticuz/chromium's own `args` (--single-process, in-process
+// GPU, SwiftShader) make 143 crash with SIGTRAP outside AWS Lambda.
 const OFFLINE_FLAGS = [
-    '--headless',
-    '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
     '--disable-domain-reliability',
     '--no-pings',
     '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate',
@@ -91,7 +89,6 @@ const OFFLINE_FLAGS = [
 /** Launches findBrowser()'s pick offline, on a fresh profile Playwright deletes on close: { browser, description }. */
 export async function launchBrowser() {
     const { executablePath, description, env } = await findBrowser();
-    const args = OFFLINE_FLAGS;
-    const browser = await chromium.launch({ executablePath, headless: true, args, env: { ...process.env, ...env } });
+    const browser = await chromium.launch({ executablePath, args: OFFLINE_FLAGS, env: { ...process.env, ...env } });
     return { browser, description };
 }

@@ -85,6 +85,20 @@ before(async () => {
 
 after(() => harness?.close());
 
+// The record switcher: the composer on each kind of record page, the person resolved as an org would (the simulated
+// controller runs the composer's own compiled rule, person.js). One page, switched in place.
+/** Each record kind and the masked number its card shows (the person's, or a WhatsApp session's own). */
+const NUMBERS = {
+    case: '•••• 5678',
+    'person-account': '•••• 1122',
+    lead: '•••• 3210',
+    'converted-lead': '•••• 0123',
+    'messaging-session': '•••• 2233',
+    // Their language and consent are the simulated org's to apply at send; the card loads as for any Contact.
+    german: '•••• 6789',
+    'opted-out': '•••• 4455'
+};
+
 describe('whatsappOtpComposer on the preview page', { concurrency: true }, () => {
     it('by keyboard, through a reload while the code is on its way: Sent, Delivered, Verified and logged', async (t) => {
         // 8x8 answers after 30 simulated seconds: the reload lands while the code is being sent.
@@ -111,11 +125,8 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await waitForText(byId(view, 'expiry'), 'Code expires in');
         await waitUntilFocused(byId(view, 'code'));
 
-        // The timeline on to Read is the receipt suite's and Jest's; the page shows Delivered, said aloud.
+        // The timeline on to Read, and how each state is said aloud, are the receipt suite's and Jest's.
         await moveClocksUntil(view, byId(view, 'delivery-status'), label('WhatsAppOtp_Delivery_Delivered'));
-        assert.ok(['delivered', 'read'].includes(await phone(view, 'whatsapp-ticks').getAttribute('data-state')));
-        const announced = await byId(view, 'delivery-announcement').textContent();
-        assert.equal(announced, label('WhatsAppOtp_Delivery_Delivered'), 'announced in the aria-live region');
         // Jest runs axe on each of the composer's states; the page adds real CSS (contrast) and the phone.
         await assertAccessible(view.page, 'delivered');
 
@@ -134,19 +145,13 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await phone(view, 'whatsapp-copy').click();
         await waitForText(phone(view, 'whatsapp-copy'), 'Copied');
         assert.equal(await view.page.evaluate(() => navigator.clipboard.readText()), code, 'Copy code copies the code');
-        // The Activity card (it asks every 1.5 s) shows the Tasks the org logged, newest first, and no code.
+        // The Activity card (it asks every 1.5 s) shows the Tasks the org logged.
         await view.page.clock.fastForward(1500);
         await waitForText(activity, label('WhatsAppOtp_Task_Verified', MASKED));
-        const subjects = await activity.locator('[data-id="activity-subject"]').allInnerTexts();
-        const logged = ['WhatsAppOtp_Task_Verified', 'WhatsAppOtp_Task_Sent'].map((name) => label(name, MASKED));
-        assert.deepEqual(
-            subjects.map((subject) => subject.trim()),
-            logged
-        );
         await assertNoCodeInComposer(view, code);
     });
 
-    it('at 375 px, nothing scrolls sideways; the customer pastes the code into the chat; the scenario controls drive the org: title, outcome (an SMS fallback), Start over, contact', async (t) => {
+    it('at 375 px, nothing scrolls sideways; the customer pastes the code into the chat; the scenario controls drive the org: title, outcome (an SMS fallback), Start over', async (t) => {
         const view = await open(
             t,
             { contact: 'mobile', title: 'Identity check' },
@@ -167,38 +172,8 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await view.page.clock.fastForward(1500);
         await waitForText(activity, label('WhatsAppOtp_Task_VerifiedByReply', MASKED));
         assert.ok(!(await activity.innerText()).includes(code), "the reply's Task names no code");
-        // The native accessors: synthetic shadow hides the page's components from document.querySelector.
-        const layout = await view.page.evaluate(() => {
-            const { querySelectorAll } = window.__previewNative;
-            const all = (root, selector) => [...querySelectorAll.call(root, selector)];
-            const root = document.documentElement;
-            const [host] = all(root, 'preview-activity');
-            const subjects = all(host, '[data-id="activity-subject"]');
-            /** Whether the time's text lies on one line box (the element itself may stretch with the row). */
-            const oneLine = (time) => {
-                const range = document.createRange();
-                range.selectNodeContents(time);
-                return new Set([...range.getClientRects()].filter((box) => box.width > 0).map((box) => box.top)).size;
-            };
-            return {
-                sideways: root.scrollWidth - root.clientWidth,
-                lineCrossesText: all(host, '.slds-timeline__item_expandable').filter((item, index) => {
-                    const line =
-                        item.getBoundingClientRect().left + parseFloat(getComputedStyle(item, '::before').left);
-                    return line + 2 >= subjects[index].getBoundingClientRect().left;
-                }).length,
-                cutSubjects: subjects.filter((subject) => subject.scrollWidth > subject.clientWidth).length,
-                timeLines: all(host, '[data-id="activity-time"]').map(oneLine),
-                startOverHigh: all(root, '[data-id="scenario-reset"]')[0].getBoundingClientRect().height > 40
-            };
-        });
-        assert.deepEqual(layout, {
-            sideways: 0,
-            lineCrossesText: 0,
-            cutSubjects: 0,
-            timeLines: Array(2).fill(1),
-            startOverHigh: false
-        });
+        const sideways = await view.page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
+        assert.equal(sideways, 0, 'nothing scrolls sideways at 375 px');
 
         // "Start over" gives the tab a fresh simulated org: nothing to resume, nothing logged.
         await view.page.locator('[data-id="scenario-reset"]').click();
@@ -220,10 +195,6 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         await enterCode(view, smsCode);
         await byId(view, 'verified').waitFor({ timeout: 10000 });
         await assertNoCodeInComposer(view, smsCode);
-
-        await view.page.locator('[data-id="scenario-contact"]').selectOption('no-phone');
-        await waitForText(byId(view, 'no-phone'), label('WhatsAppOtp_Error_NoPhone'));
-        assert.match(view.page.url(), /contact=no-phone/);
     });
 
     it('a request to another address of this machine never arrives, and the page reports it', async (t) => {
@@ -248,47 +219,31 @@ describe('whatsappOtpComposer on the preview page', { concurrency: true }, () =>
         assert.equal(arrived, 1, 'only the check outside the browser arrived');
         assert.deepEqual(view.problems.offHostRequests, [url], 'the page guard reports the request');
     });
-});
 
-// The record switcher: the composer on each kind of record page, the person resolved as an org would (the simulated
-// controller runs the composer's own compiled rule, person.js). One page, switched in place.
-/** Each record kind and the masked number its card shows (the person's, or a WhatsApp session's own). */
-const NUMBERS = {
-    case: '•••• 5678',
-    'person-account': '•••• 1122',
-    lead: '•••• 3210',
-    'converted-lead': '•••• 0123',
-    'messaging-session': '•••• 2233',
-    // Their language and consent are the simulated org's to apply at send; the card loads as for any Contact.
-    german: '•••• 6789',
-    'opted-out': '•••• 4455'
-};
+    it('the record switcher shows the composer on each record kind, and sends from a Case and a Lead to their person', async (t) => {
+        const view = await open(t, { contact: 'mobile' });
+        const show = async (key) => {
+            await view.page.selectOption('[data-id="scenario-contact"]', key);
+            await view.page.locator('[data-id="contact-name"]').filter({ hasText: RECORDS[key].fields.Name }).waitFor();
+        };
+        for (const [key, masked] of Object.entries(NUMBERS)) {
+            await show(key);
+            await waitForText(byId(view, 'phone'), masked);
+        }
 
-it('the record switcher shows the composer on each record kind, and sends from a Case and a Lead to their person', async (t) => {
-    const view = await harness.openPage({ contact: 'mobile' });
-    t.after(() => view.close());
-    const show = async (key) => {
-        await view.page.selectOption('[data-id="scenario-contact"]', key);
-        await view.page.locator('[data-id="contact-name"]').filter({ hasText: RECORDS[key].fields.Name }).waitFor();
-    };
-    for (const [key, masked] of Object.entries(NUMBERS)) {
-        await show(key);
-        await waitForText(byId(view, 'phone'), masked);
-    }
+        await show('case-no-contact');
+        await waitForText(byId(view, 'no-person'), label('WhatsAppOtp_Error_NoPerson', 'Case'));
+        assert.equal(await byId(view, 'send').count(), 0, 'nothing to send from a Case without a contact');
 
-    await show('case-no-contact');
-    await waitForText(byId(view, 'no-person'), label('WhatsAppOtp_Error_NoPerson', 'Case'));
-    assert.equal(await byId(view, 'send').count(), 0, 'nothing to send from a Case without a contact');
-
-    for (const [key, personId] of [
-        ['case', RECORDS.mobile.id],
-        ['lead', RECORDS.lead.id]
-    ]) {
-        await show(key);
-        await byId(view, 'send').locator('button').click();
-        await codeOnPhone(view, key === 'case' ? 1 : 2);
-        const { challenges } = await view.records();
-        assert.equal(challenges.at(-1).contactId, personId, `the code from the ${key} went to its person`);
-    }
-    assert.deepEqual(view.problems, { consoleErrors: [], offHostRequests: [] });
+        for (const [key, personId] of [
+            ['case', RECORDS.mobile.id],
+            ['lead', RECORDS.lead.id]
+        ]) {
+            await show(key);
+            await byId(view, 'send').locator('button').click();
+            await codeOnPhone(view, key === 'case' ? 1 : 2);
+            const { challenges } = await view.records();
+            assert.equal(challenges.at(-1).contactId, personId, `the code from the ${key} went to its person`);
+        }
+    });
 });

@@ -53,7 +53,7 @@ export async function startHarness({ now } = {}) {
             const problems = { consoleErrors: [], offHostRequests: [] };
             page.on('console', (message) => message.type() === 'error' && problems.consoleErrors.push(message.text()));
             page.on('pageerror', (error) => problems.consoleErrors.push(`pageerror: ${error.message}`));
-            // Reported, not intercepted: the browser's own flags already stop any such request (browser.mjs),
+            // Reported, not intercepted: the browser's own flags already stop any such request (OFFLINE_FLAGS in browser.mjs),
             // and routing every request through Playwright cost the e2e gate about 2 s CPU.
             context.on('request', (request) => {
                 const { protocol, hostname } = new URL(request.url());
@@ -67,11 +67,7 @@ export async function startHarness({ now } = {}) {
                 problems,
                 close: () => context.close(),
                 /** Moves this tab's simulated org's clock on by `seconds` (the page's is the caller's to move). */
-                async moveOrgClock(seconds) {
-                    const body = JSON.stringify({ session: await sessionOf(page), advanceSeconds: seconds });
-                    const response = await fetch(`${preview.url}sim/clock`, { method: 'POST', body });
-                    assert.equal(response.status, 200, 'the simulated org took the clock move');
-                },
+                moveOrgClock: async (seconds) => preview.org.advanceClock(await sessionOf(page), seconds),
                 /** This tab's simulated org's challenges and Tasks. */
                 records: async () => preview.org.records(await sessionOf(page))
             };

@@ -2,7 +2,7 @@
 // `npm run screenshots`: regenerates the docs pictures of the composer's main states under docs/.
 // Every picture is taken on fixed clocks, so a second run changes no file unless the UI did: the page's Date and
 // the simulated org's clock stand still at AT (in UTC), and a scene that needs time to pass moves both on by the
-// same seconds (moveClocks). The simulation's other reads of the time and its codes are fixed too.
+// same seconds. The simulation's other reads of the time and its codes are fixed too.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,19 +34,14 @@ async function send(view) {
     return code;
 }
 
-/** Moves the page's clock and this tab's simulated org's clock on by the same seconds. */
-async function moveClocks(view, seconds) {
-    view.elapsedMs = (view.elapsedMs ?? 0) + seconds * 1000;
-    await view.moveOrgClock(seconds);
-    await view.page.clock.setFixedTime(AT + view.elapsedMs);
-}
-
 /**
  * Lets the cooldown (15 s, the shortest Apex allows) pass, resends and waits for the notice. The first message's
  * receipts come in that time: the customer has read it before the resend.
  */
 async function resendAndReadNotice(view) {
-    await moveClocks(view, 15);
+    // Both clocks move on by the same seconds: the page's, fixed at AT, by setting it.
+    await view.moveOrgClock(15);
+    await view.page.clock.setFixedTime(AT + 15000);
     await shown(view.page.locator('[data-id="whatsapp-ticks"][data-state="read"]'));
     const resend = byId(view, 'resend').locator('button');
     await waitForText(resend, label('WhatsAppOtp_UI_Resend'));

@@ -1,7 +1,7 @@
 // Stand-in for lightning/uiRecordApi's getRecord over the preview's Contacts: only the requested fields (an unknown
 // required field is an error, an unknown optional one left out).
 import { getScenario } from 'preview/scenario';
-import { LdsWireAdapter, uiApiError } from './ldsWireAdapter.js';
+import { ldsWireAdapter, uiApiError } from './ldsWireAdapter.js';
 
 /** A field's name on its object: `Contact.Phone` (or { objectApiName, fieldApiName }) -> `Phone`. */
 function fieldNameOf(field) {
@@ -25,22 +25,19 @@ function toUiRecord(source, fields, optionalFields) {
     return { data: record };
 }
 
-export class getRecord extends LdsWireAdapter {
-    isComplete(config) {
-        return !!config.recordId;
+export const getRecord = ldsWireAdapter(async (config) => {
+    if (!config.recordId) {
+        return undefined;
     }
-
-    async fetchEmission(config) {
-        const url = `/sim/records/${encodeURIComponent(config.recordId)}?session=${getScenario().session}`;
-        const payload = await (await fetch(url)).json();
-        if (payload.ok) {
-            return toUiRecord(payload.record, toList(config.fields), toList(config.optionalFields));
-        }
-        return {
-            error: uiApiError(payload.status, payload.statusText, 'The requested resource does not exist', 'NOT_FOUND')
-        };
+    const url = `/sim/records/${encodeURIComponent(config.recordId)}?session=${getScenario().session}`;
+    const payload = await (await fetch(url)).json();
+    if (payload.ok) {
+        return toUiRecord(payload.record, toList(config.fields), toList(config.optionalFields));
     }
-}
+    return {
+        error: uiApiError(payload.status, payload.statusText, 'The requested resource does not exist', 'NOT_FOUND')
+    };
+});
 
 export function getFieldValue(record, field) {
     return record?.fields?.[fieldNameOf(field)]?.value;

@@ -1,24 +1,21 @@
 // Stand-in for lightning/uiRelatedListApi's getRelatedListRecords over the simulated org's challenges (the server
 // sorts by sortBy and cuts to pageSize).
 import { getScenario } from 'preview/scenario';
-import { LdsWireAdapter, uiApiError } from './ldsWireAdapter.js';
+import { ldsWireAdapter, uiApiError } from './ldsWireAdapter.js';
 
-export class getRelatedListRecords extends LdsWireAdapter {
-    isComplete(config) {
-        return !!config.parentRecordId && !!config.relatedListId;
+export const getRelatedListRecords = ldsWireAdapter(async (config) => {
+    if (!config.parentRecordId || !config.relatedListId) {
+        return undefined;
     }
-
-    async fetchEmission(config) {
-        const query = new URLSearchParams({
-            session: getScenario().session,
-            fields: (config.fields ?? []).join(','),
-            sortBy: (config.sortBy ?? []).join(','),
-            pageSize: String(config.pageSize ?? 50)
-        });
-        const url = `/sim/related/${encodeURIComponent(config.parentRecordId)}/${encodeURIComponent(config.relatedListId)}?${query}`;
-        const payload = await (await fetch(url)).json();
-        return payload.ok
-            ? { data: { records: payload.records, count: payload.records.length } }
-            : { error: uiApiError(payload.status, payload.statusText, payload.message, 'INVALID_TYPE') };
-    }
-}
+    const query = new URLSearchParams({
+        session: getScenario().session,
+        fields: (config.fields ?? []).join(','),
+        sortBy: (config.sortBy ?? []).join(','),
+        pageSize: String(config.pageSize ?? 50)
+    });
+    const url = `/sim/related/${encodeURIComponent(config.parentRecordId)}/${encodeURIComponent(config.relatedListId)}?${query}`;
+    const payload = await (await fetch(url)).json();
+    return payload.ok
+        ? { data: { records: payload.records, count: payload.records.length } }
+        : { error: uiApiError(payload.status, payload.statusText, payload.message, 'INVALID_TYPE') };
+});

@@ -14,7 +14,7 @@ export default class PreviewActivity extends LightningElement {
     async connectedCallback() {
         try {
             const contacts = await (await fetch('/sim/contacts')).json();
-            this.recordId = contacts.find((contact) => contact.key === getScenario().contact)?.id;
+            this.recordId = contacts[getScenario().contact]?.id;
         } catch {
             return;
         }

@@ -14,7 +14,6 @@ const PAGE_OBJECTS = {
 
 export default class PreviewApp extends LightningElement {
     scenario = getScenario();
-    contacts = [];
     contact = {};
     pageObject = PAGE_OBJECTS.Contact;
     mounts = [];
@@ -29,25 +28,18 @@ export default class PreviewApp extends LightningElement {
     }
 
     connectedCallback() {
-        this.loadContacts();
-    }
-
-    async loadContacts() {
-        const response = await fetch('/sim/contacts');
-        this.contacts = await response.json();
-        await this.mountComposer();
+        this.mountComposer();
     }
 
     /** A design-attribute or record change re-creates the component, as a page reload in Lightning does. */
     async mountComposer() {
-        const entry = this.contacts.find((contact) => contact.key === this.scenario.contact);
-        const response = await fetch(`/sim/records/${entry.id}`);
-        const { apiName, fields } = (await response.json()).record;
+        const records = await (await fetch('/sim/contacts')).json();
+        const { id, apiName, fields } = records[this.scenario.contact];
         this.contact = fields;
         this.pageObject = PAGE_OBJECTS[apiName];
         this.mountCount += 1;
         const { title, verify } = this.scenario;
-        this.mounts = [{ key: `m${this.mountCount}`, recordId: entry.id, objectApiName: apiName, title, verify }];
+        this.mounts = [{ key: `m${this.mountCount}`, recordId: id, objectApiName: apiName, title, verify }];
     }
 
     get mobileText() {

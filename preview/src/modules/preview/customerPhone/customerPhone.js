@@ -16,37 +16,35 @@ function withTicks(bubble, state) {
 const TIME_FORMAT = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
 
 /** The SMS text is a Custom Label holding the code ("{0} is your verification code"): the code shows in bold. */
-function toSmsBubble({ umid, msisdn, code, text, receivedAt }) {
+function toSmsBubble({ umid, msisdn, code, text }) {
     const at = text.indexOf(code);
     const [textBefore, textAfter] = at < 0 ? ['', ''] : [text.slice(0, at), text.slice(at + code.length)];
-    return { umid, msisdn, isSms: true, code, textBefore, textAfter, time: TIME_FORMAT.format(new Date(receivedAt)) };
+    return { umid, msisdn, isSms: true, code, textBefore, textAfter };
 }
 
 /** Meta fixes an authentication template's body ("<code> is your verification code.", in the template). */
-function toBubble({ umid, msisdn, template, codeExpirationMinutes: minutes, receivedAt }) {
+function toBubble({ umid, msisdn, template, codeExpirationMinutes: minutes, state }) {
     const textOf = (type) =>
         template.components.find((component) => component.type === type)?.parameters?.find((p) => p.type === 'text')
             ?.text ?? '';
-    return {
+    const bubble = {
         umid,
         msisdn,
         code: textOf('body'),
         // The COPY_CODE button copies its own parameter (the gateway puts the code there too).
         copyValue: textOf('button'),
         expiryLine: `This code expires in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
-        time: TIME_FORMAT.format(new Date(receivedAt)),
         copyText: 'Copy code',
         isSms: false
     };
+    return withTicks(bubble, state);
 }
 
 /** The customer's own message in the chat. */
-const toReplyBubble = ({ umid, text, receivedAt }) => ({
-    umid,
-    isReply: true,
-    text,
-    time: TIME_FORMAT.format(new Date(receivedAt))
-});
+const toReplyBubble = ({ umid, text }) => ({ umid, isReply: true, text });
+
+/** Each kind of message the phone's stream brings, and the bubble it shows. */
+const BUBBLES = { whatsapp: toBubble, reply: toReplyBubble, sms: toSmsBubble };
 
 export default class CustomerPhone extends LightningElement {
     messages = [];
@@ -55,16 +53,13 @@ export default class CustomerPhone extends LightningElement {
 
     connectedCallback() {
         this.eventSource = new EventSource(`/sim/phone/stream?session=${encodeURIComponent(getScenario().session)}`);
-        this.eventSource.addEventListener('whatsapp', (event) => {
-            const message = JSON.parse(event.data);
-            this.messages = [...this.messages, withTicks(toBubble(message), message.state)];
-        });
-        this.eventSource.addEventListener('reply', (event) => {
-            this.messages = [...this.messages, toReplyBubble(JSON.parse(event.data))];
-        });
-        this.eventSource.addEventListener('sms', (event) => {
-            this.messages = [...this.messages, toSmsBubble(JSON.parse(event.data))];
-        });
+        for (const [kind, toBubbleOfKind] of Object.entries(BUBBLES)) {
+            this.eventSource.addEventListener(kind, (event) => {
+                const message = JSON.parse(event.data);
+                const time = TIME_FORMAT.format(new Date(message.receivedAt));
+                this.messages = [...this.messages, { ...toBubbleOfKind(message), time }];
+            });
+        }
         this.eventSource.addEventListener('status', (event) => {
             const { umid, state } = JSON.parse(event.data);
             this.messages = this.messages.map((message) =>
