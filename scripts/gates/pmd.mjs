@@ -1,8 +1,7 @@
 // Gate: PMD 7 Apex rules (config/pmd-ruleset.xml: security, performance, best practices, ApexDoc), zero
-// violations. PMD 7.26 core + Apex come as jars in @salesforce/code-analyzer-pmd-engine's dist/java-lib,
-// without the PMD CLI; the entry point is that package's own wrapper,
-// com.salesforce.sfca.pmdwrapper.PmdWrapper `run <input.json> <results.json>` (what Salesforce Code Analyzer
-// calls), run directly on Java 17, offline, in the JVM apex-semantic's tasks run in (lib/java.mjs).
+// violations. PMD 7.26 core + Apex come as jars in @salesforce/code-analyzer-pmd-engine's dist/java-lib, without
+// the PMD CLI; lib/JvmTasks.java runs PMD's own API (PmdAnalysis, its JSON report) on Java 17, offline, in the JVM
+// apex-semantic's tasks run in (lib/java.mjs), and fails when PMD logs an error, such as a ruleset it cannot load.
 // Also enforced here: every PMD suppression in Apex carries a reason, i.e. `// NOPMD <reason>`, and
 // `@SuppressWarnings('PMD.X')` with a comment on the same line or on the line(s) right above it.
 //   node scripts/gates/run.mjs pmd [paths...]   (default: force-app)   --ruleset <file> (default: config/pmd-ruleset.xml)
@@ -10,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { jvmWorkDir } from './lib/java.mjs';
-import { fail, parseArgs, rel, requireFiles } from './lib/common.mjs';
+import { GateError, parseArgs, rel, requireFiles, root } from './lib/common.mjs';
 
 /** A run: its files and ruleset, and its suppressions without a reason. */
 export function prepare(args) {
@@ -23,25 +22,21 @@ export function prepare(args) {
 export function jvmTasks(runs) {
     return [...new Set(runs.map((r) => r.ruleset))].map((ruleset, task) => {
         const group = runs.filter((r) => r.ruleset === ruleset);
-        const [input, results] = ['input', 'results'].map((f) => path.join(jvmWorkDir(), `pmd-${task}-${f}.json`));
-        const files = [...new Set(group.flatMap((r) => r.files))];
-        fs.writeFileSync(
-            input,
-            JSON.stringify({ ruleSetInputFile: ruleset, runDataPerLanguage: { apex: { filesToScan: files } } })
-        );
+        const results = path.join(jvmWorkDir(), `pmd-${task}-results.json`);
         group.forEach((run) => Object.assign(run, { task, results }));
-        return ['pmd', input, results];
+        return ['pmd', ruleset, results, ...new Set(group.flatMap((r) => r.files))];
     });
 }
 
-/** Each run's findings from its scan (`outputs`: each JVM task's stdout and status). */
+/** Each run's findings from its scan, or why its scan failed (`outputs`: each JVM task's stdout and status). */
 export function checkAll(runs, outputs) {
     const scans = outputs.map((output, task) => violations(runs.find((r) => r.task === task).results, output));
-    for (const run of runs) {
-        const own = scans[run.task].filter((v) => run.files.includes(path.resolve(v.file ?? '')));
+    return runs.map((run) => {
+        const scan = scans[run.task];
+        const own = scan instanceof GateError ? [] : scan.filter((v) => run.files.includes(path.resolve(v.file)));
         run.findings.push(...own.map((v) => v.line));
-    }
-    return runs;
+        return scan instanceof GateError ? scan : run;
+    });
 }
 
 /** Suppressions must say why. */
@@ -81,20 +76,23 @@ function isApexDocEnd(lines, end) {
     return false;
 }
 
-/** PMD's violations and processing errors from a scan's results file: [{ file, line }]. */
+/** PMD's violations and processing errors from a scan's JSON report: [{ file, line }], or a GateError saying why not. */
 function violations(file, { stdout, stderr, status }) {
-    const results = fs.existsSync(file) && JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (status !== 0 || !results) {
-        fail([`PMD did not run (exit ${status})`, stdout.slice(-2000), stderr.slice(-2000)]);
+    if (status !== 0 || !fs.existsSync(file)) {
+        const output = `${stdout}\n${stderr}`.split(`${root}/`).join('').slice(-4000);
+        return new GateError([`PMD failed (exit ${status})`, ...output.split('\n').filter((l) => l.trim())].join('\n'));
     }
+    const report = JSON.parse(fs.readFileSync(file, 'utf8'));
     return [
-        ...(results.violations ?? []).map(({ codeLocation: loc = {}, rule, message }) => ({
-            file: loc.file,
-            line: `${rel(loc.file ?? '?')}:${loc.startLine ?? 0}:${loc.startCol ?? 0} ${rule}: ${message.trim()}`
-        })),
-        ...(results.processingErrors ?? []).map((e) => ({
-            file: e.file,
-            line: `${rel(e.file ?? '?')}: PMD could not process it: ${e.message}`
+        ...report.files.flatMap(({ filename, violations }) =>
+            violations.map((v) => ({
+                file: filename,
+                line: `${rel(filename)}:${v.beginline}:${v.begincolumn} ${v.rule}: ${v.description.trim()}`
+            }))
+        ),
+        ...report.processingErrors.map((e) => ({
+            file: e.filename,
+            line: `${rel(e.filename)}: PMD could not process it: ${e.message}`
         }))
     ];
 }
