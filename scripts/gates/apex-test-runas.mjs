@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectFiles, fail, parseArgs, rel } from './lib/common.mjs';
-import { child, findAll, insideRunAs, kind, methodsOf, parseTopLevelClass } from './lib/apex-tree.mjs';
+import { declarations, findAll, kind, methodsOf, nameOf, parseClasses, parseTopLevelClass } from './lib/apex-tree.mjs';
 
 const SERVICE_CLASS = 'WhatsAppOtpService';
 // A class that is neither a test nor declares an entry point can be neither caller nor callee: not parsed.
@@ -24,13 +24,14 @@ const MAY_MATTER = /@\s*(istest|auraenabled|invocablemethod|httppost)\b|\btestme
 export function check(args) {
     const { paths } = parseArgs(args, { paths: ['force-app'] });
     const files = collectFiles(paths, (f) => f.endsWith('.cls'));
-    const classes = [];
-    for (const file of files) {
-        if (MAY_MATTER.test(fs.readFileSync(file, 'utf8')) || path.basename(file, '.cls') === SERVICE_CLASS) {
-            const top = parseTopLevelClass(file);
-            classes.push(...(top ? [{ ...top, file, isTest: top.annotations.includes('istest') }] : []));
-        }
-    }
+    const parsed = files.filter(
+        (file) => MAY_MATTER.test(fs.readFileSync(file, 'utf8')) || path.basename(file, '.cls') === SERVICE_CLASS
+    );
+    parseClasses(parsed);
+    const classes = parsed.flatMap((file) => {
+        const top = parseTopLevelClass(file);
+        return top ? [{ ...top, file, isTest: top.annotations.includes('istest') }] : [];
+    });
     const classNames = new Set(classes.map((c) => c.name.toLowerCase()));
     if (!classNames.has(SERVICE_CLASS.toLowerCase())) {
         fail(`no class ${SERVICE_CLASS} under ${paths.map(rel).join(', ')}: the service's entry points cannot be read`);
@@ -89,7 +90,7 @@ function entryPointsOf(classes) {
     for (const c of classes) {
         const restResource = c.annotations.includes('restresource');
         const service = c.name.toLowerCase() === SERVICE_CLASS.toLowerCase();
-        for (const m of methodsOf(c.body, true)) {
+        for (const m of methodsOf(c.node, true)) {
             const annotated = ['auraenabled', 'invocablemethod', restResource && 'httppost'].some((a) =>
                 m.annotations.includes(a)
             );
@@ -105,18 +106,12 @@ function entryPointsOf(classes) {
 function testMethodsOf(testClasses, classNames) {
     const testMethods = new Map();
     for (const c of testClasses) {
-        for (const m of methodsOf(c.body)) {
+        for (const m of methodsOf(c.node)) {
             const key = `${c.name}.${m.name}`.toLowerCase();
             const types = variableTypes(c.node, m.node);
-            const calls = findAll(m.node, ['DotExpressionContext', 'MethodCallContext']).flatMap((node) => {
-                const call = child(node, 'DotMethodCallContext');
-                const owner = call && receiverClass(node.children[0], types, classNames);
-                const target = call
-                    ? owner && `${owner}.${child(call, 'AnyIdContext').getText()}`
-                    : kind(node) === 'MethodCallContext' && `${c.name}.${child(node, 'IdContext').getText()}`;
-                const text = node.getText().split('(')[0];
-                const guarded = insideRunAs(node, m.node);
-                return target ? [{ target: target.toLowerCase(), line: node.start.line, text, guarded }] : [];
+            const calls = callsOf(m.node).flatMap(({ call, guarded }) => {
+                const target = targetOf(call, c.name, types, classNames);
+                return target ? [{ target, line: lineOf(call), text: nameOf(call), guarded }] : [];
             });
             const entry = testMethods.get(key) ?? { file: c.file, name: `${c.name}.${m.name}`, roots: [], calls: [] };
             entry.calls.push(...calls);
@@ -129,36 +124,53 @@ function testMethodsOf(testClasses, classNames) {
     return testMethods;
 }
 
+/** The method calls under a node: [{ call, guarded }], guarded inside the block of a System.runAs (not its argument). */
+function callsOf(node, guarded = false, out = []) {
+    if (node && typeof node === 'object') {
+        if (kind(node) === 'MethodCallExpr') {
+            out.push({ call: node, guarded });
+        }
+        if (kind(node) === 'RunAsBlock') {
+            callsOf(node.inputParameters, guarded, out);
+            return callsOf(node.stmnt, true, out);
+        }
+        Object.values(node).forEach((value) => callsOf(value, guarded, out));
+    }
+    return out;
+}
+
+/** The line an expression starts on: its receiver's, or its first name's. */
+const lineOf = (node) =>
+    node.loc?.line ?? (node.dottedExpr?.value ? lineOf(node.dottedExpr.value) : node.names[0].loc.line);
+
 /** Declared types of a method's variables and parameters and its class's fields: name -> type (lower-cased). */
 function variableTypes(classNode, methodNode) {
-    const declarations = [
-        ...findAll(classNode, ['FieldDeclarationContext']),
-        ...findAll(methodNode, [
-            'LocalVariableDeclarationContext',
-            'EnhancedForControlContext',
-            'FormalParameterContext'
-        ])
-    ];
+    const fields = findAll(classNode, ['FieldMember']).map((f) => f.variableDecls);
     return new Map(
-        declarations.flatMap((d) => {
-            const type = child(d, 'TypeRefContext')?.getText().toLowerCase();
-            const ids = [
-                ...findAll(d, ['VariableDeclaratorContext']).map((v) => child(v, 'IdContext')),
-                child(d, 'IdContext')
-            ];
-            return type ? ids.filter(Boolean).map((id) => [id.getText().toLowerCase(), type]) : [];
-        })
+        [...declarations(fields), ...declarations(methodNode)].map(({ type, id }) => [
+            id.value.toLowerCase(),
+            type.toLowerCase()
+        ])
     );
 }
 
-/** The class a call's receiver expression denotes, lower-cased, or undefined when it cannot be told. */
-function receiverClass(receiver, types, classNames) {
-    if (kind(receiver) === 'NewExpressionContext') {
-        return findAll(receiver, ['CreatedNameContext'])[0]?.getText().toLowerCase();
+/**
+ * 'class.method' (lower-cased) a call reaches, or undefined when it cannot be told: Class.method(...),
+ * variable.method(...) by the variable's declared type, new Class(...).method(...), or method(...) of the caller's class.
+ */
+function targetOf(call, className, types, classNames) {
+    const receiver = call.dottedExpr?.value;
+    // A safe navigation (variable?.method()) leaves its receiver a variable expression of its own.
+    const plain = kind(receiver) === 'VariableExpr' && !receiver.dottedExpr?.value;
+    const names = [...(plain ? receiver.names : []), ...call.names].map((n) => n.value.toLowerCase());
+    const [first, second, ...more] = names;
+    if (receiver && !plain) {
+        const created = kind(receiver) === 'NewExpr' && kind(receiver.creator) === 'NewStandard';
+        return created && !second ? `${nameOf(receiver.creator.type).toLowerCase()}.${first}` : undefined;
     }
-    if (kind(receiver) === 'PrimaryExpressionContext' && child(receiver, 'IdPrimaryContext')) {
-        const name = receiver.getText().toLowerCase();
-        return types.get(name) ?? (classNames.has(name) ? name : undefined);
+    if (!second) {
+        return `${className.toLowerCase()}.${first}`;
     }
-    return undefined;
+    const owner = types.get(first) ?? (classNames.has(first) ? first : undefined);
+    return owner && !more.length ? `${owner}.${second}` : undefined;
 }
