@@ -28,35 +28,25 @@ export function check(args) {
         (file) => MAY_MATTER.test(fs.readFileSync(file, 'utf8')) || path.basename(file, '.cls') === SERVICE_CLASS
     );
     parseClasses(parsed);
-    const classes = parsed.flatMap((file) => {
-        const top = parseTopLevelClass(file);
-        return top ? [{ ...top, file, isTest: top.annotations.includes('istest') }] : [];
-    });
+    const classes = parsed.flatMap((file) => [parseTopLevelClass(file)].filter(Boolean).map((c) => ({ ...c, file })));
     const classNames = new Set(classes.map((c) => c.name.toLowerCase()));
     if (!classNames.has(SERVICE_CLASS.toLowerCase())) {
         fail(`no class ${SERVICE_CLASS} under ${paths.map(rel).join(', ')}: the service's entry points cannot be read`);
     }
-    const entryPoints = entryPointsOf(classes.filter((x) => !x.isTest));
-    const testMethods = testMethodsOf(
-        classes.filter((x) => x.isTest),
-        classNames
-    );
+    const isTest = (c) => c.annotations.includes('istest');
+    const entryPoints = entryPointsOf(classes.filter((c) => !isTest(c)));
+    const testMethods = testMethodsOf(classes.filter(isTest), classNames);
 
     // For each test-class method: the first entry point it reaches outside runAs ({ entry, file, line }), if any.
     const reaches = new Map();
+    const reachedBy = (method, call) =>
+        entryPoints.has(call.target)
+            ? { entry: entryPoints.get(call.target), file: method.file, line: call.line }
+            : reaches.get(call.target);
     for (let changed = true; changed;) {
         changed = false;
         for (const [key, method] of testMethods) {
-            const found = reaches.has(key)
-                ? undefined
-                : method.calls
-                      .filter((x) => !x.guarded)
-                      .map((call) =>
-                          entryPoints.has(call.target)
-                              ? { entry: entryPoints.get(call.target), file: method.file, line: call.line }
-                              : reaches.get(call.target)
-                      )
-                      .find(Boolean);
+            const found = !reaches.has(key) && method.calls.map((call) => reachedBy(method, call)).find(Boolean);
             if (found) {
                 reaches.set(key, found);
                 changed = true;
@@ -66,19 +56,14 @@ export function check(args) {
 
     const findings = [];
     for (const method of [...testMethods.values()].filter((m) => m.roots.some(Boolean))) {
-        for (const call of method.calls.filter((x) => !x.guarded)) {
+        for (const [call, via] of method.calls.map((c) => [c, reachedBy(method, c)]).filter(([, v]) => v)) {
             const where = `${rel(method.file)}:${call.line}`;
-            const via = reaches.get(call.target);
-            if (entryPoints.has(call.target)) {
-                findings.push(
-                    `${where} ${entryPoints.get(call.target)}() called outside System.runAs in ${method.name}`
-                );
-            } else if (via) {
-                findings.push(
-                    `${where} ${call.text}() called outside System.runAs in ${method.name} reaches ` +
-                        `${via.entry}() outside System.runAs (${rel(via.file)}:${via.line})`
-                );
-            }
+            findings.push(
+                entryPoints.has(call.target)
+                    ? `${where} ${via.entry}() called outside System.runAs in ${method.name}`
+                    : `${where} ${call.text}() called outside System.runAs in ${method.name} reaches ` +
+                          `${via.entry}() outside System.runAs (${rel(via.file)}:${via.line})`
+            );
         }
     }
     return { count: files.length, findings };
@@ -102,16 +87,16 @@ function entryPointsOf(classes) {
     return entryPoints;
 }
 
-/** Every method of every test class, by 'class.method', with its calls: { target, line, text, guarded }. */
+/** Every method of every test class, by 'class.method', with its calls outside runAs: { target, line, text }. */
 function testMethodsOf(testClasses, classNames) {
     const testMethods = new Map();
     for (const c of testClasses) {
         for (const m of methodsOf(c.node)) {
             const key = `${c.name}.${m.name}`.toLowerCase();
             const types = variableTypes(c.node, m.node);
-            const calls = callsOf(m.node).flatMap(({ call, guarded }) => {
+            const calls = unguardedCalls(m.node).flatMap((call) => {
                 const target = targetOf(call, c.name, types, classNames);
-                return target ? [{ target, line: lineOf(call), text: nameOf(call), guarded }] : [];
+                return target ? [{ target, line: lineOf(call), text: nameOf(call) }] : [];
             });
             const entry = testMethods.get(key) ?? { file: c.file, name: `${c.name}.${m.name}`, roots: [], calls: [] };
             entry.calls.push(...calls);
@@ -124,17 +109,14 @@ function testMethodsOf(testClasses, classNames) {
     return testMethods;
 }
 
-/** The method calls under a node: [{ call, guarded }], guarded inside the block of a System.runAs (not its argument). */
-function callsOf(node, guarded = false, out = []) {
+/** The method calls under a node outside the block of every System.runAs (its argument runs outside). */
+function unguardedCalls(node, out = []) {
     if (node && typeof node === 'object') {
         if (kind(node) === 'MethodCallExpr') {
-            out.push({ call: node, guarded });
+            out.push(node);
         }
-        if (kind(node) === 'RunAsBlock') {
-            callsOf(node.inputParameters, guarded, out);
-            return callsOf(node.stmnt, true, out);
-        }
-        Object.values(node).forEach((value) => callsOf(value, guarded, out));
+        const guarded = kind(node) === 'RunAsBlock' ? node.stmnt : undefined;
+        Object.values(node).forEach((value) => value !== guarded && unguardedCalls(value, out));
     }
     return out;
 }
@@ -146,12 +128,8 @@ const lineOf = (node) =>
 /** Declared types of a method's variables and parameters and its class's fields: name -> type (lower-cased). */
 function variableTypes(classNode, methodNode) {
     const fields = findAll(classNode, ['FieldMember']).map((f) => f.variableDecls);
-    return new Map(
-        [...declarations(fields), ...declarations(methodNode)].map(({ type, id }) => [
-            id.value.toLowerCase(),
-            type.toLowerCase()
-        ])
-    );
+    const declared = [...declarations(fields), ...declarations(methodNode)];
+    return new Map(declared.map(({ type, id }) => [id.value.toLowerCase(), type.toLowerCase()]));
 }
 
 /**
