@@ -5,38 +5,18 @@
 // Also enforced here: every PMD suppression in Apex carries a reason, i.e. `// NOPMD <reason>`, and
 // `@SuppressWarnings('PMD.X')` with a comment on the same line or on the line(s) right above it.
 //   node scripts/gates/run.mjs pmd [paths...]   (default: force-app)   --ruleset <file> (default: config/pmd-ruleset.xml)
-// Every run (the project's and the fixture runs of test/gates/fixtures/cases.json) is scanned in that one JVM.
 import fs from 'node:fs';
 import path from 'node:path';
-import { jvmWorkDir } from './lib/java.mjs';
-import { GateError, parseArgs, rel, requireFiles, root } from './lib/common.mjs';
+import { randomUUID } from 'node:crypto';
+import { jvmTask, jvmWorkDir } from './lib/java.mjs';
+import { fail, parseArgs, rel, requireFiles, root } from './lib/common.mjs';
 
-/** A run: its files and ruleset, and its suppressions without a reason. */
-export function prepare(args) {
+export async function check(args) {
     const { paths, ruleset } = parseArgs(args, { paths: ['force-app'], ruleset: 'config/pmd-ruleset.xml' });
     const files = requireFiles(paths, (f) => f.endsWith('.cls') || f.endsWith('.trigger'), '.cls or .trigger');
-    return { ruleset, files, count: files.length, findings: files.flatMap(suppressionFindings) };
-}
-
-/** One PMD scan per ruleset over its runs' files: its JVM tasks (scripts/gates/run.mjs runs them). */
-export function jvmTasks(runs) {
-    return [...new Set(runs.map((r) => r.ruleset))].map((ruleset, task) => {
-        const group = runs.filter((r) => r.ruleset === ruleset);
-        const results = path.join(jvmWorkDir(), `pmd-${task}-results.json`);
-        group.forEach((run) => Object.assign(run, { task, results }));
-        return ['pmd', ruleset, results, ...new Set(group.flatMap((r) => r.files))];
-    });
-}
-
-/** Each run's findings from its scan, or why its scan failed (`outputs`: each JVM task's stdout and status). */
-export function checkAll(runs, outputs) {
-    const scans = outputs.map((output, task) => violations(runs.find((r) => r.task === task).results, output));
-    return runs.map((run) => {
-        const scan = scans[run.task];
-        const own = scan instanceof GateError ? [] : scan.filter((v) => run.files.includes(path.resolve(v.file)));
-        run.findings.push(...own.map((v) => v.line));
-        return scan instanceof GateError ? scan : run;
-    });
+    const report = path.join(jvmWorkDir(), `pmd-${randomUUID()}.json`);
+    const scan = violations(report, await jvmTask(['pmd', ruleset, report, ...files]));
+    return { count: files.length, findings: [...files.flatMap(suppressionFindings), ...scan] };
 }
 
 /** Suppressions must say why. */
@@ -76,23 +56,17 @@ function isApexDocEnd(lines, end) {
     return false;
 }
 
-/** PMD's violations and processing errors from a scan's JSON report: [{ file, line }], or a GateError saying why not. */
+/** PMD's violations and processing errors from a scan's JSON report, one line each. */
 function violations(file, { stdout, stderr, status }) {
     if (status !== 0 || !fs.existsSync(file)) {
         const output = `${stdout}\n${stderr}`.split(`${root}/`).join('').slice(-4000);
-        return new GateError([`PMD failed (exit ${status})`, ...output.split('\n').filter((l) => l.trim())].join('\n'));
+        fail([`PMD failed (exit ${status})`, ...output.split('\n').filter((l) => l.trim())]);
     }
     const report = JSON.parse(fs.readFileSync(file, 'utf8'));
     return [
         ...report.files.flatMap(({ filename, violations }) =>
-            violations.map((v) => ({
-                file: filename,
-                line: `${rel(filename)}:${v.beginline}:${v.begincolumn} ${v.rule}: ${v.description.trim()}`
-            }))
+            violations.map((v) => `${rel(filename)}:${v.beginline}:${v.begincolumn} ${v.rule}: ${v.description.trim()}`)
         ),
-        ...report.processingErrors.map((e) => ({
-            file: e.filename,
-            line: `${rel(e.filename)}: PMD could not process it: ${e.message}`
-        }))
+        ...report.processingErrors.map((e) => `${rel(e.filename)}: PMD could not process it: ${e.message}`)
     ];
 }
