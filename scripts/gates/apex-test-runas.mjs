@@ -1,17 +1,14 @@
 // Gate: Apex tests reach the package's entry points only inside System.runAs. A production deploy runs the tests
 // as the deploying admin before any permission set is assigned, and fields deployed by the Metadata API give that
 // admin no field access (forcedotcom/cli#1876), so a test calling an entry point as the running user fails there.
-// The tests run as users WhatsAppOtpTestData creates instead; this gate keeps it that way.
 //   node scripts/gates/run.mjs apex-test-runas [paths...]   (default: force-app)
-// Entry points are read from the Apex, never listed here: every @AuraEnabled and @InvocableMethod method, every
-// @HttpPost method of an @RestResource class, and every public or global method of the service class
-// (SERVICE_CLASS; the gate fails if it is not among the files, so a rename cannot switch the rule off).
-// A call is resolved by its receiver: Class.method(...), new Class().method(...), or variable.method(...) where the
-// variable (local, parameter or field) is declared with that class. Helpers are followed: a test method may call
-// a helper (any method of any @IsTest class, its inner classes' included) outside runAs only when that helper,
-// and every helper it calls outside its own runAs blocks, reaches no entry point outside runAs. So a helper may
-// either run its own runAs (WhatsAppOtpTestData.assertBulkFlowSend) or be called only inside one. Overloads are
-// judged together (by name). Checked: @IsTest and testMethod methods and @TestSetup methods.
+// Entry points are read from the Apex: every @AuraEnabled and @InvocableMethod method, every @HttpPost method of an
+// @RestResource class, and every public or global method of SERVICE_CLASS (the gate fails without it, so a rename
+// cannot switch the rule off). A call is resolved by its receiver (Class.method(), new Class().method(), or a
+// variable's declared class). Helpers (any method of an @IsTest class) are followed: a test may call one outside
+// runAs only if it reaches no entry point outside runAs, so a helper either runs its own runAs
+// (WhatsAppOtpTestData.assertBulkFlowSend) or is called inside one. Overloads are judged together (by name).
+// Checked: @IsTest, testMethod and @TestSetup methods.
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectFiles, fail, parseArgs, rel } from './lib/common.mjs';
