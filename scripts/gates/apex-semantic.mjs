@@ -11,10 +11,8 @@
 // model of them (lib/external-service-model.mjs) into a temp workspace, which apex-ls loads as a dependency package
 // under the namespace ExternalService (sfdx-project.json "plugins": {"dependencies": [{"namespace", "path"}]}): a
 // wrong type, field or method name (e.g. `type` instead of `z0type`) is then a finding.
-// Known apex-ls gaps (its platform stubs, not our code): on trailheadapps/apex-recipes it reports DataWeave
-// (DataWeaveScriptResource, DataWeaveScriptException) as missing and Cache.SessionPartition/OrgPartition as not
-// assignable to Cache.Partition. This package uses none of them; if it ever does, allow that exact message here
-// with the reason, never a whole category.
+// apex-ls's platform stubs lack DataWeave and type Cache.SessionPartition/OrgPartition wrongly (seen on
+// trailheadapps/apex-recipes); if this package ever uses them, allow that exact message here, never a category.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -89,16 +89,6 @@ function serialize(text, label, args = []) {
 const classOf = (declaration) =>
     declaration && { name: declaration.name.value, ...modifiers(declaration.modifiers), node: declaration };
 
-/** Every `loc.line` under a node, less `offset`. */
-function shiftLines(node, offset) {
-    if (node && typeof node === 'object') {
-        if (typeof node.loc?.line === 'number') {
-            node.loc.line -= offset;
-        }
-        Object.values(node).forEach((value) => shiftLines(value, offset));
-    }
-}
-
 const parsed = new Map();
 
 /**
@@ -114,7 +104,7 @@ export function parseClasses(files) {
     if (block && !block.parseErrors.length && block.unit.members.length === todo.length) {
         let offset = 0;
         block.unit.members.forEach((member, i) => {
-            shiftLines(member, offset);
+            findAll(member, ['IndexLocation', 'PositionLocation']).forEach((loc) => (loc.line -= offset));
             offset += texts[i].split('\n').length - 1;
             parsed.set(todo[i], classOf(kind(member) === 'InnerClassMember' ? member.body : undefined));
         });
