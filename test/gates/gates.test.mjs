@@ -4,12 +4,11 @@
 // model and encoding rules the gates and the org:setup probe share. Each test fails for one reason.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { ESLint } from 'eslint';
 import * as prettier from 'prettier';
 import { XMLParser } from 'fast-xml-parser';
@@ -88,11 +87,7 @@ test('build-sync: a stale or hand-edited generated file, a file no source makes 
     // then rebuilt, as npm ci's prepare does in CI: the disk matches a fresh build, the commit does not. The fresh
     // build comes from the temp project's own compile (without the type check a write runs: not what this is about).
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'build-sync-'));
-    const run = (file, args) =>
-        promisify(execFile)(file, args, { cwd: dir }).then(
-            ({ stdout, stderr }) => ({ code: 0, text: stdout + stderr }),
-            (error) => ({ code: error.code, text: `${error.stdout}${error.stderr}` })
-        );
+    const run = (file, args) => spawnSync(file, args, { cwd: dir, encoding: 'utf8' });
     try {
         fs.cpSync(path.join(F, 'build-sync', 'src-ts'), path.join(dir, 'src-ts'), { recursive: true });
         for (const f of ['scripts/build.mjs', 'tsconfig.json', 'tsconfig.build.json']) {
@@ -111,12 +106,13 @@ test('build-sync: a stale or hand-edited generated file, a file no source makes 
         fs.appendFileSync(fresh, '// a hand edit\n');
         fs.writeFileSync(path.join(out, 'demo.html'), '<!-- stale -->\n');
         fs.writeFileSync(path.join(out, 'extra.css'), 'p {}\n');
-        await run('git', ['init', '-q']);
-        await run('git', ['add', '.']);
-        await run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'stale build']);
+        run('git', ['init', '-q']);
+        run('git', ['add', '.']);
+        run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'stale build']);
         fs.writeFileSync(fresh, built);
-        const { code, text } = await run(process.execPath, ['scripts/build.mjs', '--check']);
-        assert.equal(code, 1, text);
+        const { status, stdout, stderr } = run(process.execPath, ['scripts/build.mjs', '--check']);
+        const text = stdout + stderr;
+        assert.equal(status, 1, text);
         for (const line of [
             'force-app/core/lwc/demo/demo.html: differs from a fresh build',
             'force-app/core/lwc/demo/extra.css: no source in src-ts/lwc makes this file',
