@@ -29,13 +29,10 @@ function suppressionFindings(file) {
             findings.push(`${rel(file)}:${i + 1} // NOPMD without a reason; write // NOPMD <why this is safe>`);
         }
         if (/@SuppressWarnings\s*\(\s*'[^']*\bPMD\b/i.test(line)) {
-            // The reason is a plain comment tied to the suppression: on the same line, or a // or /* */ comment
-            // (not the member's /** ApexDoc */, which says what the code does, not why the rule does not apply)
-            // on the line directly above.
+            // The reason is a plain comment tied to the suppression, on the same line or a // line directly above
+            // (not the member's /** ApexDoc */, which says what the code does, not why the rule does not apply).
             const sameLine = /\/\/|\/\*/.test(line.replace(/'[^']*'/g, "''"));
-            const prev = i > 0 ? lines[i - 1].trim() : '';
-            const above = prev.startsWith('//') || (prev.endsWith('*/') && !isApexDocEnd(lines, i - 1));
-            if (!sameLine && !above) {
+            if (!sameLine && !lines[i - 1]?.trim().startsWith('//')) {
                 findings.push(
                     `${rel(file)}:${i + 1} @SuppressWarnings('PMD...') without a comment giving the reason (// <why> on the same line or the line above)`
                 );
@@ -43,17 +40,6 @@ function suppressionFindings(file) {
         }
         return findings;
     });
-}
-
-/** True when the block comment ending on line `end` opened with /** (an ApexDoc comment). */
-function isApexDocEnd(lines, end) {
-    for (let j = end; j >= 0; j--) {
-        const open = lines[j].lastIndexOf('/*');
-        if (open >= 0) {
-            return lines[j].startsWith('/**', open);
-        }
-    }
-    return false;
 }
 
 /** PMD's violations and processing errors from a scan's JSON report, one line each. */
