@@ -4,28 +4,20 @@
 // @salesforce/code-analyzer-pmd-engine with Salesforce's standard and SObject type stubs), offline on Java 17.
 //   node scripts/gates/apex-semantic.mjs [package-dir...]   (default: force-app force-app/core, the probe, fixtures)
 //   node scripts/gates/apex-semantic.mjs --list             print the generated ExternalService model and exit
-// Each package directory is one view, checked alone, all views in one JVM (lib/JvmTasks.java): force-app as a
-// whole, force-app/core without the receipts and samples it must deploy without, the Apex that `npm run org:setup`
-// generates to probe an org's ExternalService names (scripts/org-setup/probe.mjs), and the gate's fixture views
-// (test/gates/fixtures/cases.json, through scripts/gates/run.mjs), so proving the gate starts no second JVM; the
-// pmd gate's scans run in that JVM too when both gates run in one process (npm run check:apex).
-//
-// ExternalService.* types exist only in an org (generated when the ExternalServiceRegistration deploys), so this
-// gate generates an Apex model of them from spec/cpaas-messaging-apps.openapi.json by the documented External
-// Services naming rules (lib/external-service-model.mjs) into a git-ignored temp workspace per view
-// (.tmp/jvm-gates-<pid>/apex-semantic; never deployed), which apex-ls loads as a dependency package under the namespace
-// ExternalService (sfdx-project.json "plugins": {"dependencies": [{"namespace", "path"}]}). A wrong type, field or
-// method name (e.g. `type` instead of `z0type`) is then a finding.
-//
-// Known apex-ls gaps (its platform stubs, not our code): on trailheadapps/apex-recipes it reports DataWeave
-// (DataWeaveScriptResource, DataWeaveScriptException) as missing and Cache.SessionPartition/OrgPartition as not
-// assignable to Cache.Partition. This package uses none of them; if it ever does, allow that exact message here
-// with the reason, never a whole category.
+// Each package directory is one view, checked alone: force-app as a whole, force-app/core without the receipts and
+// samples it must deploy without, and the Apex `npm run org:setup` generates to probe an org's ExternalService names
+// (scripts/org-setup/probe.mjs). Every view of every run, and the pmd gate's scans, run in one JVM (lib/java.mjs).
+// ExternalService.* types exist only in an org (generated when the registration deploys), so the gate writes an Apex
+// model of them (lib/external-service-model.mjs) into a temp workspace, which apex-ls loads as a dependency package
+// under the namespace ExternalService (sfdx-project.json "plugins": {"dependencies": [{"namespace", "path"}]}): a
+// wrong type, field or method name (e.g. `type` instead of `z0type`) is then a finding.
+// apex-ls's platform stubs lack DataWeave and type Cache.SessionPartition/OrgPartition wrongly (seen on
+// trailheadapps/apex-recipes); if this package ever uses them, allow that exact message here, never a category.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateExternalServiceModel } from './lib/external-service-model.mjs';
-import { jvmWorkDir } from './lib/java.mjs';
+import { jvmTask, jvmWorkDir } from './lib/java.mjs';
 import { fail, parseArgs, rel, requireFiles, root } from './lib/common.mjs';
 import { probePlan, renderProbe } from '../org-setup/probe.mjs';
 
@@ -51,16 +43,10 @@ function writeProbe(dir, classMeta) {
     return dir;
 }
 
-/** A run: its package directories (one view each), and the probe's too for the project's run. */
-export function prepare(args) {
-    const views = parseArgs(args, { paths: DEFAULT_VIEWS }).paths;
-    const files = requireFiles(views, (f) => f.endsWith('.cls') || f.endsWith('.trigger'), '.cls or .trigger');
-    return { views, count: files.length, probe: args.length === 0, findings: [] };
-}
+let model; // the generated ExternalService model's folder, written once per process: { temp, apiVersion, classMeta }
 
-/** One apex-ls task per view of every run, each on its own workspace (scripts/gates/run.mjs runs them). */
-export function jvmTasks(runs) {
-    // One workspace per view, under this process's JVM folder (parallel runs must not share it).
+/** Writes the ExternalService model once, under this process's JVM folder (parallel runs must not share it). */
+function writeModel() {
     const temp = path.join(jvmWorkDir(), 'apex-semantic');
     const apiVersion = JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')).sourceApiVersion;
     const classMeta = `<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>${apiVersion}</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`;
@@ -70,31 +56,35 @@ export function jvmTasks(runs) {
         fs.writeFileSync(path.join(modelDir, `${className}.cls`), source);
         fs.writeFileSync(path.join(modelDir, `${className}.cls-meta.xml`), classMeta);
     }
-    const probe = { dir: path.join(temp, 'probe'), name: 'the generated org:setup probe' };
-    const views = runs.flatMap((run) => [
-        ...run.views.map((dir) => ({ dir, run, name: rel(dir) })),
-        ...(run.probe ? [{ ...probe, dir: writeProbe(probe.dir, classMeta), run }] : [])
-    ]);
-    return views.map((view, i) => {
-        const workspace = path.join(temp, `view${i}`);
-        fs.mkdirSync(workspace);
-        fs.symlinkSync(view.dir, path.join(workspace, 'pkg'), 'dir');
-        fs.symlinkSync(path.join(temp, 'externalService'), path.join(workspace, 'externalService'), 'dir');
-        const project = {
-            packageDirectories: [{ path: 'pkg', default: true }],
-            namespace: '',
-            sourceApiVersion: apiVersion,
-            plugins: { dependencies: [{ namespace: 'ExternalService', path: 'externalService' }] }
-        };
-        fs.writeFileSync(path.join(workspace, 'sfdx-project.json'), JSON.stringify(project));
-        (view.run.workspaces ??= []).push({ ...view, workspace, viewCount: views.length });
-        return ['apex-ls', workspace];
-    });
+    return { temp, apiVersion, classMeta };
 }
 
-/** Each run's findings from apex-ls's JSON report of each of its views (`outputs`: the tasks' stdout and status). */
-export function checkAll(runs, outputs) {
-    const views = runs.flatMap((run) => run.workspaces);
+/** A view's apex-ls workspace: the package directory as `pkg`, with the model as a dependency package. */
+function workspaceOf(dir, { temp, apiVersion }) {
+    const workspace = fs.mkdtempSync(path.join(temp, 'view-'));
+    fs.symlinkSync(dir, path.join(workspace, 'pkg'), 'dir');
+    fs.symlinkSync(path.join(temp, 'externalService'), path.join(workspace, 'externalService'), 'dir');
+    const project = {
+        packageDirectories: [{ path: 'pkg', default: true }],
+        namespace: '',
+        sourceApiVersion: apiVersion,
+        plugins: { dependencies: [{ namespace: 'ExternalService', path: 'externalService' }] }
+    };
+    fs.writeFileSync(path.join(workspace, 'sfdx-project.json'), JSON.stringify(project));
+    return workspace;
+}
+
+/** A run: its package directories, one view each, and for the project's run the probe's too. */
+export async function check(args) {
+    const dirs = parseArgs(args, { paths: DEFAULT_VIEWS }).paths;
+    const files = requireFiles(dirs, (f) => f.endsWith('.cls') || f.endsWith('.trigger'), '.cls or .trigger');
+    model ??= writeModel();
+    const probe = { dir: path.join(model.temp, 'probe'), name: 'the generated org:setup probe' };
+    const views = [
+        ...dirs.map((dir) => ({ dir, name: rel(dir) })),
+        ...(args.length ? [] : [{ ...probe, dir: writeProbe(probe.dir, model.classMeta) }])
+    ].map((view) => ({ ...view, workspace: workspaceOf(view.dir, model), viewCount: dirs.length + !args.length }));
+    const outputs = await Promise.all(views.map((view) => jvmTask(['apex-ls', view.workspace])));
     const reports = outputs.map(({ stdout }) => {
         try {
             return JSON.parse(stdout.slice(stdout.indexOf('{')));
@@ -106,8 +96,7 @@ export function checkAll(runs, outputs) {
     if (failed && !reports.some((r) => r.unreadable !== undefined || r.files?.some((f) => f.messages?.length))) {
         fail(`apex-ls exited with ${failed.status} without a finding: ${failed.stderr.slice(0, 2000)}`);
     }
-    reports.forEach((report, i) => views[i].run.findings.push(...viewFindings(views[i], report)));
-    return runs;
+    return { count: files.length, findings: reports.flatMap((report, i) => viewFindings(views[i], report)) };
 }
 
 /** One finding per apex-ls message, at the file's project path. */
@@ -136,7 +125,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
         console.log(modelListing().join('\n'));
     } else {
         const { main } = await import('./run.mjs');
-        const self = { prepare, jvmTasks, checkAll };
+        const self = { check };
         process.exitCode = (await main(['apex-semantic', ...process.argv.slice(2)], { 'apex-semantic': self })) ? 0 : 1;
     }
 }

@@ -4,10 +4,10 @@
 // in force-app/samples, where they check FlowDefinitionView.IsActive first (WhatsAppOtpTestData.flowIsActive).
 //   node scripts/gates/run.mjs apex-test-flows [paths...]   (default: force-app/core)
 // A finding is any reference to Flow.Interview in a class annotated @IsTest: Flow.Interview.createInterview(...),
-// a static Flow.Interview.<Name> call, or new Flow.Interview.<Name>(...). Each is named file:line; a syntax error
-// fails the gate (it cannot judge a file it cannot parse).
+// a static Flow.Interview.<Name> call, or new Flow.Interview.<Name>(...) (a call, variable or type named
+// Flow.Interview...). Each is named file:line; a syntax error fails the gate (it cannot judge a file it cannot parse).
 import { collectFiles, parseArgs, rel } from './lib/common.mjs';
-import { findAll, parseTopLevelClass } from './lib/apex-tree.mjs';
+import { findAll, nameOf, parseClasses, parseTopLevelClass } from './lib/apex-tree.mjs';
 import fs from 'node:fs';
 
 const FLOW_INTERVIEW = /^flow\.interview(\.|$)/i;
@@ -15,9 +15,9 @@ const FLOW_INTERVIEW = /^flow\.interview(\.|$)/i;
 export function check(args) {
     const files = collectFiles(parseArgs(args, { paths: ['force-app/core'] }).paths, (f) => f.endsWith('.cls'));
     // Only a file that names an interview can start one: the others need no parse.
-    const findings = files
-        .filter((file) => /interview/i.test(fs.readFileSync(file, 'utf8')))
-        .flatMap((file) => findingsOf(file, parseTopLevelClass(file)));
+    const parsed = files.filter((file) => /interview/i.test(fs.readFileSync(file, 'utf8')));
+    parseClasses(parsed);
+    const findings = parsed.flatMap((file) => findingsOf(file, parseTopLevelClass(file)));
     return { count: files.length, findings };
 }
 
@@ -27,10 +27,10 @@ function findingsOf(file, top) {
     }
     // One finding per line, naming the longest reference on it (the call rather than the variable's type).
     const byLine = new Map();
-    for (const node of findAll(top.node, ['DotExpressionContext', 'CreatedNameContext', 'TypeRefContext'])) {
-        const reference = node.getText().split('(')[0];
-        if (FLOW_INTERVIEW.test(reference) && reference.length > (byLine.get(node.start.line)?.length ?? 0)) {
-            byLine.set(node.start.line, reference);
+    for (const node of findAll(top.node, ['MethodCallExpr', 'VariableExpr', 'ClassTypeRef'])) {
+        const [reference, line] = [nameOf(node), node.names[0]?.loc.line];
+        if (FLOW_INTERVIEW.test(reference) && reference.length > (byLine.get(line)?.length ?? 0)) {
+            byLine.set(line, reference);
         }
     }
     return [...byLine]

@@ -1,21 +1,18 @@
 // Gate: Apex tests reach the package's entry points only inside System.runAs. A production deploy runs the tests
 // as the deploying admin before any permission set is assigned, and fields deployed by the Metadata API give that
 // admin no field access (forcedotcom/cli#1876), so a test calling an entry point as the running user fails there.
-// The tests run as users WhatsAppOtpTestData creates instead; this gate keeps it that way.
 //   node scripts/gates/run.mjs apex-test-runas [paths...]   (default: force-app)
-// Entry points are read from the Apex, never listed here: every @AuraEnabled and @InvocableMethod method, every
-// @HttpPost method of an @RestResource class, and every public or global method of the service class
-// (SERVICE_CLASS; the gate fails if it is not among the files, so a rename cannot switch the rule off).
-// A call is resolved by its receiver: Class.method(...), new Class().method(...), or variable.method(...) where the
-// variable (local, parameter or field) is declared with that class. Helpers are followed: a test method may call
-// a helper (any method of any @IsTest class, its inner classes' included) outside runAs only when that helper,
-// and every helper it calls outside its own runAs blocks, reaches no entry point outside runAs. So a helper may
-// either run its own runAs (WhatsAppOtpTestData.assertBulkFlowSend) or be called only inside one. Overloads are
-// judged together (by name). Checked: @IsTest and testMethod methods and @TestSetup methods.
+// Entry points are read from the Apex: every @AuraEnabled and @InvocableMethod method, every @HttpPost method of an
+// @RestResource class, and every public or global method of SERVICE_CLASS (the gate fails without it, so a rename
+// cannot switch the rule off). A call is resolved by its receiver (Class.method(), new Class().method(), or a
+// variable's declared class). Helpers (any method of an @IsTest class) are followed: a test may call one outside
+// runAs only if it reaches no entry point outside runAs, so a helper either runs its own runAs
+// (WhatsAppOtpTestData.assertBulkFlowSend) or is called inside one. Overloads are judged together (by name).
+// Checked: @IsTest, testMethod and @TestSetup methods.
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectFiles, fail, parseArgs, rel } from './lib/common.mjs';
-import { child, findAll, insideRunAs, kind, methodsOf, parseTopLevelClass } from './lib/apex-tree.mjs';
+import { declarations, findAll, kind, methodsOf, nameOf, parseClasses, parseTopLevelClass } from './lib/apex-tree.mjs';
 
 const SERVICE_CLASS = 'WhatsAppOtpService';
 // A class that is neither a test nor declares an entry point can be neither caller nor callee: not parsed.
@@ -24,38 +21,29 @@ const MAY_MATTER = /@\s*(istest|auraenabled|invocablemethod|httppost)\b|\btestme
 export function check(args) {
     const { paths } = parseArgs(args, { paths: ['force-app'] });
     const files = collectFiles(paths, (f) => f.endsWith('.cls'));
-    const classes = [];
-    for (const file of files) {
-        if (MAY_MATTER.test(fs.readFileSync(file, 'utf8')) || path.basename(file, '.cls') === SERVICE_CLASS) {
-            const top = parseTopLevelClass(file);
-            classes.push(...(top ? [{ ...top, file, isTest: top.annotations.includes('istest') }] : []));
-        }
-    }
+    const parsed = files.filter(
+        (file) => MAY_MATTER.test(fs.readFileSync(file, 'utf8')) || path.basename(file, '.cls') === SERVICE_CLASS
+    );
+    parseClasses(parsed);
+    const classes = parsed.flatMap((file) => [parseTopLevelClass(file)].filter(Boolean).map((c) => ({ ...c, file })));
     const classNames = new Set(classes.map((c) => c.name.toLowerCase()));
     if (!classNames.has(SERVICE_CLASS.toLowerCase())) {
         fail(`no class ${SERVICE_CLASS} under ${paths.map(rel).join(', ')}: the service's entry points cannot be read`);
     }
-    const entryPoints = entryPointsOf(classes.filter((x) => !x.isTest));
-    const testMethods = testMethodsOf(
-        classes.filter((x) => x.isTest),
-        classNames
-    );
+    const isTest = (c) => c.annotations.includes('istest');
+    const entryPoints = entryPointsOf(classes.filter((c) => !isTest(c)));
+    const testMethods = testMethodsOf(classes.filter(isTest), classNames);
 
     // For each test-class method: the first entry point it reaches outside runAs ({ entry, file, line }), if any.
     const reaches = new Map();
+    const reachedBy = (method, call) =>
+        entryPoints.has(call.target)
+            ? { entry: entryPoints.get(call.target), file: method.file, line: call.line }
+            : reaches.get(call.target);
     for (let changed = true; changed;) {
         changed = false;
         for (const [key, method] of testMethods) {
-            const found = reaches.has(key)
-                ? undefined
-                : method.calls
-                      .filter((x) => !x.guarded)
-                      .map((call) =>
-                          entryPoints.has(call.target)
-                              ? { entry: entryPoints.get(call.target), file: method.file, line: call.line }
-                              : reaches.get(call.target)
-                      )
-                      .find(Boolean);
+            const found = !reaches.has(key) && method.calls.map((call) => reachedBy(method, call)).find(Boolean);
             if (found) {
                 reaches.set(key, found);
                 changed = true;
@@ -65,19 +53,14 @@ export function check(args) {
 
     const findings = [];
     for (const method of [...testMethods.values()].filter((m) => m.roots.some(Boolean))) {
-        for (const call of method.calls.filter((x) => !x.guarded)) {
+        for (const [call, via] of method.calls.map((c) => [c, reachedBy(method, c)]).filter(([, v]) => v)) {
             const where = `${rel(method.file)}:${call.line}`;
-            const via = reaches.get(call.target);
-            if (entryPoints.has(call.target)) {
-                findings.push(
-                    `${where} ${entryPoints.get(call.target)}() called outside System.runAs in ${method.name}`
-                );
-            } else if (via) {
-                findings.push(
-                    `${where} ${call.text}() called outside System.runAs in ${method.name} reaches ` +
-                        `${via.entry}() outside System.runAs (${rel(via.file)}:${via.line})`
-                );
-            }
+            findings.push(
+                entryPoints.has(call.target)
+                    ? `${where} ${via.entry}() called outside System.runAs in ${method.name}`
+                    : `${where} ${call.text}() called outside System.runAs in ${method.name} reaches ` +
+                          `${via.entry}() outside System.runAs (${rel(via.file)}:${via.line})`
+            );
         }
     }
     return { count: files.length, findings };
@@ -89,7 +72,7 @@ function entryPointsOf(classes) {
     for (const c of classes) {
         const restResource = c.annotations.includes('restresource');
         const service = c.name.toLowerCase() === SERVICE_CLASS.toLowerCase();
-        for (const m of methodsOf(c.body, true)) {
+        for (const m of methodsOf(c.node, true)) {
             const annotated = ['auraenabled', 'invocablemethod', restResource && 'httppost'].some((a) =>
                 m.annotations.includes(a)
             );
@@ -101,22 +84,16 @@ function entryPointsOf(classes) {
     return entryPoints;
 }
 
-/** Every method of every test class, by 'class.method', with its calls: { target, line, text, guarded }. */
+/** Every method of every test class, by 'class.method', with its calls outside runAs: { target, line, text }. */
 function testMethodsOf(testClasses, classNames) {
     const testMethods = new Map();
     for (const c of testClasses) {
-        for (const m of methodsOf(c.body)) {
+        for (const m of methodsOf(c.node)) {
             const key = `${c.name}.${m.name}`.toLowerCase();
             const types = variableTypes(c.node, m.node);
-            const calls = findAll(m.node, ['DotExpressionContext', 'MethodCallContext']).flatMap((node) => {
-                const call = child(node, 'DotMethodCallContext');
-                const owner = call && receiverClass(node.children[0], types, classNames);
-                const target = call
-                    ? owner && `${owner}.${child(call, 'AnyIdContext').getText()}`
-                    : kind(node) === 'MethodCallContext' && `${c.name}.${child(node, 'IdContext').getText()}`;
-                const text = node.getText().split('(')[0];
-                const guarded = insideRunAs(node, m.node);
-                return target ? [{ target: target.toLowerCase(), line: node.start.line, text, guarded }] : [];
+            const calls = unguardedCalls(m.node).flatMap((call) => {
+                const target = targetOf(call, c.name, types, classNames);
+                return target ? [{ target, line: lineOf(call), text: nameOf(call) }] : [];
             });
             const entry = testMethods.get(key) ?? { file: c.file, name: `${c.name}.${m.name}`, roots: [], calls: [] };
             entry.calls.push(...calls);
@@ -129,36 +106,46 @@ function testMethodsOf(testClasses, classNames) {
     return testMethods;
 }
 
-/** Declared types of a method's variables and parameters and its class's fields: name -> type (lower-cased). */
-function variableTypes(classNode, methodNode) {
-    const declarations = [
-        ...findAll(classNode, ['FieldDeclarationContext']),
-        ...findAll(methodNode, [
-            'LocalVariableDeclarationContext',
-            'EnhancedForControlContext',
-            'FormalParameterContext'
-        ])
-    ];
-    return new Map(
-        declarations.flatMap((d) => {
-            const type = child(d, 'TypeRefContext')?.getText().toLowerCase();
-            const ids = [
-                ...findAll(d, ['VariableDeclaratorContext']).map((v) => child(v, 'IdContext')),
-                child(d, 'IdContext')
-            ];
-            return type ? ids.filter(Boolean).map((id) => [id.getText().toLowerCase(), type]) : [];
-        })
-    );
+/** The method calls under a node outside the block of every System.runAs (its argument runs outside). */
+function unguardedCalls(node, out = []) {
+    if (node && typeof node === 'object') {
+        if (kind(node) === 'MethodCallExpr') {
+            out.push(node);
+        }
+        const guarded = kind(node) === 'RunAsBlock' ? node.stmnt : undefined;
+        Object.values(node).forEach((value) => value !== guarded && unguardedCalls(value, out));
+    }
+    return out;
 }
 
-/** The class a call's receiver expression denotes, lower-cased, or undefined when it cannot be told. */
-function receiverClass(receiver, types, classNames) {
-    if (kind(receiver) === 'NewExpressionContext') {
-        return findAll(receiver, ['CreatedNameContext'])[0]?.getText().toLowerCase();
+/** The line an expression starts on: its receiver's, or its first name's. */
+const lineOf = (node) =>
+    node.loc?.line ?? (node.dottedExpr?.value ? lineOf(node.dottedExpr.value) : node.names[0].loc.line);
+
+/** Declared types of a method's variables and parameters and its class's fields: name -> type (lower-cased). */
+function variableTypes(classNode, methodNode) {
+    const fields = findAll(classNode, ['FieldMember']).map((f) => f.variableDecls);
+    const declared = [...declarations(fields), ...declarations(methodNode)];
+    return new Map(declared.map(({ type, id }) => [id.value.toLowerCase(), type.toLowerCase()]));
+}
+
+/**
+ * 'class.method' (lower-cased) a call reaches, or undefined when it cannot be told: Class.method(...),
+ * variable.method(...) by the variable's declared type, new Class(...).method(...), or method(...) of the caller's class.
+ */
+function targetOf(call, className, types, classNames) {
+    const receiver = call.dottedExpr?.value;
+    // A safe navigation (variable?.method()) leaves its receiver a variable expression of its own.
+    const plain = kind(receiver) === 'VariableExpr' && !receiver.dottedExpr?.value;
+    const names = [...(plain ? receiver.names : []), ...call.names].map((n) => n.value.toLowerCase());
+    const [first, second, ...more] = names;
+    if (receiver && !plain) {
+        const created = kind(receiver) === 'NewExpr' && kind(receiver.creator) === 'NewStandard';
+        return created && !second ? `${nameOf(receiver.creator.type).toLowerCase()}.${first}` : undefined;
     }
-    if (kind(receiver) === 'PrimaryExpressionContext' && child(receiver, 'IdPrimaryContext')) {
-        const name = receiver.getText().toLowerCase();
-        return types.get(name) ?? (classNames.has(name) ? name : undefined);
+    if (!second) {
+        return `${className.toLowerCase()}.${first}`;
     }
-    return undefined;
+    const owner = types.get(first) ?? (classNames.has(first) ? first : undefined);
+    return owner && !more.length ? `${owner}.${second}` : undefined;
 }

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { child, findAll, methodsOf, modifiers, parseTopLevelClass } from './lib/apex-tree.mjs';
+import { findAll, kind, methodsOf, modifiers, nameOf, parseTopLevelClass } from './lib/apex-tree.mjs';
 import { parseArgs, rel, root } from './lib/common.mjs';
 
 export const CONTROLLER = path.join(root, 'force-app/core/classes/controllers/WhatsAppOtpController.cls');
@@ -28,28 +28,19 @@ const jsOf = (apexType) => APEX_TO_JS[apexType.toLowerCase()] ?? apexType;
 export function apexContract(file) {
     const cls = parseTopLevelClass(file);
     const inner = new Map();
-    for (const declaration of findAll(cls.body, ['ClassDeclarationContext'])) {
+    for (const { body } of findAll(cls.node, ['InnerClassMember'])) {
         const fields = new Map();
-        for (const member of child(declaration, 'ClassBodyContext').children) {
-            const field = child(child(member, 'MemberDeclarationContext'), 'FieldDeclarationContext');
-            if (field && modifiers(member).annotations.includes('auraenabled')) {
-                const type = jsOf(child(field, 'TypeRefContext').getText());
-                for (const id of findAll(child(field, 'VariableDeclaratorsContext'), ['IdContext'])) {
-                    fields.set(id.getText(), type);
-                }
+        for (const { variableDecls: field } of body.members.filter((m) => kind(m) === 'FieldMember')) {
+            if (modifiers(field.modifiers).annotations.includes('auraenabled')) {
+                field.decls.forEach((d) => fields.set(d.name.value, jsOf(nameOf(field.type))));
             }
         }
-        inner.set(child(declaration, 'IdContext').getText(), fields);
+        inner.set(body.name.value, fields);
     }
     const methods = new Map();
-    for (const method of methodsOf(cls.body).filter((m) => m.annotations.includes('auraenabled'))) {
-        const returnType = child(method.node, 'TypeRefContext')?.getText() ?? 'void';
-        const params = new Map(
-            findAll(method.node, ['FormalParameterContext']).map((p) => [
-                child(p, 'IdContext').getText(),
-                jsOf(child(p, 'TypeRefContext').getText())
-            ])
-        );
+    for (const method of methodsOf(cls.node).filter((m) => m.annotations.includes('auraenabled'))) {
+        const returnType = nameOf(method.node.type);
+        const params = new Map(method.node.parameters.map((p) => [p.name.value, jsOf(nameOf(p.typeRef))]));
         const fields = inner.get(returnType) ?? null;
         methods.set(method.name, { params, returns: fields ? returnType : jsOf(returnType), fields });
     }

@@ -3,7 +3,7 @@
 // a string (dynamic SOQL, a describe by name, an LWC optionalFields entry) is only read at run time, so it may.
 //   node scripts/gates/run.mjs edition-dependency [paths...]   (default: CORE)
 // Checked: every identifier of Apex outside strings and comments (types, Schema.X, X.SObjectType, static SOQL),
-// apexdevtools' parse tree, with the names a class declares as its own variables left out; every
+// the Apex parse tree (lib/apex-tree.mjs), with the names a class declares as its own variables left out; every
 // `from '@salesforce/schema/...'` import of TypeScript and JavaScript; every element text of metadata XML
 // (js-meta <object>, report type, list view, layout, flow and permission set field references), a flow's
 // <stringValue> aside. Tests under __tests__ never deploy and are not read.
@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { blankComments, collectFiles, lineAt, parseArgs, rel } from './lib/common.mjs';
-import { child, findAll, kind, parseTopLevelClass } from './lib/apex-tree.mjs';
+import { declarations, findAll, kind, parseClasses, parseTopLevelClass } from './lib/apex-tree.mjs';
 
 const CORE = ['force-app/connection', 'force-app/core', 'force-app/receipts', 'src-ts'];
 // Where edition-dependent code belongs (the console wrappers, deployed only where the org has the objects), and
@@ -40,17 +40,16 @@ export function check(args) {
         paths,
         (f) => /\.(cls|trigger|ts|js|xml)$/.test(f) && !f.includes(`${path.sep}__tests__${path.sep}`) && !notCore(f)
     );
-    return { count: files.length, findings: files.flatMap(findingsOf) };
+    // A file that spells no such name anywhere names none: it needs no parse.
+    const spelt = files.filter((file) => (fs.readFileSync(file, 'utf8').match(/\w+/g) ?? []).some(editionDependent));
+    parseClasses(spelt.filter((file) => file.endsWith('.cls')));
+    return { count: files.length, findings: spelt.flatMap(findingsOf) };
 }
 
 const notCore = (file) => NOT_CORE.some((dir) => `${rel(file)}/`.startsWith(`${dir}/`));
 
 function findingsOf(file) {
     const text = fs.readFileSync(file, 'utf8');
-    // A file that spells no such name anywhere names none: it needs no parse.
-    if (!(text.match(/\w+/g) ?? []).some(editionDependent)) {
-        return [];
-    }
     return namesIn(file, text)
         .filter(({ name }) => name.split(/[.$]/).some(editionDependent))
         .map(
@@ -87,28 +86,25 @@ function namesIn(file, text) {
     );
 }
 
-// Where a class's own variable (declared or used) may share a name with an object: Apex resolves it as the variable.
-const VARIABLE = [
-    'IdPrimaryContext',
-    'VariableDeclaratorContext',
-    'FormalParameterContext',
-    'EnhancedForControlContext'
-];
-
-/** The identifiers of a class, its own variables aside (a string literal is one token, never an identifier). */
+/**
+ * The identifiers of a class (a string literal is none), its own variables aside: where a class declares a variable
+ * (field, local, parameter) named like an object, Apex resolves the name, declared or used, as that variable.
+ */
 function apexNames(file) {
     const top = parseTopLevelClass(file);
-    const own = new Set(
-        findAll(top?.node, VARIABLE.slice(1)).map((d) => child(d, 'IdContext')?.getText().toLowerCase())
-    );
+    const declared = declarations(top?.node).map(({ id }) => id);
+    const own = new Set(declared.map((id) => id.value.toLowerCase()));
+    const uses = findAll(top?.node, ['VariableExpr', 'MethodCallExpr']).map((e) => e.names[0]);
+    const variables = new Set([...declared, ...uses].filter((id) => own.has(id?.value.toLowerCase())));
     const names = [];
     const visit = (node, query) => {
-        (node.children ?? []).forEach((c) => visit(c, query || kind(c) === 'QueryContext'));
-        const variable = VARIABLE.includes(kind(node.parentCtx?.parentCtx)) && own.has(node.getText?.().toLowerCase());
-        if (node.symbol && !variable) {
-            names.push({ line: node.symbol.line, name: node.getText(), where: query ? 'static SOQL' : 'Apex' });
+        if (kind(node) === 'LocationIdentifier' && !variables.has(node)) {
+            names.push({ line: node.loc.line, name: node.value, where: query ? 'static SOQL' : 'Apex' });
         }
+        Object.values(node ?? {}).forEach(
+            (value) => value && typeof value === 'object' && visit(value, query || kind(value) === 'SoqlExpr')
+        );
     };
-    visit(top?.node ?? {}, false);
+    visit(top?.node, false);
     return names;
 }

@@ -10,10 +10,9 @@
 //  - LightningComponentBundle.targetConfigs is a string in the WSDL but free XML in .js-meta.xml: its element names
 //    are checked against the documented js-meta.xml tags (TARGET_CONFIG_ELEMENTS), its attributes are not;
 //  - an xsi:type naming a Metadata type checks the element as that type; `any`/`unknown` fields accept anything;
-//  - the Tooling namespace is accepted too: Salesforce's tools write it into .cls-meta.xml files that deploy;
-//  - WSDL_GAPS: what deploys in real orgs but the installed @salesforce/types lacks, each with its sample app.
-// Passed with no finding on the force-app folders of trailheadapps/lwc-recipes @3c27819d, apex-recipes @94e0020 and
-// ebikes-lwc @4b9e2bc (fetched read-only, never committed).
+//  - the Tooling namespace is accepted too: Salesforce's tools write it into .cls-meta.xml files that deploy.
+// Passed with no finding on the force-app folders of trailheadapps/lwc-recipes @3c27819d and apex-recipes @94e0020
+// (fetched read-only, never committed).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -38,11 +37,6 @@ const TARGET_CONFIG_ELEMENTS = {
 // with anything else around it (a formatter's semicolon, a line break) names nothing in the org.
 const API_NAME_FIELDS = new Set(['apexClass', 'apexPage', 'flow']);
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-// Known gaps of the installed WSDL types, each seen deploying in trailheadapps/ebikes-lwc (sites/E_Bikes.site-meta.xml,
-// experiences/E_Bikes1.site-meta.xml). Keep this list short and sourced.
-const WSDL_GAPS = { enumValues: { SiteType: ['ChatterNetwork', 'ChatterNetworkPicasso'] } };
-const WSDL_GAP_FIELDS = { CustomSite: { allowGuestPaymentsApi: { scalar: 'boolean' } } };
 
 // Source-format suffix -> the metadata types that use it (SDR's registry, the CLI's own mapping), so that a
 // root element that does not match its file name (e.g. <CustomObject> in a .field-meta.xml) is reported.
@@ -94,13 +88,7 @@ const XSD_CHECKS = {
 export function check(args) {
     const { paths } = parseArgs(args, { paths: ['force-app', 'config/per-org'] });
     const files = collectFiles(paths, (f) => f.endsWith('-meta.xml'));
-    if (!types) {
-        types = loadMetadataSchema();
-        Object.entries(WSDL_GAPS.enumValues).forEach(([t, vs]) => vs.forEach((v) => types.get(t)?.values.add(v)));
-        Object.entries(WSDL_GAP_FIELDS).forEach(([t, fields]) =>
-            Object.entries(fields).forEach(([f, ft]) => types.get(t)?.fields.set(f, ft))
-        );
-    }
+    types ??= loadMetadataSchema();
     const findings = [];
     files.forEach((file) => checkFile(file, findings));
     return { count: files.length, findings };

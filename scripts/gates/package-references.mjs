@@ -1,18 +1,13 @@
 // Gate: a package directory names nothing outside itself and the packages it declares as dependencies.
 //   node scripts/gates/run.mjs package-references [project-dir]   (default: this project)
-//
-// sfdx-project.json splits force-app into package directories: the connection, the core that depends on it, the
-// optional receipt endpoint that depends on both, and the samples (no package). The core must deploy, and one day
-// install as an unlocked package, without the receipt endpoint or the samples, so nothing in it may name one of
-// their components: not a permission-set entry, a quick-action target, a flow action, an LWC
-// `@salesforce/apex` import, nor an Apex identifier or string. A directory without a `package` (the samples) may
-// name anything.
-//
-// A component's name is what other metadata calls it: the file name for classes, pages, flows, quick actions,
-// permission sets, sites and static resources; `Object.Field` for a field; the folder for objects and LWC bundles.
-// Every element text of a -meta.xml file, and every identifier of Apex, JavaScript and HTML outside comments, is
-// compared with the names the directory may not use. (The Apex compiler's own check of the core alone is
-// `apex-semantic.mjs force-app/core`, which check:apex-semantic also runs.)
+// sfdx-project.json splits force-app into the connection, the core that depends on it, the optional receipt endpoint
+// that depends on both, and the samples (no package, so they may name anything). The core must deploy, and one day
+// install as an unlocked package, without the receipts or the samples, so nothing in it may name one of their
+// components: no permission-set entry, quick-action target, flow action, LWC `@salesforce/apex` import, Apex
+// identifier or string. A component's name is what other metadata calls it: the file name (classes, pages, flows,
+// quick actions, permission sets, sites, static resources), `Object.Field` for a field, the folder for objects and
+// LWC bundles; it is compared with every element text of -meta.xml files and every identifier of Apex, JavaScript
+// and HTML outside comments. (The Apex compiler's own check of the core alone is apex-semantic's force-app/core view.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { blankComments, collectFiles, existing, lineAt, parseArgs, rel } from './lib/common.mjs';

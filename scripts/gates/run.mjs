@@ -5,57 +5,27 @@
 // stop the others; every line names its gate.
 //   node scripts/gates/run.mjs <gate>[,<gate>...]      the project and the fixtures
 //   node scripts/gates/run.mjs <gate> [args...]        one run on the given arguments (the gate's own usage)
-// A gate's check returns { count, noun?, notes?, findings }; a GateError is a gate that cannot run.
+// A gate's check(args) returns (or resolves to) { count, noun?, notes?, findings }; a GateError is a gate that cannot run.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GateError, root } from './lib/common.mjs';
-import { runJvmTasks } from './lib/java.mjs';
 
 export const CASES = path.join(root, 'test/gates/fixtures/cases.json');
 
-const attempt = async (run) => {
-    try {
-        return await run();
-    } catch (error) {
-        if (error instanceof GateError) {
-            return error;
-        }
-        throw error;
-    }
-};
+/** What a gate call returns, or the GateError that says it could not run. */
+const attempt = (run) =>
+    Promise.resolve()
+        .then(run)
+        .catch((error) => (error instanceof GateError ? error : Promise.reject(error)));
 
-/**
- * A gate's runs, prepared: a gate module exports check(args), or prepare(args) and checkAll(prepared runs) to analyse
- * every run in one go; a JVM gate also exports jvmTasks(prepared runs), and its checkAll gets those tasks' outputs.
- */
-async function prepareJob(gate, argsList, module) {
-    module ??= await import(`./${gate}.mjs`);
-    const results = [];
-    for (const args of argsList) {
-        results.push(await attempt(() => (module.prepare ?? module.check)(args)));
+/** A run's printed lines (what it checked, its notes, its findings, or why it could not run) and its verdict. */
+function outcome(result) {
+    if (result instanceof GateError) {
+        return { lines: result.message.split('\n'), failed: true };
     }
-    const ready = results.filter((r) => !(r instanceof GateError));
-    const tasks = module.jvmTasks && ready.length ? await attempt(() => module.jvmTasks(ready)) : [];
-    return { module, results, ready, tasks };
-}
-
-/** Each run's printed lines (what it checked, its notes, its findings, or why it could not run) and its verdict. */
-async function finishJob({ module, results, ready, tasks }, outputs) {
-    const failure = [tasks, outputs].find((x) => x instanceof GateError);
-    const checked =
-        failure ?? (module.checkAll && ready.length ? await attempt(() => module.checkAll(ready, outputs)) : ready);
-    return results.map((r) => {
-        const result = r instanceof GateError ? r : (checked[ready.indexOf(r)] ?? checked);
-        const lines = [
-            `checked ${result.count} ${result.noun ?? 'file(s)'}`,
-            ...(result.notes ?? []),
-            ...(result.findings ?? [])
-        ];
-        return result instanceof GateError
-            ? { lines: result.message.split('\n'), failed: true }
-            : { lines, failed: result.findings.length > 0 };
-    });
+    const lines = [`checked ${result.count} ${result.noun ?? 'file(s)'}`, ...(result.notes ?? []), ...result.findings];
+    return { lines, failed: result.findings.length > 0 };
 }
 
 /**
@@ -83,34 +53,27 @@ export async function main(argv, modules = {}) {
         return false;
     }
     let passed = true;
-    const couldNotRun = (gate, error) => {
-        // An unexpected error (a missing package, a bug) fails this gate; the others still run.
-        console.error(`${gate}: could not run: ${error.stack}`);
-        passed = false;
-    };
-    const jobs = [];
-    for (const gate of gates) {
+    // Every run of every gate starts before any is awaited, so the JVM gates' tasks share one JVM (lib/java.mjs).
+    // An unexpected error (a missing package, a bug) fails its gate; the others still run.
+    const loaded = await Promise.all(gates.map((gate) => modules[gate] ?? import(`./${gate}.mjs`).catch((e) => e)));
+    const jobs = gates.map((gate, g) => {
         const fixtures = args.length ? [] : cases[gate];
-        await prepareJob(gate, [args, ...fixtures.map((c) => c.args)], modules[gate]).then(
-            (job) => jobs.push({ ...job, gate, fixtures }),
-            (error) => couldNotRun(gate, error)
+        const runs = [args, ...fixtures.map((c) => c.args)].map((a) => attempt(() => loaded[g].check(a)));
+        const outcomes = Promise.all(runs).then(
+            (all) => all.map(outcome),
+            (error) => error
         );
-    }
-    // Every JVM gate's tasks in one JVM: one start-up and one warm-up of the jars they share.
-    const tasks = jobs.flatMap((job) => (Array.isArray(job.tasks) ? job.tasks : []));
-    const outputs = tasks.length ? await attempt(() => runJvmTasks(tasks)) : [];
+        return { gate, fixtures, outcomes };
+    });
     for (const job of jobs) {
-        const own = !job.tasks.length
-            ? []
-            : outputs instanceof GateError
-              ? outputs
-              : outputs.splice(0, job.tasks.length);
-        const results = await finishJob(job, own).catch((error) => couldNotRun(job.gate, error));
-        if (!results) {
+        const { gate, fixtures } = job;
+        const outcomes = await job.outcomes;
+        if (!Array.isArray(outcomes)) {
+            console.error(`${gate}: could not run: ${outcomes.stack}`);
+            passed = false;
             continue;
         }
-        const { gate, fixtures } = job;
-        const [project, ...proofs] = results;
+        const [project, ...proofs] = outcomes;
         const problems = proofs.flatMap((p, i) =>
             compareCase(fixtures[i].prints, p.lines).map((d) => `fixture run [${fixtures[i].args.join(' ')}]: ${d}`)
         );

@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { collectFiles, fail, parseArgs, rel, root } from './lib/common.mjs';
 
-// The library's debug log (@salesforce/core's logger writes ~/.sf/sf-<date>.log through a worker thread of its own, a
-// third of this gate's time) is not wanted here; set before the library loads, unless the caller asks for the log.
+// The library's debug log (@salesforce/core's logger writes ~/.sf/sf-<date>.log through a worker thread of its own)
+// is not wanted here; set before the library loads, unless the caller asks for the log.
 process.env.SF_DISABLE_LOG_FILE ??= 'true';
 const { ComponentSet, ForceIgnore, MetadataConverter } = await import('@salesforce/source-deploy-retrieve');
 

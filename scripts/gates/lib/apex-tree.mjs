@@ -1,102 +1,138 @@
-// The Apex parse tree for the gates that read Apex structure (apex-test-flows, apex-test-runas, controller-contract):
-// one class per file parsed with @apexdevtools/apex-parser, once per process however many gates ask (the parser's
-// first files cost most: ANTLR builds its prediction tables as it goes, ~5 CPU s for this package's tests against
-// under 1 s for a second pass), and the few questions those gates ask of it. Node kinds are the ANTLR contexts of the
-// parser's grammar (ApexParser.g4), matched by constructor name. Apex names are case-insensitive, so every name is
-// compared lower-cased.
+// The Apex syntax tree for the gates that read Apex structure (apex-test-flows, apex-test-runas, controller-contract,
+// edition-dependency): jorje, Salesforce's own Apex parser, through the serializer that prettier-plugin-apex runs for
+// format:check (dangmai/prettier-plugin-apex): its prebuilt native executable for this platform, or the plugin's Java
+// build where none is installed. Each file is parsed once per process, however many gates ask, and a gate's files in
+// one run of the serializer (its start-up is most of its cost; ANTLR's JavaScript runtime, the other parser at hand,
+// rebuilds its prediction tables in every process). A node is the serializer's JSON: its kind is the last part of its
+// "@class" (ClassDecl, MethodCallExpr, RunAsBlock), and an optional child is wrapped as { value }. Apex names are
+// case-insensitive, so every name is compared lower-cased.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
+import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fail, rel } from './common.mjs';
 
-export const kind = (node) => node?.constructor?.name;
+const require = createRequire(import.meta.url);
 
-/** The first child of a kind, or undefined. */
-export const child = (node, k) => node?.children?.find((c) => kind(c) === k);
+export const kind = (node) => node?.['@class']?.split(/[.$]/).pop();
 
-/** Every node under `node` (itself included) whose kind is one of `kinds`, in document order. */
+/** Every node under `node` (itself included) whose kind is one of `kinds`. */
 export function findAll(node, kinds, out = []) {
-    if (node?.children) {
+    if (node && typeof node === 'object') {
         if (kinds.includes(kind(node))) {
             out.push(node);
         }
-        node.children.forEach((c) => findAll(c, kinds, out));
+        Object.values(node).forEach((value) => findAll(value, kinds, out));
     }
     return out;
 }
 
-/** A declaration's modifiers: lower-cased annotation names (e.g. 'istest') and keywords (e.g. 'testmethod'). */
-export function modifiers(node) {
-    const all = (node?.children ?? []).filter((c) => kind(c) === 'ModifierContext');
-    const annotation = (m) => child(m, 'AnnotationContext');
-    const name = (a) => child(a, 'QualifiedNameContext')?.getText() ?? child(a, 'IdContext')?.getText() ?? '';
+/** A type's, variable's or call's dotted name as written (`Flow.Interview`), type arguments included. */
+export function nameOf(node) {
+    const named = node?.['@class'] ? node : node?.value;
+    const typeArguments = named?.typeArguments?.length ? `<${named.typeArguments.map(nameOf).join(',')}>` : '';
+    return (named?.names ?? []).map((n) => n.value).join('.') + typeArguments;
+}
+
+/** A declaration's modifiers: lower-cased annotation names ('istest') and keywords ('public', 'testmethod'). */
+export function modifiers(list = []) {
+    const annotation = (m) => kind(m) === 'Annotation';
     return {
-        annotations: all.filter(annotation).map((m) => name(annotation(m)).toLowerCase()),
-        keywords: all.filter((m) => !annotation(m)).map((m) => m.getText().toLowerCase())
+        annotations: list.filter(annotation).map((m) => m.name.value.toLowerCase()),
+        keywords: list
+            .filter((m) => !annotation(m))
+            .map((m) =>
+                kind(m)
+                    .toLowerCase()
+                    .replace(/modifier$/, '')
+            )
     };
 }
+
+/**
+ * The variables a subtree declares (fields, locals, parameters, loop variables): [{ type, id }], the type as written
+ * and the declared identifier (a loop variable's name is a list of identifiers).
+ */
+export function declarations(node) {
+    return findAll(node, ['VariableDecls', 'ForInits', 'EnhancedForControl', 'EmptyModifierParameterRef']).flatMap(
+        (d) =>
+            (d.decls ?? d.inits ?? [d.init ?? d]).map((v) => ({
+                type: nameOf(d.type ?? d.typeRef),
+                id: [].concat(v.name)[0]
+            }))
+    );
+}
+
+/** The serializer the plugin itself would run (its util.js getNativeExecutableWithFallback). */
+function executable() {
+    const [platform, windows] = [`${process.platform}-${process.arch}`, process.platform === 'win32'];
+    try {
+        const name = `apex-ast-serializer-${platform}`;
+        return require.resolve(`@prettier-apex/${name}/${name}${windows ? '.exe' : ''}`);
+    } catch {
+        const plugin = path.dirname(require.resolve('prettier-plugin-apex'));
+        return path.join(plugin, '../../vendor/apex-ast-serializer/bin', `apex-ast-serializer${windows ? '.bat' : ''}`);
+    }
+}
+
+/** The serializer's output for an Apex text (named: one class; anonymous, -a: a block of statements and classes). */
+function serialize(text, label, args = []) {
+    const run = spawnSync(executable(), args, { input: text, encoding: 'utf8', maxBuffer: 1 << 30 });
+    try {
+        return JSON.parse(run.stdout)['apex.jorje.semantic.compiler.parser.ParserOutput'];
+    } catch {
+        return fail(`${label}: the Apex parser gave no tree (exit ${run.status}) ${run.error ?? run.stderr}`);
+    }
+}
+
+/** A class declaration's { name, annotations, keywords, node }; undefined for none (an interface or enum). */
+const classOf = (declaration) =>
+    declaration && { name: declaration.name.value, ...modifiers(declaration.modifiers), node: declaration };
 
 const parsed = new Map();
 
 /**
- * The top-level class of one .cls file: { name, annotations, body, node }, or undefined for an interface or enum. A
- * syntax error fails the gate, naming file:line: it cannot judge a file it cannot parse.
+ * Parses the files not parsed yet in one run of the serializer: their texts as one anonymous block, where each file's
+ * type is one member (anonymous Apex may declare classes), its lines shifted back to its file's. If the block does not
+ * parse, each file is parsed alone, and a syntax error fails the gate, naming file:line: it cannot judge a file it
+ * cannot parse.
  */
-export function parseTopLevelClass(file) {
-    if (!parsed.has(file)) {
-        parsed.set(file, parse(file));
+export function parseClasses(files) {
+    const todo = [...new Set(files)].filter((f) => !parsed.has(f));
+    const texts = todo.map((f) => fs.readFileSync(f, 'utf8').replace(/\n?$/, '\n'));
+    const block = todo.length > 1 && serialize(texts.join(''), 'the Apex classes', ['-a']);
+    if (block && !block.parseErrors.length && block.unit.members.length === todo.length) {
+        let offset = 0;
+        block.unit.members.forEach((member, i) => {
+            findAll(member, ['IndexLocation', 'PositionLocation']).forEach((loc) => (loc.line -= offset));
+            offset += texts[i].split('\n').length - 1;
+            parsed.set(todo[i], classOf(kind(member) === 'InnerClassMember' ? member.body : undefined));
+        });
     }
+    for (const file of todo.filter((f) => !parsed.has(f))) {
+        const output = serialize(texts[todo.indexOf(file)], rel(file));
+        const [error] = output.parseErrors;
+        if (error) {
+            const at = error.error?.error?.loc ?? {};
+            fail(`${rel(file)}:${at.line}:${at.column} ${error.message} (not valid Apex; format:check names it too)`);
+        }
+        parsed.set(file, classOf(kind(output.unit) === 'ClassDeclUnit' ? output.unit.body : undefined));
+    }
+}
+
+/** The top-level class of one .cls file: { name, annotations, keywords, node }, or undefined for an interface or enum. */
+export function parseTopLevelClass(file) {
+    parseClasses([file]);
     return parsed.get(file);
 }
 
-function parse(file) {
-    const errors = [];
-    const listener = new (class extends ApexErrorListener {
-        apexSyntaxError(line, column, message) {
-            errors.push(`${line}:${column + 1} ${message}`);
+/** The methods declared in a class, with its inner classes' unless `own`: [{ name, annotations, keywords, node }]. */
+export function methodsOf(classDecl, own = false) {
+    return (classDecl?.members ?? []).flatMap((member) => {
+        if (kind(member) === 'MethodMember') {
+            const method = member.methodDecl;
+            return [{ name: method.name.value, ...modifiers(method.modifiers), node: method }];
         }
-    })();
-    const tree = ApexParserFactory.createLexerAndParser(
-        fs.readFileSync(file, 'utf8'),
-        listener
-    ).parser.compilationUnit();
-    if (errors.length) {
-        fail(`${rel(file)}:${errors[0]} (not valid Apex; format:check, through Prettier's Apex parser, names it)`);
-    }
-    const type = child(tree, 'TypeDeclarationContext');
-    const declaration = child(type, 'ClassDeclarationContext');
-    return (
-        declaration && {
-            name: child(declaration, 'IdContext').getText(),
-            annotations: modifiers(type).annotations,
-            body: child(declaration, 'ClassBodyContext'),
-            node: declaration
-        }
-    );
-}
-
-/**
- * The methods declared in a class body, with its inner classes' unless `own`: [{ name, annotations, keywords, node }].
- */
-export function methodsOf(classBody, own = false) {
-    return (classBody?.children ?? []).flatMap((declaration) => {
-        const member = child(declaration, 'MemberDeclarationContext');
-        const method = child(member, 'MethodDeclarationContext');
-        const inner = !own && child(child(member, 'ClassDeclarationContext'), 'ClassBodyContext');
-        return [
-            ...(method
-                ? [{ name: child(method, 'IdContext').getText(), ...modifiers(declaration), node: method }]
-                : []),
-            ...(inner ? methodsOf(inner) : [])
-        ];
+        return kind(member) === 'InnerClassMember' && !own ? methodsOf(member.body) : [];
     });
-}
-
-/** Whether a node lies inside the block of a `System.runAs(...) { }` (not its argument), looking no higher than `top`. */
-export function insideRunAs(node, top) {
-    for (let from = node, n = node.parentCtx; n && n !== top; from = n, n = n.parentCtx) {
-        if (kind(n) === 'RunAsStatementContext' && kind(from) === 'BlockContext') {
-            return true;
-        }
-    }
-    return false;
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs as parseCommandLine } from 'node:util';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -30,21 +31,21 @@ export function existing(paths) {
 }
 
 /**
- * A gate's arguments: its paths (anything not starting with "--" and not the value of a `--name <file>` option in
- * `defaults`), or defaults.paths, and each option's file, or its default; all checked to exist (a typo must not turn
- * into "checked 0 files"). An unknown option, or a path given to a gate that takes none, fails the gate.
+ * A gate's arguments (node:util parseArgs): its paths, or defaults.paths, and each `--name <file>` option of
+ * `defaults`, or its default; all checked to exist (a typo must not turn into "checked 0 files"). An unknown option,
+ * or a path given to a gate that takes none, fails the gate.
  */
-export function parseArgs(args, { paths = [], ...options } = {}) {
-    const at = (o) => args.indexOf(`--${o}`) + 1; // the index of an option's value, or 0
-    const values = new Set(Object.keys(options).map(at).filter(Boolean));
-    const given = args.filter((a, i) => !a.startsWith('--') && !values.has(i));
-    const unknown = args.filter((a) => a.startsWith('--') && !Object.hasOwn(options, a.slice(2)));
-    if (unknown.length || (given.length && !paths.length)) {
-        fail(`unknown argument(s) ${[...unknown, ...given].join(' ')}; options: ${Object.keys(options).join(', ')}`);
+export function parseArgs(args, { paths = [], ...defaults } = {}) {
+    const options = Object.fromEntries(Object.keys(defaults).map((name) => [name, { type: 'string' }]));
+    let given;
+    try {
+        given = parseCommandLine({ args, options, allowPositionals: paths.length > 0 });
+    } catch (error) {
+        fail(`${error.message}; options: ${Object.keys(defaults).join(', ')}`);
     }
-    const files = existing(Object.keys(options).map((o) => (at(o) ? args[at(o)] : options[o])));
-    const named = Object.fromEntries(Object.keys(options).map((o, i) => [o, files[i]]));
-    return { paths: existing(given.length ? given : paths), ...named };
+    const files = existing(Object.keys(defaults).map((name) => given.values[name] ?? defaults[name]));
+    const named = Object.fromEntries(Object.keys(defaults).map((name, i) => [name, files[i]]));
+    return { paths: existing(given.positionals.length ? given.positionals : paths), ...named };
 }
 
 const SKIP = /(^|[/\\])(node_modules|\.git|\.sfdx|\.sf|\.tmp)([/\\]|$)/;

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { fail, root } from './common.mjs';
 
 const require = createRequire(import.meta.url);
-// Short single-shot runs: the C1 compiler only and the serial collector about halve the CPU time of an apex-ls or
-// PMD run without changing any result.
-const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+// Short single-shot runs: the C1 compiler only, the serial collector and one CPU's worth of threads cost less CPU,
+// and change no result.
+const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-XX:ActiveProcessorCount=1'];
 
 const INSTALL_HINT = 'install a JDK 17, e.g. apt-get install openjdk-17-jdk-headless (or set JAVA_HOME)';
 
@@ -44,12 +44,12 @@ export function javaAndLib(env = process.env) {
 }
 
 /**
- * Runs every JVM gate's tasks (see JvmTasks.java: ['apex-ls', workspace], ['pmd', input, results]) in one JVM:
- * one start-up, one compile of the launcher and one warm-up of the jars both tools share. Each task's stdout and exit
- * status, in order; a JVM that lost a task fails every gate that gave one. No class-data archive: dumping one costs a
- * cold run more than mapping it saves a later run.
+ * Runs every JVM gate's tasks (see JvmTasks.java: ['apex-ls', workspace], ['pmd', ruleset, report, ...files]) in one
+ * JVM: one start-up, one compile of the launcher and one warm-up of the jars both tools share. Each task's stdout and
+ * exit status, in order; a JVM that lost a task fails every gate that gave one. No class-data archive: dumping one
+ * costs a cold run more than mapping it saves a later run.
  */
-export function runJvmTasks(tasks) {
+function runJvmTasks(tasks) {
     const { java, lib } = javaAndLib();
     const launcher = path.join(path.dirname(fileURLToPath(import.meta.url)), 'JvmTasks.java');
     const args = tasks.flatMap((task, i) => [...(i ? [';'] : []), ...task]);
@@ -65,6 +65,27 @@ export function runJvmTasks(tasks) {
         ]);
     }
     return tasks.map((_, i) => ({ stdout: parts[2 * i], status: Number(parts[2 * i + 1]), stderr: run.stderr }));
+}
+
+let queue;
+
+/**
+ * One task's { stdout, status, stderr }: the tasks every gate asks for while scripts/gates/run.mjs starts its runs
+ * (before any of them waits on input or output) run together in one JVM, once those runs have all asked.
+ */
+export function jvmTask(task) {
+    if (!queue) {
+        const batch = (queue = []);
+        setImmediate(() => {
+            queue = undefined;
+            try {
+                runJvmTasks(batch.map((q) => q.task)).forEach((output, i) => batch[i].resolve(output));
+            } catch (error) {
+                batch.forEach((q) => q.reject(error));
+            }
+        });
+    }
+    return new Promise((resolve, reject) => queue.push({ task, resolve, reject }));
 }
 
 /** A directory for this process's JVM task files (workspaces, PMD's input and results), removed when it exits. */

@@ -1,8 +1,7 @@
 // A schema of the Metadata API types, built from @salesforce/types lib/metadata.d.ts (generated from the Metadata WSDL)
 // with the TypeScript compiler API. Every declaration there is a type alias: `'A' | 'B'` is an enum, `string` a
 // scalar, `Base & { f?: T }` or `{ f: T[] }` an object (a field without `?` is required: minOccurs 1), a bare
-// `X = Folder` the type it names. Built each run: about 0.5 CPU s of parsing, in the process whose
-// controller-contract gate loads the TypeScript compiler anyway.
+// `X = Folder` the type it names.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
