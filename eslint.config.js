@@ -15,8 +15,6 @@ const jestPlugin = require('eslint-plugin-jest');
 /** Restricts every object of a shared config array to the given file globs. */
 const scoped = (files, configs) => configs.map((config) => ({ ...config, files }));
 
-// Any lwc folder outside the generated one (the gate tests' LWC fixtures, a hand-written component).
-const LWC_JS = ['**/lwc/**/*.js'];
 const TS = ['**/src-ts/**/*.ts'];
 const NODE_TOOLING = [
     'scripts/**/*.{js,mjs,cjs}',
@@ -43,9 +41,6 @@ module.exports = [
         ]
     },
     { linterOptions: { reportUnusedDisableDirectives: 'error' } },
-
-    // LWC JavaScript: the full LWC recommended set.
-    ...scoped(LWC_JS, lwcConfig.configs.recommended),
 
     // TypeScript component sources: the same LWC rules, parsed by typescript-eslint.
     ...scoped(TS, lwcConfig.configs.recommended),
