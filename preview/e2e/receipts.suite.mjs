@@ -37,7 +37,7 @@ for (const [title, cases, actualAndExpected] of SHARED) {
     });
 }
 
-describe('the receipt token and states beyond the shared cases', () => {
+describe('the receipt token beyond the shared cases', () => {
     it('issues the shared token, of the shared key id, for 11 days: the one the fallback fixture calls back with', () => {
         assert.equal(keyIdOf(secret), issued.keyId);
         assert.equal(TOKEN_LIFETIME_SECONDS, issued.lifetimeSeconds);
@@ -46,8 +46,6 @@ describe('the receipt token and states beyond the shared cases', () => {
         assert.equal(fixture.dlrCallbackUrl.split('/').at(-1), issued.token);
         assert.equal(fixture.clientMessageId, clientMessageId);
     });
-
-    it('ignores a state 8x8 does not document', () => assert.equal(nextState('Sent', 'seen'), 'Sent'));
 });
 
 /** A send with or without the receipt endpoint, delivered; `after(ms)` moves the session clock on. */
