@@ -108,10 +108,7 @@ export function createReceiptScheduler({ clock }) {
             return;
         }
         const job = { dueAt: clock(sessionId) + afterMs, run, seq: seq++ };
-        if (!pending.has(sessionId)) {
-            pending.set(sessionId, []);
-        }
-        pending.get(sessionId).push(job);
+        pending.set(sessionId, [...(pending.get(sessionId) ?? []), job]);
         job.timer = setTimeout(() => flush(sessionId), afterMs);
         job.timer.unref?.();
     }
