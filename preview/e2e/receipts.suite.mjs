@@ -37,17 +37,13 @@ for (const [title, cases, actualAndExpected] of SHARED) {
     });
 }
 
-describe('the receipt token and states beyond the shared cases', () => {
-    it('issues the shared token, of the shared key id, for 11 days: the one the fallback fixture calls back with', () => {
-        assert.equal(keyIdOf(secret), issued.keyId);
-        assert.equal(TOKEN_LIFETIME_SECONDS, issued.lifetimeSeconds);
-        assert.equal(receiptTokenFor(secret, clientMessageId, now), issued.token);
-        const fixture = readCases('core', 'WhatsAppOtpSendMessageFallbackFixture.json');
-        assert.equal(fixture.dlrCallbackUrl.split('/').at(-1), issued.token);
-        assert.equal(fixture.clientMessageId, clientMessageId);
-    });
-
-    it('ignores a state 8x8 does not document', () => assert.equal(nextState('Sent', 'seen'), 'Sent'));
+it('the receipt token: the shared token issued, of the shared key id, for 11 days, is the fallback fixture’s', () => {
+    assert.equal(keyIdOf(secret), issued.keyId);
+    assert.equal(TOKEN_LIFETIME_SECONDS, issued.lifetimeSeconds);
+    assert.equal(receiptTokenFor(secret, clientMessageId, now), issued.token);
+    const fixture = readCases('core', 'WhatsAppOtpSendMessageFallbackFixture.json');
+    assert.equal(fixture.dlrCallbackUrl.split('/').at(-1), issued.token);
+    assert.equal(fixture.clientMessageId, clientMessageId);
 });
 
 /** A send with or without the receipt endpoint, delivered; `after(ms)` moves the session clock on. */
@@ -128,29 +124,27 @@ describe('simulated delivery receipts', () => {
     });
 });
 
-describe('simulated receipt endpoint', () => {
-    // The state rule itself (a replay, read before delivered) is the shared transition cases'.
-    it('ignores a receipt of another message, another event or without status; read before delivered dates both', async () => {
-        const { org, challengeId, status } = await sentWith('success');
-        const { clientMessageId } = org.records('s').challenges.find((challenge) => challenge.id === challengeId);
-        const envelope = (id, state) =>
-            receiptEnvelope({ umid: 'u1', clientMessageId: id, channel: 'WhatsApp', state, at: START + 5000 });
-        const known = envelope(clientMessageId, 'delivered');
-        const before = status();
-        const ignored = [
-            envelope('nobody', 'delivered'),
-            { ...known, eventType: 'inbound_message_received' },
-            { ...known, payload: { clientMessageId } },
-            null
-        ];
-        assert.deepEqual(
-            ignored.map((body) => org.receiveReceipt('s', body)),
-            Array(4).fill(false)
-        );
-        assert.deepEqual(status(), before);
-        org.receiveReceipt('s', envelope(clientMessageId, 'read'));
-        assert.equal(org.receiveReceipt('s', known), false);
-        assert.deepEqual([status().whatsappStatus, status().deliveredAt], ['READ', '2026-01-01T00:00:05.000Z']);
-        assert.equal(org.records('s').challenges.length, 1, 'never creates a challenge');
-    });
+// The state rule itself (a replay, read before delivered) is the shared transition cases'.
+it('the simulated receipt endpoint ignores a receipt of another message, another event or without status; read before delivered dates both', async () => {
+    const { org, challengeId, status } = await sentWith('success');
+    const { clientMessageId } = org.records('s').challenges.find((challenge) => challenge.id === challengeId);
+    const envelope = (id, state) =>
+        receiptEnvelope({ umid: 'u1', clientMessageId: id, channel: 'WhatsApp', state, at: START + 5000 });
+    const known = envelope(clientMessageId, 'delivered');
+    const before = status();
+    const ignored = [
+        envelope('nobody', 'delivered'),
+        { ...known, eventType: 'inbound_message_received' },
+        { ...known, payload: { clientMessageId } },
+        null
+    ];
+    assert.deepEqual(
+        ignored.map((body) => org.receiveReceipt('s', body)),
+        Array(4).fill(false)
+    );
+    assert.deepEqual(status(), before);
+    org.receiveReceipt('s', envelope(clientMessageId, 'read'));
+    assert.equal(org.receiveReceipt('s', known), false);
+    assert.deepEqual([status().whatsappStatus, status().deliveredAt], ['READ', '2026-01-01T00:00:05.000Z']);
+    assert.equal(org.records('s').challenges.length, 1, 'never creates a challenge');
 });

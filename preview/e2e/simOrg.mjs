@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CONTACTS } from '../sim/contacts.mjs';
 import { createCustomerPhone } from '../sim/customerPhone.mjs';
 import { label } from '../sim/labels.mjs';
-import { createMessagingApi } from '../sim/messagingApi.mjs';
+import { codeOf, createMessagingApi } from '../sim/messagingApi.mjs';
 import { projectRoot } from '../sim/paths.mjs';
 import { ERROR_LABELS } from '../sim/agentErrors.mjs';
 import { createSimulatedOrg, scenarioSettingsFrom } from '../sim/simulatedOrg.mjs';
@@ -40,9 +40,8 @@ export const scenario = (outcome = 'success', overrides = {}, extra = {}) => ({
     ...extra
 });
 
-export const codeOf = (message) => message.template.components[0].parameters[0].text;
 export const wrongCodeFor = (code) => code.replace(/^./, (digit) => String((Number(digit) + 1) % 10));
-export { label };
+export { codeOf, label };
 export const message = (errorCode, ...args) => label(ERROR_LABELS[errorCode], ...args);
 
 /** Sends and waits for the delivery; returns the reservation and a reader of its send status. */

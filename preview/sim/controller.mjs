@@ -140,9 +140,7 @@ export function verifyOtp(session, { challengeId, code }, { settings, via = 'Age
     const expected = Buffer.from(challenge.codeHash, 'base64');
     if (crypto.timingSafeEqual(expected, Buffer.from(hashCode(challenge.codeSalt, compact), 'base64'))) {
         closed(session, challenge, 'Verified', via === 'Customer reply' ? 'VerifiedByReply' : 'Verified');
-        challenge.verifiedAt = at;
-        challenge.verifiedByName = PREVIEW_AGENT_NAME;
-        challenge.verifiedVia = via;
+        Object.assign(challenge, { verifiedAt: at, verifiedByName: PREVIEW_AGENT_NAME, verifiedVia: via });
         return {
             status: 'VERIFIED',
             attemptsRemaining: 0,

@@ -42,11 +42,8 @@ export async function deliver({ session, sessionId, challenge, msisdn, scenario,
     }
     const errorCode = errorCodeFor8x8(answer);
     const notSent = errorCode !== undefined && !UNKNOWN_OUTCOMES.has(errorCode);
-    const [sendOutcome, kind] = notSent
-        ? ['Refused', 'NotSent']
-        : errorCode
-          ? ['Unknown', 'MayHaveBeenSent']
-          : ['Accepted', 'Sent'];
+    const sendOutcome = notSent ? 'Refused' : errorCode ? 'Unknown' : 'Accepted';
+    const kind = { Refused: 'NotSent', Unknown: 'MayHaveBeenSent', Accepted: 'Sent' }[sendOutcome];
     Object.assign(challenge, { errorCode: errorCode ?? null, sendOutcome });
     logTask(session, kind, challenge.contactId, [challenge.maskedPhone, errorCode], challenge.id);
     describeLanguage(session.tasks.at(-1), challenge.templateLanguage, refused);

@@ -79,29 +79,27 @@ export function receiveInbound(session, { path = '', authorization, body }, { se
     return 200;
 }
 
-/** WhatsAppOtpInboundMatcher.apply: the verify result, or null when the reply counted against no challenge. */
+/** WhatsAppOtpInboundMatcher.apply: verifies the challenge the reply is for, if any. */
 function applyReply(session, msisdn, umid, replyText, settings) {
     const digits = digitsOf(replyText);
     const e164 = normalizePhone(msisdn);
     if (!digits || !e164 || !umid || umid.length > 64) {
-        return null;
+        return;
     }
     const hash = numberHash(e164);
     const rows = [...session.challenges.values()].filter(
         (c) => c.numberHash === hash && (c.status === 'Pending' || c.replyMessageId === umid)
     );
     if (rows.some((c) => c.replyMessageId === umid)) {
-        return null;
+        return;
     }
     const counted = rows.filter((c) => c.status === 'Pending' && c.codeLength === digits.length);
     const target =
         counted.find((c) => hashCode(c.codeSalt, digits) === c.codeHash) ??
         counted.reduce((newest, c) => (newest === undefined || c.createdAt > newest.createdAt ? c : newest), undefined);
-    if (!target) {
-        return null;
+    if (target) {
+        // As WhatsAppOtpVerify.verifyReply: the typed code's rules, Verified_Via__c and the reply's own Task subject.
+        verifyOtp(session, { challengeId: target.id, code: digits }, { settings, via: 'Customer reply' });
+        target.replyMessageId = umid;
     }
-    // As WhatsAppOtpVerify.verifyReply: the typed code's rules, Verified_Via__c and the reply's own Task subject.
-    const result = verifyOtp(session, { challengeId: target.id, code: digits }, { settings, via: 'Customer reply' });
-    target.replyMessageId = umid;
-    return result;
 }

@@ -34,14 +34,8 @@ const DELIVERY_OUTCOMES = ['not-on-whatsapp', 'undelivered', 'language-missing']
 const asksSmsFallback = (body) =>
     Array.isArray(body.channels) && body.channels.findIndex((e) => e?.channel === 'SMS') > 0;
 
-/** The code of an authentication template body (its body parameter). */
-function codeOf(template) {
-    return (
-        template?.components
-            ?.find((component) => component.type === 'body')
-            ?.parameters?.find((parameter) => parameter.type === 'text')?.text ?? ''
-    );
-}
+/** The code in a message's authentication template: its body component's (the fixture's first) text parameter. */
+export const codeOf = (message) => message.template.components[0].parameters[0].text;
 
 export function createMessagingApi() {
     /**
@@ -65,7 +59,7 @@ export function createMessagingApi() {
                 if (step.channel === 'WhatsApp' && !DELIVERY_OUTCOMES.includes(outcome)) {
                     phoneStatus(umid, step.state);
                 } else if (step.channel === 'SMS' && step.state === 'sent') {
-                    const code = codeOf(template);
+                    const code = codeOf(body.content);
                     deliver({
                         kind: 'sms',
                         umid: `${umid}-sms`,

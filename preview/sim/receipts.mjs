@@ -5,18 +5,13 @@ const FINAL_STATES = new Set(['rejected', 'undelivered']);
 /** A receipt state (any case) as the picklist value: `Delivered`. */
 const picklistValue = (state) => state[0].toUpperCase() + state.slice(1).toLowerCase();
 
-function isKnownState(state) {
-    return (
-        typeof state === 'string' && (Object.hasOwn(RANK, state.toLowerCase()) || FINAL_STATES.has(state.toLowerCase()))
-    );
-}
-
 /** WhatsAppOtpReceiptTransitions: forward only; Rejected and Undelivered final, and only after Queued or Sent. */
 export function nextState(current, incoming) {
-    if (!isKnownState(incoming)) {
+    const to = String(incoming).toLowerCase();
+    if (!Object.hasOwn(RANK, to) && !FINAL_STATES.has(to)) {
+        // A state 8x8 does not document changes nothing.
         return current;
     }
-    const to = incoming.toLowerCase();
     if (current === null || current === undefined) {
         return picklistValue(to);
     }
@@ -113,10 +108,7 @@ export function createReceiptScheduler({ clock }) {
             return;
         }
         const job = { dueAt: clock(sessionId) + afterMs, run, seq: seq++ };
-        if (!pending.has(sessionId)) {
-            pending.set(sessionId, []);
-        }
-        pending.get(sessionId).push(job);
+        pending.set(sessionId, [...(pending.get(sessionId) ?? []), job]);
         job.timer = setTimeout(() => flush(sessionId), afterMs);
         job.timer.unref?.();
     }

@@ -94,12 +94,11 @@ export function settingsForSend(settings, outcome) {
     };
 }
 
-/** The label of a setting as Setup shows it: from the field's metadata, else its API name in words. */
+/** The label of a setting as Setup shows it, from the field's metadata. */
 function settingLabel(field) {
-    const apiName = SETTING_BOUNDS[field].field;
-    const file = path.join(corePackage, 'objects', 'WhatsApp_OTP_Setting__mdt', 'fields', `${apiName}.field-meta.xml`);
-    const declared = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').match(/<label>([^<]*)<\/label>/) : null;
-    return declared ? declared[1] : apiName.replace(/__c$/, '').replace(/_/g, ' ');
+    const fileName = `${SETTING_BOUNDS[field].field}.field-meta.xml`;
+    const file = path.join(corePackage, 'objects', 'WhatsApp_OTP_Setting__mdt', 'fields', fileName);
+    return fs.readFileSync(file, 'utf8').match(/<label>([^<]*)<\/label>/)[1];
 }
 
 /** The scenario's settings for a send, refused (SETTINGS_INVALID, naming the setting) as Apex refuses them. */
