@@ -77,7 +77,6 @@ const HELP = `Usage: npm run org:setup -- --target-org <alias> [options]
 
 Installs the WhatsApp OTP package into an org with the project's sf CLI, in this order:
 ${STEPS.map(([id, what, flag], i) => `  ${String(i + 1).padStart(2)}. ${id.padEnd(9)} ${what}${flag ? ` [${flag}]` : ''}`).join('\n')}
-With --validate-only only connection, probe and validate run.
 
 ${PREREQUISITES}
 
@@ -269,13 +268,6 @@ export function orgKind({ IsSandbox, TrialExpirationDate, OrganizationType }) {
     return OrganizationType === 'Developer Edition' ? 'developer' : TrialExpirationDate ? 'trial' : 'production';
 }
 
-/** The Named Credential XML with its Url parameter set to `url`. */
-function withUrl(xml, url) {
-    const pattern =
-        /(<parameterName>Url<\/parameterName>\s*<parameterType>Url<\/parameterType>\s*<parameterValue>)[^<]*/;
-    return pattern.test(xml) ? xml.replace(pattern, `$1${url}`) : fail('the Named Credential has no Url', FIX.rerun);
-}
-
 const XML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /**
@@ -308,17 +300,6 @@ function writePackage(dir, members, apiVersion) {
     fs.writeFileSync(path.join(dir, 'package.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
     return dir;
 }
-
-/** The settings record's fields org:setup writes, as [field, value given, flag]. */
-const settingValues = (o) => [
-    ['Subaccount_Id__c', o.subaccount, '--subaccount'],
-    ['Template_Name__c', o.template, '--template'],
-    ['Template_Language__c', o.language, '--language'],
-    ['Allowed_Country_Codes__c', o.countries, '--countries'],
-    ['Integration_Username__c', o.integrationUser, '--integration-user'],
-    ['Receipt_Callback_Base_Url__c', o.callbackBaseUrl, '--receipts'],
-    ['Reply_Verification_Enabled__c', o.inbound || undefined, '--inbound']
-];
 
 /** The steps, each given the run's state s = { options, org, kind, session, temp, values, root, say, sf, must }. */
 const RUN = {
@@ -433,12 +414,22 @@ const RUN = {
         const read = (file) => fs.readFileSync(path.join(s.root, file), 'utf8');
         const members = [];
         if (o.region !== 'apac') {
-            const xml = withUrl(read(NAMED_CREDENTIAL), REGIONS[o.region]);
+            const url =
+                /(<parameterName>Url<\/parameterName>\s*<parameterType>Url<\/parameterType>\s*<parameterValue>)[^<]*/;
+            const xml = read(NAMED_CREDENTIAL).replace(url, `$1${REGIONS[o.region]}`);
             members.push(['NamedCredential', 'namedCredentials', 'X8x8_Messaging_API', 'namedCredential', xml]);
         }
         const soql = "SELECT DeveloperName FROM WhatsApp_OTP_Setting__mdt WHERE DeveloperName = 'Default'";
         const exists = s.must(query(soql, org), 'no settings', FIX.deployed).result.records.length > 0;
-        const given = settingValues(o).filter(([, value]) => value !== undefined);
+        const given = Object.entries({
+            Subaccount_Id__c: o.subaccount,
+            Template_Name__c: o.template,
+            Template_Language__c: o.language,
+            Allowed_Country_Codes__c: o.countries,
+            Integration_Username__c: o.integrationUser,
+            Receipt_Callback_Base_Url__c: o.callbackBaseUrl,
+            Reply_Verification_Enabled__c: o.inbound
+        }).filter(([, value]) => value !== undefined);
         let record = exists ? undefined : read(SETTINGS_RECORD);
         if (exists && given.length) {
             // In Metadata API format, unzipped under <dir>/unpackaged: --output-dir must lie inside the project
@@ -533,7 +524,7 @@ function preflight(s) {
 
 /**
  * A dry run: reads the org's kind when sf can (without sf, or logged out, the plan shows the production test level)
- * and prints each step's sf commands, the settings values and a warning for each one a send needs. Asks for nothing.
+ * and prints each step's sf commands and a warning for each settings value a send needs. Asks for nothing.
  */
 function dryRun(s, steps, todo) {
     const { options: o, say } = s;
@@ -552,10 +543,6 @@ function dryRun(s, steps, todo) {
     }
     if (o.validateOnly) {
         return;
-    }
-    const shownValues = settingValues(o).filter(([, v, flag], i) => i < 5 || (flag === '--inbound' && v));
-    for (const [field, value, flag] of shownValues) {
-        say(`    ${SETTINGS_MEMBER} ${field}: ${value ?? `(not given: a new record gets the shipped value; ${flag})`}`);
     }
     const warnings = {
         subaccount: 'every send fails until the settings record has the 8x8 subaccount id',

@@ -164,7 +164,8 @@ const hidden = (r, ...secrets) => {
 
 /**
  * Each case: the run's arguments and options (see run), its exit status (default 0), what its output shows (`out`,
- * a pattern or a list) and does not (`notOut`), the deploys in order (when given), and a check of its own.
+ * a pattern or a list) and does not (`notOut`), the deploys and the sf commands in order (when given), and a check
+ * of its own.
  */
 const CASES = {
     'a full run with --receipts deploys in order and stores the key and the secret only in REST bodies': {
@@ -225,8 +226,6 @@ const CASES = {
             out: [
                 /The org is production/,
                 /WARNING: no --countries/,
-                /Template_Name__c: otp/,
-                /Reply_Verification_Enabled__c: true/,
                 /before: GET https:\/\/chatapps\.8x8\.com\/api\/v1\/accounts\/[\w-]+\/webhooks: .* acme or \* .* stops the run/,
                 /"url":"<Site URL>\/services\/apexrest\/whatsapp-otp\/inbound\/\*\*\*","httpAuthorization":"Bearer \*\*\*"/
             ],
@@ -316,6 +315,90 @@ const CASES = {
             assert.ok(r.requests.every((q) => !q.url.includes('8x8')));
             assert.equal(bodyOf(r, 1).Inbound_Secret_Hash__c, sha256(SECRET));
         }
+    },
+    'production refuses --samples before any step': {
+        args: '--samples',
+        scenario: PRODUCTION,
+        status: 1,
+        out: /the samples are for sandboxes and Developer Edition orgs, not production/,
+        commands: ['org display', 'data query']
+    },
+    '--validate-only keeps the connection an org already has': {
+        args: '--validate-only',
+        scenario: { ...PRODUCTION, connectionPresent: true },
+        out: /not deployed again/,
+        commands: [
+            'org display',
+            'data query',
+            'data query',
+            'org list metadata',
+            'apex run',
+            'project deploy validate'
+        ]
+    },
+    'a receipt secret shorter than 32 characters stops the run before any sf call': {
+        args: '--receipts',
+        stdin: `${KEY}\nshort\n`,
+        status: 1,
+        out: /the receipt secret: shorter than 32 characters/,
+        commands: []
+    },
+    'on a terminal, sf and the login are checked before any secret is asked': {
+        args: '',
+        tty: true,
+        scenario: { notLoggedIn: true },
+        status: 1,
+        out: /^\norg:setup: sf is not logged in to otp-org/
+    },
+    'the key and the secrets are refused on the command line': {
+        args: '--api-key=x',
+        status: 2,
+        out: /never taken from the command/,
+        commands: []
+    },
+    'a class under 75 % or a failed test fails step tests and names them': {
+        args: '--skip-key',
+        scenario: { coverage: { CPaasMessagingGateway: 74 }, testsFail: true },
+        status: 1,
+        out: /step 7 of 7 \(tests\) failed[\s\S]*test CPaasMessagingGatewayTest.sends Fail[\s\S]*class CPaasMessagingGateway is covered 74 % \(under 75 %\)/
+    },
+    'a name the org generated differently stops the run before any Apex deploys and names the line to change': {
+        args: '',
+        scenario: { rejectName: 'z0user' },
+        status: 1,
+        out: /step 2 of 7 \(probe\) failed[\s\S]*the org calls `\w+` what we call `z0user`; change it in force-app\/core\/classes\/gateway\/CPaasMessagingGateway.cls line \d+[\s\S]*then resume: npm run org:setup -- --target-org otp-org --from probe/,
+        commands: [
+            'org display',
+            'data query',
+            'data query',
+            'project deploy start',
+            'apex run',
+            'apex run',
+            'apex run'
+        ]
+    },
+    'a rerun replaces the stored key and the receipt secret': {
+        args: '--receipts',
+        rest: { exists: ['key', 'secret'] },
+        out: /the key is stored \(replaced\)[\s\S]*the receipt secret is stored \(replaced\)/
+    },
+    'a failed deploy names the step, its problems and the resume command': {
+        args: '',
+        scenario: { failDeploy: 'core' },
+        status: 1,
+        out: /step 3 of 7 \(core\) failed: force-app\/core did not deploy:\n {4}NamedCredential X8x8_Messaging_API: Invalid URL[\s\S]*then resume: .* --from core$/m
+    },
+    'a Site guest user the CLI cannot assign stops at step site with the manual path': {
+        args: '--receipts',
+        scenario: { guestAssignFails: true },
+        status: 1,
+        out: /step 6 of 10 \(site\) failed[\s\S]*INSUFFICIENT_ACCESS[\s\S]*assign it by hand: Setup → Sites/
+    },
+    'without sf on PATH a real run stops before step 1 with the npm ci fix': {
+        args: '',
+        sf: { env: { PATH: path.join(root, 'no-such-dir') } },
+        status: 1,
+        out: /the Salesforce CLI \(sf\) is not on PATH\n {2}fix: run npm ci/
     }
 };
 
@@ -326,94 +409,8 @@ for (const [name, c] of Object.entries(CASES)) {
         [].concat(c.out ?? []).forEach((pattern) => assert.match(r.out, pattern));
         [].concat(c.notOut ?? []).forEach((pattern) => assert.doesNotMatch(r.out, pattern));
         assert.deepEqual(c.deploys ? r.deploys : [], c.deploys ?? []);
+        assert.deepEqual(c.commands ? commands(r) : [], c.commands ?? []);
         c.check?.(r);
-    });
-}
-
-/**
- * Runs told by their exit status and output alone: [arguments (as for run), run options, exit status, what the output
- * shows, the sf commands it ran (when given)].
- */
-const OUTCOMES = {
-    'production refuses --samples before any step': [
-        '--samples',
-        { scenario: PRODUCTION },
-        1,
-        /the samples are for sandboxes and Developer Edition orgs, not production/,
-        ['org display', 'data query']
-    ],
-    '--validate-only keeps the connection an org already has': [
-        '--validate-only',
-        { scenario: { ...PRODUCTION, connectionPresent: true } },
-        0,
-        /not deployed again/,
-        ['org display', 'data query', 'data query', 'org list metadata', 'apex run', 'project deploy validate']
-    ],
-    'a receipt secret shorter than 32 characters stops the run before any sf call': [
-        '--receipts',
-        { stdin: `${KEY}\nshort\n` },
-        1,
-        /the receipt secret: shorter than 32 characters/,
-        []
-    ],
-    'on a terminal, sf and the login are checked before any secret is asked': [
-        '',
-        { tty: true, scenario: { notLoggedIn: true } },
-        1,
-        /^\norg:setup: sf is not logged in to otp-org/
-    ],
-    'the key and the secrets are refused on the command line': [
-        '--api-key=x',
-        {},
-        2,
-        /never taken from the command/,
-        []
-    ],
-    'a class under 75 % or a failed test fails step tests and names them': [
-        '--skip-key',
-        { scenario: { coverage: { CPaasMessagingGateway: 74 }, testsFail: true } },
-        1,
-        /step 7 of 7 \(tests\) failed[\s\S]*test CPaasMessagingGatewayTest.sends Fail[\s\S]*class CPaasMessagingGateway is covered 74 % \(under 75 %\)/
-    ],
-    'a name the org generated differently stops the run before any Apex deploys and names the line to change': [
-        '',
-        { scenario: { rejectName: 'z0user' } },
-        1,
-        /step 2 of 7 \(probe\) failed[\s\S]*the org calls `\w+` what we call `z0user`; change it in force-app\/core\/classes\/gateway\/CPaasMessagingGateway.cls line \d+[\s\S]*then resume: npm run org:setup -- --target-org otp-org --from probe/,
-        ['org display', 'data query', 'data query', 'project deploy start', 'apex run', 'apex run', 'apex run']
-    ],
-    'a rerun replaces the stored key and the receipt secret': [
-        '--receipts',
-        { rest: { exists: ['key', 'secret'] } },
-        0,
-        /the key is stored \(replaced\)[\s\S]*the receipt secret is stored \(replaced\)/
-    ],
-    'a failed deploy names the step, its problems and the resume command': [
-        '',
-        { scenario: { failDeploy: 'core' } },
-        1,
-        /step 3 of 7 \(core\) failed: force-app\/core did not deploy:\n {4}NamedCredential X8x8_Messaging_API: Invalid URL[\s\S]*then resume: .* --from core$/m
-    ],
-    'a Site guest user the CLI cannot assign stops at step site with the manual path': [
-        '--receipts',
-        { scenario: { guestAssignFails: true } },
-        1,
-        /step 6 of 10 \(site\) failed[\s\S]*INSUFFICIENT_ACCESS[\s\S]*assign it by hand: Setup → Sites/
-    ],
-    'without sf on PATH a real run stops before step 1 with the npm ci fix': [
-        '',
-        { sf: { env: { PATH: path.join(root, 'no-such-dir') } } },
-        1,
-        /the Salesforce CLI \(sf\) is not on PATH\n {2}fix: run npm ci/
-    ]
-};
-
-for (const [name, [args, options, status, pattern, sfCommands]] of Object.entries(OUTCOMES)) {
-    test(`org:setup: ${name}`, async () => {
-        const r = await run(args, options);
-        assert.equal(r.status, status, r.out);
-        assert.match(r.out, pattern);
-        assert.deepEqual(sfCommands ? commands(r) : [], sfCommands ?? []);
     });
 }
 
