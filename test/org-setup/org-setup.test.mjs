@@ -27,63 +27,41 @@ const testsOf = (...dirs) => apexClasses(root, dirs).tests;
 const COVERED = apexClasses(root, ['force-app']).covered;
 
 // The fake sf answers with the --json envelope sf prints ({ status: 0, result } or { status: 1, message, result? };
-// shapes from the salesforcecli plugins' schemas), steered by a scenario: organization (the Organization row),
-// notLoggedIn, connectionPresent, failDeploy (a part), rejectName (a name the probe's Apex does not compile with),
-// siteDeployed (before this run), guestAssignFails, settingsExist (Code_Length__c 8), coverage, testsFail.
+// shapes from the salesforcecli plugins' schemas): a test's scenario answers a command its own way (answer(flag)),
+// and its `rows` come before ROWS, where a query gets the records of the first pattern it matches.
 const GUEST = 'whatsapp_otp_receipts@acme.my.salesforce-sites.com';
 const SITE_URL = 'https://acme.my.salesforce-sites.com/whatsappotp';
 const SITE = { Id: '0DM000000000001AAA', GuestUserId: '005000000000009AAA', Status: 'Active' };
 const SESSION = { accessToken: '00D!t', instanceUrl: 'https://acme.my.salesforce.com', id: '00D0', apiVersion: '99.0' };
 const DEPLOY_FAILURE = { componentType: 'NamedCredential', fullName: 'X8x8_Messaging_API', problem: 'Invalid URL' };
-const PRODUCTION = { organization: { IsSandbox: false, OrganizationType: 'Enterprise Edition' } };
+const PRODUCTION = { rows: [[/FROM Organization/, [{ IsSandbox: false, OrganizationType: 'Enterprise Edition' }]]] };
 const ok = (result) => ({ status: 0, result });
 const failed = (message, result) => ({ status: 1, message, result });
 const ROWS = [
-    [/FROM Organization/, (s) => [s.organization ?? { IsSandbox: false, OrganizationType: 'Developer Edition' }]],
-    [/^SELECT Id FROM Site/, (s) => (s.siteDeployed ? [SITE] : [])],
-    [/FROM Site /, () => [SITE]],
-    [/FROM User /, () => [{ Username: GUEST }]],
-    [/FROM SiteDetail /, () => [{ SecureUrl: SITE_URL }]],
-    [/FROM WhatsApp_OTP_Setting__mdt/, (s) => (s.settingsExist ? [{ DeveloperName: 'Default' }] : [])]
+    [/FROM Organization/, [{ IsSandbox: false, OrganizationType: 'Developer Edition' }]],
+    [/^SELECT Id FROM Site/, []],
+    [/FROM Site /, [SITE]],
+    [/FROM User /, [{ Username: GUEST }]],
+    [/FROM SiteDetail /, [{ SecureUrl: SITE_URL }]],
+    [/FROM WhatsApp_OTP_Setting__mdt/, []]
 ];
+/** sf apex run test's result: every class covered 90 % (or as `percents` says), one test with `Outcome`. */
+const testRun = (percents = {}, Outcome = 'Pass') => {
+    const coverage = COVERED.map((name) => ({ name, coveredPercent: percents[name] ?? 90 }));
+    const tests = [{ FullName: 'CPaasMessagingGatewayTest.sends', Outcome, Message: 'Assertion Failed' }];
+    const failing = Number(Outcome !== 'Pass');
+    return ok({ summary: { passing: 1 - failing, failing }, tests, coverage: { coverage } });
+};
 const ANSWERS = {
     // The org's own API version (99.0) differs from the project's, which the REST calls use.
-    'org display': (s, flag) =>
-        s.notLoggedIn ? failed(`No authorization found for ${flag('--target-org')}.`) : ok(SESSION),
-    'data query': (s, flag) => ok({ records: ROWS.find(([pattern]) => pattern.test(flag('--query')))[1](s) }),
-    'project deploy start': (s, flag) =>
-        `force-app/${s.failDeploy}` === flag('--source-dir')
-            ? failed('Deploy failed.', { details: { componentFailures: [DEPLOY_FAILURE] } })
-            : ok({ numberComponentsDeployed: 3 }),
+    'org display': () => ok(SESSION),
+    'data query': (flag, rows = []) => ok({ records: [...rows, ...ROWS].find(([p]) => p.test(flag('--query')))[1] }),
+    'project deploy start': () => ok({ numberComponentsDeployed: 3 }),
     'project deploy validate': () => ok({ id: '0Af000000000042AAA' }),
-    // The org's record in Metadata API format, as `--unzip` leaves it; an admin already set its code length to 8.
-    'project retrieve start': (s, flag) => {
-        const file = path.join(flag('--target-metadata-dir'), 'unpackaged/unpackaged/customMetadata');
-        fs.mkdirSync(file, { recursive: true });
-        const codeLength = /(<field>Code_Length__c<\/field>\s*<value[^>]*>)[^<]*/;
-        const record = read('config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml');
-        fs.writeFileSync(path.join(file, 'WhatsApp_OTP_Setting.Default.md'), record.replace(codeLength, '$18'));
-        return ok({});
-    },
-    // The first line that uses the rejected name fails to compile, as in an org that generated it differently.
-    'apex run': (s, flag) => {
-        const lines = fs.readFileSync(flag('--file'), 'utf8').split('\n');
-        const line = lines.findIndex((l) => l.endsWith(`.${s.rejectName};`)) + 1;
-        const problem = { compiled: false, compileProblem: `Variable does not exist: ${s.rejectName}`, line };
-        return line ? failed('compile error', problem) : ok({ compiled: true });
-    },
-    'apex run test': (s) => {
-        const coverage = COVERED.map((name) => ({ name, coveredPercent: s.coverage?.[name] ?? 90 }));
-        const [Outcome, failing] = s.testsFail ? ['Fail', 1] : ['Pass', 0];
-        const tests = [{ FullName: 'CPaasMessagingGatewayTest.sends', Outcome, Message: 'Assertion Failed' }];
-        return ok({ summary: { passing: 1 - failing, failing }, tests, coverage: { coverage } });
-    },
-    'org list metadata': (s) => ok(s.connectionPresent ? [{ fullName: 'CPaasMessagingApps' }] : []),
-    'org assign permset': (s, flag) => {
-        const guest = s.guestAssignFails && flag('--on-behalf-of') === GUEST;
-        const failures = guest ? [{ name: GUEST, message: 'INSUFFICIENT_ACCESS: guest user license' }] : [];
-        return { status: failures.length ? 1 : 0, result: { successes: [], failures } };
-    }
+    'apex run': () => ok({ compiled: true }),
+    'apex run test': () => testRun(),
+    'org list metadata': () => ok([]),
+    'org assign permset': () => ok({ successes: [], failures: [] })
 };
 
 /** The fake sf of one run: records each argv, and the files of each --metadata-dir package it deploys. */
@@ -98,7 +76,8 @@ function fakeSf(scenario = {}) {
             const files = fs.readdirSync(dir, { recursive: true }).filter((f) => f.includes('.'));
             deployed.push(Object.fromEntries(files.map((f) => [f, read(dir, f)])));
         }
-        return (ANSWERS[commandOf(argv)] ?? (() => failed('unknown command')))(scenario, flag);
+        const answer = scenario[commandOf(argv)] ?? ANSWERS[commandOf(argv)] ?? (() => failed('unknown command'));
+        return answer(flag, scenario.rows);
     };
     return { sf, calls, deployed };
 }
@@ -164,7 +143,7 @@ const hidden = (r, ...secrets) => {
 
 /**
  * Each case: the run's arguments and options (see run), its exit status (default 0), what its output shows (`out`,
- * a pattern or a list) and does not (`notOut`), the deploys and the sf commands in order (when given), and a check
+ * a pattern or a list) and does not (`notOut`), the deploys in order and the sf commands (`, `-joined) (when given), and a check
  * of its own.
  */
 const CASES = {
@@ -189,7 +168,7 @@ const CASES = {
     },
     'without --receipts nothing of the receipt endpoint runs, and an org with its Site from before is warned': {
         args: '',
-        scenario: { siteDeployed: true },
+        scenario: { rows: [[/^SELECT Id FROM Site/, [SITE]]] },
         deploys: ['force-app/connection', 'force-app/core', 'package'],
         out: /WARNING: the org has the receipt Site[\s\S]*npx sf project deploy start --metadata-dir manifest\/remove-receipts/,
         check: (r) => assert.equal(r.requests.length + (valueOf(r, 'Receipt_Callback_Base_Url__c') ?? 0), 2)
@@ -263,7 +242,18 @@ const CASES = {
     },
     'an org that has a Default record keeps its own values and only the given ones change': {
         args: '--skip-key --subaccount acme',
-        scenario: { settingsExist: true },
+        scenario: {
+            rows: [[/FROM WhatsApp_OTP_Setting__mdt/, [{ DeveloperName: 'Default' }]]],
+            // The org's record in Metadata API format, as `--unzip` leaves it; an admin set its code length to 8.
+            'project retrieve start': (flag) => {
+                const dir = path.join(flag('--target-metadata-dir'), 'unpackaged/unpackaged/customMetadata');
+                const codeLength = /(<field>Code_Length__c<\/field>\s*<value[^>]*>)[^<]*/;
+                const record = read('config/per-org/customMetadata/WhatsApp_OTP_Setting.Default.md-meta.xml');
+                fs.mkdirSync(dir, { recursive: true });
+                fs.writeFileSync(path.join(dir, 'WhatsApp_OTP_Setting.Default.md'), record.replace(codeLength, '$18'));
+                return ok({});
+            }
+        },
         check: (r) => assert.deepEqual([valueOf(r, 'Code_Length__c'), valueOf(r, 'Subaccount_Id__c')], ['8', 'acme'])
     },
     'a failed key store names the step and its fix, echoes no key, and runs nothing after it': {
@@ -321,32 +311,25 @@ const CASES = {
         scenario: PRODUCTION,
         status: 1,
         out: /the samples are for sandboxes and Developer Edition orgs, not production/,
-        commands: ['org display', 'data query']
+        commands: 'org display, data query'
     },
     '--validate-only keeps the connection an org already has': {
         args: '--validate-only',
-        scenario: { ...PRODUCTION, connectionPresent: true },
+        scenario: { ...PRODUCTION, 'org list metadata': () => ok([{ fullName: 'CPaasMessagingApps' }]) },
         out: /not deployed again/,
-        commands: [
-            'org display',
-            'data query',
-            'data query',
-            'org list metadata',
-            'apex run',
-            'project deploy validate'
-        ]
+        commands: 'org display, data query, data query, org list metadata, apex run, project deploy validate'
     },
     'a receipt secret shorter than 32 characters stops the run before any sf call': {
         args: '--receipts',
         stdin: `${KEY}\nshort\n`,
         status: 1,
         out: /the receipt secret: shorter than 32 characters/,
-        commands: []
+        check: (r) => assert.deepEqual(r.calls, [])
     },
     'on a terminal, sf and the login are checked before any secret is asked': {
         args: '',
         tty: true,
-        scenario: { notLoggedIn: true },
+        scenario: { 'org display': () => failed('No authorization found for otp-org.') },
         status: 1,
         out: /^\norg:setup: sf is not logged in to otp-org/
     },
@@ -354,28 +337,28 @@ const CASES = {
         args: '--api-key=x',
         status: 2,
         out: /never taken from the command/,
-        commands: []
+        check: (r) => assert.deepEqual(r.calls, [])
     },
     'a class under 75 % or a failed test fails step tests and names them': {
         args: '--skip-key',
-        scenario: { coverage: { CPaasMessagingGateway: 74 }, testsFail: true },
+        scenario: { 'apex run test': () => testRun({ CPaasMessagingGateway: 74 }, 'Fail') },
         status: 1,
         out: /step 7 of 7 \(tests\) failed[\s\S]*test CPaasMessagingGatewayTest.sends Fail[\s\S]*class CPaasMessagingGateway is covered 74 % \(under 75 %\)/
     },
     'a name the org generated differently stops the run before any Apex deploys and names the line to change': {
         args: '',
-        scenario: { rejectName: 'z0user' },
+        scenario: {
+            // The first line that uses z0user fails to compile, as in an org that generated the name differently.
+            'apex run': (flag) => {
+                const lines = read(flag('--file')).split('\n');
+                const line = lines.findIndex((l) => l.endsWith('.z0user;')) + 1;
+                const problem = { compiled: false, compileProblem: 'Variable does not exist: z0user', line };
+                return line ? failed('compile error', problem) : ok({ compiled: true });
+            }
+        },
         status: 1,
         out: /step 2 of 7 \(probe\) failed[\s\S]*the org calls `\w+` what we call `z0user`; change it in force-app\/core\/classes\/gateway\/CPaasMessagingGateway.cls line \d+[\s\S]*then resume: npm run org:setup -- --target-org otp-org --from probe/,
-        commands: [
-            'org display',
-            'data query',
-            'data query',
-            'project deploy start',
-            'apex run',
-            'apex run',
-            'apex run'
-        ]
+        commands: 'org display, data query, data query, project deploy start, apex run, apex run, apex run'
     },
     'a rerun replaces the stored key and the receipt secret': {
         args: '--receipts',
@@ -384,13 +367,23 @@ const CASES = {
     },
     'a failed deploy names the step, its problems and the resume command': {
         args: '',
-        scenario: { failDeploy: 'core' },
+        scenario: {
+            'project deploy start': (flag) => {
+                const result = { details: { componentFailures: [DEPLOY_FAILURE] } };
+                return flag('--source-dir') === 'force-app/core' ? failed('Deploy failed.', result) : ok({});
+            }
+        },
         status: 1,
         out: /step 3 of 7 \(core\) failed: force-app\/core did not deploy:\n {4}NamedCredential X8x8_Messaging_API: Invalid URL[\s\S]*then resume: .* --from core$/m
     },
     'a Site guest user the CLI cannot assign stops at step site with the manual path': {
         args: '--receipts',
-        scenario: { guestAssignFails: true },
+        scenario: {
+            'org assign permset': (flag) => {
+                const failures = [{ name: GUEST, message: 'INSUFFICIENT_ACCESS: guest user license' }];
+                return flag('--on-behalf-of') === GUEST ? failed('', { failures }) : ok({ failures: [] });
+            }
+        },
         status: 1,
         out: /step 6 of 10 \(site\) failed[\s\S]*INSUFFICIENT_ACCESS[\s\S]*assign it by hand: Setup → Sites/
     },
@@ -409,7 +402,7 @@ for (const [name, c] of Object.entries(CASES)) {
         [].concat(c.out ?? []).forEach((pattern) => assert.match(r.out, pattern));
         [].concat(c.notOut ?? []).forEach((pattern) => assert.doesNotMatch(r.out, pattern));
         assert.deepEqual(c.deploys ? r.deploys : [], c.deploys ?? []);
-        assert.deepEqual(c.commands ? commands(r) : [], c.commands ?? []);
+        assert.equal(c.commands && commands(r).join(', '), c.commands);
         c.check?.(r);
     });
 }
@@ -449,8 +442,9 @@ function workflowLines(prefix) {
 
 test('every org:setup line of the workflows runs every part with stdin closed and says what it skipped', async () => {
     const organization = { IsSandbox: true, TrialExpirationDate: '2026-12-31', OrganizationType: 'Developer Edition' };
+    const scenario = { rows: [[/FROM Organization/, [organization]]] };
     for (const args of workflowLines('npm run org:setup')) {
-        const r = await run(args, { scenario: { organization }, stdin: null });
+        const r = await run(args, { scenario, stdin: null });
         assert.equal(r.status, 0, `${args.join(' ')}\n${r.out}`);
         const parts = ['core', 'receipts', 'samples'].filter((p) => args.includes(`--${p}`) || p === 'core');
         assert.deepEqual(
