@@ -81,10 +81,8 @@ async function call({ token, fetch: send = fetch }, secrets, [method, url, body]
     const parsed = /^[[{]/.test(text) ? JSON.parse(text) : text;
     if (!response.ok) {
         const detail = [].concat(parsed).map((e) => (e.message ? `${e.errorCode} ${e.message}` : JSON.stringify(e)));
-        throw new StepError(
-            `${what} failed: ${method} HTTP ${response.status}: ${detail.join('; ').slice(0, 500)}`,
-            fix
-        );
+        const problem = `${method} HTTP ${response.status}: ${detail.join('; ').slice(0, 500)}`;
+        throw new StepError(`${what} failed: ${problem}`, fix);
     }
     return parsed;
 }

@@ -19,7 +19,6 @@ import { manifest, MANIFEST, removedClasses } from '../../scripts/org-setup/remo
 
 const root = process.cwd();
 const read = (...parts) => fs.readFileSync(path.resolve(root, ...parts), 'utf8');
-const temp = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 const valuesOf = (argv, flag) => argv.filter((_, i) => argv[i - 1] === flag);
 /** The words of an argv before its first flag: `project deploy start`. */
 const commandOf = (argv) => argv.slice(0, argv.findIndex((a) => a.startsWith('-')) >>> 0).join(' ');
@@ -430,33 +429,24 @@ test('every case of the shared org-kind table classifies the same way in org:set
     }
 });
 
-/** The arguments after `--` of every workflow line (a `run:` line or a line of a `run: |` block) that starts with `prefix`. */
-function workflowLines(prefix) {
-    const lines = fs.readdirSync('.github/workflows').flatMap((f) => read('.github/workflows', f).split('\n'));
-    const found = lines
-        .map((l) => l.replace(/^\s*(-\s+)?(run:\s*)?/, '').split(/\s+/))
-        .filter((w) => w.join(' ').startsWith(prefix));
-    assert.ok(found.length > 0, `a workflow runs ${prefix}`);
-    return found.map((w) => w.slice(w.indexOf('--') + 1));
-}
-
 test('every org:setup line of the workflows runs every part with stdin closed and says what it skipped', async () => {
     const organization = { IsSandbox: true, TrialExpirationDate: '2026-12-31', OrganizationType: 'Developer Edition' };
     const scenario = { rows: [[/FROM Organization/, [organization]]] };
-    for (const args of workflowLines('npm run org:setup')) {
+    // Each `run:` line, or line of a `run: |` block, that runs org:setup: its arguments after `--`.
+    const lines = fs.readdirSync('.github/workflows').flatMap((f) => read('.github/workflows', f).split('\n'));
+    const runs = lines
+        .map((l) => l.replace(/^\s*(-\s+)?(run:\s*)?/, '').split(/\s+/))
+        .filter((w) => w.join(' ').startsWith('npm run org:setup'));
+    assert.ok(runs.length > 0, 'a workflow runs org:setup');
+    for (const args of runs.map((w) => w.slice(w.indexOf('--') + 1))) {
         const r = await run(args, { scenario, stdin: null });
         assert.equal(r.status, 0, `${args.join(' ')}\n${r.out}`);
-        const parts = ['core', 'receipts', 'samples'].filter((p) => args.includes(`--${p}`) || p === 'core');
-        assert.deepEqual(
-            r.deploys.slice(1, -1),
-            parts.map((p) => `force-app/${p}`)
-        );
+        const dirs = ['core', 'receipts', 'samples'].filter((p) => args.includes(`--${p}`) || p === 'core');
+        const parts = dirs.map((p) => `force-app/${p}`);
+        assert.deepEqual(r.deploys.slice(1, -1), parts);
         assert.match(r.out, /org:setup: done; skipped: --skip-key, --skip-secret$/m);
         // Its last step runs the deployed parts' tests with coverage.
-        assert.deepEqual(
-            valuesOf(callOf(r, 'apex run test'), '--class-names'),
-            testsOf(...parts.map((p) => `force-app/${p}`))
-        );
+        assert.deepEqual(valuesOf(callOf(r, 'apex run test'), '--class-names'), testsOf(...parts));
         // The sample flows run only for holders of their permission set, and send through the Flow action.
         const samples = args.includes('--samples') ? ['WhatsApp_OTP_Flow_Sender', 'WhatsApp_OTP_Sample_Flows'] : [];
         assert.deepEqual(valuesOf(callOf(r, 'org assign permset'), '--name').slice(2), samples);
@@ -464,7 +454,7 @@ test('every org:setup line of the workflows runs every part with stdin closed an
 });
 
 test('the package workflow skips without every alias, else creates a version of each in order (coverage, no key), and promotes only when asked', () => {
-    const cwd = temp('package-workflow-');
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'package-workflow-'));
     const packages = ['WhatsApp OTP Connection', 'WhatsApp OTP Core', 'WhatsApp OTP Receipts'];
     const project = JSON.parse(read('sfdx-project.json'));
     // A fake sf on PATH: it logs its arguments and answers a version create with the next 04t id.
@@ -542,7 +532,7 @@ test('the removal manifest names exactly the components of force-app/receipts, b
 });
 
 test('the destructive-changes manifest lists every .cls deleted since the newest tag, none without a tag', () => {
-    const repo = temp('removed-classes-');
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'removed-classes-'));
     const git = (...args) =>
         assert.equal(spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo }).status, 0);
     const write = (file, text = 'public class X {}') => {
