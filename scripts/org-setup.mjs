@@ -172,12 +172,8 @@ const after = (args, flag) => args.filter((_, i) => args[i - 1] === flag);
 const shown = (args) => `sf ${args.map((a) => (/[\s']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`;
 const query = (soql, org) => ['data', 'query', '--query', soql, ...org];
 const deployPackage = (dir, org) => [...words('project deploy start --metadata-dir'), dir, ...org, '--wait', '30'];
-const assignment = (org, sets, users = []) => [
-    ...words('org assign permset'),
-    ...repeat('--name', sets),
-    ...repeat('--on-behalf-of', users),
-    ...org
-];
+const assignment = (org, sets, users = []) =>
+    words('org assign permset').concat(repeat('--name', sets), repeat('--on-behalf-of', users), org);
 // parseArgs refuses --samples with --validate-only.
 const partsFor = (o) => ['core', 'receipts', 'samples'].filter((part) => part === 'core' || o[part]);
 
@@ -284,21 +280,6 @@ function withFieldValue(xml, field, value) {
     return pattern.test(xml)
         ? xml.replace(pattern, (_, open) => `${open}${element}`)
         : xml.replace('</CustomMetadata>', added);
-}
-
-/**
- * Writes a Metadata API package of `members` ([type, folder, name, suffix, xml]) into `dir`: package.xml and
- * <folder>/<name>.<suffix>, as a source-format *-meta.xml file holds the same XML as its Metadata API file.
- */
-function writePackage(dir, members, apiVersion) {
-    const types = members.map(([type, folder, name, suffix, xml]) => {
-        fs.mkdirSync(path.join(dir, folder), { recursive: true });
-        fs.writeFileSync(path.join(dir, folder, `${name}.${suffix}`), xml);
-        return `    <types>\n        <members>${name}</members>\n        <name>${type}</name>\n    </types>\n`;
-    });
-    const xml = `<Package xmlns="http://soap.sforce.com/2006/04/metadata">\n${types.join('')}    <version>${apiVersion}</version>\n</Package>\n`;
-    fs.writeFileSync(path.join(dir, 'package.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
-    return dir;
 }
 
 /** The steps, each given the run's state s = { options, org, kind, session, temp, values, root, say, sf, must }. */
@@ -446,7 +427,16 @@ const RUN = {
             members.push(['CustomMetadata', 'customMetadata', SETTINGS_MEMBER, 'md', record]);
         }
         if (members.length) {
-            const dir = writePackage(path.join(temp, 'package'), members, s.session.apiVersion);
+            // A Metadata API package: package.xml and each <folder>/<name>.<suffix> (a source-format *-meta.xml
+            // file holds the same XML as its Metadata API file).
+            const dir = path.join(temp, 'package');
+            const types = members.map(([type, folder, name, suffix, xml]) => {
+                fs.mkdirSync(path.join(dir, folder), { recursive: true });
+                fs.writeFileSync(path.join(dir, folder, `${name}.${suffix}`), xml);
+                return `    <types>\n        <members>${name}</members>\n        <name>${type}</name>\n    </types>\n`;
+            });
+            const xml = `<Package xmlns="http://soap.sforce.com/2006/04/metadata">\n${types.join('')}    <version>${s.session.apiVersion}</version>\n</Package>\n`;
+            fs.writeFileSync(path.join(dir, 'package.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
             s.must(deployPackage(dir, org), 'the per-org values did not deploy', FIX.rerun);
         }
         const kept = given.length ? 'updated (only the values given)' : "kept the org's values";

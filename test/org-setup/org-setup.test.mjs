@@ -503,9 +503,8 @@ test("the project sf's HTTP layer runs on this Node: it reads a user's identity 
         const fromCore = createRequire(createRequire(import.meta.url).resolve('@salesforce/core'));
         const { Connection } = fromCore('@jsforce/jsforce-node');
         const instanceUrl = `http://127.0.0.1:${server.address().port}`;
-        const answer = await new Connection({ instanceUrl, accessToken: '00D!stub' }).request(
-            '/services/oauth2/userinfo'
-        );
+        const connection = new Connection({ instanceUrl, accessToken: '00D!stub' });
+        const answer = await connection.request('/services/oauth2/userinfo');
         assert.deepEqual(answer, { path: '/services/oauth2/userinfo', authorization: 'Bearer 00D!stub' });
     } finally {
         server.close();
