@@ -590,8 +590,7 @@ async function run(s) {
         fs.rmSync(s.temp, { recursive: true, force: true });
     }
     const skipped = ['key', 'secret', 'tests'].filter((id) => o[camel(`--skip-${id}`)] && todo.includes(id));
-    const flags = skipped.map((id) => `--skip-${id}`).join(', ');
-    const done = `org:setup: done${skipped.length ? `; skipped: ${flags}` : ''}`;
+    const done = `org:setup: done${skipped.length ? `; skipped: --skip-${skipped.join(', --skip-')}` : ''}`;
     s.say(o.validateOnly ? 'org:setup: validated; quick deploy, then continue as shown above.' : done);
 }
 

@@ -141,9 +141,9 @@ const hidden = (r, ...secrets) => {
 };
 
 /**
- * Each case: the run's arguments and options (see run), its exit status (default 0), what its output shows (`out`,
- * a pattern or a list) and does not (`notOut`), the deploys in order and the sf commands (`, `-joined) (when given), and a check
- * of its own.
+ * Each case: the run's arguments (see run; none when absent) and options, its exit status (default 0), what its
+ * output shows (`out`, a pattern or a list) and does not (`notOut`), the deploys in order and the sf commands
+ * (`, `-joined) when given, and a check of its own.
  */
 const CASES = {
     'a full run with --receipts deploys in order and stores the key and the secret only in REST bodies': {
@@ -166,7 +166,6 @@ const CASES = {
         }
     },
     'without --receipts nothing of the receipt endpoint runs, and an org with its Site from before is warned': {
-        args: '',
         scenario: { rows: [[/^SELECT Id FROM Site/, [SITE]]] },
         deploys: ['force-app/connection', 'force-app/core', 'package'],
         out: /WARNING: the org has the receipt Site[\s\S]*npx sf project deploy start --metadata-dir manifest\/remove-receipts/,
@@ -326,7 +325,6 @@ const CASES = {
         check: (r) => assert.deepEqual(r.calls, [])
     },
     'on a terminal, sf and the login are checked before any secret is asked': {
-        args: '',
         tty: true,
         scenario: { 'org display': () => failed('No authorization found for otp-org.') },
         status: 1,
@@ -345,7 +343,6 @@ const CASES = {
         out: /step 7 of 7 \(tests\) failed[\s\S]*test CPaasMessagingGatewayTest.sends Fail[\s\S]*class CPaasMessagingGateway is covered 74 % \(under 75 %\)/
     },
     'a name the org generated differently stops the run before any Apex deploys and names the line to change': {
-        args: '',
         scenario: {
             // The first line that uses z0user fails to compile, as in an org that generated the name differently.
             'apex run': (flag) => {
@@ -365,7 +362,6 @@ const CASES = {
         out: /the key is stored \(replaced\)[\s\S]*the receipt secret is stored \(replaced\)/
     },
     'a failed deploy names the step, its problems and the resume command': {
-        args: '',
         scenario: {
             'project deploy start': (flag) => {
                 const result = { details: { componentFailures: [DEPLOY_FAILURE] } };
@@ -387,7 +383,6 @@ const CASES = {
         out: /step 6 of 10 \(site\) failed[\s\S]*INSUFFICIENT_ACCESS[\s\S]*assign it by hand: Setup → Sites/
     },
     'without sf on PATH a real run stops before step 1 with the npm ci fix': {
-        args: '',
         sf: { env: { PATH: path.join(root, 'no-such-dir') } },
         status: 1,
         out: /the Salesforce CLI \(sf\) is not on PATH\n {2}fix: run npm ci/
@@ -396,7 +391,7 @@ const CASES = {
 
 for (const [name, c] of Object.entries(CASES)) {
     test(`org:setup: ${name}`, async () => {
-        const r = await run(c.args, c);
+        const r = await run(c.args ?? '', c);
         assert.equal(r.status, c.status ?? 0, r.out);
         [].concat(c.out ?? []).forEach((pattern) => assert.match(r.out, pattern));
         [].concat(c.notOut ?? []).forEach((pattern) => assert.doesNotMatch(r.out, pattern));
@@ -482,9 +477,8 @@ test('the package workflow skips without every alias, else creates a version of 
     const flags = '--code-coverage --installation-key-bypass --wait 120 --target-dev-hub devhub --json';
     const created = packages.map((name) => `package version create --package ${name} ${flags}`);
     assert.deepEqual(runStep('Create a version', 3), created);
-    const promoted = [1, 2, 3].map(
-        (n) => `package version promote --package 04t${n} --no-prompt --target-dev-hub devhub`
-    );
+    const promote = '--no-prompt --target-dev-hub devhub';
+    const promoted = [1, 2, 3].map((n) => `package version promote --package 04t${n} ${promote}`);
     assert.deepEqual(runStep('Create a version', 3, { PROMOTE: 'true' }), [...created, ...promoted]);
     const workflows = fs.readdirSync('.github/workflows').map((f) => read('.github/workflows', f));
     assert.ok(!workflows.some((text) => /\bsf package create\b/.test(text)), 'no workflow creates a package');
@@ -534,19 +528,17 @@ test('the destructive-changes manifest lists every .cls deleted since the newest
     const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'removed-classes-'));
     const git = (...args) =>
         assert.equal(spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo }).status, 0);
-    const write = (file, text = 'public class X {}') => {
-        fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-        fs.writeFileSync(path.join(repo, file), text);
-    };
+    const write = (file, text = 'public class X {}') => fs.writeFileSync(path.join(repo, file), text);
     git('init', '-q');
-    ['a/Old.cls', 'a/Moved.cls', 'a/Kept.cls', 'a/Early.cls'].forEach((f) => write(f));
+    ['Old.cls', 'Moved.cls', 'Kept.cls', 'Early.cls'].forEach((f) => write(f));
     git('add', '.');
     git('commit', '-qm', 'one');
-    git('rm', '-q', 'a/Early.cls');
+    git('rm', '-q', 'Early.cls');
     git('commit', '-qm', 'before the tag');
     assert.deepEqual(removedClasses(repo), { tag: undefined, classes: [] }, 'no tag: nothing to remove');
     git('tag', 'v0.1.0');
-    git('rm', '-q', 'a/Old.cls', 'a/Moved.cls');
+    git('rm', '-q', 'Old.cls', 'Moved.cls');
+    fs.mkdirSync(path.join(repo, 'b'));
     write('b/Moved.cls', 'public class Moved { Integer changed; }');
     git('add', '.');
     git('commit', '-qm', 'two');
