@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs as parseArgv } from 'node:util';
-import { apexClasses, MIN_CLASS_COVERAGE, runTests } from './org-setup/apex-tests.mjs';
+import { apexClasses, MIN_CLASS_COVERAGE } from './org-setup/apex-tests.mjs';
 import { probeNames } from './org-setup/probe.mjs';
 import * as secrets from './org-setup/secret.mjs';
 import { mustSf, sf, StepError } from './org-setup/sf.mjs';
@@ -77,7 +77,6 @@ const HELP = `Usage: npm run org:setup -- --target-org <alias> [options]
 
 Installs the WhatsApp OTP package into an org with the project's sf CLI, in this order:
 ${STEPS.map(([id, what, flag], i) => `  ${String(i + 1).padStart(2)}. ${id.padEnd(9)} ${what}${flag ? ` [${flag}]` : ''}`).join('\n')}
-With --validate-only only connection, probe and validate run.
 
 ${PREREQUISITES}
 
@@ -173,12 +172,8 @@ const after = (args, flag) => args.filter((_, i) => args[i - 1] === flag);
 const shown = (args) => `sf ${args.map((a) => (/[\s']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`;
 const query = (soql, org) => ['data', 'query', '--query', soql, ...org];
 const deployPackage = (dir, org) => [...words('project deploy start --metadata-dir'), dir, ...org, '--wait', '30'];
-const assignment = (org, sets, users = []) => [
-    ...words('org assign permset'),
-    ...repeat('--name', sets),
-    ...repeat('--on-behalf-of', users),
-    ...org
-];
+const assignment = (org, sets, users = []) =>
+    words('org assign permset').concat(repeat('--name', sets), repeat('--on-behalf-of', users), org);
 // parseArgs refuses --samples with --validate-only.
 const partsFor = (o) => ['core', 'receipts', 'samples'].filter((part) => part === 'core' || o[part]);
 
@@ -269,13 +264,6 @@ export function orgKind({ IsSandbox, TrialExpirationDate, OrganizationType }) {
     return OrganizationType === 'Developer Edition' ? 'developer' : TrialExpirationDate ? 'trial' : 'production';
 }
 
-/** The Named Credential XML with its Url parameter set to `url`. */
-function withUrl(xml, url) {
-    const pattern =
-        /(<parameterName>Url<\/parameterName>\s*<parameterType>Url<\/parameterType>\s*<parameterValue>)[^<]*/;
-    return pattern.test(xml) ? xml.replace(pattern, `$1${url}`) : fail('the Named Credential has no Url', FIX.rerun);
-}
-
 const XML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /**
@@ -293,32 +281,6 @@ function withFieldValue(xml, field, value) {
         ? xml.replace(pattern, (_, open) => `${open}${element}`)
         : xml.replace('</CustomMetadata>', added);
 }
-
-/**
- * Writes a Metadata API package of `members` ([type, folder, name, suffix, xml]) into `dir`: package.xml and
- * <folder>/<name>.<suffix>, as a source-format *-meta.xml file holds the same XML as its Metadata API file.
- */
-function writePackage(dir, members, apiVersion) {
-    const types = members.map(([type, folder, name, suffix, xml]) => {
-        fs.mkdirSync(path.join(dir, folder), { recursive: true });
-        fs.writeFileSync(path.join(dir, folder, `${name}.${suffix}`), xml);
-        return `    <types>\n        <members>${name}</members>\n        <name>${type}</name>\n    </types>\n`;
-    });
-    const xml = `<Package xmlns="http://soap.sforce.com/2006/04/metadata">\n${types.join('')}    <version>${apiVersion}</version>\n</Package>\n`;
-    fs.writeFileSync(path.join(dir, 'package.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
-    return dir;
-}
-
-/** The settings record's fields org:setup writes, as [field, value given, flag]. */
-const settingValues = (o) => [
-    ['Subaccount_Id__c', o.subaccount, '--subaccount'],
-    ['Template_Name__c', o.template, '--template'],
-    ['Template_Language__c', o.language, '--language'],
-    ['Allowed_Country_Codes__c', o.countries, '--countries'],
-    ['Integration_Username__c', o.integrationUser, '--integration-user'],
-    ['Receipt_Callback_Base_Url__c', o.callbackBaseUrl, '--receipts'],
-    ['Reply_Verification_Enabled__c', o.inbound || undefined, '--inbound']
-];
 
 /** The steps, each given the run's state s = { options, org, kind, session, temp, values, root, say, sf, must }. */
 const RUN = {
@@ -433,12 +395,22 @@ const RUN = {
         const read = (file) => fs.readFileSync(path.join(s.root, file), 'utf8');
         const members = [];
         if (o.region !== 'apac') {
-            const xml = withUrl(read(NAMED_CREDENTIAL), REGIONS[o.region]);
+            const url =
+                /(<parameterName>Url<\/parameterName>\s*<parameterType>Url<\/parameterType>\s*<parameterValue>)[^<]*/;
+            const xml = read(NAMED_CREDENTIAL).replace(url, `$1${REGIONS[o.region]}`);
             members.push(['NamedCredential', 'namedCredentials', 'X8x8_Messaging_API', 'namedCredential', xml]);
         }
         const soql = "SELECT DeveloperName FROM WhatsApp_OTP_Setting__mdt WHERE DeveloperName = 'Default'";
         const exists = s.must(query(soql, org), 'no settings', FIX.deployed).result.records.length > 0;
-        const given = settingValues(o).filter(([, value]) => value !== undefined);
+        const given = Object.entries({
+            Subaccount_Id__c: o.subaccount,
+            Template_Name__c: o.template,
+            Template_Language__c: o.language,
+            Allowed_Country_Codes__c: o.countries,
+            Integration_Username__c: o.integrationUser,
+            Receipt_Callback_Base_Url__c: o.callbackBaseUrl,
+            Reply_Verification_Enabled__c: o.inbound
+        }).filter(([, value]) => value !== undefined);
         let record = exists ? undefined : read(SETTINGS_RECORD);
         if (exists && given.length) {
             // In Metadata API format, unzipped under <dir>/unpackaged: --output-dir must lie inside the project
@@ -455,7 +427,16 @@ const RUN = {
             members.push(['CustomMetadata', 'customMetadata', SETTINGS_MEMBER, 'md', record]);
         }
         if (members.length) {
-            const dir = writePackage(path.join(temp, 'package'), members, s.session.apiVersion);
+            // A Metadata API package: package.xml and each <folder>/<name>.<suffix> (a source-format *-meta.xml
+            // file holds the same XML as its Metadata API file).
+            const dir = path.join(temp, 'package');
+            const types = members.map(([type, folder, name, suffix, xml]) => {
+                fs.mkdirSync(path.join(dir, folder), { recursive: true });
+                fs.writeFileSync(path.join(dir, folder, `${name}.${suffix}`), xml);
+                return `    <types>\n        <members>${name}</members>\n        <name>${type}</name>\n    </types>\n`;
+            });
+            const xml = `<Package xmlns="http://soap.sforce.com/2006/04/metadata">\n${types.join('')}    <version>${s.session.apiVersion}</version>\n</Package>\n`;
+            fs.writeFileSync(path.join(dir, 'package.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
             s.must(deployPackage(dir, org), 'the per-org values did not deploy', FIX.rerun);
         }
         const kept = given.length ? 'updated (only the values given)' : "kept the org's values";
@@ -463,14 +444,33 @@ const RUN = {
         s.say(`    settings record Default: ${exists ? kept : `created from ${SETTINGS_RECORD}`}`);
     },
 
+    /**
+     * The deployed parts' test classes in one sf call; with --code-coverage its --json lists { name, coveredPercent }
+     * per class in result.coverage.coverage (salesforcecli/plugin-apex src/reporters/jsonReporter.ts,
+     * formatCoverage). Every test must pass and every class reach 75 % (a class missing there counts as 0 %).
+     */
     tests(s) {
         if (s.options.skipTests) {
             return s.say('    skipped (--skip-tests)');
         }
-        const dirs = partsFor(s.options).map((p) => DIRS[p]);
-        const { summary, tests, covered, problems } = runTests(s.root, dirs, s.org, s.sf);
-        s.say(`    Apex tests (${tests.length} classes): ${summary?.passing} passed, ${summary?.failing} failed`);
-        covered.forEach((c) => s.say(`    ${String(c.percent).padStart(3)} %  ${c.name}`));
+        const { tests, covered } = apexClasses(
+            s.root,
+            partsFor(s.options).map((p) => DIRS[p])
+        );
+        const command = 'apex run test --test-level RunSpecifiedTests --code-coverage --result-format json --wait 60';
+        const r = s.sf([...words(command), ...repeat('--class-names', tests), ...s.org]);
+        const summary = r.result?.summary ?? fail(`the Apex tests did not run: ${r.message}`, FIX.rerun);
+        s.say(`    Apex tests (${tests.length} classes): ${summary.passing} passed, ${summary.failing} failed`);
+        const problems = (r.result.tests ?? [])
+            .filter((t) => t.Outcome !== 'Pass')
+            .map((t) => `test ${t.FullName} ${t.Outcome}: ${t.Message ?? ''}`);
+        const percents = new Map((r.result.coverage?.coverage ?? []).map((c) => [c.name, c.coveredPercent]));
+        for (const [name, percent] of covered.map((c) => [c, Number(percents.get(c) ?? 0)])) {
+            s.say(`    ${String(percent).padStart(3)} %  ${name}`);
+            if (percent < MIN_CLASS_COVERAGE) {
+                problems.push(`class ${name} is covered ${percent} % (under ${MIN_CLASS_COVERAGE} %)`);
+            }
+        }
         if (problems.length) {
             const rule = `every test passes, every class ${MIN_CLASS_COVERAGE} %+`;
             fail(`the Apex tests did not pass (${rule}):\n    ${problems.join('\n    ')}`, 'fix them, then rerun');
@@ -533,7 +533,7 @@ function preflight(s) {
 
 /**
  * A dry run: reads the org's kind when sf can (without sf, or logged out, the plan shows the production test level)
- * and prints each step's sf commands, the settings values and a warning for each one a send needs. Asks for nothing.
+ * and prints each step's sf commands and a warning for each settings value a send needs. Asks for nothing.
  */
 function dryRun(s, steps, todo) {
     const { options: o, say } = s;
@@ -552,10 +552,6 @@ function dryRun(s, steps, todo) {
     }
     if (o.validateOnly) {
         return;
-    }
-    const shownValues = settingValues(o).filter(([, v, flag], i) => i < 5 || (flag === '--inbound' && v));
-    for (const [field, value, flag] of shownValues) {
-        say(`    ${SETTINGS_MEMBER} ${field}: ${value ?? `(not given: a new record gets the shipped value; ${flag})`}`);
     }
     const warnings = {
         subaccount: 'every send fails until the settings record has the 8x8 subaccount id',
@@ -594,8 +590,7 @@ async function run(s) {
         fs.rmSync(s.temp, { recursive: true, force: true });
     }
     const skipped = ['key', 'secret', 'tests'].filter((id) => o[camel(`--skip-${id}`)] && todo.includes(id));
-    const flags = skipped.map((id) => `--skip-${id}`).join(', ');
-    const done = `org:setup: done${skipped.length ? `; skipped: ${flags}` : ''}`;
+    const done = `org:setup: done${skipped.length ? `; skipped: --skip-${skipped.join(', --skip-')}` : ''}`;
     s.say(o.validateOnly ? 'org:setup: validated; quick deploy, then continue as shown above.' : done);
 }
 

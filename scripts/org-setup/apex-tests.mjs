@@ -2,8 +2,6 @@
 // production deploys and its step tests, which fails when a test fails or a class is under 75 %. A production
 // deploy with RunSpecifiedTests fails on the same rule, whatever the org-wide figure ("Running a Subset of Tests in
 // a Deployment": https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_deploy_run_specific_tests.htm).
-// `sf apex run test --code-coverage --json` lists { name, coveredPercent } per class in result.coverage.coverage
-// (salesforcecli/plugin-apex src/reporters/jsonReporter.ts, formatCoverage).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -34,27 +32,4 @@ export function apexClasses(root, dirs) {
     }
     // sort() compares UTF-16 code units: the same order on every machine, whatever its locale.
     return { tests: tests.sort(), covered: covered.sort() };
-}
-
-/**
- * Runs the test classes of `dirs` with `run` (one sf call: args -> envelope) and checks the rule: every test passes
- * and every class of the directories reaches 75 % (a class missing from the coverage counts as 0 %).
- */
-export function runTests(root, dirs, org, run) {
-    const { tests, covered } = apexClasses(root, dirs);
-    const command = 'apex run test --test-level RunSpecifiedTests --code-coverage --result-format json --wait 60';
-    const r = run([...command.split(' '), ...tests.flatMap((t) => ['--class-names', t]), ...org]);
-    const summary = r.result?.summary;
-    if (!summary) {
-        return { tests, covered: [], problems: [`the Apex tests did not run: ${r.message ?? 'no summary'}`] };
-    }
-    const problems = (r.result.tests ?? [])
-        .filter((t) => t.Outcome !== 'Pass')
-        .map((t) => `test ${t.FullName} ${t.Outcome}: ${t.Message ?? ''}`);
-    const percents = new Map((r.result.coverage?.coverage ?? []).map((c) => [c.name, Number(c.coveredPercent ?? 0)]));
-    const coverage = covered.map((name) => ({ name, percent: percents.get(name) ?? 0 }));
-    coverage
-        .filter((c) => c.percent < MIN_CLASS_COVERAGE)
-        .forEach((c) => problems.push(`class ${c.name} is covered ${c.percent} % (under ${MIN_CLASS_COVERAGE} %)`));
-    return { summary, tests, covered: coverage, problems };
 }

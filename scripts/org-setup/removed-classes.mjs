@@ -16,11 +16,7 @@ export const MANIFEST = 'manifest/removed-since-last-tag/destructiveChanges.xml'
 /** The newest tag reachable from HEAD (undefined without one) and the .cls names deleted since, sorted. */
 export function removedClasses(cwd) {
     const git = (...args) => spawnSync('git', args, { cwd, encoding: 'utf8' }).stdout?.trim() ?? '';
-    const names = (text) =>
-        text
-            .split('\n')
-            .filter((f) => f.endsWith('.cls'))
-            .map((f) => path.basename(f, '.cls'));
+    const names = (text) => [...text.matchAll(/([^/\n]+)\.cls$/gm)].map((m) => m[1]);
     const tag = git('describe', '--tags', '--abbrev=0') || undefined;
     const present = new Set(names(git('ls-files', '*.cls')));
     const deleted = tag ? names(git('diff', '--name-only', '--diff-filter=D', tag, 'HEAD', '--', '*.cls')) : [];

@@ -81,10 +81,8 @@ async function call({ token, fetch: send = fetch }, secrets, [method, url, body]
     const parsed = /^[[{]/.test(text) ? JSON.parse(text) : text;
     if (!response.ok) {
         const detail = [].concat(parsed).map((e) => (e.message ? `${e.errorCode} ${e.message}` : JSON.stringify(e)));
-        throw new StepError(
-            `${what} failed: ${method} HTTP ${response.status}: ${detail.join('; ').slice(0, 500)}`,
-            fix
-        );
+        const problem = `${method} HTTP ${response.status}: ${detail.join('; ').slice(0, 500)}`;
+        throw new StepError(`${what} failed: ${problem}`, fix);
     }
     return parsed;
 }
@@ -141,16 +139,15 @@ export const portalSteps = ({ subAccountId, url, httpAuthorization }) =>
     `in 8x8 Connect: Developer tools → Webhooks → Add new webhook: subaccount ${subAccountId} (not all subaccounts),
     Chat Apps inbound messages (leave delivery receipts as they are), URL ${url}, HTTP Authorization ${httpAuthorization}`;
 
-const FIX_8X8 = 'check --account-id, --region and the API key (8x8 Connect → Developer tools → API keys), then rerun';
-
 /**
  * Reads the account's webhooks at `url` with the API key and refuses, unless `force`, when an inbound webhook of the
  * subaccount or of every subaccount (*) points anywhere but the Site's inbound endpoint: replacing it would take
  * that system's customer messages. Returns the POST that sets `hook`, to run once the org holds the hash.
  */
 export async function checkWebhooks({ fetch, key, url, force }, hook, secret) {
+    const fix = 'check --account-id, --region and the API key (8x8 Connect → Developer tools → API keys), then rerun';
     const api = (method, body) =>
-        call({ token: key, fetch }, [key, secret], [method, url, body], `8x8 ${method} ${url}`, FIX_8X8);
+        call({ token: key, fetch }, [key, secret], [method, url, body], `8x8 ${method} ${url}`, fix);
     const ours = `${hook.url.slice(0, hook.url.lastIndexOf('/'))}/`;
     const others = (w) =>
         w.type === 'MSG' && [hook.subAccountId, '*'].includes(w.subAccountId) && !`${w.url}/`.startsWith(ours);
