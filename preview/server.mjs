@@ -10,7 +10,6 @@ import { json } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import { createCustomerPhone } from './sim/customerPhone.mjs';
 import { RECORDS, recordById } from './sim/contacts.mjs';
-import { personOfRecord } from './sim/person.mjs';
 import { createMessagingApi } from './sim/messagingApi.mjs';
 import { corePackage, previewRoot, sldsAssets } from './sim/paths.mjs';
 import { AgentError, createSimulatedOrg, scenarioSettingsFrom } from './sim/simulatedOrg.mjs';
@@ -104,13 +103,6 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
             const found = recordById(id);
             const record = found && { apiName: found.apiName, id: found.id, fields: found.fields };
             return record ? { ok: true, record } : { ok: false, status: 404, statusText: 'Not Found' };
-        }),
-        // The Activity card: the Tasks this tab's simulated org logged on the Contact, newest first.
-        // On a Case (say), the person's: the Tasks go on the person the code went to.
-        get(/^\/sim\/tasks\/([^/]+)$/, (req, res, [id], url) => {
-            const page = recordById(id);
-            const personId = page && personOfRecord(page).personId;
-            return { ok: true, tasks: org.tasksOf(session(url), personId ?? id) };
         }),
         // lightning/uiRelatedListApi's stand-in: the Contact's challenges from this tab's simulated org.
         get(/^\/sim\/related\/([^/]+)\/([^/]+)$/, (req, res, [parentId, listId], url) => {
