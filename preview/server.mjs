@@ -138,12 +138,6 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
                 }
             }
         ),
-        // The tests' clock: moves one session's simulated org forward instead of waiting.
-        post(/^\/sim\/clock$/, async (req) => {
-            const { session: id, advanceSeconds } = await json(req);
-            org.advanceClock(String(id), Math.max(0, Number(advanceSeconds) || 0));
-            return { ok: true };
-        }),
         // The customer writes in the WhatsApp chat (the phone's reply box).
         post(/^\/sim\/phone\/reply$/, async (req) => {
             const { session: id, text, overrides } = await json(req);
