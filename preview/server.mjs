@@ -10,7 +10,6 @@ import { json } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import { createCustomerPhone } from './sim/customerPhone.mjs';
 import { RECORDS, recordById } from './sim/contacts.mjs';
-import { personOfRecord } from './sim/person.mjs';
 import { createMessagingApi } from './sim/messagingApi.mjs';
 import { corePackage, previewRoot, sldsAssets } from './sim/paths.mjs';
 import { AgentError, createSimulatedOrg, scenarioSettingsFrom } from './sim/simulatedOrg.mjs';
@@ -105,13 +104,6 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
             const record = found && { apiName: found.apiName, id: found.id, fields: found.fields };
             return record ? { ok: true, record } : { ok: false, status: 404, statusText: 'Not Found' };
         }),
-        // The Activity card: the Tasks this tab's simulated org logged on the Contact, newest first.
-        // On a Case (say), the person's: the Tasks go on the person the code went to.
-        get(/^\/sim\/tasks\/([^/]+)$/, (req, res, [id], url) => {
-            const page = recordById(id);
-            const personId = page && personOfRecord(page).personId;
-            return { ok: true, tasks: org.tasksOf(session(url), personId ?? id) };
-        }),
         // lightning/uiRelatedListApi's stand-in: the Contact's challenges from this tab's simulated org.
         get(/^\/sim\/related\/([^/]+)\/([^/]+)$/, (req, res, [parentId, listId], url) => {
             if (listId !== 'WhatsApp_OTP_Challenges__r') {
@@ -146,12 +138,6 @@ export async function startPreview({ port = 4173, watch = false, log = () => {},
                 }
             }
         ),
-        // The tests' clock: moves one session's simulated org forward instead of waiting.
-        post(/^\/sim\/clock$/, async (req) => {
-            const { session: id, advanceSeconds } = await json(req);
-            org.advanceClock(String(id), Math.max(0, Number(advanceSeconds) || 0));
-            return { ok: true };
-        }),
         // The customer writes in the WhatsApp chat (the phone's reply box).
         post(/^\/sim\/phone\/reply$/, async (req) => {
             const { session: id, text, overrides } = await json(req);

@@ -3,7 +3,6 @@
 // of what the Salesforce platform provides at run time, the preview's stand-ins:
 //   @salesforce/label/c.X            -> the value from force-app's CustomLabels (build fails on an unknown label, as a deploy would)
 //   @salesforce/apex/Class.method    -> a function that calls the simulated controller over HTTP
-//   @salesforce/schema/Object.Field  -> { objectApiName, fieldApiName }
 //   lightning/<name>                 -> preview/src/platform/<name>.js, where that file exists
 //   @salesforce/i18n/locale          -> 'en-US' (the simulated agent's locale)
 // Labels of the base components themselves (@salesforce/label/<Component>.*) are left to the LWC resolver, which
@@ -87,7 +86,7 @@ function platformModules() {
             }
             // The base components' native-shadow stylesheets style only a host marked data-render-mode="shadow",
             // which synthetic shadow never marks: each becomes an empty list of stylesheets.
-            const virtual = /^@salesforce\/(label\/c\.|apex\/|schema\/|i18n\/locale$)/.test(source);
+            const virtual = /^@salesforce\/(label\/c\.|apex\/|i18n\/locale$)/.test(source);
             return virtual || ICON_LIBRARY.test(source) || source.endsWith('.lbc.native.css') ? PREFIX + source : null;
         },
         load(id) {
@@ -104,7 +103,7 @@ function platformModules() {
             if (source === '@salesforce/i18n/locale') {
                 return `export default 'en-US';`;
             }
-            const [, kind, rest] = source.match(/^@salesforce\/(label|apex|schema)\/(.+)$/);
+            const [, kind, rest] = source.match(/^@salesforce\/(label|apex)\/(.+)$/);
             if (kind === 'label') {
                 const name = rest.slice('c.'.length);
                 if (!labels.has(name)) {
@@ -112,16 +111,11 @@ function platformModules() {
                 }
                 return `export default ${JSON.stringify(labels.get(name))};`;
             }
-            if (kind === 'apex') {
-                const [className, methodName] = rest.split('.');
-                return `import { callApex } from ${JSON.stringify(path.join(platformDir, 'apex.js'))};
+            const [className, methodName] = rest.split('.');
+            return `import { callApex } from ${JSON.stringify(path.join(platformDir, 'apex.js'))};
 export default function ${methodName}(params) {
     return callApex(${JSON.stringify(className)}, ${JSON.stringify(methodName)}, params);
 }`;
-            }
-            const [objectApiName, ...fieldPath] = rest.split('.');
-            const value = fieldPath.length ? { objectApiName, fieldApiName: fieldPath.join('.') } : { objectApiName };
-            return `export default ${JSON.stringify(value)};`;
         }
     };
 }

@@ -1,7 +1,5 @@
 // Shared by the e2e tests and the screenshot script: one preview server and one browser, a fresh context (so a
 // fresh simulated org) per page, which records its console errors and requests beyond 127.0.0.1.
-import assert from 'node:assert/strict';
-import axe from 'axe-core';
 import { startPreview } from '../server.mjs';
 import { label } from '../sim/labels.mjs';
 import { launchBrowser } from './browser.mjs';
@@ -103,53 +101,4 @@ export async function codeOnPhone(view, n = 1) {
 export async function enterCode(view, code) {
     await byId(view, 'code').fill(code);
     await byId(view, 'verify').locator('button').click();
-}
-
-/** Records all the composer's subtree holds from now on, so a test can prove a code never appeared there. */
-export async function recordComposerDom(composer) {
-    await composer.evaluate((host) => {
-        const native = window.__previewNative;
-        const seen = [native.innerHTML.call(host)];
-        const observer = new MutationObserver((records) => {
-            for (const record of records) {
-                if (record.type === 'characterData') {
-                    seen.push(record.target.data);
-                } else if (record.type === 'attributes') {
-                    seen.push(record.target.getAttribute(record.attributeName) ?? '');
-                } else {
-                    record.addedNodes.forEach((node) =>
-                        seen.push(node.nodeType === 1 ? native.innerHTML.call(node) : native.textContent.call(node))
-                    );
-                }
-            }
-        });
-        native.observe.call(observer, host, { subtree: true, childList: true, characterData: true, attributes: true });
-        window.__composerSeen = seen;
-    });
-}
-
-/** All the composer's subtree held since recordComposerDom, plus its current HTML and input values. */
-export async function composerDomSoFar(composer) {
-    return composer.evaluate((host) => {
-        const native = window.__previewNative;
-        const inputs = [...native.querySelectorAll.call(host, 'input, textarea')].map((input) => input.value);
-        return [...(window.__composerSeen ?? []), native.innerHTML.call(host), ...inputs].join('\n');
-    });
-}
-
-/**
- * Fails on any serious or critical axe violation on the page. axe-core goes into the page once: a wrapper such as
- * @axe-core/playwright injects its 550 kB again at every scan, most of a scan's CPU here.
- */
-export async function assertAccessible(page, state) {
-    if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-        await page.evaluate(axe.source);
-    }
-    const violations = await page.evaluate(async () => {
-        const results = await window.axe.run(document);
-        return results.violations.map(({ id, impact, nodes }) => ({ id, impact, targets: nodes.map((n) => n.target) }));
-    });
-    const serious = violations.filter(({ impact }) => ['serious', 'critical'].includes(impact));
-    const found = serious.map(({ id, targets }) => `${id}: ${targets.map((target) => target.join(' ')).join(', ')}`);
-    assert.deepEqual(found, [], `axe found serious or critical violations in the ${state} state`);
 }

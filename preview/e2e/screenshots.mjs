@@ -75,9 +75,6 @@ async function samePicture(page, before, after) {
 }
 
 async function shoot(view, name) {
-    // The Activity card asks for the Contact's Tasks every 1.5 s: wait until it shows every one logged so far.
-    const { tasks } = await view.records();
-    await (tasks.length && shown(view.page.locator('[data-id="activity-subject"]').nth(tasks.length - 1)));
     // Let the spinner and focus rings settle.
     await view.page.waitForTimeout(300);
     const file = path.join(docs, `preview-${name}.png`);

@@ -1,42 +1,23 @@
-// Stand-in for lightning/uiRecordApi's getRecord over the preview's Contacts: only the requested fields (an unknown
-// required field is an error, an unknown optional one left out).
-import { getScenario } from 'preview/scenario';
+// Stand-in for lightning/uiRecordApi's getRecord over the preview's records. The composer asks only for
+// optionalFields, as strings (`Contact.Phone`): a field the record lacks is left out, as LDS leaves it.
 import { ldsWireAdapter, uiApiError } from './ldsWireAdapter.js';
 
-/** A field's name on its object: `Contact.Phone` (or { objectApiName, fieldApiName }) -> `Phone`. */
-function fieldNameOf(field) {
-    const qualified = typeof field === 'string' ? field : `${field.objectApiName}.${field.fieldApiName}`;
-    return qualified.split('.').slice(1).join('.');
-}
+/** A field's name on its object: `Contact.Phone` -> `Phone`. */
+const fieldNameOf = (field) => field.split('.').slice(1).join('.');
 
-const toList = (value) => (value === undefined || value === null ? [] : [value].flat());
-
-function toUiRecord(source, fields, optionalFields) {
-    const record = { apiName: source.apiName, id: source.id, fields: {}, childRelationships: {} };
-    for (const field of [...fields, ...optionalFields]) {
-        const name = fieldNameOf(field);
-        if (Object.hasOwn(source.fields, name)) {
-            record.fields[name] = { value: source.fields[name], displayValue: null };
-        } else if (fields.includes(field)) {
-            const message = `No such column '${name}' on entity '${source.apiName}'.`;
-            return { error: uiApiError(400, 'Bad Request', message, 'INVALID_FIELD') };
-        }
-    }
-    return { data: record };
-}
-
-export const getRecord = ldsWireAdapter(async (config) => {
-    if (!config.recordId) {
+export const getRecord = ldsWireAdapter(async ({ recordId, optionalFields = [] }) => {
+    if (!recordId) {
         return undefined;
     }
-    const url = `/sim/records/${encodeURIComponent(config.recordId)}?session=${getScenario().session}`;
-    const payload = await (await fetch(url)).json();
-    if (payload.ok) {
-        return toUiRecord(payload.record, toList(config.fields), toList(config.optionalFields));
+    const payload = await (await fetch(`/sim/records/${encodeURIComponent(recordId)}`)).json();
+    if (!payload.ok) {
+        const message = 'The requested resource does not exist';
+        return { error: uiApiError(payload.status, payload.statusText, message, 'NOT_FOUND') };
     }
-    return {
-        error: uiApiError(payload.status, payload.statusText, 'The requested resource does not exist', 'NOT_FOUND')
-    };
+    const { apiName, id, fields } = payload.record;
+    const names = optionalFields.map(fieldNameOf).filter((name) => Object.hasOwn(fields, name));
+    const found = Object.fromEntries(names.map((name) => [name, { value: fields[name], displayValue: null }]));
+    return { data: { apiName, id, fields: found, childRelationships: {} } };
 });
 
 export function getFieldValue(record, field) {
