@@ -1,5 +1,5 @@
 // Delivery receipts: the state rule (WhatsAppOtpReceiptTransitions, shared WhatsAppOtpReceiptTransitions.json), the
-// receipt 8x8 posts, its timeline, and a scheduler on each session's clock (POST /sim/clock brings due ones at once).
+// receipt 8x8 posts, its timeline, and a scheduler on each session's clock.
 const RANK = { queued: 1, sent: 2, delivered: 3, read: 4 };
 const FINAL_STATES = new Set(['rejected', 'undelivered']);
 /** A receipt state (any case) as the picklist value: `Delivered`. */

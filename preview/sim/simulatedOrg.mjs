@@ -79,7 +79,7 @@ export function createSimulatedOrg({ messagingApi, phone, now = () => Date.now()
             return true;
         },
         relatedChallenges: onSession(relatedChallenges),
-        /** The Contact's Tasks, newest first (the preview's Activity card). */
+        /** The Contact's Tasks, newest first. */
         tasksOf: (sessionId, contactId) =>
             sessionOf(sessionId)
                 .tasks.filter((task) => task.contactId === contactId)
