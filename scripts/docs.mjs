@@ -54,9 +54,6 @@ function table(header, rows) {
     return lines.map((line, row) => `| ${pad(line, row).join(' | ')} |`).join('\n');
 }
 
-/** The placeholder note of a label's short description, e.g. "{0}=seconds", or ''. */
-const placeholders = (shortDescription) => /\(([^)]*\{\d\}[^)]*)\)/.exec(shortDescription)?.[1] ?? '';
-
 function errorCodesBlock(read) {
     const codes = parseErrorCodes(read(SOURCES.exception));
     const labels = new Map([].concat(xml.parse(read(SOURCES.labels)).CustomLabels.labels).map((l) => [l.fullName, l]));
@@ -73,7 +70,8 @@ function errorCodesBlock(read) {
     }
     const rows = codes.map(({ code: c, label }) => {
         const { value, shortDescription } = labels.get(label);
-        const note = placeholders(shortDescription);
+        // The placeholder note of the label's short description, e.g. "{0}=seconds".
+        const note = /\(([^)]*\{\d\}[^)]*)\)/.exec(shortDescription)?.[1];
         return [code(c), meanings[c], code(label), note ? `${value} (${note})` : value];
     });
     return table(['errorCode', 'meaning', 'label', 'agent message (the label, in English)'], rows);

@@ -110,17 +110,6 @@ const NPM_COMMANDS = new Set(['ci', 'install', 'test', 'start', 'run', 'run-scri
 const SF_GLOBAL_FLAGS = new Set(['--json', '--flags-dir', '--help']);
 const flagsOf = (words) => words.filter((w) => w.startsWith('--') && w.length > 2).map((w) => w.split('=')[0]);
 
-/** The scripts, the project's sf (its oclif Config: its plugins' commands, aliases and flags), the installer's options. */
-async function readProject() {
-    const cli = path.join(root, 'node_modules', '@salesforce', 'cli');
-    // The CLI's own @oclif/core (a dependency of @salesforce/cli), loading the plugins npm ci installs: none a user
-    // added with `sf plugins install`, none of the dev plugins.
-    const { Config } = createRequire(path.join(cli, 'package.json'))('@oclif/core');
-    const sf = await Config.load({ root: cli, userPlugins: false, devPlugins: false });
-    const installerFlags = new Set(OPTIONS.map(([flag]) => flag));
-    return { scripts: JSON.parse(readProjectFile('package.json')).scripts, sf, installerFlags };
-}
-
 /** What one command names that does not exist: an npm script or installer option, an sf command or flag. */
 function missing([tool, first, ...rest], { scripts, sf, installerFlags }) {
     if (tool === 'npm') {
@@ -158,7 +147,16 @@ const commandProblems = (commands, project) =>
         missing(words, project).map((problem) => `${file}:${line}: ${words.join(' ')}: ${problem}`)
     );
 
-const project = await readProject();
+const cli = path.join(root, 'node_modules', '@salesforce', 'cli');
+// The CLI's own @oclif/core (a dependency of @salesforce/cli), loading the plugins npm ci installs: none a user
+// added with `sf plugins install`, none of the dev plugins.
+const { Config } = createRequire(path.join(cli, 'package.json'))('@oclif/core');
+// The scripts, the project's sf (its commands, aliases and flags), the installer's options.
+const project = {
+    scripts: JSON.parse(readProjectFile('package.json')).scripts,
+    sf: await Config.load({ root: cli, userPlugins: false, devPlugins: false }),
+    installerFlags: new Set(OPTIONS.map(([flag]) => flag))
+};
 
 // Each check over the project's docs: its findings, none expected.
 const CHECKS = {
