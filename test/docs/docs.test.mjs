@@ -1,7 +1,7 @@
 // The docs gate (CONTRIBUTING.md, test:docs), in this process, on the project's docs and on known-bad inputs: the
 // generated blocks, the local links, the prose, the README's size, and every command the README and the guides show
 // (each `npm run X` names a script, each installer option and each `sf` command and flag exists in the project's own
-// sf, from the oclif manifests its plugins ship). What the --help and --dry-run lines do is test:org-setup's.
+// sf, as its oclif Config loads it). What the --help and --dry-run lines do is test:org-setup's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
