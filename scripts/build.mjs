@@ -69,46 +69,37 @@ export function compile() {
     return { outputs, trees, diagnostics };
 }
 
-/** What differs between the output tree in force-app and a fresh build, as [file, problem, text to write]. */
-function differences({ outputs, trees }) {
-    const stale = trees.flatMap(([rootDir, outDir]) =>
-        filesUnder(outDir)
-            .filter((f) => !outputs.has(f))
-            .map((f) => [f, `no source in ${rel(rootDir)} makes this file; run npm run build`])
-    );
-    const changed = [...outputs]
-        .filter(([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text)
-        .map(([file, text]) => [file, 'differs from a fresh build of src-ts, or is missing; run npm run build', text]);
-    return [...stale, ...changed];
-}
-
-/**
- * In a git work tree, generated files that differ from the commit while the sources do not: the commit holds a stale
- * build. This is what --check finds in CI, where `npm ci` (prepare) has just rebuilt the tree.
- */
-function staleCommit(trees) {
-    const changed = (paths) => {
-        const git = spawnSync('git', ['status', '--porcelain', '--', ...paths], { cwd: root });
-        return git.status === 0 ? String(git.stdout).split('\n').filter(Boolean) : [];
-    };
-    const generated = changed(trees.map(([, outDir]) => rel(outDir)));
-    const sources = changed(['src-ts', 'tsconfig.build.json', 'scripts/build.mjs']);
-    return sources.length ? [] : generated.map((line) => line.slice(3));
-}
-
 /** Builds; with `check`, only reports what differs. Returns whether it succeeded. */
 function build({ check }) {
-    const built = compile();
-    if (built.diagnostics.length) {
-        console.error(ts.formatDiagnosticsWithColorAndContext(built.diagnostics, formatHost));
-        console.error(`build: ${built.diagnostics.length} TypeScript syntax error(s); fix them before building.`);
+    const { outputs, trees, diagnostics } = compile();
+    if (diagnostics.length) {
+        console.error(ts.formatDiagnosticsWithColorAndContext(diagnostics, formatHost));
+        console.error(`build: ${diagnostics.length} TypeScript syntax error(s); fix them before building.`);
         return false;
     }
-    const problems = differences(built);
+    // What differs between the output trees in force-app and a fresh build, as [file, problem, text to write].
+    const differs = 'differs from a fresh build of src-ts, or is missing; run npm run build';
+    const problems = [
+        ...trees.flatMap(([rootDir, outDir]) =>
+            filesUnder(outDir)
+                .filter((f) => !outputs.has(f))
+                .map((f) => [f, `no source in ${rel(rootDir)} makes this file; run npm run build`])
+        ),
+        ...[...outputs]
+            .filter(([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text)
+            .map(([file, text]) => [file, differs, text])
+    ];
     if (check) {
-        console.log(`build-sync: checked ${built.outputs.size} generated file(s) against src-ts`);
+        console.log(`build-sync: checked ${outputs.size} generated file(s) against src-ts`);
         problems.forEach(([file, problem]) => console.error(`build-sync: ${rel(file)}: ${problem}`));
-        const stale = staleCommit(built.trees);
+        // In a git work tree, generated files that differ from the commit while the sources do not: the commit holds
+        // a stale build. This is what --check finds in CI, where `npm ci` (prepare) has just rebuilt the tree.
+        const changed = (paths) => {
+            const git = spawnSync('git', ['status', '--porcelain', '--', ...paths], { cwd: root, encoding: 'utf8' });
+            return git.status === 0 ? git.stdout.split('\n').filter(Boolean) : [];
+        };
+        const sources = changed(['src-ts', 'tsconfig.build.json', 'scripts/build.mjs']);
+        const stale = sources.length ? [] : changed(trees.map(([, outDir]) => rel(outDir))).map((l) => l.slice(3));
         stale.forEach((file) => console.error(`build-sync: ${file}: the commit's copy is stale; commit the build`));
         return problems.length === 0 && stale.length === 0;
     }
@@ -120,9 +111,7 @@ function build({ check }) {
             fs.rmdirSync(path.dirname(file));
         }
     }
-    console.log(
-        `build: wrote ${built.outputs.size} file(s) from src-ts into ${built.trees.map(([, o]) => rel(o)).join(', ')}`
-    );
+    console.log(`build: wrote ${outputs.size} file(s) from src-ts into ${trees.map(([, o]) => rel(o)).join(', ')}`);
     return true;
 }
 

@@ -9,8 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { CONTRACT_SOURCES, parseBounds, parseErrorCodes, parseFieldOfBound } from './gates/lib/contracts.mjs';
-
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { rel, root } from './gates/lib/common.mjs';
 
 export const SOURCES = {
     ...CONTRACT_SOURCES,
@@ -55,9 +54,6 @@ function table(header, rows) {
     return lines.map((line, row) => `| ${pad(line, row).join(' | ')} |`).join('\n');
 }
 
-/** The placeholder note of a label's short description, e.g. "{0}=seconds", or ''. */
-const placeholders = (shortDescription) => /\(([^)]*\{\d\}[^)]*)\)/.exec(shortDescription)?.[1] ?? '';
-
 function errorCodesBlock(read) {
     const codes = parseErrorCodes(read(SOURCES.exception));
     const labels = new Map([].concat(xml.parse(read(SOURCES.labels)).CustomLabels.labels).map((l) => [l.fullName, l]));
@@ -74,14 +70,12 @@ function errorCodesBlock(read) {
     }
     const rows = codes.map(({ code: c, label }) => {
         const { value, shortDescription } = labels.get(label);
-        const note = placeholders(shortDescription);
+        // The placeholder note of the label's short description, e.g. "{0}=seconds".
+        const note = /\(([^)]*\{\d\}[^)]*)\)/.exec(shortDescription)?.[1];
         return [code(c), meanings[c], code(label), note ? `${value} (${note})` : value];
     });
     return table(['errorCode', 'meaning', 'label', 'agent message (the label, in English)'], rows);
 }
-
-// Setup's names for the field types whose API name differs.
-const FIELD_TYPES = { LongTextArea: 'Long Text' };
 
 function settingsBlock(read) {
     const bounds = parseBounds(read(SOURCES.policy));
@@ -102,7 +96,8 @@ function settingsBlock(read) {
         if (boundOf.has(f.fullName) && !bound) {
             throw new Error(`${SOURCES.policy}: no Bound named ${boundOf.get(f.fullName)} (${f.fullName})`);
         }
-        const type = FIELD_TYPES[f.type] ?? f.type;
+        // Setup's name for the one field type whose API name differs.
+        const type = f.type === 'LongTextArea' ? 'Long Text' : f.type;
         const size = f.type === 'Number' ? `(${f.precision},${f.scale})` : f.length ? `(${f.length})` : '';
         const recorded = values.get(f.fullName);
         const checkbox = recorded === 'true' ? 'on' : 'off';
@@ -156,45 +151,37 @@ function actionBlock(apex, className) {
     return `${facts} ${action.description}\n\n${table(['direction', 'name', 'type', 'meaning'], rows)}`;
 }
 
-/** Every generated block: name -> Markdown. */
-function generateBlocks(read = readProjectFile) {
-    const blocks = new Map([
-        ['error-codes', errorCodesBlock(read)],
-        ['settings', settingsBlock(read)]
-    ]);
-    for (const className of list(SOURCES.actions).flatMap((f) => (f.endsWith('.cls') ? [f.slice(0, -4)] : []))) {
-        const block = actionBlock(read(`${SOURCES.actions}/${className}.cls`), className);
-        if (block) {
-            blocks.set(`action:${className}`, block);
-        }
-    }
-    return blocks;
-}
-
 const BLOCK = /(<!-- generated:([\w:-]+) -->\n)([\s\S]*?)(<!-- \/generated:\2 -->)/g;
-export const relative = (file) => path.relative(root, file).split(path.sep).join('/');
 
 /**
  * Compares (or, with write, rewrites) every generated block of the given files; `read` reads the sources (tests
  * change one in memory).
  * @returns {string[]} one finding per stale, unknown, missing or repeated block
  */
-export function syncDocs({ files = docFiles(), write = false, read } = {}) {
-    // Blank lines around each block, as Prettier writes one next to an HTML comment.
-    const expected = new Map([...generateBlocks(read)].map(([name, markdown]) => [name, `\n${markdown}\n\n`]));
+export function syncDocs({ files = docFiles(), write = false, read = readProjectFile } = {}) {
+    const actions = list(SOURCES.actions).flatMap((f) => (f.endsWith('.cls') ? [f.slice(0, -4)] : []));
+    const blocks = [
+        ['error-codes', errorCodesBlock(read)],
+        ['settings', settingsBlock(read)],
+        ...actions.map((name) => [`action:${name}`, actionBlock(read(`${SOURCES.actions}/${name}.cls`), name)])
+    ];
+    // Blank lines around each block, as Prettier writes one next to an HTML comment; a class that is no action has none.
+    const expected = new Map(
+        blocks.filter(([, markdown]) => markdown).map(([name, markdown]) => [name, `\n${markdown}\n\n`])
+    );
     const findings = [];
     const seen = new Map();
     for (const file of files) {
         const text = fs.readFileSync(file, 'utf8');
         const updated = text.replace(BLOCK, (whole, open, name, body, close) => {
-            seen.set(name, [...(seen.get(name) ?? []), relative(file)]);
+            seen.set(name, [...(seen.get(name) ?? []), rel(file)]);
             if (!expected.has(name)) {
-                findings.push(`${relative(file)}: unknown generated block "${name}"`);
+                findings.push(`${rel(file)}: unknown generated block "${name}"`);
                 return whole;
             }
             if (body !== expected.get(name) && !write) {
                 findings.push(
-                    `${relative(file)}: the generated block "${name}" differs from its source; run npm run docs (hand edits go in the source)`
+                    `${rel(file)}: the generated block "${name}" differs from its source; run npm run docs (hand edits go in the source)`
                 );
             }
             return `${open}${expected.get(name)}${close}`;

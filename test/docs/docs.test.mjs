@@ -1,38 +1,36 @@
 // The docs gate (CONTRIBUTING.md, test:docs), in this process, on the project's docs and on known-bad inputs: the
 // generated blocks, the local links, the prose, the README's size, and every command the README and the guides show
 // (each `npm run X` names a script, each installer option and each `sf` command and flag exists in the project's own
-// sf, from the oclif manifests its plugins ship). What the --help and --dry-run lines do is test:org-setup's.
+// sf, as its oclif Config loads it). What the --help and --dry-run lines do is test:org-setup's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { remark } from 'remark';
 import remarkValidateLinks from 'remark-validate-links';
 import { parse } from 'shell-quote';
 import { engine } from 'unified-engine';
 import { OPTIONS } from '../../scripts/org-setup.mjs';
-import { SOURCES, docFiles, readProjectFile, relative, root, syncDocs } from '../../scripts/docs.mjs';
+import { SOURCES, docFiles, readProjectFile, syncDocs } from '../../scripts/docs.mjs';
+import { rel, root } from '../../scripts/gates/lib/common.mjs';
 
 const fixture = (name) => path.join(root, 'test', 'gates', 'fixtures', 'docs', name);
 const docs = docFiles();
 
-/** The broken local links of the given Markdown files, `file:line:column message` each, in one engine run. */
-async function brokenLinks(files) {
-    // Links to the hosted repository are not checked: the project names no remote.
-    const plugins = [[remarkValidateLinks, { repository: false, root }]];
-    const options = { processor: remark(), files, cwd: root, plugins, detectConfig: false, detectIgnore: false };
-    const quiet = { output: false, out: false, silent: true, reporter: () => '' };
-    const context = await new Promise((resolve, reject) =>
-        engine({ ...options, ...quiet }, (error, _, result) => (error ? reject(error) : resolve(result)))
-    );
-    return context.files.flatMap((file) =>
-        file.messages.map((m) => `${relative(file.path)}:${m.line ?? 1}:${m.column ?? 1} ${m.reason}`)
-    );
-}
-
-// The project's docs and the fixture in one run: the link check parses each doc once.
-const links = await brokenLinks([...docs, fixture('broken-links.md')]);
-const linksOf = (file) => links.filter((f) => f.startsWith(relative(file)));
+// The broken local links, `file:line:column message` each, of the project's docs and the fixture in one engine run:
+// the link check parses each doc once. Links to the hosted repository are not checked: the project names no remote.
+const plugins = [[remarkValidateLinks, { repository: false, root }]];
+const linked = [...docs, fixture('broken-links.md')];
+const options = { processor: remark(), files: linked, cwd: root, plugins, detectConfig: false, detectIgnore: false };
+const quiet = { output: false, out: false, silent: true, reporter: () => '' };
+const { files: checked } = await new Promise((resolve, reject) =>
+    engine({ ...options, ...quiet }, (error, _, context) => (error ? reject(error) : resolve(context)))
+);
+const links = checked.flatMap((file) =>
+    file.messages.map((m) => `${rel(file.path)}:${m.line ?? 1}:${m.column ?? 1} ${m.reason}`)
+);
+const linksOf = (file) => links.filter((f) => f.startsWith(rel(file)));
 
 const PROSE_RULES = [
     [/\b[Ii]ssue #?\d+/, 'an issue number (cite upstream threads as owner/repo#N)'],
@@ -46,7 +44,7 @@ const proseFindings = (file, text = fs.readFileSync(file, 'utf8')) =>
     text
         .split('\n')
         .flatMap((line, i) =>
-            PROSE_RULES.filter(([re]) => re.test(line)).map(([, what]) => `${relative(file)}:${i + 1} ${what}`)
+            PROSE_RULES.filter(([re]) => re.test(line)).map(([, what]) => `${rel(file)}:${i + 1} ${what}`)
         );
 
 /** The README's finding if it grew past a router's 250 lines or 20 KB (Prettier ends it with a newline). */
@@ -97,7 +95,7 @@ function shellCommands(file) {
                     words = words.slice(words.findIndex((w) => !ASSIGNMENT.test(w)) >>> 0);
                     words = words[0] === 'npx' && words[1] === 'sf' ? words.slice(1) : words;
                     if (words.length) {
-                        commands.push({ file: relative(file), line, words });
+                        commands.push({ file: rel(file), line, words });
                     }
                     words = [];
                 }
@@ -112,26 +110,8 @@ const NPM_COMMANDS = new Set(['ci', 'install', 'test', 'start', 'run', 'run-scri
 const SF_GLOBAL_FLAGS = new Set(['--json', '--flags-dir', '--help']);
 const flagsOf = (words) => words.filter((w) => w.startsWith('--') && w.length > 2).map((w) => w.split('=')[0]);
 
-/** The scripts, the project's sf's commands (id or alias -> flags) from its plugins' oclif manifests, the installer's options. */
-function readProject() {
-    const cli = path.join(root, 'node_modules', '@salesforce', 'cli');
-    const json = (...parts) => JSON.parse(fs.readFileSync(path.join(...parts), 'utf8'));
-    // A plugin sits in the CLI's own node_modules or is hoisted; a missing one fails here (npm ci installs them).
-    const plugins = json(cli, 'package.json').oclif.plugins.map((name) =>
-        [path.join(cli, 'node_modules', name), path.join(root, 'node_modules', name)].find((dir) => fs.existsSync(dir))
-    );
-    const commands = [cli, ...plugins].flatMap((dir) => Object.values(json(dir, 'oclif.manifest.json').commands));
-    const sfCommands = new Map();
-    for (const c of commands.filter((c) => !c.hidden)) {
-        const flags = Object.entries(c.flags).flatMap(([name, flag]) => [name, ...(flag.aliases ?? [])]);
-        [c.id, ...(c.aliases ?? [])].forEach((id) => sfCommands.set(id, new Set(flags.map((f) => `--${f}`))));
-    }
-    const installerFlags = new Set(OPTIONS.map(([flag]) => flag));
-    return { scripts: json(root, 'package.json').scripts, sfCommands, installerFlags };
-}
-
 /** What one command names that does not exist: an npm script or installer option, an sf command or flag. */
-function missing([tool, first, ...rest], { scripts, sfCommands, installerFlags }) {
+function missing([tool, first, ...rest], { scripts, sf, installerFlags }) {
     if (tool === 'npm') {
         const script = first === 'run' || first === 'run-script' ? rest[0] : first;
         const options = script === 'org:setup' && rest.includes('--') ? rest.slice(rest.indexOf('--') + 1) : [];
@@ -149,13 +129,16 @@ function missing([tool, first, ...rest], { scripts, sfCommands, installerFlags }
         return [];
     }
     const words = [first, ...rest];
-    const id = words.slice(0, words.findIndex((w) => w.startsWith('-')) >>> 0).join(':');
-    const [name, flags] = [id.replace(/:/g, ' '), sfCommands.get(id)];
-    return flags
-        ? flagsOf(words)
-              .filter((f) => !flags.has(f) && !SF_GLOBAL_FLAGS.has(f))
-              .map((f) => `sf ${name} has no ${f} flag`)
-        : [`the project's sf has no command "${name}"`];
+    const name = words.slice(0, words.findIndex((w) => w.startsWith('-')) >>> 0).join(' ');
+    // By id or alias; a hidden command, or one of a plugin sf installs on first use, is not one to show.
+    const command = sf.findCommand(name.replace(/ /g, ':'));
+    if (!command || command.hidden || command.pluginType === 'jit') {
+        return [`the project's sf has no command "${name}"`];
+    }
+    const flags = new Set(Object.entries(command.flags).flatMap(([flag, { aliases = [] }]) => [flag, ...aliases]));
+    return flagsOf(words)
+        .filter((f) => !flags.has(f.slice(2)) && !SF_GLOBAL_FLAGS.has(f))
+        .map((f) => `sf ${name} has no ${f} flag`);
 }
 
 /** The problems of the commands, `file:line: command: problem` each. */
@@ -164,7 +147,16 @@ const commandProblems = (commands, project) =>
         missing(words, project).map((problem) => `${file}:${line}: ${words.join(' ')}: ${problem}`)
     );
 
-const project = readProject();
+const cli = path.join(root, 'node_modules', '@salesforce', 'cli');
+// The CLI's own @oclif/core (a dependency of @salesforce/cli), loading the plugins npm ci installs: none a user
+// added with `sf plugins install`, none of the dev plugins.
+const { Config } = createRequire(path.join(cli, 'package.json'))('@oclif/core');
+// The scripts, the project's sf (its commands, aliases and flags), the installer's options.
+const project = {
+    scripts: JSON.parse(readProjectFile('package.json')).scripts,
+    sf: await Config.load({ root: cli, userPlugins: false, devPlugins: false }),
+    installerFlags: new Set(OPTIONS.map(([flag]) => flag))
+};
 
 // Each check over the project's docs: its findings, none expected.
 const CHECKS = {
