@@ -2,8 +2,8 @@
 // Gate: Apex semantics (undefined variables, calls to methods that do not exist, type mismatches, unknown fields
 // and types) with apex-ls (io.github.apexdevtools.apexls.CheckForIssues, bundled by
 // @salesforce/code-analyzer-pmd-engine with Salesforce's standard and SObject type stubs), offline on Java 17.
-//   node scripts/gates/apex-semantic.mjs [package-dir...]   (default: force-app force-app/core, the probe, fixtures)
-//   node scripts/gates/apex-semantic.mjs --list             print the generated ExternalService model and exit
+//   node scripts/gates/run.mjs apex-semantic [package-dir...]   (default: force-app force-app/core, the probe, fixtures)
+//   node scripts/gates/apex-semantic.mjs --list                 print the generated ExternalService model
 // Each package directory is one view, checked alone: force-app as a whole, force-app/core without the receipts and
 // samples it must deploy without, and the Apex `npm run org:setup` generates to probe an org's ExternalService names
 // (scripts/org-setup/probe.mjs). Every view of every run, and the pmd gate's scans, run in one JVM (lib/java.mjs).
@@ -121,11 +121,5 @@ function viewFindings({ workspace, viewCount, ...view }, report) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-    if (process.argv.includes('--list')) {
-        console.log(modelListing().join('\n'));
-    } else {
-        const { main } = await import('./run.mjs');
-        const self = { check };
-        process.exitCode = (await main(['apex-semantic', ...process.argv.slice(2)], { 'apex-semantic': self })) ? 0 : 1;
-    }
+    console.log(modelListing().join('\n'));
 }

@@ -36,12 +36,9 @@ export function check(args) {
     const lines = fs.readFileSync(doc, 'utf8').split('\n');
     const heading = lines.findIndex((line) => /^#+ .*bad inputs/i.test(line));
     const start = lines.findIndex((line, i) => heading >= 0 && i > heading && line.trim().startsWith('|'));
-    const testColumn =
-        start < 0
-            ? -1
-            : cellsOf(lines[start])
-                  .map((cell) => cell.toLowerCase())
-                  .indexOf('test');
+    const testColumn = cellsOf(lines[start] ?? '')
+        .map((cell) => cell.toLowerCase())
+        .indexOf('test');
     if (testColumn < 0) {
         fail(`${rel(doc)}: no table with a "test" column after a heading containing "Bad inputs"`);
     }

@@ -75,9 +75,7 @@ function namesIn(file, text) {
         const values = text.replace(/<valueSetDefinition>[\s\S]*?<\/valueSetDefinition>/g, (m) =>
             m.replace(/[^\n]/g, ' ')
         );
-        return found(/<(\w+)>([\w.$]+)<\/\1>/g, (m) => `<${m[1]}>`, values).filter(
-            ({ where }) => where !== '<stringValue>'
-        );
+        return found(/<(?!stringValue>)(\w+)>([\w.$]+)<\/\1>/g, (m) => `<${m[1]}>`, values);
     }
     return found(
         /\bfrom\s*['"]@salesforce\/schema\/([\w.]+)['"]/g,

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { loadMetadataSchema, textLimit } from './lib/metadata-schema.mjs';
-import { collectFiles, parseArgs, rel, root } from './lib/common.mjs';
+import { collectFiles, lineAt, parseArgs, rel, root } from './lib/common.mjs';
 
 const NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 const TOOLING_NAMESPACE = 'urn:metadata.tooling.soap.sforce.com';
@@ -96,10 +96,9 @@ export function check(args) {
 
 function checkFile(file, findings) {
     const xml = fs.readFileSync(file, 'utf8');
-    const lineAt = (index) => xml.slice(0, index).split('\n').length;
     const report = (node, message) => {
         const index = node?.[META]?.startIndex;
-        findings.push(`${rel(file)}${index === undefined ? '' : `:${lineAt(index)}`} ${message}`);
+        findings.push(`${rel(file)}${index === undefined ? '' : `:${lineAt(xml, index)}`} ${message}`);
     };
 
     const valid = XMLValidator.validate(xml, { allowBooleanAttributes: false });
@@ -158,13 +157,9 @@ function checkLength(node, path, ownerType, field, value, report) {
     }
 }
 
-function elementName(node) {
-    return Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '#comment');
-}
+const elementName = (node) => Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '#comment');
 
-function childElements(node, name) {
-    return node[name].filter((c) => !('#comment' in c) && !('#text' in c));
-}
+const childElements = (node, name) => node[name].filter((c) => !('#comment' in c) && !('#text' in c));
 
 function textOf(node, name) {
     return node[name]

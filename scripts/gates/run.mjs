@@ -40,11 +40,8 @@ export function compareCase(expected, printed) {
     ];
 }
 
-/**
- * Runs the gates named in argv[0] (comma-separated), with argv's other arguments if given; whether all passed.
- * `modules` holds gate modules already loaded (a gate run as the main module cannot import itself again).
- */
-export async function main(argv, modules = {}) {
+/** Runs the gates named in argv[0] (comma-separated), with argv's other arguments if given; whether all passed. */
+export async function main(argv) {
     const [names = '', ...args] = argv;
     const gates = names.split(',').filter(Boolean);
     const cases = JSON.parse(fs.readFileSync(CASES, 'utf8'));
@@ -55,7 +52,7 @@ export async function main(argv, modules = {}) {
     let passed = true;
     // Every run of every gate starts before any is awaited, so the JVM gates' tasks share one JVM (lib/java.mjs).
     // An unexpected error (a missing package, a bug) fails its gate; the others still run.
-    const loaded = await Promise.all(gates.map((gate) => modules[gate] ?? import(`./${gate}.mjs`).catch((e) => e)));
+    const loaded = await Promise.all(gates.map((gate) => import(`./${gate}.mjs`).catch((e) => e)));
     const jobs = gates.map((gate, g) => {
         const fixtures = args.length ? [] : cases[gate];
         const runs = [args, ...fixtures.map((c) => c.args)].map((a) => attempt(() => loaded[g].check(a)));

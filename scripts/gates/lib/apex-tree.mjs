@@ -1,4 +1,4 @@
-// The Apex syntax tree for the gates that read Apex structure (apex-test-flows, apex-test-runas, controller-contract,
+// The Apex syntax tree for the gates that read Apex structure (apex-test-runas, controller-contract,
 // edition-dependency): jorje, Salesforce's own Apex parser, through the serializer that prettier-plugin-apex runs for
 // format:check (dangmai/prettier-plugin-apex): its prebuilt native executable for this platform, or the plugin's Java
 // build where none is installed. Each file is parsed once per process, however many gates ask, and a gate's files in

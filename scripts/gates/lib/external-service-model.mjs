@@ -162,14 +162,11 @@ export function generateExternalServiceModel(specPath, service) {
             }
             const operationId = op.operationId ?? `${method}${pathKey}`;
             const opName = encodeName(operationId);
-            const request = [];
-            for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-                request.push([
-                    apexType(p.schema ?? { type: 'string' }, `${service}_${opName}_IN_${encodeName(p.name)}`),
-                    encodeProperty(p.name),
-                    p.name
-                ]);
-            }
+            const request = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => [
+                apexType(p.schema ?? { type: 'string' }, `${service}_${opName}_IN_${encodeName(p.name)}`),
+                encodeProperty(p.name),
+                p.name
+            ]);
             const bodySchema = op.requestBody?.content?.['application/json']?.schema;
             if (bodySchema) {
                 request.push([apexType(bodySchema, `${service}_${opName}_IN_body`), 'body', 'body']);

@@ -49,11 +49,9 @@ export function loadMetadataSchema() {
 }
 
 function describe(node, name) {
-    if (ts.isUnionTypeNode(node) && node.types.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))) {
-        return { kind: 'enum', name, values: new Set(node.types.map((t) => t.literal.text)) };
-    }
-    if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) {
-        return { kind: 'enum', name, values: new Set([node.literal.text]) };
+    const literals = ts.isUnionTypeNode(node) ? node.types : [node];
+    if (literals.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))) {
+        return { kind: 'enum', name, values: new Set(literals.map((t) => t.literal.text)) };
     }
     if (ts.isTypeLiteralNode(node) || ts.isIntersectionTypeNode(node)) {
         const parts = ts.isIntersectionTypeNode(node) ? node.types : [node];
@@ -66,11 +64,8 @@ function describe(node, name) {
                 for (const member of part.members) {
                     if (ts.isPropertySignature(member) && member.type) {
                         // A field the WSDL marks required (minOccurs 1) is typed without `?`.
-                        const required = !member.questionToken;
-                        ownFields.set(member.name.escapedText ?? member.name.text, {
-                            ...fieldType(member.type),
-                            ...(required ? { required } : {})
-                        });
+                        const field = { ...fieldType(member.type), required: !member.questionToken };
+                        ownFields.set(member.name.escapedText ?? member.name.text, field);
                     }
                 }
             }
