@@ -1,6 +1,6 @@
 // Runs before every Jest test file (setupFilesAfterEnv).
 // 1. expect(element).toBeAccessible() from @sa11y/jest, loaded on first use: sa11y and axe-core cost a test file
-//    0.1-0.2 s of CPU, and most never check accessibility. The first call runs sa11y's own setup() (its matcher,
+//    CPU to load, and most never check accessibility. The first call runs sa11y's own setup() (its matcher,
 //    which replaces this one, and its custom axe rules), then sa11y's matcher.
 // 2. Each @salesforce/label/c.<name> import is the label's value in CustomLabels.labels-meta.xml, so tests read the
 //    text an agent reads, {0} placeholders included (sfdx-lwc-jest alone gives the string "c.<name>").

@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// require, not import: importing this large CommonJS file has Node scan all of it for named exports first, which
-// costs more CPU than the whole --check.
+// require, not import: importing this large CommonJS file has Node scan all of it for named exports first, work the
+// build never needs.
 const ts = createRequire(import.meta.url)('typescript');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -130,7 +130,7 @@ export async function buildBundle(cache) {
         cache,
         input: path.join(pageRoot, 'main.js'),
         external: Object.keys(ENGINE),
-        // Served from this machine only: tree-shaking would cost a fifth of the build for nothing.
+        // Served from this machine only: tree-shaking would cost build time and save nothing that matters here.
         treeshake: false,
         onwarn(warning, warn) {
             // lightning-base-components use `this` at module scope and trip compiler warnings: not ours to fix.

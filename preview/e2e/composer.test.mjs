@@ -92,7 +92,7 @@ async function assertNoCodeInComposer(view, code) {
 
 /**
  * Fails on any serious or critical axe violation on the page. axe-core goes into the page once: a wrapper such as
- * @axe-core/playwright injects its 550 kB again at every scan, most of a scan's CPU here.
+ * @axe-core/playwright injects the whole library again at every scan.
  */
 async function assertAccessible(page, state) {
     if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
